@@ -1,6 +1,28 @@
 package io.ballot.dsl.api;
 
+import com.google.inject.Injector;
+import io.ballot.dsl.MurphiStandaloneSetup;
+import io.ballot.dsl.format.ModelFormatter;
+import io.ballot.dsl.lower.Lowering;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
 
 /**
  * The Murphi front end: parse, resolve names, type-check and lower a model file to the checker's IR. One instance
@@ -8,19 +30,147 @@ import java.nio.file.Path;
  * every problem comes back as a {@link Diagnostic}.
  */
 public final class FrontEnd {
+  private final Injector injector;
 
-  /** Reads, checks and lowers {@code file}. */
+  public FrontEnd() {
+    this.injector = new MurphiStandaloneSetup().createInjectorAndDoEMFRegistration();
+  }
+
+  /** Reads, checks and lowers {@code file}; the diagnostics name the file as given. */
   public LoadResult load(Path file) {
-    throw new UnsupportedOperationException("TODO");
+    String name = file.toString();
+    String problem = null;
+    String text = null;
+    try {
+      if (Files.isDirectory(file)) {
+        problem = "is a directory, not a model file";
+      } else {
+        byte[] bytes = Files.readAllBytes(file);
+        text = decodeUtf8(bytes);
+        if (text == null) {
+          problem = notUtf8(bytes);
+        } else if (text.isBlank()) {
+          problem = "the file is empty: a model needs at least a start state and a rule";
+        }
+      }
+    } catch (NoSuchFileException e) {
+      problem = "no such file";
+    } catch (AccessDeniedException e) {
+      problem = "cannot read the file: permission denied";
+    } catch (IOException e) {
+      problem = "cannot read the file: " + e.getMessage();
+    }
+    if (problem != null) {
+      return new LoadResult(
+          name, text == null ? "" : text, null, List.of(new Diagnostic(Severity.ERROR, name, 0, 0, 0, problem)));
+    }
+    return load(name, text);
   }
 
   /** Checks {@code text} as though it were the content of a file named {@code fileName}. */
   public LoadResult load(String fileName, String text) {
-    throw new UnsupportedOperationException("TODO");
+    Parsed parsed = parse(fileName, text);
+    return new LoadResult(fileName, text, parsed.model, parsed.diagnostics);
   }
 
   /** Loads {@code file} and, if it is accepted, pretty-prints it in a stable, re-parseable layout. */
   public FormatResult format(Path file) {
-    throw new UnsupportedOperationException("TODO");
+    LoadResult load = load(file);
+    if (load.hasErrors()) {
+      return new FormatResult(load, null);
+    }
+    Parsed parsed = parse(load.file(), load.source());
+    return new FormatResult(load, new ModelFormatter().format(parsed.ast));
+  }
+
+  /** Formats model text that is already known to be valid (for tests and editors). */
+  public String formatText(String fileName, String text) {
+    Parsed parsed = parse(fileName, text);
+    return parsed.model == null ? null : new ModelFormatter().format(parsed.ast);
+  }
+
+  private record Parsed(io.ballot.dsl.murphi.Model ast, io.ballot.checker.ir.Model model, List<Diagnostic> diagnostics) {}
+
+  private Parsed parse(String fileName, String text) {
+    XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
+    XtextResource resource = (XtextResource) set.createResource(URI.createURI("model.m"));
+    try {
+      resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+    } catch (IOException e) {
+      throw new IllegalStateException("reading from memory cannot fail", e);
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    boolean syntaxErrors = !resource.getErrors().isEmpty();
+    if (!syntaxErrors) {
+      EcoreUtil.resolveAll(resource);
+    }
+    for (Resource.Diagnostic d : resource.getErrors()) {
+      diagnostics.add(convert(fileName, d, Severity.ERROR));
+    }
+    io.ballot.checker.ir.Model model = null;
+    io.ballot.dsl.murphi.Model ast =
+        resource.getContents().isEmpty() ? null : (io.ballot.dsl.murphi.Model) resource.getContents().get(0);
+    if (!syntaxErrors && ast != null) {
+      Lowering.Result lowered = Lowering.lower(ast, fileName);
+      diagnostics.addAll(lowered.diagnostics());
+      model = diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR) ? null : lowered.model();
+    }
+    diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+    return new Parsed(ast, model, List.copyOf(diagnostics));
+  }
+
+  private static Diagnostic convert(String file, Resource.Diagnostic d, Severity severity) {
+    int length = d instanceof org.eclipse.xtext.diagnostics.AbstractDiagnostic ad ? Math.max(1, ad.getLength()) : 1;
+    int line = Math.max(1, d.getLine());
+    int column = Math.max(1, d.getColumn());
+    return new Diagnostic(severity, file, line, column, length, MessageWording.reword(d.getMessage()));
+  }
+
+  /** Strict UTF-8 decoding; null when the bytes are not UTF-8. A leading byte-order mark is dropped. */
+  private static String decodeUtf8(byte[] bytes) {
+    try {
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static String notUtf8(byte[] bytes) {
+    int offset = firstInvalidUtf8(bytes);
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return String.format(
+        "the file is not UTF-8 text (invalid byte 0x%02x at byte offset %d, line %d); save it as UTF-8",
+        bytes[offset] & 0xff, offset, line);
+  }
+
+  /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+  private static int firstInvalidUtf8(byte[] b) {
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      int n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+      if (n < 0) {
+        return i;
+      }
+      for (int k = 1; k <= n; k++) {
+        if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) {
+          return i;
+        }
+      }
+      i += n + 1;
+    }
+    return Math.max(0, b.length - 1);
   }
 }

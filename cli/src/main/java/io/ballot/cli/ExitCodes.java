@@ -1,0 +1,63 @@
+package io.ballot.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The process exit codes of {@code ballot}; docs/exit-codes.md documents the same table. Codes 10 and above report
+ * what the checker found in an accepted model.
+ */
+public final class ExitCodes {
+
+  /** Success: every model accepted (and, for {@code check}, no property violated). */
+  public static final int OK = 0;
+
+  /** A bug in ballot: an unexpected exception. */
+  public static final int INTERNAL_ERROR = 1;
+
+  /** Bad command line: unknown option, missing argument, bad value. */
+  public static final int USAGE = 2;
+
+  /** At least one model file was rejected (syntax, name or type error, or the file could not be read). */
+  public static final int MODEL_REJECTED = 3;
+
+  /** A resource limit was hit (memory, stack, or a state/time limit) before the run could finish. */
+  public static final int RESOURCE_LIMIT = 4;
+
+  /** An invariant was violated in a reachable state. */
+  public static final int INVARIANT_VIOLATED = 10;
+
+  /** An {@code assert} failed or an {@code error} statement was reached. */
+  public static final int ASSERTION_FAILED = 11;
+
+  /** A reachable state has no enabled rule (deadlock). */
+  public static final int DEADLOCK = 12;
+
+  /** A {@code cover} property was never satisfied in any reachable state. */
+  public static final int COVER_NOT_REACHED = 13;
+
+  /** A liveness property was violated. */
+  public static final int LIVENESS_VIOLATED = 14;
+
+  private ExitCodes() {}
+
+  /** Code to one-line meaning, in ascending order, for {@code ballot --help}. */
+  public static Map<String, String> descriptions() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put(key(OK), "ok: every model accepted, no property violated");
+    map.put(key(INTERNAL_ERROR), "internal error (a bug in ballot)");
+    map.put(key(USAGE), "bad options or usage");
+    map.put(key(MODEL_REJECTED), "a model was rejected (errors reported on stderr)");
+    map.put(key(RESOURCE_LIMIT), "a resource limit was hit");
+    map.put(key(INVARIANT_VIOLATED), "an invariant was violated");
+    map.put(key(ASSERTION_FAILED), "an assertion failed or an error statement was reached");
+    map.put(key(DEADLOCK), "deadlock");
+    map.put(key(COVER_NOT_REACHED), "a cover property was never satisfied");
+    map.put(key(LIVENESS_VIOLATED), "a liveness property was violated");
+    return map;
+  }
+
+  private static String key(int code) {
+    return String.format("%2d", code);
+  }
+}

@@ -1,0 +1,111 @@
+package io.ballot.cli;
+
+import io.ballot.cli.report.DiagnosticPrinter;
+import io.ballot.dsl.api.Diagnostic;
+import io.ballot.dsl.api.FormatResult;
+import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.api.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ballot format MODEL [-i]}: pretty-print a model to stdout, or rewrite the files in place. */
+@Command(
+    name = "format",
+    description = {
+      "Pretty-print a model file in ballot's canonical layout, on stdout or (with --in-place) back into the file.",
+      "A rejected model is not formatted: its errors are reported on stderr and the exit code is 3."
+    })
+final class FormatCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = {"-i", "--in-place"},
+      description = "Rewrite each file with its formatted text (files already formatted are left untouched).")
+  boolean inPlace;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Do not print warnings (errors are always printed).")
+  boolean quiet;
+
+  @Parameters(
+      paramLabel = "MODEL",
+      arity = "1..*",
+      description = "Murphi model file; several files only with --in-place.")
+  List<Path> files;
+
+  FormatCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (!inPlace && files.size() > 1) {
+      throw new ParameterException(
+          spec.commandLine(), "format prints one MODEL to stdout; use --in-place to format several files");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr());
+    boolean rejected = false;
+    for (Path file : files) {
+      FormatResult result = context.loader().format(file);
+      LoadResult load = result.load();
+      printer.print(load, !quiet);
+      if (load.hasErrors()) {
+        rejected = true;
+        continue;
+      }
+      String formatted = result.formatted();
+      if (formatted == null) {
+        throw new IllegalStateException("the front end accepted " + file + " but did not format it");
+      }
+      if (!inPlace) {
+        out.print(formatted);
+        out.flush();
+      } else if (!formatted.equals(load.source())) {
+        try {
+          Files.writeString(file, formatted, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          String name = load.file() != null ? load.file() : file.toString();
+          printer.print(new Diagnostic(Severity.ERROR, name, 0, 0, 0, "cannot write file: " + reason(e)), null);
+          rejected = true;
+        }
+      }
+    }
+    spec.commandLine().getErr().flush();
+    return rejected ? ExitCodes.MODEL_REJECTED : ExitCodes.OK;
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,63 @@
+package io.ballot.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/** Entry point of {@code ballot}. Holds no state: every {@link #run} builds its own command tree. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one {@code ballot} command line in-process and returns its exit code (see {@link ExitCodes}). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, ModelLoader::frontEnd);
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream)}, with the front end supplied by the caller (for tests). */
+  public static int run(String[] args, PrintStream out, PrintStream err, Supplier<ModelLoader> loaders) {
+    // Model files are UTF-8, and so is everything ballot prints (formatted models, source lines in diagnostics),
+    // whatever the platform's default charset is.
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    CommandLine cl = commandLine(new CliContext(loaders));
+    cl.setOut(outWriter);
+    cl.setErr(errWriter);
+    try {
+      return cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      return Failures.resourceLimit(e, errWriter, Failures.debugRequested(cl.getParseResult()));
+    } catch (RuntimeException | Error e) {
+      // Picocli passes exceptions from commands to the execution exception handler; this catches what escapes it.
+      return Failures.internalError(e, errWriter, Failures.debugRequested(cl.getParseResult()));
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  /** The command tree: {@code ballot} and its subcommands, with ballot's error handling. */
+  static CommandLine commandLine(CliContext context) {
+    CommandLine cl = new CommandLine(new BallotCommand());
+    cl.addSubcommand(new ValidateCommand(context));
+    cl.addSubcommand(new FormatCommand(context));
+    cl.addSubcommand(new CommandLine.HelpCommand());
+    cl.getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCodes.descriptions());
+    // Settings below apply to the subcommands added above, so they come after them.
+    cl.setParameterExceptionHandler(Failures::usage);
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) ->
+            Failures.internalError(ex, cmd.getErr(), Failures.debugRequested(parseResult)));
+    return cl;
+  }
+}

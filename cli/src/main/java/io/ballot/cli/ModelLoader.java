@@ -1,0 +1,35 @@
+package io.ballot.cli;
+
+import io.ballot.dsl.api.FormatResult;
+import io.ballot.dsl.api.FrontEnd;
+import io.ballot.dsl.api.LoadResult;
+import java.nio.file.Path;
+
+/**
+ * What the commands need from the front end. The CLI goes through this interface (rather than {@link FrontEnd}
+ * directly) so that tests can drive the commands with canned results.
+ */
+public interface ModelLoader {
+
+  /** Reads, checks and lowers {@code file}; problems come back as diagnostics, never as exceptions. */
+  LoadResult load(Path file);
+
+  /** Loads {@code file} and, if accepted, pretty-prints it. */
+  FormatResult format(Path file);
+
+  /** The real front end. Creating it builds an Xtext injector, so callers create it only when needed. */
+  static ModelLoader frontEnd() {
+    FrontEnd frontEnd = new FrontEnd();
+    return new ModelLoader() {
+      @Override
+      public LoadResult load(Path file) {
+        return frontEnd.load(file);
+      }
+
+      @Override
+      public FormatResult format(Path file) {
+        return frontEnd.format(file);
+      }
+    };
+  }
+}

@@ -1,0 +1,134 @@
+package io.ballot.cli.report;
+
+import io.ballot.dsl.api.Diagnostic;
+import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.api.Severity;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Prints diagnostics for people, compiler style:
+ *
+ * <pre>
+ * model.m:3:9: error: unknown name 'y'
+ *   x := y + 1;
+ *        ^
+ * </pre>
+ *
+ * The headline is {@link Diagnostic#headline()}; then the source line and a caret line with {@code ^} under the
+ * column and {@code ~} under the rest of the diagnostic's length, cut at the end of the line. Tabs before the column
+ * are copied into the caret line so the caret lines up whatever the terminal's tab width. A diagnostic without a
+ * position (missing file, bad encoding) prints only its headline.
+ */
+public final class DiagnosticPrinter {
+
+  private final PrintWriter out;
+
+  public DiagnosticPrinter(PrintWriter out) {
+    this.out = Objects.requireNonNull(out);
+  }
+
+  /** Prints the diagnostics of {@code result} in order; warnings only if {@code includeWarnings}. */
+  public void print(LoadResult result, boolean includeWarnings) {
+    for (Diagnostic d : result.diagnostics()) {
+      if (includeWarnings || d.severity() != Severity.WARNING) {
+        // Only quote the source if the diagnostic is about the file that was loaded.
+        String source = Objects.equals(d.file(), result.file()) ? result.source() : null;
+        print(d, source);
+      }
+    }
+    out.flush();
+  }
+
+  /** Prints one diagnostic; {@code source} is the text of its file, or null if unknown. */
+  public void print(Diagnostic d, String source) {
+    for (String line : lines(d, source)) {
+      out.println(line);
+    }
+  }
+
+  /** The printed form of {@code d}: its lines joined, each ending in {@code \n}. */
+  public static String render(Diagnostic d, String source) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines(d, source)) {
+      sb.append(line).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The headline, and if the position is inside {@code source}, the source line and the caret line. */
+  public static List<String> lines(Diagnostic d, String source) {
+    List<String> lines = new ArrayList<>(3);
+    lines.add(d.headline());
+    if (d.hasPosition() && source != null) {
+      String line = sourceLine(source, d.line());
+      if (line != null) {
+        lines.add(line);
+        lines.add(caretLine(line, d.column(), d.length()));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Line {@code number} (1-based) of {@code source} without its line terminator ({@code \n} or {@code \r\n}), or
+   * null if the source has fewer lines. The empty text after a final newline counts as a line, so that a diagnostic
+   * at the very end of a file still gets a caret.
+   */
+  static String sourceLine(String source, int number) {
+    if (number < 1) {
+      return null;
+    }
+    int start = 0;
+    for (int n = 1; n < number; n++) {
+      int newline = source.indexOf('\n', start);
+      if (newline < 0) {
+        return null;
+      }
+      start = newline + 1;
+    }
+    int end = source.indexOf('\n', start);
+    if (end < 0) {
+      end = source.length();
+    }
+    if (end > start && source.charAt(end - 1) == '\r') {
+      end--;
+    }
+    return source.substring(start, end);
+  }
+
+  /**
+   * The caret line for a diagnostic at 1-based {@code column} of {@code line} spanning {@code length} characters.
+   * The column may be one past the end of the line (something missing at the end of it); a column further out is
+   * pulled back there. A surrogate pair counts as one character on screen.
+   */
+  static String caretLine(String line, int column, int length) {
+    int caret = Math.max(0, Math.min(column - 1, line.length())); // 0-based index of the caret
+    if (caret > 0 && caret < line.length() && isSecondHalfOfPair(line, caret)) {
+      caret--; // a column inside a surrogate pair means the whole character
+    }
+    int end = Math.min(line.length(), caret + Math.max(1, length)); // exclusive end of the underlined text
+    StringBuilder sb = new StringBuilder(end + 1);
+    for (int i = 0; i < caret; i++) {
+      char c = line.charAt(i);
+      if (c == '\t') {
+        sb.append('\t');
+      } else if (!isSecondHalfOfPair(line, i)) {
+        sb.append(' ');
+      }
+    }
+    sb.append('^');
+    for (int i = caret + 1; i < end; i++) {
+      if (!isSecondHalfOfPair(line, i)) {
+        sb.append('~');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isSecondHalfOfPair(String s, int i) {
+    return i > 0 && Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+}

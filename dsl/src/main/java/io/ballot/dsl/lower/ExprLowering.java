@@ -1,0 +1,651 @@
+package io.ballot.dsl.lower;
+
+import io.ballot.checker.ir.AliasBinding;
+import io.ballot.checker.ir.Choose;
+import io.ballot.checker.ir.ConstantDecl;
+import io.ballot.checker.ir.Expr;
+import io.ballot.checker.ir.Expr.BinaryOp;
+import io.ballot.checker.ir.Expr.Literal;
+import io.ballot.checker.ir.Expr.UnaryOp;
+import io.ballot.checker.ir.Function;
+import io.ballot.checker.ir.Local;
+import io.ballot.checker.ir.Quantifier;
+import io.ballot.checker.ir.SourceLocation;
+import io.ballot.checker.ir.Type;
+import io.ballot.checker.ir.Variable;
+import io.ballot.dsl.murphi.AliasDecl;
+import io.ballot.dsl.murphi.Binary;
+import io.ballot.dsl.murphi.BoolLiteral;
+import io.ballot.dsl.murphi.Call;
+import io.ballot.dsl.murphi.ChooseRule;
+import io.ballot.dsl.murphi.ElementAccess;
+import io.ballot.dsl.murphi.Exists;
+import io.ballot.dsl.murphi.FieldAccess;
+import io.ballot.dsl.murphi.Forall;
+import io.ballot.dsl.murphi.IdRef;
+import io.ballot.dsl.murphi.IntLiteral;
+import io.ballot.dsl.murphi.IsMember;
+import io.ballot.dsl.murphi.IsUndefined;
+import io.ballot.dsl.murphi.MultisetCount;
+import io.ballot.dsl.murphi.MultisetQuantifier;
+import io.ballot.dsl.murphi.MurphiPackage;
+import io.ballot.dsl.murphi.Named;
+import io.ballot.dsl.murphi.Paren;
+import io.ballot.dsl.murphi.ProcDecl;
+import io.ballot.dsl.murphi.Ternary;
+import io.ballot.dsl.murphi.TypeName;
+import io.ballot.dsl.murphi.Unary;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+
+/** Lowers and type-checks expressions; folds constant subexpressions to literals. */
+final class ExprLowering {
+
+  /** What an expression may do where it stands. */
+  enum Mode {
+    /**
+     * A constant is wanted (declarations' values, range bounds, sizes, ruleset bounds): operators short-circuit as
+     * in Rumur ({@code 0 * f()} is 0, {@code false ? f() : 1} is 1) and failed foldings are errors. Whether the
+     * result is constant is judged by the caller: a constant expression lowers to a {@link Literal}.
+     */
+    CONSTANT,
+    /** Guards and properties: calls of functions with side effects are warned about. */
+    PURE,
+    /** Anything: statements. */
+    NORMAL
+  }
+
+  private static final Type BOOLEAN = new Type.BooleanType();
+  private static final Type INTEGER = new Type.IntType();
+
+  private final Lowering l;
+  private final Purity purity = new Purity();
+
+  ExprLowering(Lowering lowering) {
+    this.l = lowering;
+  }
+
+  /** Lowers {@code e}; null when it is invalid (already reported). */
+  Expr lower(io.ballot.dsl.murphi.Expr e, Mode mode) {
+    if (e == null) {
+      return null;
+    }
+    SourceLocation at = l.locations.of(e);
+    if (e instanceof IntLiteral i) {
+      return integerLiteral(i, at);
+    }
+    if (e instanceof BoolLiteral b) {
+      return new Literal(BOOLEAN, b.isValue() ? 1 : 0, at);
+    }
+    if (e instanceof Paren p) {
+      Expr inner = lower(p.getExpr(), mode);
+      return inner instanceof Literal lit ? new Literal(lit.type(), lit.value(), at) : inner;
+    }
+    if (e instanceof IdRef ref) {
+      return reference(ref, mode, at);
+    }
+    if (e instanceof FieldAccess f) {
+      return field(f, mode, at);
+    }
+    if (e instanceof ElementAccess a) {
+      return element(a, mode, at);
+    }
+    if (e instanceof Unary u) {
+      return unary(u, mode, at);
+    }
+    if (e instanceof Binary b) {
+      return binary(b, mode, at);
+    }
+    if (e instanceof Ternary t) {
+      return ternary(t, mode, at);
+    }
+    if (e instanceof Call c) {
+      return call(c, mode, at);
+    }
+    if (e instanceof Forall f) {
+      return quantified(true, f.getQuantifier(), f.getBody(), f, mode, at);
+    }
+    if (e instanceof Exists x) {
+      return quantified(false, x.getQuantifier(), x.getBody(), x, mode, at);
+    }
+    if (e instanceof IsUndefined u) {
+      Expr target = lower(u.getTarget(), mode);
+      if (target == null) {
+        return null;
+      }
+      if (!target.isLValue()) {
+        l.problems.error(u.getTarget(), "isundefined needs a designator: this is not a variable");
+        return null;
+      }
+      if (!target.type().isSimple()) {
+        l.problems.error(
+            u.getTarget(), "isundefined needs a simple type, not " + l.typeRules.describe(target.type())
+                + " (a record or array); test its parts");
+        return null;
+      }
+      return new Expr.IsUndefined(target, at);
+    }
+    if (e instanceof IsMember m) {
+      Expr value = lower(m.getValue(), mode);
+      Type t = l.types.lower(m.getType(), null);
+      if (value == null || t == null) {
+        return null;
+      }
+      if (!(value.type() instanceof Type.UnionType u) || !u.members().contains(t)) {
+        l.problems.error(m, "ismember needs a union value and one of that union's member types");
+        return null;
+      }
+      return new Expr.IsMember(value, t, at);
+    }
+    if (e instanceof MultisetCount c) {
+      MultisetBinding b = bindMultiset(c.getQuantifier(), mode);
+      if (b == null) {
+        return null;
+      }
+      Expr pred = lower(c.getPredicate(), Mode.PURE);
+      if (!requireBoolean(pred, c.getPredicate(), "the multisetcount predicate")) {
+        return null;
+      }
+      return pred == null ? null : new Expr.MultisetCount(b.index(), b.multiset(), pred, at);
+    }
+    l.problems.error(e, "unsupported expression");
+    return null;
+  }
+
+  /** Reports a non-boolean condition; answers whether {@code e} is boolean (true for null: already reported). */
+  boolean requireBoolean(Expr e, EObject at, String message) {
+    if (e != null && !TypeRules.isBoolean(e.type())) {
+      l.problems.error(at, message + " must be boolean (it has type " + l.typeRules.describe(e.type()) + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private Expr integerLiteral(IntLiteral i, SourceLocation at) {
+    String text = i.getValue();
+    BigInteger v;
+    if (text.startsWith("0x") || text.startsWith("0X")) {
+      v = new BigInteger(text.substring(2), 16);
+    } else if (text.length() > 1 && text.startsWith("0")) {
+      if (!text.matches("0[0-7]+")) {
+        l.problems.error(i, "invalid number " + text + ": a leading 0 makes it octal, which has digits 0-7 only");
+        return null;
+      }
+      v = new BigInteger(text.substring(1), 8); // Rumur reads a leading 0 as octal, like C
+    } else {
+      v = new BigInteger(text);
+    }
+    if (v.bitLength() > 63) {
+      l.problems.error(i, "integer literal " + text + " is too large (the limit is " + Long.MAX_VALUE + ")");
+      return null;
+    }
+    return new Literal(INTEGER, v.longValueExact(), at);
+  }
+
+  private Expr reference(IdRef ref, Mode mode, SourceLocation at) {
+    Named target = ref.getRef();
+    if (target == null || target.eIsProxy()) {
+      return null; // reported by the linker
+    }
+    if (target instanceof TypeName) {
+      l.problems.error(ref, "'" + target.getName() + "' is a type, not a value");
+      return null;
+    }
+    if (target instanceof ProcDecl) {
+      l.problems.error(ref, "'" + target.getName() + "' is a function; call it with parentheses");
+      return null;
+    }
+    Object bound = l.bindings.get(target);
+    if (bound == null) {
+      return null; // its declaration was rejected
+    }
+    if (bound instanceof ConstantDecl c) {
+      return new Literal(c.type(), c.value(), at);
+    }
+    if (bound instanceof Literal lit) {
+      return new Literal(lit.type(), lit.value(), at);
+    }
+    if (bound instanceof AliasBinding a) {
+      if (a.value() instanceof Literal lit) {
+        return new Literal(lit.type(), lit.value(), at); // an alias of a constant is a constant
+      }
+      return new Expr.LocalRef(a.alias(), a.value().isLValue(), at);
+    }
+    if (bound instanceof Variable v) {
+      return new Expr.VarRef(v, at);
+    }
+    if (bound instanceof Local local) {
+      return new Expr.LocalRef(local, local.kind() != Local.Kind.MULTISET_INDEX, at);
+    }
+    return null;
+  }
+
+  private Expr field(FieldAccess f, Mode mode, SourceLocation at) {
+    Expr record = lower(f.getRecord(), mode);
+    if (record == null || f.getField() == null || f.getField().eIsProxy()) {
+      return null; // an unresolved field is reported by the linker (as "not a record" or "no field")
+    }
+    if (!(record.type() instanceof Type.RecordType rt)) {
+      l.problems.error(f.getRecord(), "left side of '.' is not a record (it has type " + l.typeRules.describe(record.type()) + ")");
+      return null;
+    }
+    String name = f.getField().getName();
+    int index = rt.indexOf(name);
+    if (index < 0) {
+      l.problems.error(f, "no field named '" + name + "' in record");
+      return null;
+    }
+    return new Expr.FieldRef(record, name, index, rt.fields().get(index).type(), at);
+  }
+
+  private Expr element(ElementAccess a, Mode mode, SourceLocation at) {
+    Expr array = lower(a.getArray(), mode);
+    Expr index = lower(a.getIndex(), mode);
+    if (array == null || index == null) {
+      return null;
+    }
+    if (array.type() instanceof Type.ArrayType at2) {
+      if (!TypeRules.assignable(at2.index(), index.type())) {
+        l.problems.error(
+            a.getIndex(),
+            "incompatible types: array index has type " + l.typeRules.describe(index.type()) + " but the array is indexed by "
+                + l.typeRules.describe(at2.index()));
+        return null;
+      }
+      return new Expr.ElementRef(array, index, at2.element(), at);
+    }
+    if (array.type() instanceof Type.MultisetType mt) {
+      if (!(index instanceof Expr.LocalRef lr && lr.local().kind() == Local.Kind.MULTISET_INDEX)) {
+        l.problems.error(a.getIndex(), "a multiset can only be indexed by a choose or multiset quantifier index");
+        return null;
+      }
+      return new Expr.ElementRef(array, index, mt.element(), at);
+    }
+    l.problems.error(a.getArray(), "indexing something that is not an array (it has type " + l.typeRules.describe(array.type()) + ")");
+    return null;
+  }
+
+  private Expr unary(Unary u, Mode mode, SourceLocation at) {
+    Expr operand = lower(u.getOperand(), mode);
+    if (operand == null) {
+      return null;
+    }
+    String op = u.getOp();
+    if (op.equals("+")) {
+      if (!TypeRules.isNumeric(operand.type())) {
+        l.problems.error(u.getOperand(), "unary '+' needs an integer operand, not " + l.typeRules.describe(operand.type()));
+        return null;
+      }
+      return operand instanceof Literal lit ? new Literal(lit.type(), lit.value(), at) : operand;
+    }
+    UnaryOp kind;
+    Type type;
+    if (op.equals("!") || op.equals("¬")) {
+      kind = UnaryOp.NOT;
+      type = BOOLEAN;
+      if (!requireBoolean(operand, u.getOperand(), "the operand of '!'")) {
+        return null;
+      }
+    } else {
+      kind = op.equals("~") ? UnaryOp.BITWISE_NOT : UnaryOp.NEGATE;
+      type = INTEGER;
+      if (!TypeRules.isNumeric(operand.type())) {
+        l.problems.error(
+            u.getOperand(), (kind == UnaryOp.NEGATE ? "expression cannot be negated: unary '-'" : "expression cannot be bitwise NOTed: '~'")
+                + " needs an integer operand, not " + l.typeRules.describe(operand.type()));
+        return null;
+      }
+    }
+    Expr node = new Expr.Unary(kind, operand, type, at);
+    if (operand instanceof Literal lit) {
+      return fold(() -> ConstantFolder.unary(kind, lit, type, at), u, mode, node);
+    }
+    return node;
+  }
+
+  private Expr binary(Binary b, Mode mode, SourceLocation at) {
+    Expr left = lower(b.getLeft(), mode);
+    Expr right = lower(b.getRight(), mode);
+    if (left == null || right == null) {
+      return null;
+    }
+    String op = b.getOp();
+    BinaryOp kind = operator(op, left.type());
+    boolean logical =
+        kind == BinaryOp.IMPLIES || kind == BinaryOp.OR || kind == BinaryOp.AND;
+    boolean comparison = kind == BinaryOp.LT || kind == BinaryOp.LE || kind == BinaryOp.GT || kind == BinaryOp.GE;
+    Type type;
+    if (logical) {
+      // '&' and '|' are logical unless their left operand is an integer (Rumur decides by the left side only).
+      boolean ok = requireBoolean(left, b.getLeft(), "the left side of '" + op + "'");
+      ok &= requireBoolean(right, b.getRight(), "the right side of '" + op + "'");
+      if (!ok) {
+        return null;
+      }
+      type = BOOLEAN;
+    } else if (kind == BinaryOp.EQ || kind == BinaryOp.NEQ) {
+      if (!TypeRules.comparable(left.type(), right.type())) {
+        l.problems.error(
+            b, "expressions are not comparable: " + l.typeRules.describe(left.type()) + " and "
+                + l.typeRules.describe(right.type()));
+        return null;
+      }
+      type = BOOLEAN;
+    } else if (comparison) {
+      if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
+        l.problems.error(
+            b, "expressions are not comparable with '" + op + "': " + l.typeRules.describe(left.type()) + " and "
+                + l.typeRules.describe(right.type()) + " (only integers are ordered)");
+        return null;
+      }
+      type = BOOLEAN;
+    } else {
+      if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
+        l.problems.error(
+            b, "'" + op + "' needs integer operands, not " + l.typeRules.describe(left.type()) + " and "
+                + l.typeRules.describe(right.type()));
+        return null;
+      }
+      type = INTEGER;
+    }
+    Expr node = new Expr.Binary(kind, left, right, type, at);
+    if (left instanceof Literal ll && right instanceof Literal rl) {
+      return fold(() -> ConstantFolder.binary(kind, ll, rl, type, at), b, mode, node);
+    }
+    if (mode == Mode.CONSTANT) {
+      Literal shortCut = shortCircuit(kind, left, right, type, at);
+      if (shortCut != null) {
+        return shortCut;
+      }
+    } else if ((kind == BinaryOp.DIV || kind == BinaryOp.MOD) && right instanceof Literal rl && rl.value() == 0) {
+      l.problems.warning(b.getRight(), (kind == BinaryOp.DIV ? "division" : "modulo") + " by zero: this fails when executed");
+    }
+    return node;
+  }
+
+  /** The IR operator for a source operator; {@code &} and {@code |} depend on the left operand's type. */
+  private static BinaryOp operator(String op, Type leftType) {
+    return switch (op) {
+      case "->", "→" -> BinaryOp.IMPLIES;
+      case "||", "∨" -> BinaryOp.OR;
+      case "&&", "∧" -> BinaryOp.AND;
+      case "&" -> TypeRules.isNumeric(leftType) ? BinaryOp.BITWISE_AND : BinaryOp.AND;
+      case "|" -> TypeRules.isNumeric(leftType) ? BinaryOp.BITWISE_OR : BinaryOp.OR;
+      case "^" -> BinaryOp.XOR;
+      case "<" -> BinaryOp.LT;
+      case "<=", "≤" -> BinaryOp.LE;
+      case ">" -> BinaryOp.GT;
+      case ">=", "≥" -> BinaryOp.GE;
+      case "=", "==" -> BinaryOp.EQ;
+      case "!=", "≠" -> BinaryOp.NEQ;
+      case "+" -> BinaryOp.ADD;
+      case "-", "−" -> BinaryOp.SUB;
+      case "*", "×" -> BinaryOp.MUL;
+      case "/", "÷", "∕" -> BinaryOp.DIV;
+      case "%" -> BinaryOp.MOD;
+      case "<<" -> BinaryOp.LSH;
+      case ">>" -> BinaryOp.RSH;
+      default -> throw new IllegalArgumentException("operator " + op);
+    };
+  }
+
+  /**
+   * Rumur's short-circuit constant folding: an operator with one constant operand that decides the result is
+   * constant even when the other operand is not ({@code 0 * f()}, {@code false & x}, {@code true | x}).
+   */
+  private static Literal shortCircuit(BinaryOp kind, Expr left, Expr right, Type type, SourceLocation at) {
+    Long l = left instanceof Literal ll ? ll.value() : null;
+    Long r = right instanceof Literal rl ? rl.value() : null;
+    boolean lZero = l != null && l == 0;
+    boolean rZero = r != null && r == 0;
+    return switch (kind) {
+      case MUL, BITWISE_AND -> lZero || rZero ? new Literal(type, 0, at) : null;
+      case DIV, MOD, LSH, RSH -> lZero ? new Literal(type, 0, at) : null;
+      case AND -> lZero || rZero ? new Literal(type, 0, at) : null;
+      case OR -> (l != null && l != 0) || (r != null && r != 0) ? new Literal(type, 1, at) : null;
+      case IMPLIES -> lZero || (r != null && r != 0) ? new Literal(type, 1, at) : null;
+      default -> null;
+    };
+  }
+
+  private interface Folding {
+    Literal fold() throws ConstantFolder.FoldError;
+  }
+
+  /**
+   * Folds an operator over literals. Where a constant is wanted a failed folding (overflow, division by zero) is
+   * an error; elsewhere the expression stays unfolded and fails when executed, as in Rumur.
+   */
+  private Expr fold(Folding f, EObject at, Mode mode, Expr unfolded) {
+    try {
+      return f.fold();
+    } catch (ConstantFolder.FoldError err) {
+      if (mode == Mode.CONSTANT) {
+        l.problems.error(at, err.getMessage());
+        return null;
+      }
+      l.problems.warning(at, err.getMessage().replace(" in constant expression", "") + ": this fails when executed");
+      return unfolded;
+    }
+  }
+
+  private Expr ternary(Ternary t, Mode mode, SourceLocation at) {
+    Expr cond = lower(t.getCondition(), mode);
+    Expr then = lower(t.getThen(), mode);
+    Expr otherwise = lower(t.getElse(), mode);
+    if (cond == null || then == null || otherwise == null) {
+      return null;
+    }
+    if (!requireBoolean(cond, t.getCondition(), "the ternary condition")) {
+      return null;
+    }
+    if (!TypeRules.comparable(then.type(), otherwise.type())) {
+      // Rumur does not check the branches against each other: the result has the type of the 'then' branch.
+      l.problems.warning(
+          t, "the branches of '?:' have different types (" + l.typeRules.describe(then.type()) + " and "
+              + l.typeRules.describe(otherwise.type()) + "); the result has the first one's type");
+    }
+    Type type = TypeRules.comparable(then.type(), otherwise.type()) ? TypeRules.join(then.type(), otherwise.type()) : then.type();
+    if (cond instanceof Literal c) {
+      Expr chosen = c.value() != 0 ? then : otherwise;
+      if (chosen instanceof Literal lit) {
+        return new Literal(type, lit.value(), at);
+      }
+    }
+    return new Expr.Ternary(cond, then, otherwise, type, at);
+  }
+
+  private Expr call(Call c, Mode mode, SourceLocation at) {
+    ProcDecl decl = c.getCallee();
+    if (decl == null || decl.eIsProxy()) {
+      return null;
+    }
+    Function f = (Function) l.bindings.get(decl);
+    List<Expr> args = arguments(decl, f, c.getArgs(), c, mode);
+    if (f == null || args == null) {
+      return null;
+    }
+    if (mode == Mode.PURE && !purity.isPure(f)) {
+      l.problems.warning(
+          c, "function '" + f.name() + "' has side effects; calling it in a guard or property makes the result"
+              + " depend on evaluation order");
+    }
+    return new Expr.Call(f, args, at);
+  }
+
+  /** Lowers and checks call arguments against the parameters; null when invalid. */
+  List<Expr> arguments(ProcDecl decl, Function f, List<io.ballot.dsl.murphi.Expr> actuals, EObject at, Mode mode) {
+    List<Expr> args = new ArrayList<>();
+    boolean ok = true;
+    for (io.ballot.dsl.murphi.Expr a : actuals) {
+      Expr arg = lower(a, mode);
+      ok &= arg != null;
+      args.add(arg);
+    }
+    if (f == null) {
+      return null; // the function's own declaration was rejected
+    }
+    if (actuals.size() != f.parameters().size()) {
+      l.problems.error(
+          at, "wrong number of arguments to '" + f.name() + "': it takes " + f.parameters().size() + " but "
+              + actuals.size() + (actuals.size() == 1 ? " was" : " were") + " given");
+      return null;
+    }
+    if (f.isProcedure() && at instanceof Call) {
+      l.problems.error(
+          at, "procedure '" + f.name() + "' does not return a value, so it cannot be used in an expression");
+      return null;
+    }
+    if (!ok) {
+      return null;
+    }
+    for (int i = 0; i < args.size(); i++) {
+      Local p = f.parameters().get(i);
+      Expr arg = args.get(i);
+      if (!TypeRules.assignable(p.type(), arg.type())) {
+        l.problems.error(
+            actuals.get(i), "incompatible types: argument " + (i + 1) + " of '" + f.name() + "' has type "
+                + l.typeRules.describe(arg.type()) + " but the parameter '" + p.name() + "' has type "
+                + l.typeRules.describe(p.type()));
+        ok = false;
+      } else if (p.kind() == Local.Kind.VAR_PARAMETER) {
+        if (!arg.isLValue() || l.stmts.readOnly(arg)) {
+          l.problems.error(
+              actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' must be a writable variable, because '"
+                  + p.name() + "' is a var parameter");
+          ok = false;
+        } else if (p.type() instanceof Type.RangeType && !p.type().equals(arg.type())) {
+          l.problems.error(
+              actuals.get(i), "range types of argument and var parameter '" + p.name() + "' differ ("
+                  + l.typeRules.describe(arg.type()) + " vs " + l.typeRules.describe(p.type()) + ")");
+          ok = false;
+        }
+      }
+    }
+    return ok ? args : null;
+  }
+
+  private Expr quantified(
+      boolean universal, io.ballot.dsl.murphi.Quantifier q, io.ballot.dsl.murphi.Expr body, EObject e, Mode mode,
+      SourceLocation at) {
+    Quantifier quantifier = lowerQuantifier(q, false);
+    Expr b = lower(body, mode);
+    if (quantifier == null || b == null) {
+      return null;
+    }
+    if (!requireBoolean(b, body, "the body of " + (universal ? "forall" : "exists"))) {
+      return null;
+    }
+    return new Expr.Quantified(universal, quantifier, b, at);
+  }
+
+  /**
+   * Lowers a quantifier and binds its variable. Ruleset quantifiers ({@code mustBeConstant}) need constant bounds,
+   * since they name rule instances.
+   */
+  Quantifier lowerQuantifier(io.ballot.dsl.murphi.Quantifier q, boolean mustBeConstant) {
+    SourceLocation at = l.locations.of(q);
+    if (q.getType() != null) {
+      Type t = l.types.lower(q.getType(), null);
+      if (t == null) {
+        return null;
+      }
+      if (!t.isSimple()) {
+        l.problems.error(q.getType(), "a quantifier must range over a simple type, not " + l.typeRules.describe(t));
+        return null;
+      }
+      Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, t, l.locations.of(q, MurphiPackage.Literals.NAMED__NAME));
+      l.bindings.put(q, v);
+      return new Quantifier(v, t, null, null, null, at);
+    }
+    Mode mode = mustBeConstant ? Mode.CONSTANT : Mode.NORMAL;
+    Expr from = lower(q.getFrom(), mode);
+    Expr to = lower(q.getTo(), mode);
+    Expr step = q.getStep() == null ? null : lower(q.getStep(), mode);
+    if (from == null || to == null || (q.getStep() != null && step == null)) {
+      return null;
+    }
+    boolean ok = true;
+    for (Expr bound : new Expr[] {from, to, step}) {
+      if (bound != null && !TypeRules.isNumeric(bound.type())) {
+        l.problems.error(q, "quantifier bounds and step need integer operands");
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) {
+      return null;
+    }
+    if (mustBeConstant) {
+      for (Expr bound : new Expr[] {from, to, step}) {
+        if (bound != null && !(bound instanceof Literal)) {
+          l.problems.error(q, "ruleset quantifier bound is not a constant: rule instances must be known in advance");
+          return null;
+        }
+      }
+    }
+    if (step instanceof Literal s && s.value() == 0) {
+      l.problems.error(q.getStep(), "loop step is 0: the loop would never end");
+      return null;
+    }
+    Type type = INTEGER;
+    if (from instanceof Literal f && to instanceof Literal t) {
+      long stepValue = step instanceof Literal s ? s.value() : (step == null ? 1 : 0);
+      if ((f.value() < t.value() && stepValue < 0) || (f.value() > t.value() && stepValue > 0)) {
+        l.problems.error(
+            q, "loop step goes the wrong way: from " + f.value() + " to " + t.value() + " by " + stepValue
+                + " would never end");
+        return null;
+      }
+      type = new Type.RangeType(Math.min(f.value(), t.value()), Math.max(f.value(), t.value()));
+    }
+    Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, type, l.locations.of(q, MurphiPackage.Literals.NAMED__NAME));
+    l.bindings.put(q, v);
+    return new Quantifier(v, null, from, to, step, at);
+  }
+
+  /** Lowers {@code alias name : value} and binds the name. */
+  AliasBinding lowerAlias(AliasDecl a) {
+    Expr value = lower(a.getValue(), Mode.NORMAL);
+    if (value == null) {
+      return null;
+    }
+    Local local = new Local(a.getName(), Local.Kind.ALIAS, value.type(), l.locations.of(a, MurphiPackage.Literals.NAMED__NAME));
+    AliasBinding binding = new AliasBinding(local, value, l.locations.of(a));
+    l.bindings.put(a, binding);
+    return binding;
+  }
+
+  /** Lowers {@code choose i : ms}. */
+  Choose lowerChoose(ChooseRule c) {
+    MultisetBinding b = bindMultiset(c.getQuantifier(), Mode.NORMAL);
+    return b == null ? null : new Choose(b.index(), b.multiset(), l.locations.of(c));
+  }
+
+  /** A multiset quantifier {@code i : ms}: the bound index and the multiset. */
+  record MultisetBinding(Local index, Expr multiset) {}
+
+  /** Lowers the multiset of {@code i : ms} and binds the index variable; null when invalid (reported). */
+  MultisetBinding bindMultiset(MultisetQuantifier q, Mode mode) {
+    Expr ms = lower(q.getMultiset(), mode);
+    if (ms == null) {
+      return null;
+    }
+    if (!(ms.type() instanceof Type.MultisetType mt)) {
+      l.problems.error(q.getMultiset(), "not a multiset (it has type " + l.typeRules.describe(ms.type()) + ")");
+      return null;
+    }
+    if (!ms.isLValue()) {
+      l.problems.error(q.getMultiset(), "a multiset operation needs a multiset variable");
+      return null;
+    }
+    Local index =
+        new Local(
+            q.getName(), Local.Kind.MULTISET_INDEX, new Type.RangeType(0, mt.capacity() - 1),
+            l.locations.of(q, MurphiPackage.Literals.NAMED__NAME));
+    l.bindings.put(q, index);
+    return new MultisetBinding(index, ms);
+  }
+}

@@ -1,0 +1,325 @@
+package io.ballot.dsl.lower;
+
+import io.ballot.checker.ir.AliasBinding;
+import io.ballot.checker.ir.Binder;
+import io.ballot.checker.ir.Choose;
+import io.ballot.checker.ir.ConstantDecl;
+import io.ballot.checker.ir.Expr;
+import io.ballot.checker.ir.Function;
+import io.ballot.checker.ir.Local;
+import io.ballot.checker.ir.Model;
+import io.ballot.checker.ir.Property;
+import io.ballot.checker.ir.PropertyKind;
+import io.ballot.checker.ir.Quantifier;
+import io.ballot.checker.ir.Rule;
+import io.ballot.checker.ir.StartState;
+import io.ballot.checker.ir.Stmt;
+import io.ballot.checker.ir.Type;
+import io.ballot.checker.ir.TypeDecl;
+import io.ballot.checker.ir.Variable;
+import io.ballot.dsl.api.Diagnostic;
+import io.ballot.dsl.murphi.AliasDecl;
+import io.ballot.dsl.murphi.AliasRule;
+import io.ballot.dsl.murphi.ChooseRule;
+import io.ballot.dsl.murphi.ConstGroup;
+import io.ballot.dsl.murphi.ConstName;
+import io.ballot.dsl.murphi.ConstSection;
+import io.ballot.dsl.murphi.DeclSection;
+import io.ballot.dsl.murphi.EnumLiteral;
+import io.ballot.dsl.murphi.MurphiPackage;
+import io.ballot.dsl.murphi.Named;
+import io.ballot.dsl.murphi.Param;
+import io.ballot.dsl.murphi.ParamGroup;
+import io.ballot.dsl.murphi.ProcDecl;
+import io.ballot.dsl.murphi.PropertyRule;
+import io.ballot.dsl.murphi.Ruleset;
+import io.ballot.dsl.murphi.SimpleRule;
+import io.ballot.dsl.murphi.TopItem;
+import io.ballot.dsl.murphi.TypeGroup;
+import io.ballot.dsl.murphi.TypeName;
+import io.ballot.dsl.murphi.TypeSection;
+import io.ballot.dsl.murphi.VarGroup;
+import io.ballot.dsl.murphi.VarName;
+import io.ballot.dsl.murphi.VarSection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * Lowers a linked Murphi syntax tree to the checker's IR, type-checking and constant-folding on the way. This is
+ * Ballot's semantic analysis: every rule a model can break after parsing and name resolution is checked here and
+ * reported with its position. Rulesets, aliases and chooses are flattened into the binders of each rule.
+ */
+public final class Lowering {
+  final Locations locations;
+  final Problems problems;
+  final TypeRules typeRules = new TypeRules();
+  /** What each declaration became: Variable, Local, ConstantDecl, Type (type names), Function. */
+  final Map<Named, Object> bindings = new IdentityHashMap<>();
+
+  final TypeLowering types;
+  final ExprLowering exprs;
+  final StmtLowering stmts;
+
+  private final List<ConstantDecl> constants = new ArrayList<>();
+  private final List<TypeDecl> typeDecls = new ArrayList<>();
+  private final List<Variable> variables = new ArrayList<>();
+  private final List<Function> functions = new ArrayList<>();
+  private final List<StartState> startStates = new ArrayList<>();
+  private final List<Rule> rules = new ArrayList<>();
+  private final List<Property> properties = new ArrayList<>();
+  private final Map<String, EObject> globalNames = new HashMap<>();
+
+  /** The binding an alias local came from (for read-only checks through aliases). */
+  AliasBinding aliasOf(Local alias) {
+    for (Object b : bindings.values()) {
+      if (b instanceof AliasBinding a && a.alias() == alias) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** The result: the IR model (null when there were errors) and the diagnostics. */
+  public record Result(Model model, List<Diagnostic> diagnostics) {}
+
+  private Lowering(String file) {
+    this.locations = new Locations(file);
+    this.problems = new Problems(locations);
+    this.types = new TypeLowering(this);
+    this.exprs = new ExprLowering(this);
+    this.stmts = new StmtLowering(this);
+  }
+
+  /** Lowers a parsed and linked model; {@code file} is the name diagnostics and locations carry. */
+  public static Result lower(io.ballot.dsl.murphi.Model ast, String file) {
+    Lowering l = new Lowering(file);
+    l.lowerModel(ast);
+    Model model =
+        l.problems.hasErrors()
+            ? null
+            : new Model(
+                file,
+                List.copyOf(l.constants),
+                List.copyOf(l.typeDecls),
+                List.copyOf(l.variables),
+                List.copyOf(l.functions),
+                List.copyOf(l.startStates),
+                List.copyOf(l.rules),
+                List.copyOf(l.properties));
+    return new Result(model, l.problems.diagnostics());
+  }
+
+  private void lowerModel(io.ballot.dsl.murphi.Model ast) {
+    for (TopItem item : ast.getItems()) {
+      if (item instanceof DeclSection section) {
+        lowerDecls(section, null, true);
+      } else if (item instanceof ProcDecl proc) {
+        lowerFunction(proc);
+      } else if (item instanceof io.ballot.dsl.murphi.Rule rule) {
+        lowerRule(rule, List.of());
+      }
+    }
+    if (startStates.isEmpty() && !problems.hasErrors()) {
+      // Rumur accepts a model without start states; it simply has no reachable states.
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ declarations
+
+  /**
+   * Lowers a declaration section. Globals ({@code locals == null}) become model variables; inside rules and
+   * functions, variables become locals appended to {@code locals}.
+   */
+  void lowerDecls(DeclSection section, List<Local> locals, boolean global) {
+    if (section instanceof ConstSection cs) {
+      for (ConstGroup g : cs.getGroups()) {
+        Expr value = exprs.lower(g.getValue(), ExprLowering.Mode.CONSTANT);
+        for (ConstName name : g.getNames()) {
+          declare(name, global);
+          if (value == null) {
+            continue;
+          }
+          if (!(value instanceof Expr.Literal lit)) {
+            problems.error(g.getValue(), "const definition of '" + name.getName() + "' is not a constant");
+            continue;
+          }
+          ConstantDecl c = new ConstantDecl(name.getName(), lit.type(), lit.value(), locations.of(name));
+          bindings.put(name, c);
+          if (global) {
+            constants.add(c);
+          }
+        }
+      }
+    } else if (section instanceof TypeSection ts) {
+      for (TypeGroup g : ts.getGroups()) {
+        for (TypeName name : g.getNames()) {
+          declare(name, global);
+          Type t = types.lower(g.getType(), name.getName());
+          if (t == null) {
+            continue;
+          }
+          bindings.put(name, t);
+          typeRules.name(t, name.getName());
+          if (global) {
+            typeDecls.add(new TypeDecl(name.getName(), t, locations.of(name)));
+          }
+        }
+        declareEnumLiterals(g.getType(), global);
+      }
+    } else if (section instanceof VarSection vs) {
+      for (VarGroup g : vs.getGroups()) {
+        Type t = types.lower(g.getType(), null);
+        declareEnumLiterals(g.getType(), global);
+        for (VarName name : g.getNames()) {
+          declare(name, global);
+          if (t == null) {
+            continue;
+          }
+          if (global) {
+            Variable v = new Variable(name.getName(), t, locations.of(name));
+            variables.add(v);
+            bindings.put(name, v);
+          } else {
+            Local local = new Local(name.getName(), Local.Kind.VARIABLE, t, locations.of(name));
+            locals.add(local);
+            bindings.put(name, local);
+          }
+        }
+      }
+    }
+  }
+
+  private void declareEnumLiterals(EObject type, boolean global) {
+    for (EnumLiteral lit : org.eclipse.xtext.EcoreUtil2.eAllOfType(type, EnumLiteral.class)) {
+      declare(lit, global);
+    }
+  }
+
+  /** Reports a global name declared twice (Rumur forbids redeclaration in one scope). */
+  void declare(Named named, boolean global) {
+    if (!global) {
+      return;
+    }
+    EObject previous = globalNames.putIfAbsent(named.getName(), named);
+    if (previous != null && previous != named) {
+      problems.error(
+          named,
+          MurphiPackage.Literals.NAMED__NAME,
+          "'" + named.getName() + "' is already declared at " + locations.of(previous));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ functions
+
+  private void lowerFunction(ProcDecl proc) {
+    declare(proc, true);
+    List<Local> params = new ArrayList<>();
+    for (ParamGroup g : proc.getParams()) {
+      Type t = types.lower(g.getType(), null);
+      for (Param p : g.getNames()) {
+        Local local =
+            new Local(
+                p.getName(),
+                g.isByRef() ? Local.Kind.VAR_PARAMETER : Local.Kind.PARAMETER,
+                t == null ? new Type.IntType() : t,
+                locations.of(p));
+        params.add(local);
+        bindings.put(p, local);
+      }
+    }
+    Type returnType = proc.getReturnType() == null ? null : types.lower(proc.getReturnType(), null);
+    if (proc.getReturnType() != null && returnType == null) {
+      returnType = new Type.IntType(); // already reported; keep checking the body
+    }
+    Function f = new Function(proc.getName(), params, returnType, locations.of(proc, MurphiPackage.Literals.NAMED__NAME));
+    bindings.put(proc, f);
+    functions.add(f);
+    List<Local> locals = new ArrayList<>();
+    for (DeclSection d : proc.getDecls()) {
+      lowerDecls(d, locals, false);
+    }
+    List<Stmt> body = stmts.lowerBlock(proc.getBody(), new StmtLowering.Context(f, false));
+    f.define(locals, body);
+  }
+
+  // ------------------------------------------------------------------------------------------ rules
+
+  /** Lowers a rule of any kind inside the given enclosing binders (outermost first). */
+  private void lowerRule(io.ballot.dsl.murphi.Rule rule, List<Binder> binders) {
+    if (rule instanceof SimpleRule r) {
+      Expr guard = null;
+      if (r.getGuard() != null) {
+        guard = exprs.lower(r.getGuard(), ExprLowering.Mode.PURE);
+        if (guard != null && !TypeRules.isBoolean(guard.type())) {
+          // Rumur does not type-check guards: C's truthiness applies (non-zero is true).
+          problems.warning(
+              r.getGuard(), "rule guard is not boolean (it has type " + typeRules.describe(guard.type())
+                  + "); it holds when non-zero");
+        }
+      }
+      List<Local> locals = new ArrayList<>();
+      for (DeclSection d : r.getDecls()) {
+        lowerDecls(d, locals, false);
+      }
+      List<Stmt> body = stmts.lowerBlock(r.getBody(), new StmtLowering.Context(null, true));
+      rules.add(new Rule(r.getName(), List.copyOf(binders), guard, locals, body, locations.of(r)));
+    } else if (rule instanceof io.ballot.dsl.murphi.StartState s) {
+      List<Local> locals = new ArrayList<>();
+      for (DeclSection d : s.getDecls()) {
+        lowerDecls(d, locals, false);
+      }
+      List<Stmt> body = stmts.lowerBlock(s.getBody(), new StmtLowering.Context(null, true));
+      startStates.add(new StartState(s.getName(), List.copyOf(binders), locals, body, locations.of(s)));
+    } else if (rule instanceof PropertyRule p) {
+      Expr cond = exprs.lower(p.getCondition(), ExprLowering.Mode.PURE);
+      exprs.requireBoolean(cond, p.getCondition(), "a property");
+      String keyword = p.getKind().getLiteral();
+      properties.add(
+          new Property(kindOf(p.getKind()), keyword, p.getName(), List.copyOf(binders), cond, locations.of(p)));
+    } else if (rule instanceof Ruleset rs) {
+      List<Binder> inner = new ArrayList<>(binders);
+      for (io.ballot.dsl.murphi.Quantifier q : rs.getQuantifiers()) {
+        Quantifier lowered = exprs.lowerQuantifier(q, true);
+        if (lowered != null) {
+          inner.add(lowered);
+        }
+      }
+      for (io.ballot.dsl.murphi.Rule child : rs.getRules()) {
+        lowerRule(child, inner);
+      }
+    } else if (rule instanceof AliasRule ar) {
+      List<Binder> inner = new ArrayList<>(binders);
+      for (AliasDecl a : ar.getAliases()) {
+        AliasBinding b = exprs.lowerAlias(a);
+        if (b != null) {
+          inner.add(b);
+        }
+      }
+      for (io.ballot.dsl.murphi.Rule child : ar.getRules()) {
+        lowerRule(child, inner);
+      }
+    } else if (rule instanceof ChooseRule cr) {
+      List<Binder> inner = new ArrayList<>(binders);
+      Choose c = exprs.lowerChoose(cr);
+      if (c != null) {
+        inner.add(c);
+      }
+      for (io.ballot.dsl.murphi.Rule child : cr.getRules()) {
+        lowerRule(child, inner);
+      }
+    }
+  }
+
+  static PropertyKind kindOf(io.ballot.dsl.murphi.PropertyKind kind) {
+    return switch (kind) {
+      case ASSERT, INVARIANT -> PropertyKind.ASSERTION;
+      case ASSUME -> PropertyKind.ASSUMPTION;
+      case COVER -> PropertyKind.COVER;
+      case LIVENESS -> PropertyKind.LIVENESS;
+    };
+  }
+}

@@ -1,0 +1,202 @@
+package io.ballot.dsl.lower;
+
+import io.ballot.checker.ir.Expr;
+import io.ballot.checker.ir.Type;
+import io.ballot.dsl.murphi.ArrayType;
+import io.ballot.dsl.murphi.BooleanType;
+import io.ballot.dsl.murphi.EnumLiteral;
+import io.ballot.dsl.murphi.EnumType;
+import io.ballot.dsl.murphi.Field;
+import io.ballot.dsl.murphi.FieldGroup;
+import io.ballot.dsl.murphi.IdRef;
+import io.ballot.dsl.murphi.MultisetType;
+import io.ballot.dsl.murphi.Named;
+import io.ballot.dsl.murphi.RecordType;
+import io.ballot.dsl.murphi.ScalarsetType;
+import io.ballot.dsl.murphi.SimpleType;
+import io.ballot.dsl.murphi.TypeExpr;
+import io.ballot.dsl.murphi.TypeName;
+import io.ballot.dsl.murphi.UnionType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Lowers type expressions to IR types, folding their bounds and sizes, which must be constant. */
+final class TypeLowering {
+  /** Largest number of values a simple type may have (a state field is at most 63 bits wide). */
+  private static final long MAX_CARDINALITY = 1L << 62;
+
+  private final Lowering l;
+  private final Map<TypeExpr, Type> lowered = new IdentityHashMap<>();
+
+  TypeLowering(Lowering lowering) {
+    this.l = lowering;
+  }
+
+  /** The IR type of {@code t}, or null (reported) when it is invalid. {@code name} names scalarsets. */
+  Type lower(TypeExpr t, String name) {
+    if (t == null) {
+      return null;
+    }
+    Type cached = lowered.get(t);
+    if (cached != null) {
+      return cached;
+    }
+    Type result = lowerUncached(t, name);
+    if (result != null) {
+      lowered.put(t, result);
+    }
+    return result;
+  }
+
+  private Type lowerUncached(TypeExpr t, String name) {
+    if (t instanceof BooleanType) {
+      return new Type.BooleanType();
+    }
+    if (t instanceof SimpleType s) {
+      return s.getHi() == null ? named(s) : range(s);
+    }
+    if (t instanceof EnumType e) {
+      List<String> members = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (EnumLiteral lit : e.getLiterals()) {
+        if (!seen.add(lit.getName())) {
+          l.problems.error(lit, "duplicate enum member '" + lit.getName() + "'");
+        }
+        members.add(lit.getName());
+      }
+      Type.EnumType type = new Type.EnumType(List.copyOf(members), l.locations.of(e));
+      for (int i = 0; i < e.getLiterals().size(); i++) {
+        l.bindings.put(e.getLiterals().get(i), new Expr.Literal(type, i, type.origin()));
+      }
+      return type;
+    }
+    if (t instanceof RecordType r) {
+      List<Type.Field> fields = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      boolean ok = true;
+      for (FieldGroup g : r.getGroups()) {
+        Type ft = lower(g.getType(), null);
+        ok &= ft != null;
+        for (Field f : g.getNames()) {
+          if (!seen.add(f.getName())) {
+            l.problems.error(f, "duplicate field '" + f.getName() + "' in record");
+            ok = false;
+          }
+          fields.add(new Type.Field(f.getName(), ft));
+        }
+      }
+      return ok ? new Type.RecordType(List.copyOf(fields)) : null;
+    }
+    if (t instanceof ArrayType a) {
+      Type index = lower(a.getIndex(), null);
+      Type element = lower(a.getElement(), null);
+      if (index == null || element == null) {
+        return null;
+      }
+      if (!index.isSimple()) {
+        l.problems.error(a.getIndex(), "array index type must be a simple type (range, enum, scalarset, boolean)");
+        return null;
+      }
+      return new Type.ArrayType(index, element);
+    }
+    if (t instanceof ScalarsetType s) {
+      Long size = constant(s.getSize(), "bound of scalarset");
+      if (size == null) {
+        return null;
+      }
+      if (size < 1 || size > MAX_CARDINALITY) {
+        l.problems.error(s.getSize(), "scalarset size must be positive, not " + size);
+        return null;
+      }
+      return new Type.ScalarsetType(name == null ? "scalarset" : name, size, l.locations.of(s));
+    }
+    if (t instanceof UnionType u) {
+      List<Type> members = new ArrayList<>();
+      for (TypeExpr m : u.getMembers()) {
+        Type mt = lower(m, null);
+        if (mt == null) {
+          return null;
+        }
+        if (!(mt instanceof Type.EnumType || mt instanceof Type.ScalarsetType)) {
+          l.problems.error(m, "union members must be enum or scalarset types, not " + l.typeRules.describe(mt));
+          return null;
+        }
+        if (members.contains(mt)) {
+          l.problems.error(m, "type appears twice in union");
+          return null;
+        }
+        members.add(mt);
+      }
+      return new Type.UnionType(List.copyOf(members));
+    }
+    if (t instanceof MultisetType m) {
+      Long size = constant(m.getSize(), "multiset size");
+      Type element = lower(m.getElement(), null);
+      if (size == null || element == null) {
+        return null;
+      }
+      if (size < 1) {
+        l.problems.error(m.getSize(), "multiset size must be positive, not " + size);
+        return null;
+      }
+      return new Type.MultisetType(size, element);
+    }
+    return null;
+  }
+
+  /** {@code T} where {@code type T: ...}. */
+  private Type named(SimpleType s) {
+    if (!(s.getLo() instanceof IdRef ref)) {
+      l.problems.error(s, "this is not a type (a range needs '..')");
+      return null;
+    }
+    Named target = ref.getRef();
+    if (target == null || target.eIsProxy()) {
+      return null; // reported by the linker
+    }
+    if (!(target instanceof TypeName)) {
+      l.problems.error(s, "'" + target.getName() + "' is not a type");
+      return null;
+    }
+    Object bound = l.bindings.get(target);
+    return bound instanceof Type type ? type : null; // null: the type's own declaration was rejected
+  }
+
+  private Type range(SimpleType s) {
+    Long lo = constant(s.getLo(), "lower bound of range");
+    Long hi = constant(s.getHi(), "upper bound of range");
+    if (lo == null || hi == null) {
+      return null;
+    }
+    if (lo > hi) {
+      l.problems.error(s, "empty range " + lo + ".." + hi + ": its upper bound is less than its lower bound");
+      return null;
+    }
+    if (hi - lo + 1 <= 0 || hi - lo + 1 > MAX_CARDINALITY) {
+      l.problems.error(s, "range " + lo + ".." + hi + " has too many values to store");
+      return null;
+    }
+    return new Type.RangeType(lo, hi);
+  }
+
+  /** Folds an integer constant expression; null (reported) when it is not one. */
+  Long constant(io.ballot.dsl.murphi.Expr e, String what) {
+    Expr v = l.exprs.lower(e, ExprLowering.Mode.CONSTANT);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Expr.Literal lit)) {
+      l.problems.error(e, what + " is not a constant");
+      return null;
+    }
+    if (!TypeRules.isNumeric(lit.type())) {
+      l.problems.error(e, what + " must be an integer, not " + l.typeRules.describe(lit.type()));
+      return null;
+    }
+    return lit.value();
+  }
+}
