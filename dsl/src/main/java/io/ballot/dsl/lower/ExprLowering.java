@@ -133,7 +133,7 @@ final class ExprLowering {
       if (value == null || t == null) {
         return null;
       }
-      if (!(value.type() instanceof Type.UnionType u) || !u.members().contains(t)) {
+      if (!(value.type() instanceof Type.UnionType u) || u.members().stream().noneMatch(member -> TypeRules.equal(member, t))) {
         l.problems.error(m, "ismember needs a union value and one of that union's member types");
         return null;
       }

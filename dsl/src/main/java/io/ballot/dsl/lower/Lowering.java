@@ -71,7 +71,6 @@ public final class Lowering {
   private final List<StartState> startStates = new ArrayList<>();
   private final List<Rule> rules = new ArrayList<>();
   private final List<Property> properties = new ArrayList<>();
-  private final Map<String, EObject> globalNames = new HashMap<>();
 
   /** The binding an alias local came from (for read-only checks through aliases). */
   AliasBinding aliasOf(Local alias) {
@@ -97,7 +96,11 @@ public final class Lowering {
   /** Lowers a parsed and linked model; {@code file} is the name diagnostics and locations carry. */
   public static Result lower(io.ballot.dsl.murphi.Model ast, String file) {
     Lowering l = new Lowering(file);
-    l.lowerModel(ast);
+    new DuplicateDeclarations(l.problems, l.locations).check(ast);
+    if (!l.problems.hasErrors()) {
+      // With a name declared twice, uses resolve to the first declaration: type errors would only be echoes.
+      l.lowerModel(ast);
+    }
     Model model =
         l.problems.hasErrors()
             ? null
@@ -123,8 +126,8 @@ public final class Lowering {
         lowerRule(rule, List.of());
       }
     }
-    if (startStates.isEmpty() && !problems.hasErrors()) {
-      // Rumur accepts a model without start states; it simply has no reachable states.
+    if (startStates.isEmpty()) {
+      problems.warning(ast, "the model has no start state, so it has no reachable states");
     }
   }
 
@@ -139,7 +142,6 @@ public final class Lowering {
       for (ConstGroup g : cs.getGroups()) {
         Expr value = exprs.lower(g.getValue(), ExprLowering.Mode.CONSTANT);
         for (ConstName name : g.getNames()) {
-          declare(name, global);
           if (value == null) {
             continue;
           }
@@ -157,7 +159,6 @@ public final class Lowering {
     } else if (section instanceof TypeSection ts) {
       for (TypeGroup g : ts.getGroups()) {
         for (TypeName name : g.getNames()) {
-          declare(name, global);
           Type t = types.lower(g.getType(), name.getName());
           if (t == null) {
             continue;
@@ -168,14 +169,11 @@ public final class Lowering {
             typeDecls.add(new TypeDecl(name.getName(), t, locations.of(name)));
           }
         }
-        declareEnumLiterals(g.getType(), global);
       }
     } else if (section instanceof VarSection vs) {
       for (VarGroup g : vs.getGroups()) {
         Type t = types.lower(g.getType(), null);
-        declareEnumLiterals(g.getType(), global);
         for (VarName name : g.getNames()) {
-          declare(name, global);
           if (t == null) {
             continue;
           }
@@ -193,30 +191,10 @@ public final class Lowering {
     }
   }
 
-  private void declareEnumLiterals(EObject type, boolean global) {
-    for (EnumLiteral lit : org.eclipse.xtext.EcoreUtil2.eAllOfType(type, EnumLiteral.class)) {
-      declare(lit, global);
-    }
-  }
-
-  /** Reports a global name declared twice (Rumur forbids redeclaration in one scope). */
-  void declare(Named named, boolean global) {
-    if (!global) {
-      return;
-    }
-    EObject previous = globalNames.putIfAbsent(named.getName(), named);
-    if (previous != null && previous != named) {
-      problems.error(
-          named,
-          MurphiPackage.Literals.NAMED__NAME,
-          "'" + named.getName() + "' is already declared at " + locations.of(previous));
-    }
-  }
 
   // ------------------------------------------------------------------------------------------ functions
 
   private void lowerFunction(ProcDecl proc) {
-    declare(proc, true);
     List<Local> params = new ArrayList<>();
     for (ParamGroup g : proc.getParams()) {
       Type t = types.lower(g.getType(), null);

@@ -125,7 +125,7 @@ final class TypeLowering {
           l.problems.error(m, "union members must be enum or scalarset types, not " + l.typeRules.describe(mt));
           return null;
         }
-        if (members.contains(mt)) {
+        if (members.stream().anyMatch(other -> TypeRules.equal(other, mt))) {
           l.problems.error(m, "type appears twice in union");
           return null;
         }

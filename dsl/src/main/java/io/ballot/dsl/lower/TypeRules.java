@@ -26,46 +26,73 @@ final class TypeRules {
     return t instanceof Type.BooleanType;
   }
 
-  /** Whether a value of type {@code value} may be stored in (assigned, passed, returned as) {@code target}. */
+  /**
+   * Whether a value of type {@code value} may be stored in (assigned, passed, returned as) {@code target}: Rumur's
+   * {@code coerces_to}. Integers of any ranges mix (range checks happen when the value is stored); a union accepts
+   * its members and its values may go where one of its members may; everything else must be {@link #equal}.
+   */
   static boolean assignable(Type target, Type value) {
-    if (isNumeric(target)) {
-      return isNumeric(value);
+    if (isNumeric(target) && isNumeric(value)) {
+      return true;
     }
-    if (target instanceof Type.UnionType u) {
-      return value.equals(target) || u.members().stream().anyMatch(m -> m.equals(value));
+    if (target instanceof Type.UnionType u && !(value instanceof Type.UnionType)) {
+      return u.members().stream().anyMatch(m -> assignable(m, value));
     }
-    if (target instanceof Type.RecordType r && value instanceof Type.RecordType v) {
-      if (r.fields().size() != v.fields().size()) {
+    if (value instanceof Type.UnionType u && !(target instanceof Type.UnionType)) {
+      return u.members().stream().anyMatch(m -> assignable(target, m));
+    }
+    return equal(target, value);
+  }
+
+  /**
+   * Rumur's structural type equality: typedef names are transparent; enums are equal when their members are;
+   * scalarsets when their sizes are; ranges (inside records and arrays) only with identical bounds.
+   */
+  static boolean equal(Type a, Type b) {
+    if (a instanceof Type.IntType || b instanceof Type.IntType) {
+      return isNumeric(a) && isNumeric(b);
+    }
+    if (a instanceof Type.EnumType x && b instanceof Type.EnumType y) {
+      return x.members().equals(y.members());
+    }
+    if (a instanceof Type.ScalarsetType x && b instanceof Type.ScalarsetType y) {
+      return x.size() == y.size();
+    }
+    if (a instanceof Type.RecordType x && b instanceof Type.RecordType y) {
+      if (x.fields().size() != y.fields().size()) {
         return false;
       }
-      for (int i = 0; i < r.fields().size(); i++) {
-        if (!r.fields().get(i).name().equals(v.fields().get(i).name())
-            || !sameShape(r.fields().get(i).type(), v.fields().get(i).type())) {
+      for (int i = 0; i < x.fields().size(); i++) {
+        if (!x.fields().get(i).name().equals(y.fields().get(i).name())
+            || !equal(x.fields().get(i).type(), y.fields().get(i).type())) {
           return false;
         }
       }
       return true;
     }
-    if (target instanceof Type.ArrayType a && value instanceof Type.ArrayType v) {
-      return sameShape(a.index(), v.index()) && sameShape(a.element(), v.element());
+    if (a instanceof Type.ArrayType x && b instanceof Type.ArrayType y) {
+      return equal(x.index(), y.index()) && equal(x.element(), y.element());
     }
-    return target.equals(value);
-  }
-
-  /** Structural sameness for the parts of records and arrays (ranges must match exactly there). */
-  private static boolean sameShape(Type a, Type b) {
-    if (a instanceof Type.RangeType && b instanceof Type.RangeType) {
-      return a.equals(b);
+    if (a instanceof Type.UnionType x && b instanceof Type.UnionType y) {
+      if (x.members().size() != y.members().size()) {
+        return false;
+      }
+      for (int i = 0; i < x.members().size(); i++) {
+        if (!equal(x.members().get(i), y.members().get(i))) {
+          return false;
+        }
+      }
+      return true;
     }
-    return assignable(a, b) && assignable(b, a);
+    if (a instanceof Type.MultisetType x && b instanceof Type.MultisetType y) {
+      return x.capacity() == y.capacity() && equal(x.element(), y.element());
+    }
+    return a.equals(b);
   }
 
   /** Whether {@code =} and {@code !=} may compare the two types. */
   static boolean comparable(Type a, Type b) {
-    if (isNumeric(a) && isNumeric(b)) {
-      return true;
-    }
-    return assignable(a, b) || assignable(b, a);
+    return assignable(b, a);
   }
 
   /** The type of {@code c ? a : b}: the common type of the branches. */

@@ -1,0 +1,43 @@
+package io.ballot.dsl.linking;
+
+import com.google.inject.Inject;
+import io.ballot.dsl.ast.AstTypes;
+import io.ballot.dsl.murphi.FieldAccess;
+import io.ballot.dsl.murphi.MurphiPackage;
+import io.ballot.dsl.murphi.RecordType;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.diagnostics.DiagnosticMessage;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.scoping.IScopeProvider;
+
+/** Messages for names that do not resolve, in the words a Murphi user expects. */
+public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
+  @Inject private IScopeProvider scopes;
+
+  @Override
+  public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
+    EReference ref = context.getReference();
+    EObject at = context.getContext();
+    String name = context.getLinkText();
+    String message;
+    if (ref == MurphiPackage.Literals.FIELD_ACCESS__FIELD && at instanceof FieldAccess f) {
+      message =
+          AstTypes.typeOf(f.getRecord()) instanceof RecordType
+              ? "no field named '" + name + "' in record"
+              : "left side of '.' is not a record, so it has no field '" + name + "'";
+    } else if (ref == MurphiPackage.Literals.CALL__CALLEE || ref == MurphiPackage.Literals.PROC_CALL__CALLEE) {
+      boolean exists = scopes.getScope(at, ref).getSingleElement(QualifiedName.create(name)) != null;
+      message =
+          exists
+              ? "'" + name + "' is not a function or procedure"
+              : "unknown function or procedure '" + name + "': it is not declared before this point";
+    } else {
+      message = "unknown identifier '" + name + "': it is not declared before this point";
+    }
+    return new DiagnosticMessage(message, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
+  }
+}
