@@ -15,13 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End-to-end: {@code ballot} with the real front end on real files. While {@link FrontEnd#load} (or, for the tests
- * tagged "format", {@link FrontEnd#format}) is still a stub that throws {@link UnsupportedOperationException}, these
- * tests are skipped, not failed; once it is implemented they run. Delete the probe then.
+ * End-to-end: {@code ballot} with the real front end on real files. While {@link FrontEnd#load} is still a stub that
+ * throws {@link UnsupportedOperationException}, these tests are skipped, not failed; once it is implemented they run.
+ * Delete the probe then.
  */
 class CliEndToEndTest {
 
@@ -66,7 +65,6 @@ class CliEndToEndTest {
   @TempDir Path dir;
 
   private static boolean loadImplemented;
-  private static boolean formatImplemented;
 
   @BeforeAll
   static void probeFrontEnd() throws IOException {
@@ -77,26 +75,12 @@ class CliEndToEndTest {
     } catch (UnsupportedOperationException stub) {
       loadImplemented = false;
     }
-    // An accepted model: a stub formatter may still reject bad files properly before giving up.
-    Path probe = Files.createTempFile("ballot-probe", ".m");
-    try {
-      Files.writeString(probe, VALID, StandardCharsets.UTF_8);
-      frontEnd.format(probe);
-      formatImplemented = true;
-    } catch (UnsupportedOperationException stub) {
-      formatImplemented = false;
-    } finally {
-      Files.deleteIfExists(probe);
-    }
   }
 
   /** Per test rather than in {@code @BeforeAll}, so that Surefire counts each test as skipped. */
   @BeforeEach
-  void frontEndIsImplemented(TestInfo test) {
+  void frontEndIsImplemented() {
     assumeTrue(loadImplemented, "FrontEnd.load is still a stub");
-    if (test.getTags().contains("format")) {
-      assumeTrue(formatImplemented, "FrontEnd.format is still a stub");
-    }
   }
 
   private Path write(String name, String text) throws IOException {

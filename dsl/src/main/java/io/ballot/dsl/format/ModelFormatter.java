@@ -13,7 +13,6 @@ import io.ballot.dsl.murphi.Call;
 import io.ballot.dsl.murphi.ChooseRule;
 import io.ballot.dsl.murphi.ClearStmt;
 import io.ballot.dsl.murphi.ConstGroup;
-import io.ballot.dsl.murphi.ConstName;
 import io.ballot.dsl.murphi.ConstSection;
 import io.ballot.dsl.murphi.DeclSection;
 import io.ballot.dsl.murphi.ElementAccess;
@@ -42,7 +41,6 @@ import io.ballot.dsl.murphi.MultisetRemoveStmt;
 import io.ballot.dsl.murphi.MultisetType;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.Named;
-import io.ballot.dsl.murphi.Param;
 import io.ballot.dsl.murphi.ParamGroup;
 import io.ballot.dsl.murphi.Paren;
 import io.ballot.dsl.murphi.ProcCall;
@@ -67,13 +65,11 @@ import io.ballot.dsl.murphi.Ternary;
 import io.ballot.dsl.murphi.TopItem;
 import io.ballot.dsl.murphi.TypeExpr;
 import io.ballot.dsl.murphi.TypeGroup;
-import io.ballot.dsl.murphi.TypeName;
 import io.ballot.dsl.murphi.TypeSection;
 import io.ballot.dsl.murphi.Unary;
 import io.ballot.dsl.murphi.UndefineStmt;
 import io.ballot.dsl.murphi.UnionType;
 import io.ballot.dsl.murphi.VarGroup;
-import io.ballot.dsl.murphi.VarName;
 import io.ballot.dsl.murphi.VarSection;
 import io.ballot.dsl.murphi.WhileStmt;
 import java.util.List;
@@ -95,7 +91,9 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
  * way. Unicode operators are written in ASCII ({@code ≤} as {@code <=}, {@code ∧} as {@code &&}, {@code →} as
  * {@code ->}, {@code ≔} as {@code :=}, {@code ⇒} as {@code ==>}, {@code ∀} as {@code forall} ...), while {@code =}
  * and {@code ==} keep the form written. Integer literals keep their source text ({@code 0x1F}, octal {@code 010});
- * strings are re-quoted with plain double quotes around their raw content; names are printed as written.
+ * strings are re-quoted with plain double quotes around their raw content; names are printed as written. The
+ * multiset operations are written in CMurphi's form: {@code MultisetAdd(e, ms)}, {@code MultisetRemove(i, ms)},
+ * {@code MultisetRemovePred(i: ms, pred)}, {@code MultisetCount(i: ms, pred)}.
  *
  * <p>Formatting is idempotent: formatting the output again yields the same text.
  *
@@ -502,7 +500,7 @@ public final class ModelFormatter {
     } else if (s instanceof MultisetRemovePredStmt m) {
       w("MultisetRemovePred(");
       multisetQuantifier(m.getQuantifier());
-      w("; ");
+      w(", ");
       expr(m.getPredicate());
       w(")");
     } else {
@@ -644,7 +642,7 @@ public final class ModelFormatter {
     } else if (e instanceof MultisetCount m) {
       w("MultisetCount(");
       multisetQuantifier(m.getQuantifier());
-      w("; ");
+      w(", ");
       expr(m.getPredicate());
       w(")");
     } else {

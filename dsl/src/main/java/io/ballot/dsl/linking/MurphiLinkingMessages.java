@@ -5,6 +5,7 @@ import io.ballot.dsl.ast.AstTypes;
 import io.ballot.dsl.murphi.FieldAccess;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.RecordType;
+import io.ballot.dsl.scoping.MurphiScopeProvider;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -30,7 +31,9 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
               ? "no field named '" + name + "' in record"
               : "left side of '.' is not a record, so it has no field '" + name + "'";
     } else if (ref == MurphiPackage.Literals.CALL__CALLEE || ref == MurphiPackage.Literals.PROC_CALL__CALLEE) {
-      boolean exists = scopes.getScope(at, ref).getSingleElement(QualifiedName.create(name)) != null;
+      boolean exists =
+          scopes instanceof MurphiScopeProvider msp
+              && msp.allNames(at).getSingleElement(QualifiedName.create(name)) != null;
       message =
           exists
               ? "'" + name + "' is not a function or procedure"

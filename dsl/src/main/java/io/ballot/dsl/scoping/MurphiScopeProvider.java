@@ -55,10 +55,11 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
     if (reference == MurphiPackage.Literals.FIELD_ACCESS__FIELD) {
       return fieldScope(context);
     }
-    if (reference == MurphiPackage.Literals.ID_REF__REF
-        || reference == MurphiPackage.Literals.CALL__CALLEE
-        || reference == MurphiPackage.Literals.PROC_CALL__CALLEE) {
+    if (reference == MurphiPackage.Literals.ID_REF__REF) {
       return lexicalScope(context);
+    }
+    if (reference == MurphiPackage.Literals.CALL__CALLEE || reference == MurphiPackage.Literals.PROC_CALL__CALLEE) {
+      return new FunctionScope(lexicalScope(context));
     }
     return super.getScope(context, reference);
   }
@@ -76,6 +77,11 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
       fields.addAll(g.getNames());
     }
     return Scopes.scopeFor(fields);
+  }
+
+  /** Every name visible at {@code context}, of any kind (for messages about names of the wrong kind). */
+  public IScope allNames(EObject context) {
+    return lexicalScope(context);
   }
 
   /** Builds the chain of scopes from the model (outermost) down to the block around {@code context}. */

@@ -64,19 +64,20 @@ class FormatRoundTripTest {
         -- a comment that is lost
         const K: 0x1F; O: 010;
         type T: 0 .. K; E: enum {a, b}; R: record x: T; y: array [E] of boolean; end;
-        var v: T; w: T; r: R; b: boolean;
+        var v: T; w: T; r: R; flag: boolean;
         function f(var p: T; q, q2: T): T; var l: T; begin l := - -p; return l - -1 endfunction;
-        startstate "s" begin v := 0; w := - (- 3) + 4; r.x := 1; clear r.y; b := !true = false endstartstate;
+        startstate "s" begin v := 0; w := - (- 3) + 4; r.x := 1; clear r.y; flag := !true = false endstartstate;
         ruleset i: E; j := 1 to 3 by 2 do
-          rule "r" v < K ∧ j ≤ 3 ⇒ begin v ≔ (v + 1) × 2 − 1 % 3; b := ¬b → b endrule;
+          rule "r" v < K ∧ j ≤ 3 ⇒ begin v ≔ (v + 1) × 2 − 1 % 3; flag := ¬flag → flag endrule;
           invariant v ≠ 100 "named after"
         endruleset;
-        rule begin if v = 0 then w := 1 elsif v == 1 then w := 2 else endif;
+        rule “curly” var t: 0 .. 1; begin
+          if v = 0 then w := 1 elsif v == 1 then w := 2 else endif;
           switch v case 0, 1: w := 0; case 2: else w := 1 endswitch;
           for k: T do put k; put "x\\"y" endfor; while false do endwhile;
-          alias a: r.x do a := f(v, w, 0) endalias;
+          alias a2: r.x do a2 := f(v, w, 0) endalias;
           assert forall z: T do z >= 0 end;
-          v := b ? 1 : exists z: T do z = v endexists ? 2 : 3
+          v := flag ? exists z: T do z = v endexists ? 2 : 3 : 1
         endrule;
         """;
     LoadResult original = frontEnd.load("tricky.m", text);
@@ -86,11 +87,45 @@ class FormatRoundTripTest {
     assertFalse(formatted.contains("--"), formatted);
     assertTrue(formatted.contains("0x1F") && formatted.contains("010"), formatted);
     assertTrue(formatted.contains("- -p") && formatted.contains("l - -1"), formatted);
-    assertTrue(formatted.contains("\"x\\\"y\""), formatted);
+    assertTrue(formatted.contains("\"x\\\"y\"") && formatted.contains("rule \"curly\""), formatted);
+    assertTrue(formatted.contains("rule \"r\" v < K && j <= 3 ==> begin"), formatted);
+    assertTrue(formatted.contains("v := (v + 1) * 2 - 1 % 3;"), formatted);
+    assertTrue(formatted.contains("flag := !flag -> flag;"), formatted);
+    assertTrue(formatted.contains("invariant \"named after\" v != 100;"), formatted);
     LoadResult reloaded = frontEnd.load("tricky.m", formatted);
     assertFalse(reloaded.hasErrors(), () -> formatted + "\n" + reloaded.diagnostics());
     assertEquals(IrPrinter.print(original.model()), IrPrinter.print(reloaded.model()), formatted);
     assertEquals(formatted, frontEnd.formatText("tricky.m", formatted));
+  }
+
+  @Test
+  void multisetsUnionsAndTheRest() {
+    String text =
+        """
+        type P: scalarset(2); H: enum {Home}; N: union {P, H}; V: 0 .. 3; B: multiset [3] of V;
+        var owner: N; bag: B; n: V;
+        procedure reset(var x: V); begin x := 0; return end;
+        function pick(): V begin return 1 end;
+        startstate begin undefine bag; owner := Home; reset(n) end;
+        rule multisetcount(i: bag; true) < 3 ==> begin multisetadd(n, bag); n := (n + pick()) % 4 end;
+        choose i: bag do rule bag[i] = 0 ==> begin MultisetRemove(i, bag) end endchoose;
+        rule MultiSetCount(i: bag, bag[i] > 1) > 0 ==> begin MultiSetRemovePred(i: bag; bag[i] > 1) end;
+        ruleset p: P do alias o: owner do
+          rule "take" ismember(owner, H) & !isundefined(n) ==> begin o := p; assume "a" n >= 0; cover n = 1 end
+        end end;
+        rule begin while n > 0 do n := n - 1 end end;
+        cover "n is 3" n = 3;
+        liveness "live" n = 0;
+        """;
+    LoadResult original = frontEnd.load("ms.m", text);
+    assertFalse(original.hasErrors(), () -> original.diagnostics().toString());
+    String formatted = frontEnd.formatText("ms.m", text);
+    assertNotNull(formatted);
+    assertTrue(formatted.contains("MultisetRemovePred(i: bag, bag[i] > 1)"), formatted);
+    LoadResult reloaded = frontEnd.load("ms.m", formatted);
+    assertFalse(reloaded.hasErrors(), () -> formatted + "\n" + reloaded.diagnostics());
+    assertEquals(IrPrinter.print(original.model()), IrPrinter.print(reloaded.model()), formatted);
+    assertEquals(formatted, frontEnd.formatText("ms.m", formatted));
   }
 
   /** Round-trips every accepted file; returns how many were accepted. Fails listing every model that differs. */
@@ -110,9 +145,9 @@ class FormatRoundTripTest {
       }
     }
     if (failures.isEmpty()) {
-      System.out.printf("format round trip (%s): %d models, all equal%n", what, checked);
+      System.out.printf("format round trip: %d models, all equal (%s)%n", checked, what);
     } else {
-      System.out.printf("format round trip (%s): %d models, %d differ%n", what, checked, failures.size());
+      System.out.printf("format round trip: %d models, %d differ (%s)%n", checked, failures.size(), what);
       failures.forEach(f -> System.out.println("  FAIL " + f));
     }
     assertTrue(failures.isEmpty(), failures.size() + " models do not round-trip:\n" + String.join("\n", failures));
