@@ -67,8 +67,8 @@ final class ConstantFolder {
           }
           yield a % b;
         }
-        case LSH -> b < 0 || b >= 64 ? 0 : a << b;
-        case RSH -> b < 0 || b >= 64 ? (a < 0 ? -1 : 0) : a >> b;
+        case LSH -> b >= 64 || b <= -64 ? 0 : b < 0 ? a >> -b : a << b; // Rumur's lsh()
+        case RSH -> b >= 64 || b <= -64 ? 0 : b < 0 ? a << -b : a >> b; // Rumur's rsh()
         case BITWISE_AND -> a & b;
         case BITWISE_OR -> a | b;
         case XOR -> a ^ b;

@@ -1,0 +1,367 @@
+package io.ballot.checker.explore;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.CheckOptions.DeadlockMode;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.ir.PropertyKind;
+import io.ballot.checker.ir.SourceLocation;
+import io.ballot.checker.result.CoverCount;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.TraceStep;
+import io.ballot.checker.result.Verdict;
+import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.ViolationKind;
+import io.ballot.checker.ts.Effects;
+import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.ModelError;
+import io.ballot.checker.ts.TransitionSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Breadth-first exploration, level by level, on several threads. Each level's states are expanded in parallel;
+ * the successors that are new form the next level. Because a level is finished before the next one starts, every
+ * state's recorded parent is at the previous depth: every counterexample is a shortest one, and the set of states
+ * (hence the counts and the verdict) does not depend on the number of threads.
+ *
+ * <p>Per successor, as Rumur does: top-level assumptions (failing: the successor is dropped), then invariants,
+ * then insertion; covers are counted on new states; a state none of whose enabled rules changes it (or, with
+ * {@code stuck}, with no enabled rule) is a deadlock. Liveness is checked after the search, on the whole graph.
+ */
+public final class BfsExplorer {
+  private static final int BATCH = 64;
+
+  private final TransitionSystem ts;
+  private final CheckOptions options;
+  private final ProgressListener progress;
+  private final StateStore store;
+  private final StripedStateTable seen;
+  private final int words;
+  private final LongAdder rulesFired = new LongAdder();
+  private final AtomicLongArray coverHits;
+  private final int propertyCoverBase;
+  private final List<Violation> violations = new ArrayList<>();
+  private final long memoryLimit;
+  private volatile boolean stop;
+  private String stopReason;
+  private long startNanos;
+
+  public BfsExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress) {
+    this.ts = ts;
+    this.options = options;
+    this.progress = progress;
+    this.words = ts.layout().words();
+    this.store = new StateStore(words);
+    this.seen = new StripedStateTable(store);
+    this.propertyCoverBase = ts.coverStatementCount();
+    this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
+    long heap = Runtime.getRuntime().maxMemory();
+    this.memoryLimit = options.memoryBytes() > 0 ? options.memoryBytes() : (long) (heap * 0.8);
+  }
+
+  /** Counts statement covers (sites first, then top-level cover properties). */
+  private final Effects effects =
+      new Effects() {
+        @Override
+        public void cover(int site) {
+          coverHits.incrementAndGet(site);
+        }
+
+        @Override
+        public void put(String text) {}
+      };
+
+  public Result run() {
+    startNanos = System.nanoTime();
+    int depth = 0;
+    IntList level = startStates();
+    ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
+    try {
+      while (!level.isEmpty() && !stop) {
+        if (options.bound() > 0 && depth >= options.bound()) {
+          break;
+        }
+        level = expandLevel(level, depth, pool);
+        if (!level.isEmpty()) {
+          depth++;
+        }
+        report(depth, level.size());
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    if (!stop && violations.isEmpty()) {
+      checkLiveness();
+    }
+    List<CoverCount> covers = covers();
+    if (!stop && violations.size() < options.maxErrors()) {
+      for (int i = 0; i < covers.size() && violations.size() < options.maxErrors(); i++) {
+        CoverCount c = covers.get(i);
+        if (c.hits() == 0) {
+          violations.add(new Violation(
+              ViolationKind.COVER, c.property(), c.location(), "cover \"" + c.property() + "\" not hit", List.of()));
+        }
+      }
+    }
+    Verdict verdict =
+        !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
+    return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
+        stopReason);
+  }
+
+  private double seconds() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private void report(int depth, long queued) {
+    progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), (long) store.size() * store.bytesPerState());
+  }
+
+  // ------------------------------------------------------------------------------------------ start states
+
+  private IntList startStates() {
+    IntList level = new IntList();
+    long[] s = new long[words];
+    for (int i = 0; i < ts.startCount() && !stop; i++) {
+      java.util.Arrays.fill(s, 0);
+      try {
+        if (!ts.runStart(i, s, effects)) {
+          continue;
+        }
+      } catch (ModelError e) {
+        violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.start(i).describe() + ")", -1);
+        continue;
+      }
+      int id = admit(s, -1, i);
+      if (id >= 0) {
+        level.add(id);
+      }
+    }
+    return level;
+  }
+
+  // ------------------------------------------------------------------------------------------ one level
+
+  private IntList expandLevel(IntList level, int depth, ExecutorService pool) {
+    if (pool == null) {
+      IntList next = new IntList();
+      new Worker(level, new AtomicInteger(), next).run();
+      return next;
+    }
+    AtomicInteger cursor = new AtomicInteger();
+    List<Future<?>> futures = new ArrayList<>();
+    List<IntList> outs = new ArrayList<>();
+    for (int t = 0; t < options.threads(); t++) {
+      IntList out = new IntList();
+      outs.add(out);
+      futures.add(pool.submit(new Worker(level, cursor, out)));
+    }
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        halt("interrupted");
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    IntList next = new IntList();
+    for (IntList out : outs) {
+      next.addAll(out);
+    }
+    return next;
+  }
+
+  /** Expands batches of a level's states, appending new successors to its own list. */
+  private final class Worker implements Runnable {
+    private final IntList level;
+    private final AtomicInteger cursor;
+    private final IntList out;
+    private final long[] state = new long[words];
+    private final long[] next = new long[words];
+
+    Worker(IntList level, AtomicInteger cursor, IntList out) {
+      this.level = level;
+      this.cursor = cursor;
+      this.out = out;
+    }
+
+    @Override
+    public void run() {
+      long lastReport = System.nanoTime();
+      while (!stop) {
+        int from = cursor.getAndAdd(BATCH);
+        if (from >= level.size()) {
+          return;
+        }
+        int to = Math.min(level.size(), from + BATCH);
+        for (int k = from; k < to && !stop; k++) {
+          expand(level.get(k));
+        }
+        if ((long) store.size() * store.bytesPerState() > memoryLimit) {
+          halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
+        }
+        if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
+          halt("time limit reached (" + options.timeLimitSeconds() + " s)");
+        }
+        if (System.nanoTime() - lastReport > 500_000_000L) {
+          lastReport = System.nanoTime();
+          progress.progress(store.size(), rulesFired.sum(), -1, level.size() - to + out.size(), seconds(),
+              (long) store.size() * store.bytesPerState());
+        }
+      }
+    }
+
+    private void expand(int id) {
+      store.get(id, state);
+      boolean deadlock = true;
+      for (int r = 0; r < ts.ruleCount() && !stop; r++) {
+        try {
+          if (!ts.guard(r, state)) {
+            continue;
+          }
+          System.arraycopy(state, 0, next, 0, words);
+          if (!ts.fire(r, state, next, effects)) {
+            continue;
+          }
+        } catch (ModelError e) {
+          violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in rule " + ts.rule(r).describe() + ")",
+              id);
+          continue;
+        }
+        rulesFired.increment();
+        if (options.deadlock() != DeadlockMode.STUTTERING || !java.util.Arrays.equals(state, next)) {
+          deadlock = false;
+        }
+        int added = admit(next, id, r);
+        if (added >= 0) {
+          out.add(added);
+        }
+      }
+      if (deadlock && options.deadlock() != DeadlockMode.OFF && !stop) {
+        violation(ViolationKind.DEADLOCK, "deadlock", null, "deadlock: no rule can change this state", id);
+      }
+    }
+  }
+
+  /**
+   * Puts a new state through assumptions, invariants and the seen-set. Returns its id when it is new and should
+   * be expanded, else -1.
+   */
+  private int admit(long[] s, int parent, int rule) {
+    try {
+      for (int p = 0; p < ts.propertyCount(); p++) {
+        if (ts.propertyKind(p) == PropertyKind.ASSUMPTION && !ts.holds(p, s)) {
+          return -1;
+        }
+      }
+    } catch (ModelError e) {
+      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent);
+      return -1;
+    }
+    int id = seen.add(s, parent, rule);
+    if (id < 0) {
+      return -1;
+    }
+    for (int p = 0; p < ts.propertyCount(); p++) {
+      PropertyKind kind = ts.propertyKind(p);
+      try {
+        if (kind == PropertyKind.ASSERTION && !ts.holds(p, s)) {
+          Instance inv = ts.property(p);
+          violation(ViolationKind.INVARIANT, inv.describe(), inv.location(),
+              "invariant \"" + inv.describe() + "\" failed", id);
+          return -1;
+        } else if (kind == PropertyKind.COVER && ts.holds(p, s)) {
+          coverHits.incrementAndGet(propertyCoverBase + p);
+        }
+      } catch (ModelError e) {
+        violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")",
+            id);
+        return -1;
+      }
+    }
+    return id;
+  }
+
+  /**
+   * Records a violation found in state {@code at} (a stored id whose trace is reported, or -1 before any state was
+   * stored); stops the search when {@code --max-errors} have been found.
+   */
+  private void violation(ViolationKind kind, String property, SourceLocation where, String message, int at) {
+    synchronized (violations) {
+      if (violations.size() >= options.maxErrors()) {
+        return;
+      }
+      List<TraceStep> trace = at >= 0 ? new TraceBuilder(ts, store).trace(at) : List.of();
+      violations.add(new Violation(kind, property, where, message, trace));
+      if (violations.size() >= options.maxErrors()) {
+        stop = true;
+      }
+    }
+  }
+
+  private void halt(String reason) {
+    synchronized (violations) {
+      if (stopReason == null) {
+        stopReason = reason;
+      }
+      stop = true;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ after the search
+
+  private List<CoverCount> covers() {
+    List<CoverCount> out = new ArrayList<>();
+    for (int site = 0; site < ts.coverStatementCount(); site++) {
+      Instance c = ts.coverStatement(site);
+      out.add(new CoverCount(c.describe(), c.location(), coverHits.get(site)));
+    }
+    for (int p = 0; p < ts.propertyCount(); p++) {
+      if (ts.propertyKind(p) == PropertyKind.COVER) {
+        Instance c = ts.property(p);
+        out.add(new CoverCount(c.describe(), c.location(), coverHits.get(propertyCoverBase + p)));
+      }
+    }
+    return out;
+  }
+
+  private void checkLiveness() {
+    List<Integer> live = new ArrayList<>();
+    for (int p = 0; p < ts.propertyCount(); p++) {
+      if (ts.propertyKind(p) == PropertyKind.LIVENESS) {
+        live.add(p);
+      }
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    Graph g = Graph.of(ts, store, seen);
+    for (int p : live) {
+      int bad = g.firstStateThatCannotReach(p, ts, store);
+      if (bad == -2) {
+        halt("liveness check failed: a property could not be evaluated");
+        return;
+      }
+      if (bad >= 0) {
+        Instance prop = ts.property(p);
+        violation(ViolationKind.LIVENESS, prop.describe(), prop.location(),
+            "liveness property \"" + prop.describe() + "\" violated: from the last state of this trace, no state"
+                + " where it holds can be reached", bad);
+        if (stop) {
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.ballot.checker.explore;
+
+import io.ballot.checker.ts.Effects;
+import io.ballot.checker.ts.ModelError;
+import io.ballot.checker.ts.TransitionSystem;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/** The reachable state graph, rebuilt after the search as reverse edges, for liveness. */
+final class Graph {
+  private final int states;
+  private final int[] start; // reverse adjacency in CSR form: predecessors of t are pred[start[t] .. start[t+1])
+  private final int[] pred;
+
+  private Graph(int states, int[] start, int[] pred) {
+    this.states = states;
+    this.start = start;
+    this.pred = pred;
+  }
+
+  static Graph of(TransitionSystem ts, StateStore store, SeenSet seen) {
+    int n = store.size();
+    int words = store.words();
+    IntList from = new IntList();
+    IntList to = new IntList();
+    long[] s = new long[words];
+    long[] next = new long[words];
+    for (int id = 0; id < n; id++) {
+      store.get(id, s);
+      for (int r = 0; r < ts.ruleCount(); r++) {
+        try {
+          if (!ts.guard(r, s)) {
+            continue;
+          }
+          System.arraycopy(s, 0, next, 0, words);
+          if (!ts.fire(r, s, next, Effects.NONE)) {
+            continue;
+          }
+        } catch (ModelError e) {
+          continue;
+        }
+        int t = seen.find(next);
+        if (t >= 0) {
+          from.add(id);
+          to.add(t);
+        }
+      }
+    }
+    int[] start = new int[n + 1];
+    for (int e = 0; e < to.size(); e++) {
+      start[to.get(e) + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = Arrays.copyOf(start, n);
+    int[] pred = new int[to.size()];
+    for (int e = 0; e < to.size(); e++) {
+      pred[fill[to.get(e)]++] = from.get(e);
+    }
+    return new Graph(n, start, pred);
+  }
+
+  /**
+   * The smallest id (ids grow with depth, so a shallowest one) of a state from which no state satisfying property
+   * {@code p} is reachable; -1 when there is none; -2 when the property could not be evaluated.
+   */
+  int firstStateThatCannotReach(int p, TransitionSystem ts, StateStore store) {
+    boolean[] good = new boolean[states];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    long[] s = new long[store.words()];
+    for (int id = 0; id < states; id++) {
+      store.get(id, s);
+      try {
+        if (ts.holds(p, s)) {
+          good[id] = true;
+          queue.add(id);
+        }
+      } catch (ModelError e) {
+        return -2;
+      }
+    }
+    while (!queue.isEmpty()) {
+      int t = queue.poll();
+      for (int e = start[t]; e < start[t + 1]; e++) {
+        int u = pred[e];
+        if (!good[u]) {
+          good[u] = true;
+          queue.add(u);
+        }
+      }
+    }
+    for (int id = 0; id < states; id++) {
+      if (!good[id]) {
+        return id;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,281 @@
+package io.ballot.checker.interp;
+
+import io.ballot.checker.interp.Executor.AssumptionFailed;
+import io.ballot.checker.interp.Executor.Frame;
+import io.ballot.checker.ir.AliasBinding;
+import io.ballot.checker.ir.Binder;
+import io.ballot.checker.ir.Choose;
+import io.ballot.checker.ir.Expr;
+import io.ballot.checker.ir.Local;
+import io.ballot.checker.ir.Model;
+import io.ballot.checker.ir.Property;
+import io.ballot.checker.ir.PropertyKind;
+import io.ballot.checker.ir.Quantifier;
+import io.ballot.checker.ir.Rule;
+import io.ballot.checker.ir.StartState;
+import io.ballot.checker.ir.Stmt;
+import io.ballot.checker.ir.Type;
+import io.ballot.checker.result.VariableValue;
+import io.ballot.checker.state.Bits;
+import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.state.StateRenderer;
+import io.ballot.checker.state.Values;
+import io.ballot.checker.ts.Effects;
+import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.ModelError;
+import io.ballot.checker.ts.TransitionSystem;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference implementation of a model's transitions: it interprets the IR directly. Slow but simple; the
+ * compiled code is tested against it, and it runs models the compiler cannot handle.
+ */
+public final class Interpreter implements TransitionSystem {
+
+  /** One instance of a rule, start state or property: its source and its binder values. */
+  private record Inst<T>(T source, List<Binder> binders, long[] values, Instance description) {}
+
+  private final StateLayout layout;
+  private final StateRenderer renderer;
+  private final Executor exec;
+  private final List<Inst<StartState>> starts = new ArrayList<>();
+  private final List<Inst<Rule>> rules = new ArrayList<>();
+  private final List<Inst<Property>> properties = new ArrayList<>();
+  private final List<Instance> coverStatements = new ArrayList<>();
+
+  public Interpreter(Model model) {
+    this.layout = new StateLayout(model);
+    this.renderer = new StateRenderer(layout);
+    Map<Stmt.PropertyStmt, Integer> sites = new IdentityHashMap<>();
+    CoverSites.collect(model, sites, coverStatements);
+    this.exec = new Executor(layout, sites);
+    int n = 0;
+    for (StartState s : model.startStates()) {
+      n++;
+      String name = s.name() != null ? s.name() : "Startstate " + n;
+      expand(s, s.binders(), name, s.location(), starts);
+    }
+    n = 0;
+    for (Rule r : model.rules()) {
+      n++;
+      String name = r.name() != null ? r.name() : "Rule " + n;
+      expand(r, r.binders(), name, r.location(), rules);
+    }
+    n = 0;
+    for (Property p : model.properties()) {
+      n++;
+      String name = p.name() != null ? p.name() : p.keyword() + " " + n;
+      expand(p, p.binders(), name, p.location(), properties);
+    }
+  }
+
+  /** One instance per combination of the binders' values (aliases take no values; a choose takes a slot). */
+  private static <T> void expand(
+      T source, List<Binder> binders, String name, io.ballot.checker.ir.SourceLocation at, List<Inst<T>> out) {
+    List<long[]> combos = new ArrayList<>();
+    combos.add(new long[binders.size()]);
+    for (int b = 0; b < binders.size(); b++) {
+      List<Long> choices = choices(binders.get(b));
+      if (choices == null) {
+        continue;
+      }
+      List<long[]> next = new ArrayList<>();
+      for (long[] c : combos) {
+        for (long v : choices) {
+          long[] d = c.clone();
+          d[b] = v;
+          next.add(d);
+        }
+      }
+      combos = next;
+    }
+    for (long[] c : combos) {
+      List<String> params = new ArrayList<>();
+      for (int b = 0; b < binders.size(); b++) {
+        if (binders.get(b) instanceof Quantifier q) {
+          Type t = q.overType() ? q.type() : q.variable().type();
+          params.add(q.variable().name() + ": " + Values.text(t, c[b]));
+        } else if (binders.get(b) instanceof Choose ch) {
+          params.add(ch.index().name() + ": " + c[b]);
+        }
+      }
+      out.add(new Inst<>(source, binders, c, new Instance(name, params, at)));
+    }
+  }
+
+  /** The values a binder ranges over, or null for an alias. Ruleset bounds are constants (checked upstream). */
+  private static List<Long> choices(Binder b) {
+    List<Long> out = new ArrayList<>();
+    if (b instanceof Quantifier q) {
+      if (q.overType()) {
+        for (long i = 0; i < q.type().cardinality(); i++) {
+          out.add(Values.value(q.type(), i));
+        }
+      } else {
+        long from = ((Expr.Literal) q.from()).value();
+        long to = ((Expr.Literal) q.to()).value();
+        long step = q.step() == null ? 1 : ((Expr.Literal) q.step()).value();
+        for (long i = from; step > 0 ? i <= to : i >= to; i += step) {
+          out.add(i);
+        }
+      }
+      return out;
+    }
+    if (b instanceof Choose c) {
+      long capacity = ((Type.MultisetType) c.multiset().type()).capacity();
+      for (long i = 0; i < capacity; i++) {
+        out.add(i);
+      }
+      return out;
+    }
+    return null;
+  }
+
+  /**
+   * Binds an instance's binders in a fresh frame over {@code state}. False when a choose names an empty slot (the
+   * instance does not exist in this state).
+   */
+  private boolean bind(Inst<?> inst, Frame f) throws ModelError {
+    for (int b = 0; b < inst.binders().size(); b++) {
+      Binder binder = inst.binders().get(b);
+      if (binder instanceof Quantifier q) {
+        exec.bindQuantifier(q, inst.values()[b], f);
+      } else if (binder instanceof AliasBinding a) {
+        exec.bindAlias(a, f);
+      } else if (binder instanceof Choose c) {
+        Executor.Ref ms = exec.ref(c.multiset(), f);
+        Type.MultisetType mt = (Type.MultisetType) ms.type();
+        if (Bits.get(ms.buf(), ms.off() + StateLayout.slotOffset(mt, inst.values()[b]), 1) == 0) {
+          return false;
+        }
+        f.locals.put(c.index(), new Executor.Box(inst.values()[b]));
+      }
+    }
+    return true;
+  }
+
+  private void allocate(List<Local> locals, Frame f) {
+    for (Local l : locals) {
+      f.allocate(l);
+    }
+  }
+
+  @Override
+  public StateLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public int startCount() {
+    return starts.size();
+  }
+
+  @Override
+  public Instance start(int i) {
+    return starts.get(i).description();
+  }
+
+  @Override
+  public boolean runStart(int i, long[] out, Effects fx) throws ModelError {
+    Inst<StartState> inst = starts.get(i);
+    Frame f = new Frame(out, fx);
+    if (!bind(inst, f)) {
+      return false;
+    }
+    allocate(inst.source().locals(), f);
+    try {
+      exec.run(inst.source().body(), f);
+      return true;
+    } catch (AssumptionFailed e) {
+      return false;
+    }
+  }
+
+  @Override
+  public int ruleCount() {
+    return rules.size();
+  }
+
+  @Override
+  public Instance rule(int i) {
+    return rules.get(i).description();
+  }
+
+  @Override
+  public boolean guard(int i, long[] state) throws ModelError {
+    Inst<Rule> inst = rules.get(i);
+    Frame f = new Frame(state, Effects.NONE);
+    if (!bind(inst, f)) {
+      return false;
+    }
+    Expr g = inst.source().guard();
+    try {
+      return g == null || exec.truth(g, f);
+    } catch (AssumptionFailed e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean fire(int i, long[] state, long[] next, Effects fx) throws ModelError {
+    Inst<Rule> inst = rules.get(i);
+    Frame f = new Frame(next, fx);
+    if (!bind(inst, f)) {
+      return false;
+    }
+    allocate(inst.source().locals(), f);
+    try {
+      exec.run(inst.source().body(), f);
+      return true;
+    } catch (AssumptionFailed e) {
+      return false;
+    }
+  }
+
+  @Override
+  public int propertyCount() {
+    return properties.size();
+  }
+
+  @Override
+  public Instance property(int i) {
+    return properties.get(i).description();
+  }
+
+  @Override
+  public PropertyKind propertyKind(int i) {
+    return properties.get(i).source().kind();
+  }
+
+  @Override
+  public boolean holds(int i, long[] state) throws ModelError {
+    Inst<Property> inst = properties.get(i);
+    Frame f = new Frame(state, Effects.NONE);
+    if (!bind(inst, f)) {
+      return true;
+    }
+    try {
+      return exec.truth(inst.source().condition(), f);
+    } catch (AssumptionFailed e) {
+      return true;
+    }
+  }
+
+  @Override
+  public int coverStatementCount() {
+    return coverStatements.size();
+  }
+
+  @Override
+  public Instance coverStatement(int site) {
+    return coverStatements.get(site);
+  }
+
+  @Override
+  public List<VariableValue> render(long[] state) {
+    return renderer.render(state);
+  }
+}

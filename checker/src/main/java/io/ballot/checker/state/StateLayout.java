@@ -1,0 +1,69 @@
+package io.ballot.checker.state;
+
+import io.ballot.checker.ir.Model;
+import io.ballot.checker.ir.Type;
+import io.ballot.checker.ir.Variable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each state variable lives in a packed state: variables are laid out one after another in declaration
+ * order, each taking {@link Type#bitWidth()} bits; records put their fields one after another, arrays their
+ * elements in index order, multisets their slots (a presence bit, then the element). A simple value is stored as
+ * its number + 1; 0 means undefined.
+ */
+public final class StateLayout {
+  private final List<Variable> variables;
+  private final Map<Variable, Integer> offsets = new HashMap<>();
+  private final int bits;
+  private final int words;
+
+  public StateLayout(Model model) {
+    this.variables = model.variables();
+    int offset = 0;
+    for (Variable v : variables) {
+      offsets.put(v, offset);
+      offset = Math.addExact(offset, v.type().bitWidth());
+    }
+    this.bits = offset;
+    this.words = Math.max(1, (offset + 63) >>> 6);
+  }
+
+  public List<Variable> variables() {
+    return variables;
+  }
+
+  /** Bit offset of a state variable. */
+  public int offset(Variable v) {
+    Integer o = offsets.get(v);
+    if (o == null) {
+      throw new IllegalArgumentException("not a variable of this model: " + v.name());
+    }
+    return o;
+  }
+
+  /** Total bits of a state. */
+  public int bits() {
+    return bits;
+  }
+
+  /** Number of {@code long} words of a state. */
+  public int words() {
+    return words;
+  }
+
+  /** Bit offset of field {@code index} inside a record value. */
+  public static int fieldOffset(Type.RecordType record, int index) {
+    int o = 0;
+    for (int i = 0; i < index; i++) {
+      o += record.fields().get(i).type().bitWidth();
+    }
+    return o;
+  }
+
+  /** Bit offset of slot {@code slot} inside a multiset value (its presence bit; the element follows). */
+  public static int slotOffset(Type.MultisetType ms, long slot) {
+    return Math.toIntExact(slot * (1 + ms.element().bitWidth()));
+  }
+}

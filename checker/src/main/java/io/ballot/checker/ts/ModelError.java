@@ -1,0 +1,40 @@
+package io.ballot.checker.ts;
+
+import io.ballot.checker.ir.SourceLocation;
+import io.ballot.checker.result.ViolationKind;
+
+/**
+ * A failure while executing the model: a failed {@code assert}, an {@code error} statement, or a run-time error
+ * (reading an undefined value, a value out of its range, integer overflow, division by zero, an index out of
+ * range). Carries the source location so that reports point at the model.
+ */
+public final class ModelError extends Exception {
+  private final ViolationKind kind;
+  private final String property;
+  private final transient SourceLocation location;
+
+  public ModelError(ViolationKind kind, String property, String message, SourceLocation location) {
+    super(message, null, false, false);
+    this.kind = kind;
+    this.property = property;
+    this.location = location;
+  }
+
+  /** A run-time error of the model (always an assertion-kind violation). */
+  public static ModelError runtime(String message, SourceLocation location) {
+    return new ModelError(ViolationKind.ASSERTION, message, message, location);
+  }
+
+  public ViolationKind kind() {
+    return kind;
+  }
+
+  /** The property's name, or a description of the failure when it has none. */
+  public String property() {
+    return property;
+  }
+
+  public SourceLocation location() {
+    return location;
+  }
+}
