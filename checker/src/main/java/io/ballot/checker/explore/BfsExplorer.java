@@ -48,6 +48,9 @@ public final class BfsExplorer {
   private final AtomicLongArray coverHits;
   private final int propertyCoverBase;
   private final List<Violation> violations = new ArrayList<>();
+  private final int[] assumptions;
+  private final int[] invariants;
+  private final int[] covers;
   private final long memoryLimit;
   private volatile boolean stop;
   private String stopReason;
@@ -64,6 +67,18 @@ public final class BfsExplorer {
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     long heap = Runtime.getRuntime().maxMemory();
     this.memoryLimit = options.memoryBytes() > 0 ? options.memoryBytes() : (long) (heap * 0.8);
+    this.assumptions = propertiesOf(PropertyKind.ASSUMPTION);
+    this.invariants = propertiesOf(PropertyKind.ASSERTION);
+    this.covers = propertiesOf(PropertyKind.COVER);
+  }
+
+  private int[] propertiesOf(PropertyKind kind) {
+    return java.util.stream.IntStream.range(0, ts.propertyCount()).filter(p -> ts.propertyKind(p) == kind).toArray();
+  }
+
+  /** Bytes used by the stored states and their index. */
+  private long bytesUsed() {
+    return (long) store.size() * store.bytesPerState() + seen.indexBytes();
   }
 
   /** Counts statement covers (sites first, then top-level cover properties). */
@@ -123,7 +138,7 @@ public final class BfsExplorer {
   }
 
   private void report(int depth, long queued) {
-    progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), (long) store.size() * store.bytesPerState());
+    progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), bytesUsed());
   }
 
   // ------------------------------------------------------------------------------------------ start states
@@ -208,7 +223,7 @@ public final class BfsExplorer {
         for (int k = from; k < to && !stop; k++) {
           expand(level.get(k));
         }
-        if ((long) store.size() * store.bytesPerState() > memoryLimit) {
+        if (bytesUsed() > memoryLimit) {
           halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
         }
         if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
@@ -217,7 +232,7 @@ public final class BfsExplorer {
         if (System.nanoTime() - lastReport > 500_000_000L) {
           lastReport = System.nanoTime();
           progress.progress(store.size(), rulesFired.sum(), -1, level.size() - to + out.size(), seconds(),
-              (long) store.size() * store.bytesPerState());
+              bytesUsed());
         }
       }
     }
@@ -260,8 +275,8 @@ public final class BfsExplorer {
    */
   private int admit(long[] s, int parent, int rule) {
     try {
-      for (int p = 0; p < ts.propertyCount(); p++) {
-        if (ts.propertyKind(p) == PropertyKind.ASSUMPTION && !ts.holds(p, s)) {
+      for (int p : assumptions) {
+        if (!ts.holds(p, s)) {
           return -1;
         }
       }
@@ -273,22 +288,26 @@ public final class BfsExplorer {
     if (id < 0) {
       return -1;
     }
-    for (int p = 0; p < ts.propertyCount(); p++) {
-      PropertyKind kind = ts.propertyKind(p);
-      try {
-        if (kind == PropertyKind.ASSERTION && !ts.holds(p, s)) {
-          Instance inv = ts.property(p);
-          violation(ViolationKind.INVARIANT, inv.describe(), inv.location(),
-              "invariant \"" + inv.describe() + "\" failed", id);
+    int p = -1;
+    try {
+      for (int inv : invariants) {
+        p = inv;
+        if (!ts.holds(p, s)) {
+          Instance prop = ts.property(p);
+          violation(ViolationKind.INVARIANT, prop.describe(), prop.location(),
+              "invariant \"" + prop.describe() + "\" failed", id);
           return -1;
-        } else if (kind == PropertyKind.COVER && ts.holds(p, s)) {
+        }
+      }
+      for (int c : covers) {
+        p = c;
+        if (ts.holds(p, s)) {
           coverHits.incrementAndGet(propertyCoverBase + p);
         }
-      } catch (ModelError e) {
-        violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")",
-            id);
-        return -1;
       }
+    } catch (ModelError e) {
+      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")", id);
+      return -1;
     }
     return id;
   }

@@ -2,8 +2,10 @@ package io.ballot.checker.explore;
 
 /**
  * The in-memory seen-set: full states (no hash compaction, so no state is ever missed) kept in a {@link
- * StateStore}, indexed by an open-addressing hash table of ids split into independently locked stripes. Each
- * stripe is a linear-probing {@code int[]} that doubles when half full.
+ * StateStore}, indexed by an open-addressing hash table split into independently locked stripes. A slot is one
+ * {@code long}: the low 32 bits of the state's hash above the id + 1 (0 = empty), so that probing compares hashes
+ * without touching the stored state, and growing needs no rehashing of states. Each stripe probes linearly and
+ * doubles when three quarters full.
  */
 final class StripedStateTable implements SeenSet {
   private static final int STRIPE_BITS = 8;
@@ -13,7 +15,7 @@ final class StripedStateTable implements SeenSet {
   private final Stripe[] stripes = new Stripe[STRIPES];
 
   private static final class Stripe {
-    int[] slots = filled(64);
+    long[] slots = new long[64];
     int used;
   }
 
@@ -22,12 +24,6 @@ final class StripedStateTable implements SeenSet {
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Stripe();
     }
-  }
-
-  private static int[] filled(int n) {
-    int[] a = new int[n];
-    java.util.Arrays.fill(a, -1);
-    return a;
   }
 
   static long hash(long[] state) {
@@ -40,45 +36,52 @@ final class StripedStateTable implements SeenSet {
     return h;
   }
 
+  private Stripe stripe(long h) {
+    return stripes[(int) (h >>> (64 - STRIPE_BITS))];
+  }
+
   @Override
   public int add(long[] state, int parent, int rule) {
     long h = hash(state);
-    Stripe s = stripes[(int) (h >>> (64 - STRIPE_BITS))];
+    int fragment = (int) h;
+    Stripe s = stripe(h);
     synchronized (s) {
-      int mask = s.slots.length - 1;
-      int i = (int) h & mask;
+      long[] slots = s.slots;
+      int mask = slots.length - 1;
+      int i = fragment & mask;
       while (true) {
-        int id = s.slots[i];
-        if (id < 0) {
+        long slot = slots[i];
+        if (slot == 0) {
           break;
         }
-        if (store.equalsState(id, state)) {
-          return -1 - id;
+        if ((int) (slot >>> 32) == fragment) {
+          int id = (int) slot - 1;
+          if (store.equalsState(id, state)) {
+            return -1 - id;
+          }
         }
         i = (i + 1) & mask;
       }
       int id = store.add(state, parent, rule);
-      s.slots[i] = id;
-      if (++s.used * 2 > s.slots.length) {
+      slots[i] = ((long) fragment << 32) | (id + 1L);
+      if (++s.used * 4 > slots.length * 3) {
         grow(s);
       }
       return id;
     }
   }
 
-  private void grow(Stripe s) {
-    int[] old = s.slots;
-    int[] bigger = filled(old.length * 2);
+  private static void grow(Stripe s) {
+    long[] old = s.slots;
+    long[] bigger = new long[old.length * 2];
     int mask = bigger.length - 1;
-    long[] buf = new long[store.words()];
-    for (int id : old) {
-      if (id >= 0) {
-        store.get(id, buf);
-        int i = (int) hash(buf) & mask;
-        while (bigger[i] >= 0) {
+    for (long slot : old) {
+      if (slot != 0) {
+        int i = (int) (slot >>> 32) & mask;
+        while (bigger[i] != 0) {
           i = (i + 1) & mask;
         }
-        bigger[i] = id;
+        bigger[i] = slot;
       }
     }
     s.slots = bigger;
@@ -87,17 +90,19 @@ final class StripedStateTable implements SeenSet {
   @Override
   public int find(long[] state) {
     long h = hash(state);
-    Stripe s = stripes[(int) (h >>> (64 - STRIPE_BITS))];
+    int fragment = (int) h;
+    Stripe s = stripe(h);
     synchronized (s) {
-      int mask = s.slots.length - 1;
-      int i = (int) h & mask;
+      long[] slots = s.slots;
+      int mask = slots.length - 1;
+      int i = fragment & mask;
       while (true) {
-        int id = s.slots[i];
-        if (id < 0) {
+        long slot = slots[i];
+        if (slot == 0) {
           return -1;
         }
-        if (store.equalsState(id, state)) {
-          return id;
+        if ((int) (slot >>> 32) == fragment && store.equalsState((int) slot - 1, state)) {
+          return (int) slot - 1;
         }
         i = (i + 1) & mask;
       }
@@ -107,5 +112,14 @@ final class StripedStateTable implements SeenSet {
   @Override
   public int size() {
     return store.size();
+  }
+
+  /** Bytes of the index (slots), for memory accounting. */
+  long indexBytes() {
+    long b = 0;
+    for (Stripe s : stripes) {
+      b += 8L * s.slots.length;
+    }
+    return b;
   }
 }

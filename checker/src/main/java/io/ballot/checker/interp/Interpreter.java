@@ -22,6 +22,8 @@ import io.ballot.checker.state.StateRenderer;
 import io.ballot.checker.state.Values;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.Instances;
+import io.ballot.checker.ts.Instances.Inst;
 import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayList;
@@ -34,9 +36,6 @@ import java.util.Map;
  * compiled code is tested against it, and it runs models the compiler cannot handle.
  */
 public final class Interpreter implements TransitionSystem {
-
-  /** One instance of a rule, start state or property: its source and its binder values. */
-  private record Inst<T>(T source, List<Binder> binders, long[] values, Instance description) {}
 
   private final StateLayout layout;
   private final StateRenderer renderer;
@@ -52,86 +51,9 @@ public final class Interpreter implements TransitionSystem {
     Map<Stmt.PropertyStmt, Integer> sites = new IdentityHashMap<>();
     CoverSites.collect(model, sites, coverStatements);
     this.exec = new Executor(layout, sites);
-    int n = 0;
-    for (StartState s : model.startStates()) {
-      n++;
-      String name = s.name() != null ? s.name() : "Startstate " + n;
-      expand(s, s.binders(), name, s.location(), starts);
-    }
-    n = 0;
-    for (Rule r : model.rules()) {
-      n++;
-      String name = r.name() != null ? r.name() : "Rule " + n;
-      expand(r, r.binders(), name, r.location(), rules);
-    }
-    n = 0;
-    for (Property p : model.properties()) {
-      n++;
-      String name = p.name() != null ? p.name() : p.keyword() + " " + n;
-      expand(p, p.binders(), name, p.location(), properties);
-    }
-  }
-
-  /** One instance per combination of the binders' values (aliases take no values; a choose takes a slot). */
-  private static <T> void expand(
-      T source, List<Binder> binders, String name, io.ballot.checker.ir.SourceLocation at, List<Inst<T>> out) {
-    List<long[]> combos = new ArrayList<>();
-    combos.add(new long[binders.size()]);
-    for (int b = 0; b < binders.size(); b++) {
-      List<Long> choices = choices(binders.get(b));
-      if (choices == null) {
-        continue;
-      }
-      List<long[]> next = new ArrayList<>();
-      for (long[] c : combos) {
-        for (long v : choices) {
-          long[] d = c.clone();
-          d[b] = v;
-          next.add(d);
-        }
-      }
-      combos = next;
-    }
-    for (long[] c : combos) {
-      List<String> params = new ArrayList<>();
-      for (int b = 0; b < binders.size(); b++) {
-        if (binders.get(b) instanceof Quantifier q) {
-          Type t = q.overType() ? q.type() : q.variable().type();
-          params.add(q.variable().name() + ": " + Values.text(t, c[b]));
-        } else if (binders.get(b) instanceof Choose ch) {
-          params.add(ch.index().name() + ": " + c[b]);
-        }
-      }
-      out.add(new Inst<>(source, binders, c, new Instance(name, params, at)));
-    }
-  }
-
-  /** The values a binder ranges over, or null for an alias. Ruleset bounds are constants (checked upstream). */
-  private static List<Long> choices(Binder b) {
-    List<Long> out = new ArrayList<>();
-    if (b instanceof Quantifier q) {
-      if (q.overType()) {
-        for (long i = 0; i < q.type().cardinality(); i++) {
-          out.add(Values.value(q.type(), i));
-        }
-      } else {
-        long from = ((Expr.Literal) q.from()).value();
-        long to = ((Expr.Literal) q.to()).value();
-        long step = q.step() == null ? 1 : ((Expr.Literal) q.step()).value();
-        for (long i = from; step > 0 ? i <= to : i >= to; i += step) {
-          out.add(i);
-        }
-      }
-      return out;
-    }
-    if (b instanceof Choose c) {
-      long capacity = ((Type.MultisetType) c.multiset().type()).capacity();
-      for (long i = 0; i < capacity; i++) {
-        out.add(i);
-      }
-      return out;
-    }
-    return null;
+    starts.addAll(Instances.starts(model));
+    rules.addAll(Instances.rules(model));
+    properties.addAll(Instances.properties(model));
   }
 
   /**

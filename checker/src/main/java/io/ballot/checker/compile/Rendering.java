@@ -1,0 +1,51 @@
+package io.ballot.checker.compile;
+
+import io.ballot.checker.ir.Type;
+import io.ballot.checker.state.Bits;
+import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.state.Values;
+
+/** How {@code put} prints a stored value: the interpreter's format (leaves, "Undefined" for undefined ones). */
+final class Rendering {
+  private Rendering() {}
+
+  static String render(long[] buf, int off, Type t) {
+    if (t.isSimple()) {
+      long raw = Bits.get(buf, off, t.bitWidth());
+      return raw == 0 ? "Undefined" : Values.text(t, Values.value(t, raw - 1));
+    }
+    StringBuilder b = new StringBuilder("{");
+    if (t instanceof Type.RecordType rt) {
+      for (int i = 0; i < rt.fields().size(); i++) {
+        Type.Field fl = rt.fields().get(i);
+        b.append(i == 0 ? "" : ", ").append(fl.name()).append(": ")
+            .append(render(buf, off + StateLayout.fieldOffset(rt, i), fl.type()));
+      }
+    } else if (t instanceof Type.ArrayType at) {
+      for (long i = 0; i < at.index().cardinality(); i++) {
+        b.append(i == 0 ? "" : ", ").append(render(buf, off + (int) (i * at.element().bitWidth()), at.element()));
+      }
+    }
+    return b.append("}").toString();
+  }
+
+  /** The bit image of {@code clear} on a value of type {@code t}: simple leaves 1 (first value), multisets empty. */
+  static void clearPattern(long[] buf, int off, Type t) {
+    if (t.isSimple()) {
+      Bits.set(buf, off, t.bitWidth(), 1);
+    } else if (t instanceof Type.RecordType r) {
+      int o = off;
+      for (Type.Field fl : r.fields()) {
+        clearPattern(buf, o, fl.type());
+        o += fl.type().bitWidth();
+      }
+    } else if (t instanceof Type.ArrayType a) {
+      int w = a.element().bitWidth();
+      for (long i = 0; i < a.index().cardinality(); i++) {
+        clearPattern(buf, off + (int) (i * w), a.element());
+      }
+    } else if (t instanceof Type.MultisetType) {
+      Bits.clear(buf, off, t.bitWidth());
+    }
+  }
+}
