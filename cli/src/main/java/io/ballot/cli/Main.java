@@ -1,5 +1,6 @@
 package io.ballot.cli;
 
+import java.io.Console;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ public final class Main {
     // whatever the platform's default charset is.
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = commandLine(new CliContext(loaders));
+    CommandLine cl = commandLine(new CliContext(loaders, err == System.err && stderrIsTerminal()));
     cl.setOut(outWriter);
     cl.setErr(errWriter);
     try {
@@ -43,11 +44,29 @@ public final class Main {
     }
   }
 
+  /**
+   * True when the JVM's stderr is a terminal. {@link System#console()} is null when stdin or stdout is redirected;
+   * from Java 22 it may be non-null anyway, and {@code Console.isTerminal()} (looked up reflectively: ballot targets
+   * Java 17) tells.
+   */
+  static boolean stderrIsTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return true; // Java 17-21: a console exists only when attached to a terminal
+    }
+  }
+
   /** The command tree: {@code ballot} and its subcommands, with ballot's error handling. */
   static CommandLine commandLine(CliContext context) {
     CommandLine cl = new CommandLine(new BallotCommand());
     cl.addSubcommand(new ValidateCommand(context));
     cl.addSubcommand(new FormatCommand(context));
+    cl.addSubcommand(new CheckCommand(context));
     cl.addSubcommand(new CommandLine.HelpCommand());
     cl.getCommandSpec()
         .usageMessage()

@@ -127,6 +127,9 @@ public final class BfsExplorer {
         }
       }
     }
+    if (!violations.isEmpty() && !violations.get(0).trace().isEmpty()) {
+      depth = violations.get(0).trace().size() - 1; // the depth of the state where the violation was found
+    }
     Verdict verdict =
         !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
     return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
@@ -187,6 +190,9 @@ public final class BfsExplorer {
         Thread.currentThread().interrupt();
         halt("interrupted");
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error; // OutOfMemoryError, StackOverflowError: the caller reports a resource limit
+        }
         throw new IllegalStateException(e.getCause());
       }
     }

@@ -15,7 +15,7 @@ final class StripedStateTable implements SeenSet {
   private final Stripe[] stripes = new Stripe[STRIPES];
 
   private static final class Stripe {
-    long[] slots = new long[64];
+    long[] slots = new long[16];
     int used;
   }
 

@@ -1,0 +1,1684 @@
+package io.ballot.checker.compile;
+
+import io.ballot.checker.interp.CoverSites;
+import io.ballot.checker.ir.AliasBinding;
+import io.ballot.checker.ir.Binder;
+import io.ballot.checker.ir.Choose;
+import io.ballot.checker.ir.Expr;
+import io.ballot.checker.ir.Function;
+import io.ballot.checker.ir.Local;
+import io.ballot.checker.ir.Model;
+import io.ballot.checker.ir.Property;
+import io.ballot.checker.ir.Quantifier;
+import io.ballot.checker.ir.Rule;
+import io.ballot.checker.ir.SourceLocation;
+import io.ballot.checker.ir.StartState;
+import io.ballot.checker.ir.Stmt;
+import io.ballot.checker.ir.Type;
+import io.ballot.checker.result.ViolationKind;
+import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.state.Values;
+import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.Instances;
+import io.ballot.checker.ts.Instances.Inst;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Translates an IR {@link Model} into the Java source of one class extending {@link CompiledModel}, with exactly
+ * the semantics of {@link io.ballot.checker.interp.Interpreter} (the order in which sub-expressions are evaluated
+ * included, so that the first error is the same).
+ *
+ * <p>Shape of the code: one method per rule guard and body ({@code g}/{@code f}), start state ({@code st}),
+ * property ({@code h}) and function ({@code fn}); rules and properties with few instances get one method per
+ * instance, with the quantifier values as constants (offsets of {@code a[i]} become constants and much folds away),
+ * the others one method per rule taking the values as arguments. Simple values are Java {@code long}s; a state
+ * read at a known offset is inlined as shifts and masks. Murphi locals, value parameters and quantifiers that are
+ * assigned live in a per-activation buffer {@code L} laid out like a state, so that they can be passed by reference;
+ * quantifiers that are never assigned are plain Java variables.
+ *
+ * <p>Expressions become Java expressions where Java's own evaluation order matches the interpreter's; constructs
+ * that need statements (quantified expressions, multiset counts, complex-valued ternaries and calls) are computed
+ * into temporaries first, earlier operands being spilled so that the order is kept.
+ */
+final class Generator {
+
+  /** A construct the generator does not handle; the caller falls back to the interpreter. */
+  static final class Unsupported extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unsupported(String message) {
+      super(message);
+    }
+  }
+
+  /** Rules/properties with at most this many instances may get one method per instance... */
+  static final int SPECIALISE_MAX_INSTANCES = 64;
+  /** ...as long as the specialised copies total at most this many IR nodes. */
+  static final long SPECIALISE_BUDGET = 60_000;
+  /** Dispatch switches over instances up to this size; beyond, over rules with a table of values. */
+  static final int SWITCH_LIMIT = 1500;
+
+  private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+  private final Model model;
+  private final String packageName;
+  private final String className;
+  private final StateLayout layout;
+  private final List<Inst<StartState>> starts;
+  private final List<Inst<Rule>> rules;
+  private final List<Inst<Property>> properties;
+  private final Map<Stmt.PropertyStmt, Integer> coverSites = new IdentityHashMap<>();
+  private final List<Instance> coverList = new ArrayList<>();
+  private final Set<Local> mutated;
+  private final Map<Function, Integer> functionIds = new IdentityHashMap<>();
+
+  private final Map<List<Object>, Integer> siteIds = new HashMap<>();
+  private final List<SourceLocation> siteLoc = new ArrayList<>();
+  private final List<String> siteMsg = new ArrayList<>();
+  private final List<String> siteProp = new ArrayList<>();
+  private final List<ViolationKind> siteKind = new ArrayList<>();
+  private final List<Type> types = new ArrayList<>();
+  private final List<long[]> patterns = new ArrayList<>();
+
+  private final StringBuilder out = new StringBuilder();
+
+  Generator(Model model, String packageName, String className) {
+    this.model = model;
+    this.packageName = packageName;
+    this.className = className;
+    this.layout = new StateLayout(model);
+    this.starts = Instances.starts(model);
+    this.rules = Instances.rules(model);
+    this.properties = Instances.properties(model);
+    CoverSites.collect(model, coverSites, coverList);
+    this.mutated = Analysis.mutatedLocals(model);
+    int n = 0;
+    for (Function f : model.functions()) {
+      functionIds.put(f, n++);
+    }
+  }
+
+  /** The tables the generated class's constructor receives (call after {@link #generate()}). */
+  CompiledModel.Tables tables() {
+    return new CompiledModel.Tables(
+        layout,
+        starts,
+        rules,
+        properties,
+        coverList,
+        siteLoc.toArray(new SourceLocation[0]),
+        siteMsg.toArray(new String[0]),
+        siteProp.toArray(new String[0]),
+        siteKind.toArray(new ViolationKind[0]),
+        types.toArray(new Type[0]),
+        patterns.toArray(new long[0][]));
+  }
+
+  // ------------------------------------------------------------------------------------------ the class
+
+  String generate() {
+    out.append("package ").append(packageName).append(";\n\n");
+    out.append("import io.ballot.checker.compile.CompiledModel;\n");
+    out.append("import io.ballot.checker.state.Values;\n");
+    out.append("import io.ballot.checker.ts.Effects;\n");
+    out.append("import io.ballot.checker.ts.ModelError;\n\n");
+    out.append("/** Generated by Ballot from ").append(comment(model.file())).append(". */\n");
+    out.append("public final class ").append(className).append(" extends CompiledModel {\n");
+    out.append("  public ").append(className).append("(CompiledModel.Tables t) {\n    super(t);\n  }\n\n");
+
+    for (Function f : model.functions()) {
+      out.append(functionMethod(f));
+    }
+
+    boolean[] specialiseRule = chooseSpecialised(rules, model.rules().size(), r -> Analysis.size(r.guard())
+        + Analysis.sizeOf(r.body()) + r.binders().size());
+    boolean[] specialiseProperty = chooseSpecialised(properties, model.properties().size(),
+        p -> Analysis.size(p.condition()) + p.binders().size());
+
+    // start states: one generic method per start state
+    List<String> startCalls = new ArrayList<>();
+    Map<Integer, String> startNames = new HashMap<>();
+    for (int i = 0; i < starts.size(); i++) {
+      Inst<StartState> inst = starts.get(i);
+      String name = startNames.get(inst.sourceIndex());
+      if (name == null) {
+        name = "st" + inst.sourceIndex();
+        startNames.put(inst.sourceIndex(), name);
+        out.append(bodyMethod(name, inst.source().binders(), null, inst.source().locals(), inst.source().body(),
+            Mode.START));
+      }
+      startCalls.add(name + "(s, fx" + args(inst, false, i, "SP") + ")");
+    }
+    out.append(dispatch("public boolean runStart(int i, long[] s, Effects fx)", startCalls, starts,
+        false, "SP"));
+
+    // rules
+    List<String> guardCalls = new ArrayList<>();
+    List<String> fireCalls = new ArrayList<>();
+    Map<Integer, Integer> genericDone = new HashMap<>();
+    boolean bySwitch = rules.size() <= SWITCH_LIMIT;
+    for (int i = 0; i < rules.size(); i++) {
+      Inst<Rule> inst = rules.get(i);
+      Rule r = inst.source();
+      int src = inst.sourceIndex();
+      if (bySwitch && specialiseRule[src]) {
+        out.append(guardMethod("g" + i, r.binders(), inst.values(), r.guard(), Mode.GUARD));
+        out.append(bodyMethod("f" + i, r.binders(), inst.values(), r.locals(), r.body(), Mode.FIRE));
+        guardCalls.add("g" + i + "(s)");
+        fireCalls.add("f" + i + "(n, fx)");
+      } else {
+        if (!genericDone.containsKey(src)) {
+          genericDone.put(src, src);
+          out.append(guardMethod("gr" + src, r.binders(), null, r.guard(), Mode.GUARD));
+          out.append(bodyMethod("fr" + src, r.binders(), null, r.locals(), r.body(), Mode.FIRE));
+        }
+        guardCalls.add("gr" + src + "(s" + args(inst, !bySwitch, i, "RP") + ")");
+        fireCalls.add("fr" + src + "(n, fx" + args(inst, !bySwitch, i, "RP") + ")");
+      }
+    }
+    out.append(dispatch("public boolean guard(int i, long[] s)", guardCalls, rules, !bySwitch, "RP"));
+    out.append(dispatch("public boolean fire(int i, long[] state, long[] n, Effects fx)", fireCalls, rules,
+        !bySwitch, "RP"));
+
+    // properties
+    List<String> holdCalls = new ArrayList<>();
+    genericDone.clear();
+    boolean propsBySwitch = properties.size() <= SWITCH_LIMIT;
+    for (int i = 0; i < properties.size(); i++) {
+      Inst<Property> inst = properties.get(i);
+      Property p = inst.source();
+      int src = inst.sourceIndex();
+      if (propsBySwitch && specialiseProperty[src]) {
+        out.append(guardMethod("h" + i, p.binders(), inst.values(), p.condition(), Mode.HOLDS));
+        holdCalls.add("h" + i + "(s)");
+      } else {
+        if (!genericDone.containsKey(src)) {
+          genericDone.put(src, src);
+          out.append(guardMethod("hr" + src, p.binders(), null, p.condition(), Mode.HOLDS));
+        }
+        holdCalls.add("hr" + src + "(s" + args(inst, !propsBySwitch, i, "PP") + ")");
+      }
+    }
+    out.append(dispatch("public boolean holds(int i, long[] s)", holdCalls, properties, !propsBySwitch, "PP"));
+    out.append("}\n");
+    return out.toString();
+  }
+
+  /** Which sources get one method per instance: smallest total first, within the budget. */
+  private static <T> boolean[] chooseSpecialised(
+      List<Inst<T>> insts, int sources, java.util.function.ToLongFunction<T> size) {
+    boolean[] chosen = new boolean[sources];
+    long[] count = new long[sources];
+    long[] weight = new long[sources];
+    List<T> src = new ArrayList<>(Collections.nCopies(sources, null));
+    for (Inst<T> i : insts) {
+      count[i.sourceIndex()]++;
+      src.set(i.sourceIndex(), i.source());
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int s = 0; s < sources; s++) {
+      if (src.get(s) != null) {
+        weight[s] = (size.applyAsLong(src.get(s)) + 4) * count[s];
+        order.add(s);
+      }
+    }
+    order.sort(Comparator.comparingLong(s -> weight[s]));
+    long used = 0;
+    for (int s : order) {
+      if (count[s] <= SPECIALISE_MAX_INSTANCES && used + weight[s] <= SPECIALISE_BUDGET) {
+        chosen[s] = true;
+        used += weight[s];
+      }
+    }
+    return chosen;
+  }
+
+  /** The argument list (binder values) of a call of a generic method for instance {@code i}. */
+  private static String args(Inst<?> inst, boolean fromTable, int i, String table) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < inst.binders().size(); k++) {
+      Binder binder = inst.binders().get(k);
+      if (binder instanceof Quantifier || binder instanceof Choose) {
+        b.append(", ").append(fromTable ? table + "[i][" + k + "]" : lit(inst.values()[k]));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String dispatch(
+      String signature, List<String> calls, List<? extends Inst<?>> insts, boolean bySource, String table) {
+    StringBuilder b = new StringBuilder();
+    b.append("  @Override\n  ").append(signature).append(" throws ModelError {\n");
+    if (!bySource) {
+      b.append("    switch (i) {\n");
+      for (int i = 0; i < calls.size(); i++) {
+        b.append("      case ").append(i).append(": return ").append(calls.get(i)).append(";\n");
+      }
+    } else {
+      b.append("    switch (").append(table.charAt(0)).append("S[i]) {\n");
+      Map<Integer, String> seen = new HashMap<>();
+      for (int i = 0; i < calls.size(); i++) {
+        int src = insts.get(i).sourceIndex();
+        if (seen.put(src, calls.get(i)) == null) {
+          b.append("      case ").append(src).append(": return ").append(calls.get(i)).append(";\n");
+        }
+      }
+    }
+    b.append("      default: throw new IndexOutOfBoundsException(i);\n    }\n  }\n\n");
+    return b.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------ sites and tables
+
+  private int site(ViolationKind kind, String prop, String msg, SourceLocation at) {
+    List<Object> key = List.of(kind, prop, msg, at == null ? SourceLocation.NONE : at);
+    Integer k = siteIds.get(key);
+    if (k == null) {
+      k = siteLoc.size();
+      siteIds.put(key, k);
+      siteLoc.add(at);
+      siteMsg.add(msg);
+      siteProp.add(prop);
+      siteKind.add(kind);
+    }
+    return k;
+  }
+
+  /** A run-time error site (kind ASSERTION, property = message). */
+  private int runtime(String msg, SourceLocation at) {
+    return site(ViolationKind.ASSERTION, msg, msg, at);
+  }
+
+  /** A "value out of range for T" site: MSG holds the type's description. */
+  private int rangeSite(Type t, SourceLocation at) {
+    return site(ViolationKind.ASSERTION, "#range", describe(t), at);
+  }
+
+  private int type(Type t) {
+    types.add(t);
+    return types.size() - 1;
+  }
+
+  private int clearPattern(Type t) {
+    long[] p = new long[Math.max(1, (t.bitWidth() + 63) >>> 6)];
+    Rendering.clearPattern(p, 0, t);
+    patterns.add(p);
+    return patterns.size() - 1;
+  }
+
+  private static String describe(Type t) {
+    return t instanceof Type.RangeType r ? r.lo() + ".." + r.hi() : t.getClass().getSimpleName();
+  }
+
+  // ------------------------------------------------------------------------------------------ methods
+
+  enum Mode {
+    GUARD,
+    HOLDS,
+    FIRE,
+    START,
+    FUNCTION,
+    PROCEDURE
+  }
+
+  private String guardMethod(String name, List<Binder> binders, long[] values, Expr condition, Mode mode) {
+    Method m = new Method(mode, null);
+    String absent = mode == Mode.HOLDS ? "true" : "false";
+    m.bindBinders(binders, values, "return " + absent + ";");
+    if (condition == null) {
+      m.line("return true;");
+    } else {
+      JE c = m.compile(condition);
+      m.line("return " + c.asBool() + ";");
+    }
+    StringBuilder b = new StringBuilder();
+    b.append("  private boolean ").append(name).append("(long[] s").append(params(binders, values)).append(")"
+        + " throws ModelError {\n");
+    b.append("    final Effects fx = Effects.NONE;\n");
+    m.header(b);
+    b.append("    try {\n").append(m.b).append("    } catch (AssumptionFailed ex) {\n      return ")
+        .append(absent).append(";\n    }\n  }\n\n");
+    return b.toString();
+  }
+
+  private String bodyMethod(
+      String name, List<Binder> binders, long[] values, List<Local> locals, List<Stmt> body, Mode mode) {
+    Method m = new Method(mode, null);
+    m.bindBinders(binders, values, "return false;");
+    for (Local l : locals) {
+      m.env.put(l, new Store(m.slot(l, l.type())));
+    }
+    m.open("if (true)");
+    m.block(body);
+    m.close();
+    m.line("return true;");
+    StringBuilder b = new StringBuilder();
+    b.append("  private boolean ").append(name).append("(long[] s, Effects fx").append(params(binders, values))
+        .append(") throws ModelError {\n");
+    m.header(b);
+    b.append("    try {\n").append(m.b).append("    } catch (AssumptionFailed ex) {\n      return false;\n    }\n"
+        + "  }\n\n");
+    return b.toString();
+  }
+
+  private static String params(List<Binder> binders, long[] values) {
+    if (values != null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < binders.size(); k++) {
+      if (binders.get(k) instanceof Quantifier || binders.get(k) instanceof Choose) {
+        b.append(", long p").append(k);
+      }
+    }
+    return b.toString();
+  }
+
+  private String functionMethod(Function f) {
+    Method m = new Method(f.isProcedure() ? Mode.PROCEDURE : Mode.FUNCTION, f);
+    StringBuilder sig = new StringBuilder("long[] s, Effects fx");
+    if (!f.isProcedure()) {
+      sig.append(", int at");
+    }
+    List<Local> params = f.parameters();
+    for (int k = 0; k < params.size(); k++) {
+      Local p = params.get(k);
+      if (p.kind() == Local.Kind.VAR_PARAMETER) {
+        sig.append(", long[] a").append(k).append("b, int a").append(k).append('o');
+        m.env.put(p, new Store(new CRef("a" + k + "b", "a" + k + "o", 0, p.type())));
+      } else if (p.type().isSimple()) {
+        sig.append(", long a").append(k);
+        CRef slot = m.slot(p, p.type());
+        m.write(slot, "a" + k);
+        m.env.put(p, new Store(slot));
+      } else if (p.type() instanceof Type.IntType) {
+        throw new Unsupported("unbounded integer parameter " + p.name());
+      } else {
+        sig.append(", long[] a").append(k);
+        m.env.put(p, new Store(new CRef("a" + k, null, 0, p.type())));
+      }
+    }
+    for (Local l : f.locals()) {
+      m.env.put(l, new Store(m.slot(l, l.type())));
+    }
+    m.open("if (true)");
+    m.block(f.body());
+    m.close();
+    if (!f.isProcedure()) {
+      m.line("throw err(at);");
+    }
+    String ret = f.isProcedure() ? "void" : isValue(f.returnType()) ? "long" : "long[]";
+    StringBuilder b = new StringBuilder();
+    b.append("  /** ").append(comment(f.name())).append(" */\n");
+    b.append("  private ").append(ret).append(" fn").append(functionIds.get(f)).append('(').append(sig)
+        .append(") throws ModelError {\n");
+    m.header(b);
+    b.append(m.b).append("  }\n\n");
+    return b.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------ compile-time values
+
+  /** A compiled expression: Java code, whether it is a Java boolean, its constant value, its known value range. */
+  record JE(String code, boolean bool, Long cst, Type range) {
+    static JE constant(long v) {
+      return new JE(lit(v), false, v, null);
+    }
+
+    static JE truth(boolean v) {
+      return new JE(v ? "true" : "false", true, v ? 1L : 0L, null);
+    }
+
+    static JE bool(String code) {
+      return new JE(code, true, null, null);
+    }
+
+    static JE value(String code) {
+      return new JE(code, false, null, null);
+    }
+
+    boolean isConst() {
+      return cst != null;
+    }
+
+    String asLong() {
+      if (!bool) {
+        return code;
+      }
+      return cst != null ? lit(cst) : "(" + code + " ? 1L : 0L)";
+    }
+
+    String asBool() {
+      if (bool) {
+        return code;
+      }
+      return cst != null ? (cst != 0 ? "true" : "false") : "(" + code + " != 0L)";
+    }
+  }
+
+  /**
+   * A storage place: buffer variable, dynamic offset (a Java int expression evaluated once, or null) plus a constant
+   * offset, and the type stored there.
+   */
+  record CRef(String buf, String dyn, int off, Type type) {
+    String offCode() {
+      if (dyn == null) {
+        return Integer.toString(off);
+      }
+      return off == 0 ? dyn : "(" + dyn + " + " + off + ")";
+    }
+
+    CRef plus(int delta, Type t) {
+      return new CRef(buf, dyn, off + delta, t);
+    }
+
+    CRef plusDyn(String extra, Type t) {
+      return new CRef(buf, dyn == null ? extra : "(" + dyn + " + " + extra + ")", off, t);
+    }
+  }
+
+  /** How a local is bound: a value in a Java variable (never undefined), or storage. */
+  sealed interface Binding permits Val, Store {}
+
+  /**
+   * {@code boxed}: the interpreter holds it in a Box (it has no address); {@code range}: the type whose values it
+   * is known to take (null when unknown).
+   */
+  record Val(String code, Long cst, boolean boxed, Type range) implements Binding {}
+
+  record Store(CRef ref) implements Binding {}
+
+  static boolean isValue(Type t) {
+    return t.isSimple() || t instanceof Type.IntType;
+  }
+
+  // ------------------------------------------------------------------------------------------ one method
+
+  private final class Method {
+    final StringBuilder b = new StringBuilder();
+    final Mode mode;
+    final Function function;
+    final Map<Local, Binding> env = new IdentityHashMap<>();
+    final Map<Local, CRef> slots = new IdentityHashMap<>();
+    final Map<Expr, Boolean> needs = new IdentityHashMap<>();
+    int depth = 3;
+    int temps;
+    int lBits;
+
+    Method(Mode mode, Function function) {
+      this.mode = mode;
+      this.function = function;
+      if (mode == Mode.FUNCTION || mode == Mode.PROCEDURE) {
+        depth = 2;
+      }
+    }
+
+    /** The frame buffer's declaration, when the method needs one. */
+    void header(StringBuilder to) {
+      if (lBits > 0) {
+        to.append("    final long[] L = new long[").append((lBits + 63) >>> 6).append("];\n");
+      }
+    }
+
+    void line(String s) {
+      for (int i = 0; i < depth; i++) {
+        b.append("  ");
+      }
+      b.append(s).append('\n');
+    }
+
+    void open(String s) {
+      line(s + " {");
+      depth++;
+    }
+
+    void close() {
+      depth--;
+      line("}");
+    }
+
+    void closeOpen(String s) {
+      depth--;
+      line("} " + s + " {");
+      depth++;
+    }
+
+    String tmp(String prefix) {
+      return prefix + (temps++);
+    }
+
+    /** Frame storage for {@code local} (the same slot on every binding). */
+    CRef slot(Local local, Type t) {
+      CRef r = slots.get(local);
+      if (r != null) {
+        return r;
+      }
+      if (t instanceof Type.IntType) {
+        throw new Unsupported("unbounded integer storage for " + local.name());
+      }
+      int w = t.bitWidth();
+      if (t.isSimple() && (lBits & 63) + w > 64) {
+        lBits = (lBits + 63) & ~63;
+      }
+      r = new CRef("L", null, lBits, t);
+      lBits += Math.max(w, 0);
+      slots.put(local, r);
+      return r;
+    }
+
+    Binding binding(Local l) {
+      Binding b = env.get(l);
+      if (b == null) {
+        throw new Unsupported("unbound local " + l.name());
+      }
+      return b;
+    }
+
+    boolean needs(Expr e) {
+      if (e == null) {
+        return false;
+      }
+      Boolean v = needs.get(e);
+      if (v == null) {
+        v = computeNeeds(e);
+        needs.put(e, v);
+      }
+      return v;
+    }
+
+    private boolean computeNeeds(Expr e) {
+      if (e instanceof Expr.Quantified || e instanceof Expr.MultisetCount) {
+        return true;
+      }
+      if (e instanceof Expr.Ternary t) {
+        return !isValue(t.type()) || needs(t.condition()) || needs(t.then()) || needs(t.otherwise());
+      }
+      if (e instanceof Expr.Call c) {
+        if (!isValue(c.function().returnType())) {
+          return true;
+        }
+        for (Expr a : c.arguments()) {
+          if (needs(a)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (e instanceof Expr.FieldRef f) {
+        return needs(f.record());
+      }
+      if (e instanceof Expr.ElementRef el) {
+        return needs(el.array()) || needs(el.index());
+      }
+      if (e instanceof Expr.Unary u) {
+        return needs(u.operand());
+      }
+      if (e instanceof Expr.Binary bin) {
+        return needs(bin.left()) || needs(bin.right());
+      }
+      if (e instanceof Expr.IsUndefined u) {
+        return needs(u.target());
+      }
+      if (e instanceof Expr.IsMember m) {
+        return needs(m.value());
+      }
+      return false;
+    }
+
+    JE spill(JE j) {
+      if (j.isConst() || IDENT.matcher(j.code()).matches()) {
+        return j;
+      }
+      String t = tmp(j.bool() ? "c" : "t");
+      line("final " + (j.bool() ? "boolean " : "long ") + t + " = " + j.code() + ";");
+      return new JE(t, j.bool(), null, j.range());
+    }
+
+    CRef materialize(CRef r) {
+      if (r.dyn() == null || IDENT.matcher(r.dyn()).matches()) {
+        return r;
+      }
+      String o = tmp("o");
+      line("final int " + o + " = " + r.dyn() + ";");
+      return new CRef(r.buf(), o, r.off(), r.type());
+    }
+
+    // -------------------------------------------------------------------------------------- storage access
+
+    /** The raw stored bits of a simple value (or any width, through Bits.get). */
+    String raw(CRef r, int w) {
+      if (r.dyn() == null && w <= 63 && w > 0) {
+        int word = r.off() >>> 6;
+        int bit = r.off() & 63;
+        long mask = (1L << w) - 1;
+        String x = r.buf() + "[" + word + "]";
+        if (bit + w <= 64) {
+          String shifted = bit == 0 ? x : "(" + x + " >>> " + bit + ")";
+          return bit + w == 64 ? shifted : "(" + shifted + " & " + hex(mask) + ")";
+        }
+        String y = r.buf() + "[" + (word + 1) + "]";
+        return "(((" + x + " >>> " + bit + ") | (" + y + " << " + (64 - bit) + ")) & " + hex(mask) + ")";
+      }
+      return "get(" + r.buf() + ", " + r.offCode() + ", " + w + ")";
+    }
+
+    String raw(CRef r) {
+      return raw(r, r.type().bitWidth());
+    }
+
+    /** Stores raw bits {@code value} (evaluated before the word is read) into a simple place. */
+    void write(CRef r, String value) {
+      int w = r.type().bitWidth();
+      if (!IDENT.matcher(value).matches() && !isLiteral(value)) {
+        String t = tmp("t");
+        line("final long " + t + " = " + value + ";");
+        value = t;
+      }
+      if (r.dyn() == null && w <= 63) {
+        int word = r.off() >>> 6;
+        int bit = r.off() & 63;
+        if (bit + w <= 64) {
+          long mask = ((1L << w) - 1) << bit;
+          String x = r.buf() + "[" + word + "]";
+          String v = bit == 0 ? value : "(" + value + " << " + bit + ")";
+          line(x + " = (" + x + " & " + hex(~mask) + ") | " + v + ";");
+          return;
+        }
+      }
+      line("set(" + r.buf() + ", " + r.offCode() + ", " + w + ", " + value + ");");
+    }
+
+    /** The value read from a simple place, with the undefined check. */
+    JE read(CRef r, String name, SourceLocation at) {
+      Type t = r.type();
+      if (!t.isSimple()) {
+        throw new Unsupported("value of complex expression " + name);
+      }
+      int k = runtime("read of undefined value in " + name, at);
+      String d = "def(" + raw(r) + ", " + k + ")";
+      long lo = t instanceof Type.RangeType rt ? rt.lo() : 0;
+      String code;
+      if (lo == 1) {
+        code = d;
+      } else if (lo > Long.MIN_VALUE) {
+        code = "(" + d + " + " + lit(lo - 1) + ")";
+      } else {
+        code = "(" + d + " - 1L + " + lit(lo) + ")";
+      }
+      return new JE(code, false, null, t);
+    }
+
+    /** The raw form of value {@code v} stored into type {@code t}: the range check, unless v is known to fit. */
+    String encode(JE v, Type t, SourceLocation at) {
+      long[] b = bounds(t);
+      if (v.isConst() && v.cst() >= b[0] && v.cst() <= b[1]) {
+        return lit(v.cst() - b[0] + 1);
+      }
+      if (!v.isConst() && v.range() != null && v.range().isSimple()) {
+        long[] r = bounds(v.range());
+        if (r[0] >= b[0] && r[1] <= b[1]) {
+          return b[0] == 1 ? v.asLong() : "(" + v.asLong() + " - " + lit(b[0] - 1) + ")";
+        }
+      }
+      return "enc(" + v.asLong() + ", " + lit(b[0]) + ", " + lit(b[1]) + ", " + rangeSite(t, at) + ")";
+    }
+
+    /** Executor.convert: between a union and one of its members. */
+    JE convert(JE v, Type from, Type to, SourceLocation at) {
+      if (to instanceof Type.UnionType u && !(from instanceof Type.UnionType)) {
+        long off = Values.memberOffset(u, from);
+        if (off < 0) {
+          return v;
+        }
+        if (v.isConst()) {
+          return JE.constant(off + v.cst());
+        }
+        return JE.value("(" + v.asLong() + " + " + lit(off) + ")");
+      }
+      if (from instanceof Type.UnionType u && !(to instanceof Type.UnionType)) {
+        long off = Values.memberOffset(u, to);
+        if (off < 0) {
+          return v;
+        }
+        int k = runtime("union value is not a " + describe(to), at);
+        if (v.isConst() && v.cst() - off >= 0 && v.cst() - off < to.cardinality()) {
+          return JE.constant(v.cst() - off);
+        }
+        return new JE("unmember(" + v.asLong() + ", " + lit(off) + ", " + lit(to.cardinality()) + ", " + k + ")",
+            false, null, to);
+      }
+      return v;
+    }
+
+    // -------------------------------------------------------------------------------------- designators
+
+    CRef ref(Expr e) {
+      if (e instanceof Expr.VarRef v) {
+        return new CRef("s", null, layout.offset(v.variable()), v.variable().type());
+      }
+      if (e instanceof Expr.LocalRef l) {
+        Binding bd = binding(l.local());
+        if (bd instanceof Store st) {
+          return st.ref();
+        }
+        Val val = (Val) bd;
+        if (val.boxed()) {
+          int k = runtime("cannot take the address of unbounded quantifier '" + l.local().name() + "'", e.location());
+          return new CRef("s", "failInt(" + k + ")", 0, l.local().type());
+        }
+        throw new Unsupported("address of immutable quantifier " + l.local().name());
+      }
+      if (e instanceof Expr.FieldRef fr) {
+        CRef rec = ref(fr.record());
+        Type.RecordType rt = (Type.RecordType) rec.type();
+        return rec.plus(StateLayout.fieldOffset(rt, fr.fieldIndex()), fr.type());
+      }
+      if (e instanceof Expr.ElementRef el) {
+        CRef arr = ref(el.array());
+        if (needs(el.index())) {
+          arr = materialize(arr);
+        }
+        if (arr.type() instanceof Type.MultisetType mt) {
+          JE slot = compile(el.index());
+          int stride = 1 + mt.element().bitWidth();
+          int k = runtime("multiset element", e.location());
+          return new CRef(arr.buf(), "msel(" + arr.buf() + ", " + arr.offCode() + ", " + slot.asLong() + ", "
+              + stride + ", " + k + ")", 0, mt.element());
+        }
+        Type.ArrayType at = (Type.ArrayType) arr.type();
+        int w = at.element().bitWidth();
+        JE idx = convert(compile(el.index()), el.index().type(), at.index(), el.index().location());
+        long[] bd = bounds(at.index());
+        if (idx.isConst() && idx.cst() >= bd[0] && idx.cst() <= bd[1]) {
+          return arr.plus(Math.toIntExact((idx.cst() - bd[0]) * w), at.element());
+        }
+        String pos;
+        long[] r = idx.range() != null && idx.range().isSimple() && !idx.isConst() ? bounds(idx.range()) : null;
+        if (r != null && r[0] >= bd[0] && r[1] <= bd[1]) {
+          pos = bd[0] == 0 ? "(int) " + idx.asLong() : "(int) (" + idx.asLong() + " - " + lit(bd[0]) + ")";
+        } else {
+          int k = runtime("index", el.index().location());
+          pos = "ix(" + idx.asLong() + ", " + lit(bd[0]) + ", " + lit(bd[1]) + ", " + k + ")";
+        }
+        return arr.plusDyn(w == 1 ? pos : pos + " * " + w, at.element());
+      }
+      if (e instanceof Expr.Call c) {
+        String t = tmp("b");
+        line("final long[] " + t + " = " + call(c.function(), c.arguments(), c.location()) + ";");
+        return new CRef(t, null, 0, c.function().returnType());
+      }
+      if (e instanceof Expr.Ternary t) {
+        JE c = compile(t.condition());
+        if (c.isConst()) {
+          return ref(c.cst() != 0 ? t.then() : t.otherwise());
+        }
+        String bv = tmp("b");
+        String ov = tmp("o");
+        line("long[] " + bv + ";");
+        line("int " + ov + ";");
+        open("if (" + c.asBool() + ")");
+        CRef x = ref(t.then());
+        line(bv + " = " + x.buf() + ";");
+        line(ov + " = " + x.offCode() + ";");
+        closeOpen("else");
+        CRef y = ref(t.otherwise());
+        line(bv + " = " + y.buf() + ";");
+        line(ov + " = " + y.offCode() + ";");
+        close();
+        if (x.type().bitWidth() != y.type().bitWidth()) {
+          throw new Unsupported("conditional of values of different sizes");
+        }
+        return new CRef(bv, ov, 0, t.type());
+      }
+      throw new Unsupported("not a designator: " + e.getClass().getSimpleName());
+    }
+
+    // -------------------------------------------------------------------------------------- expressions
+
+    JE compile(Expr e) {
+      if (e instanceof Expr.Literal lit) {
+        return JE.constant(lit.value());
+      }
+      if (e instanceof Expr.LocalRef l) {
+        Binding bd = binding(l.local());
+        if (bd instanceof Val v) {
+          return new JE(v.code(), false, v.cst(), v.range());
+        }
+        return read(((Store) bd).ref(), designator(e), e.location());
+      }
+      if (e instanceof Expr.VarRef || e instanceof Expr.FieldRef || e instanceof Expr.ElementRef) {
+        return read(ref(e), designator(e), e.location());
+      }
+      if (e instanceof Expr.Unary u) {
+        JE v = compile(u.operand());
+        switch (u.op()) {
+          case NOT:
+            if (v.isConst()) {
+              return JE.truth(v.cst() == 0);
+            }
+            return JE.bool("!" + paren(v.asBool()));
+          case NEGATE:
+            if (v.isConst() && v.cst() != Long.MIN_VALUE) {
+              return JE.constant(-v.cst());
+            }
+            return JE.value("neg(" + v.asLong() + ", " + runtime("integer overflow in negation", e.location()) + ")");
+          default:
+            if (v.isConst()) {
+              return JE.constant(~v.cst());
+            }
+            return JE.value("(~" + v.asLong() + ")");
+        }
+      }
+      if (e instanceof Expr.Binary bin) {
+        return binary(bin);
+      }
+      if (e instanceof Expr.Ternary t) {
+        JE c = compile(t.condition());
+        if (c.isConst()) {
+          return compile(c.cst() != 0 ? t.then() : t.otherwise());
+        }
+        if (!needs(t.then()) && !needs(t.otherwise())) {
+          JE x = compile(t.then());
+          JE y = compile(t.otherwise());
+          if (x.bool() && y.bool()) {
+            return JE.bool("(" + c.asBool() + " ? " + x.code() + " : " + y.code() + ")");
+          }
+          return JE.value("(" + c.asBool() + " ? " + x.asLong() + " : " + y.asLong() + ")");
+        }
+        String r = tmp("t");
+        line("long " + r + ";");
+        open("if (" + c.asBool() + ")");
+        line(r + " = " + compile(t.then()).asLong() + ";");
+        closeOpen("else");
+        line(r + " = " + compile(t.otherwise()).asLong() + ";");
+        close();
+        return JE.value(r);
+      }
+      if (e instanceof Expr.Quantified q) {
+        String c = tmp("c");
+        boolean universal = q.universal();
+        line("boolean " + c + " = " + universal + ";");
+        loop(q.quantifier(), () -> {
+          JE body = compile(q.body());
+          line("if (" + (universal ? "!" + paren(body.asBool()) : body.asBool()) + ") { " + c + " = " + !universal
+              + "; break; }");
+        });
+        return JE.bool(c);
+      }
+      if (e instanceof Expr.Call c) {
+        if (!isValue(c.function().returnType())) {
+          throw new Unsupported("value of a function returning a complex type");
+        }
+        return JE.value(call(c.function(), c.arguments(), c.location()));
+      }
+      if (e instanceof Expr.IsUndefined u) {
+        if (u.target() instanceof Expr.LocalRef l && binding(l.local()) instanceof Val) {
+          return JE.truth(false);
+        }
+        CRef r = ref(u.target());
+        return JE.bool("(" + raw(r) + " == 0L)");
+      }
+      if (e instanceof Expr.IsMember m) {
+        JE v = compile(m.value());
+        Type.UnionType u = (Type.UnionType) m.value().type();
+        long off = Values.memberOffset(u, m.memberType());
+        long hi = off + m.memberType().cardinality() - 1;
+        if (v.isConst()) {
+          return JE.truth(v.cst() >= off && v.cst() <= hi);
+        }
+        return JE.bool("in(" + v.asLong() + ", " + lit(off) + ", " + lit(hi) + ")");
+      }
+      if (e instanceof Expr.MultisetCount mc) {
+        CRef ms = materialize(ref(mc.multiset()));
+        Type.MultisetType mt = (Type.MultisetType) ms.type();
+        int stride = 1 + mt.element().bitWidth();
+        String n = tmp("t");
+        String slot = tmp("i");
+        line("long " + n + " = 0L;");
+        open("for (long " + slot + " = 0L; " + slot + " < " + lit(mt.capacity()) + "; " + slot + "++)");
+        open("if (get(" + ms.buf() + ", " + ms.offCode() + " + (int) " + slot + " * " + stride + ", 1) != 0L)");
+        env.put(mc.index(), new Val(slot, null, true, mc.index().type()));
+        JE p = compile(mc.predicate());
+        line("if (" + p.asBool() + ") " + n + "++;");
+        close();
+        close();
+        env.remove(mc.index());
+        return JE.value(n);
+      }
+      throw new Unsupported("expression " + e.getClass().getSimpleName());
+    }
+
+    private JE binary(Expr.Binary bin) {
+      switch (bin.op()) {
+        case AND:
+          return shortCircuit(bin.left(), bin.right(), true, false);
+        case OR:
+          return shortCircuit(bin.left(), bin.right(), false, false);
+        case IMPLIES:
+          return shortCircuit(bin.left(), bin.right(), false, true);
+        case EQ:
+        case NEQ:
+          return equality(bin.left(), bin.right(), bin.op() == Expr.BinaryOp.EQ);
+        default:
+          break;
+      }
+      JE l = compile(bin.left());
+      if (needs(bin.right())) {
+        l = spill(l);
+      }
+      JE r = compile(bin.right());
+      String a = l.asLong();
+      String c = r.asLong();
+      boolean k = l.isConst() && r.isConst();
+      long x = k ? l.cst() : 0;
+      long y = k ? r.cst() : 0;
+      SourceLocation at = bin.location();
+      switch (bin.op()) {
+        case LT:
+          return k ? JE.truth(x < y) : JE.bool("(" + a + " < " + c + ")");
+        case LE:
+          return k ? JE.truth(x <= y) : JE.bool("(" + a + " <= " + c + ")");
+        case GT:
+          return k ? JE.truth(x > y) : JE.bool("(" + a + " > " + c + ")");
+        case GE:
+          return k ? JE.truth(x >= y) : JE.bool("(" + a + " >= " + c + ")");
+        case ADD:
+          if (k) {
+            try {
+              return JE.constant(Math.addExact(x, y));
+            } catch (ArithmeticException overflow) {
+              // fall through to the run-time error
+            }
+          }
+          return JE.value("add(" + a + ", " + c + ", " + runtime("integer overflow in +", at) + ")");
+        case SUB:
+          if (k) {
+            try {
+              return JE.constant(Math.subtractExact(x, y));
+            } catch (ArithmeticException overflow) {
+              // run-time error
+            }
+          }
+          return JE.value("sub(" + a + ", " + c + ", " + runtime("integer overflow in -", at) + ")");
+        case MUL:
+          if (k) {
+            try {
+              return JE.constant(Math.multiplyExact(x, y));
+            } catch (ArithmeticException overflow) {
+              // run-time error
+            }
+          }
+          return JE.value("mul(" + a + ", " + c + ", " + runtime("integer overflow in *", at) + ")");
+        case DIV:
+          if (k && y != 0 && !(x == Long.MIN_VALUE && y == -1)) {
+            return JE.constant(x / y);
+          }
+          return JE.value("div(" + a + ", " + c + ", " + runtime("division by zero", at) + ", "
+              + runtime("integer overflow in /", at) + ")");
+        case MOD:
+          if (k && y != 0) {
+            return JE.constant(x % y);
+          }
+          return JE.value("mod(" + a + ", " + c + ", " + runtime("modulo by zero", at) + ")");
+        case LSH:
+          return k ? JE.constant(CompiledModel.shl(x, y)) : JE.value("shl(" + a + ", " + c + ")");
+        case RSH:
+          return k ? JE.constant(CompiledModel.shr(x, y)) : JE.value("shr(" + a + ", " + c + ")");
+        case BITWISE_AND:
+          return k ? JE.constant(x & y) : JE.value("(" + a + " & " + c + ")");
+        case BITWISE_OR:
+          return k ? JE.constant(x | y) : JE.value("(" + a + " | " + c + ")");
+        case XOR:
+          return k ? JE.constant(x ^ y) : JE.value("(" + a + " ^ " + c + ")");
+        default:
+          throw new Unsupported("operator " + bin.op());
+      }
+    }
+
+    /** {@code and}: l && r; otherwise l || r, with l negated when {@code negateLeft} (implication). */
+    private JE shortCircuit(Expr left, Expr right, boolean and, boolean negateLeft) {
+      JE l = compile(left);
+      if (l.isConst()) {
+        boolean lv = (l.cst() != 0) != negateLeft;
+        if (and ? !lv : lv) {
+          return JE.truth(!and);
+        }
+        JE r = compile(right);
+        return r.isConst() ? JE.truth(r.cst() != 0) : JE.bool(r.asBool());
+      }
+      String lc = negateLeft ? "!" + paren(l.asBool()) : l.asBool();
+      if (!needs(right)) {
+        JE r = compile(right);
+        return JE.bool("(" + lc + (and ? " && " : " || ") + r.asBool() + ")");
+      }
+      String c = tmp("c");
+      line("boolean " + c + " = " + lc + ";");
+      open(and ? "if (" + c + ")" : "if (!" + c + ")");
+      JE r = compile(right);
+      line(c + " = " + r.asBool() + ";");
+      close();
+      return JE.bool(c);
+    }
+
+    private JE equality(Expr a, Expr b, boolean eq) {
+      Type ta = a.type();
+      Type tb = b.type();
+      if (isValue(ta)) {
+        JE x = compile(a);
+        if (needs(b)) {
+          x = spill(x);
+        }
+        JE y = compile(b);
+        return equalSimple(x, ta, y, tb, eq);
+      }
+      CRef ra = ref(a);
+      if (needs(b)) {
+        ra = materialize(ra);
+      }
+      CRef rb = ref(b);
+      String code = "eqBits(" + ra.buf() + ", " + ra.offCode() + ", " + rb.buf() + ", " + rb.offCode() + ", "
+          + ta.bitWidth() + ")";
+      return JE.bool(eq ? code : "!" + code);
+    }
+
+    JE equalSimple(JE x, Type ta, JE y, Type tb, boolean eq) {
+      if (ta instanceof Type.UnionType && !(tb instanceof Type.UnionType)) {
+        y = convert(y, tb, ta, null);
+      } else if (tb instanceof Type.UnionType && !(ta instanceof Type.UnionType)) {
+        x = convert(x, ta, tb, null);
+      }
+      if (x.isConst() && y.isConst()) {
+        return JE.truth((x.cst().longValue() == y.cst().longValue()) == eq);
+      }
+      return JE.bool("(" + x.asLong() + (eq ? " == " : " != ") + y.asLong() + ")");
+    }
+
+    // -------------------------------------------------------------------------------------- calls
+
+    /** A call of {@code fn} as a Java expression; the arguments are evaluated in order. */
+    String call(Function fn, List<Expr> args, SourceLocation at) {
+      List<String> parts = new ArrayList<>();
+      parts.add("s");
+      parts.add("fx");
+      if (!fn.isProcedure()) {
+        parts.add(Integer.toString(
+            runtime("the end of function " + fn.name() + " was reached without returning a value", at)));
+      }
+      for (int i = 0; i < args.size(); i++) {
+        boolean later = false;
+        for (int j = i + 1; j < args.size(); j++) {
+          later |= needs(args.get(j));
+        }
+        Local p = fn.parameters().get(i);
+        Expr arg = args.get(i);
+        if (p.kind() == Local.Kind.VAR_PARAMETER) {
+          CRef r = ref(arg);
+          if (later) {
+            r = materialize(r);
+          }
+          parts.add(r.buf());
+          parts.add(r.offCode());
+        } else if (p.type().isSimple()) {
+          String code;
+          if (arg.isLValue() && !(arg instanceof Expr.LocalRef l && binding(l.local()) instanceof Val)) {
+            CRef r = ref(arg);
+            String raw = raw(r);
+            long argLo = r.type() instanceof Type.RangeType rt ? rt.lo() : 0;
+            int conv = 0;
+            long off = 0;
+            long card = 0;
+            int kc = 0;
+            if (p.type() instanceof Type.UnionType u && !(arg.type() instanceof Type.UnionType)) {
+              off = Values.memberOffset(u, arg.type());
+              conv = off < 0 ? 0 : 1;
+            } else if (arg.type() instanceof Type.UnionType u && !(p.type() instanceof Type.UnionType)) {
+              off = Values.memberOffset(u, p.type());
+              conv = off < 0 ? 0 : 2;
+              card = p.type().cardinality();
+              kc = runtime("union value is not a " + describe(p.type()), arg.location());
+            }
+            long[] bd = bounds(p.type());
+            if (conv == 0 && r.type().isSimple() && sameNumbering(r.type(), p.type())) {
+              code = raw; // same stored form: undefined stays undefined, defined values fit
+            } else {
+              code = "pass(" + raw + ", " + lit(argLo) + ", " + conv + ", " + lit(off) + ", " + lit(card) + ", "
+                  + lit(bd[0]) + ", " + lit(bd[1]) + ", " + kc + ", " + rangeSite(p.type(), arg.location()) + ")";
+            }
+          } else {
+            JE v = convert(compile(arg), arg.type(), p.type(), arg.location());
+            code = encode(v, p.type(), arg.location());
+          }
+          if (later && !IDENT.matcher(code).matches() && !isLiteral(code)) {
+            String t = tmp("t");
+            line("final long " + t + " = " + code + ";");
+            code = t;
+          }
+          parts.add(code);
+        } else {
+          CRef r = ref(arg);
+          String code = "copyOf(" + r.buf() + ", " + r.offCode() + ", " + p.type().bitWidth() + ")";
+          if (later) {
+            String t = tmp("b");
+            line("final long[] " + t + " = " + code + ";");
+            code = t;
+          }
+          parts.add(code);
+        }
+      }
+      return "fn" + functionIds.get(fn) + "(" + String.join(", ", parts) + ")";
+    }
+
+    // -------------------------------------------------------------------------------------- binders
+
+    /** Binds an instance's binders; {@code values} null: they are the method's parameters p0, p1, ... */
+    void bindBinders(List<Binder> binders, long[] values, String absent) {
+      for (int k = 0; k < binders.size(); k++) {
+        Binder binder = binders.get(k);
+        if (binder instanceof Quantifier q) {
+          JE v = values != null ? JE.constant(values[k]) : JE.value("p" + k);
+          bindQuantifier(q, v, false);
+        } else if (binder instanceof AliasBinding a) {
+          bindAlias(a);
+        } else if (binder instanceof Choose c) {
+          CRef ms = ref(c.multiset());
+          Type.MultisetType mt = (Type.MultisetType) ms.type();
+          int stride = 1 + mt.element().bitWidth();
+          CRef presence = values != null
+              ? ms.plus(Math.toIntExact(values[k] * stride), new Type.BooleanType())
+              : ms.plusDyn("(int) p" + k + " * " + stride, new Type.BooleanType());
+          line("if (" + raw(presence, 1) + " == 0L) " + absent);
+          env.put(c.index(), new Val(values != null ? lit(values[k]) : "p" + k,
+              values != null ? values[k] : null, true, c.index().type()));
+        }
+      }
+    }
+
+    /** Binds quantifier {@code q} to {@code value}; {@code check}: the value may lie outside the variable's type. */
+    void bindQuantifier(Quantifier q, JE value, boolean check) {
+      Local v = q.variable();
+      if (v.type() instanceof Type.IntType) {
+        env.put(v, new Val(value.code(), value.cst(), true, null));
+        return;
+      }
+      if (mutated.contains(v)) {
+        CRef slot = slot(v, v.type());
+        write(slot, encode(value, v.type(), q.location()));
+        env.put(v, new Store(slot));
+        return;
+      }
+      JE x = value;
+      if (check) {
+        long[] b = bounds(v.type());
+        boolean fits = x.isConst() ? x.cst() >= b[0] && x.cst() <= b[1] : false;
+        if (!fits) {
+          x = spill(JE.value("chk(" + x.asLong() + ", " + lit(b[0]) + ", " + lit(b[1]) + ", "
+              + rangeSite(v.type(), q.location()) + ")"));
+        }
+      }
+      env.put(v, new Val(x.code(), x.cst(), false, v.type()));
+    }
+
+    void bindAlias(AliasBinding a) {
+      Expr v = a.value();
+      if (v.isLValue()) {
+        if (v instanceof Expr.LocalRef l && binding(l.local()) instanceof Val val && !val.boxed()) {
+          env.put(a.alias(), val);
+        } else {
+          env.put(a.alias(), new Store(materialize(ref(v))));
+        }
+      } else if (isValue(v.type())) {
+        JE x = spill(compile(v));
+        env.put(a.alias(), new Val(x.code(), x.cst(), true, x.range()));
+      } else {
+        CRef r = ref(v);
+        String t = tmp("b");
+        line("final long[] " + t + " = copyOf(" + r.buf() + ", " + r.offCode() + ", " + r.type().bitWidth() + ");");
+        env.put(a.alias(), new Store(new CRef(t, null, 0, r.type())));
+      }
+    }
+
+    /** A loop over a quantifier's values, binding its variable; {@code body} emits the loop body. */
+    void loop(Quantifier q, Runnable body) {
+      String i = tmp("i");
+      if (q.overType()) {
+        Type t = q.type();
+        long[] b = bounds(t);
+        if (b[1] == Long.MAX_VALUE) {
+          throw new Unsupported("quantifier up to Long.MAX_VALUE");
+        }
+        open("for (long " + i + " = " + lit(b[0]) + "; " + i + " <= " + lit(b[1]) + "; " + i + "++)");
+        JE v = new JE(i, false, null, t);
+        bindQuantifier(q, v, !sameBounds(t, q.variable().type()));
+        body.run();
+        close();
+        env.remove(q.variable());
+        return;
+      }
+      JE from = compile(q.from());
+      if (needs(q.to()) || needs(q.step())) {
+        from = spill(from);
+      }
+      JE to = compile(q.to());
+      if (needs(q.step())) {
+        to = spill(to);
+      }
+      JE step = q.step() == null ? JE.constant(1) : compile(q.step());
+      String f = tmp("t");
+      String t = tmp("t");
+      line("final long " + f + " = " + from.asLong() + ";");
+      line("final long " + t + " = " + to.asLong() + ";");
+      String st;
+      String cond;
+      String overflow;
+      if (step.isConst()) {
+        long sv = step.cst();
+        if (sv == 0) {
+          line("if (true) throw err(" + runtime("infinite loop due to 0 step", q.location()) + ");");
+        }
+        st = lit(sv);
+        cond = sv > 0 ? i + " <= " + t : i + " >= " + t;
+        overflow = sv > 0 ? i + " > Long.MAX_VALUE - " + st : i + " < Long.MIN_VALUE - " + st;
+      } else {
+        st = tmp("t");
+        line("final long " + st + " = " + step.asLong() + ";");
+        line("if (" + st + " == 0L) throw err(" + runtime("infinite loop due to 0 step", q.location()) + ");");
+        cond = "(" + st + " > 0L ? " + i + " <= " + t + " : " + i + " >= " + t + ")";
+        overflow = "(" + st + " > 0L ? " + i + " > Long.MAX_VALUE - " + st + " : " + i + " < Long.MIN_VALUE - " + st
+            + ")";
+      }
+      open("for (long " + i + " = " + f + "; " + cond + "; " + i + " += " + st + ")");
+      boolean check = true;
+      if (q.variable().type() instanceof Type.RangeType rt && from.isConst() && to.isConst()) {
+        check = !(Math.min(from.cst(), to.cst()) >= rt.lo() && Math.max(from.cst(), to.cst()) <= rt.hi());
+      }
+      bindQuantifier(q, JE.value(i), check);
+      body.run();
+      line("if (" + overflow + ") break;");
+      close();
+      env.remove(q.variable());
+    }
+
+    // -------------------------------------------------------------------------------------- statements
+
+    void block(List<Stmt> body) {
+      for (Stmt s : body) {
+        stmt(s);
+      }
+    }
+
+    void stmt(Stmt s) {
+      if (s instanceof Stmt.Assign a) {
+        CRef t = materialize(ref(a.target()));
+        assignTo(t, a.value());
+      } else if (s instanceof Stmt.If i) {
+        ifChain(i.clauses(), 0);
+      } else if (s instanceof Stmt.Switch sw) {
+        JE v = spill(compile(sw.value()));
+        switchChain(sw.cases(), 0, v, sw.value().type());
+      } else if (s instanceof Stmt.For f) {
+        loop(f.quantifier(), () -> block(f.body()));
+      } else if (s instanceof Stmt.While w) {
+        open("while (true)");
+        JE c = compile(w.condition());
+        line("if (!" + paren(c.asBool()) + ") break;");
+        block(w.body());
+        close();
+      } else if (s instanceof Stmt.Return r) {
+        returnStmt(r);
+      } else if (s instanceof Stmt.Clear c) {
+        CRef r = ref(c.target());
+        Type t = r.type();
+        if (t.isSimple()) {
+          write(r, "1L");
+        } else if (t instanceof Type.IntType) {
+          throw new Unsupported("clear of an unbounded integer");
+        } else {
+          line("copy(PAT[" + clearPattern(t) + "], 0, " + r.buf() + ", " + r.offCode() + ", " + t.bitWidth() + ");");
+        }
+      } else if (s instanceof Stmt.Undefine u) {
+        CRef r = ref(u.target());
+        Type t = r.type();
+        if (t.isSimple()) {
+          write(r, "0L");
+        } else {
+          line("zero(" + r.buf() + ", " + r.offCode() + ", " + (t instanceof Type.IntType ? 64 : t.bitWidth()) + ");");
+        }
+      } else if (s instanceof Stmt.Put p) {
+        put(p);
+      } else if (s instanceof Stmt.Error e) {
+        line("if (true) throw err(" + site(ViolationKind.ASSERTION, e.message(), "error \"" + e.message() + "\"",
+            e.location()) + ");");
+      } else if (s instanceof Stmt.PropertyStmt p) {
+        JE c = compile(p.condition());
+        switch (p.kind()) {
+          case ASSERTION -> {
+            String name = p.name() != null ? p.name() : "assertion";
+            int k = site(ViolationKind.ASSERTION, name, "assertion \"" + name + "\" failed", p.location());
+            line("if (!" + paren(c.asBool()) + ") throw err(" + k + ");");
+          }
+          case ASSUMPTION -> line("if (!" + paren(c.asBool()) + ") throw ASSUME;");
+          case COVER -> line("if (" + c.asBool() + ") fx.cover(" + coverSites.get(p) + ");");
+          case LIVENESS -> line(
+              "if (true) throw new IllegalStateException(\"liveness statements are rejected by the front end\");");
+        }
+      } else if (s instanceof Stmt.Alias a) {
+        open("");
+        for (AliasBinding bnd : a.bindings()) {
+          bindAlias(bnd);
+        }
+        block(a.body());
+        for (AliasBinding bnd : a.bindings()) {
+          env.remove(bnd.alias());
+        }
+        close();
+      } else if (s instanceof Stmt.ProcCall c) {
+        line(call(c.function(), c.arguments(), c.location()) + ";");
+      } else if (s instanceof Stmt.MultisetAdd m) {
+        CRef ms = materialize(ref(m.multiset()));
+        Type.MultisetType mt = (Type.MultisetType) ms.type();
+        int stride = 1 + mt.element().bitWidth();
+        String at = tmp("o");
+        String slot = tmp("i");
+        line("int " + at + " = -1;");
+        open("for (int " + slot + " = 0; " + slot + " < " + mt.capacity() + "; " + slot + "++)");
+        line("final int x" + slot + " = " + ms.offCode() + " + " + slot + " * " + stride + ";");
+        line("if (get(" + ms.buf() + ", x" + slot + ", 1) == 0L) { " + at + " = x" + slot + "; break; }");
+        close();
+        line("if (" + at + " < 0) throw err(" + runtime("multiset is full: no room to add an element", m.location())
+            + ");");
+        line("set(" + ms.buf() + ", " + at + ", 1, 1L);");
+        assignTo(new CRef(ms.buf(), at, 1, mt.element()), m.element());
+      } else if (s instanceof Stmt.MultisetRemove m) {
+        CRef ms = materialize(ref(m.multiset()));
+        Type.MultisetType mt = (Type.MultisetType) ms.type();
+        int stride = 1 + mt.element().bitWidth();
+        JE slot = spill(compile(m.index()));
+        line("if (" + slot.asLong() + " >= 0L && " + slot.asLong() + " < " + lit(mt.capacity()) + ") zero("
+            + ms.buf() + ", " + ms.offCode() + " + (int) " + slot.asLong() + " * " + stride + ", " + stride + ");");
+      } else if (s instanceof Stmt.MultisetRemovePred m) {
+        CRef ms = materialize(ref(m.multiset()));
+        Type.MultisetType mt = (Type.MultisetType) ms.type();
+        int stride = 1 + mt.element().bitWidth();
+        String slot = tmp("i");
+        open("for (long " + slot + " = 0L; " + slot + " < " + lit(mt.capacity()) + "; " + slot + "++)");
+        String at = tmp("o");
+        line("final int " + at + " = " + ms.offCode() + " + (int) " + slot + " * " + stride + ";");
+        open("if (get(" + ms.buf() + ", " + at + ", 1) != 0L)");
+        env.put(m.index(), new Val(slot, null, true, m.index().type()));
+        JE p = compile(m.predicate());
+        line("if (" + p.asBool() + ") zero(" + ms.buf() + ", " + at + ", " + stride + ");");
+        env.remove(m.index());
+        close();
+        close();
+      } else {
+        throw new Unsupported("statement " + s.getClass().getSimpleName());
+      }
+    }
+
+    void assignTo(CRef t, Expr value) {
+      Type tt = t.type();
+      if (tt.isSimple()) {
+        JE v = convert(compile(value), value.type(), tt, value.location());
+        write(t, encode(v, tt, value.location()));
+      } else if (tt instanceof Type.IntType) {
+        throw new Unsupported("assignment to unbounded integer storage");
+      } else {
+        CRef f = ref(value);
+        line("copy(" + f.buf() + ", " + f.offCode() + ", " + t.buf() + ", " + t.offCode() + ", " + tt.bitWidth()
+            + ");");
+      }
+    }
+
+    void ifChain(List<Stmt.IfClause> clauses, int i) {
+      if (i >= clauses.size()) {
+        return;
+      }
+      Stmt.IfClause c = clauses.get(i);
+      if (c.condition() == null) {
+        open("");
+        block(c.body());
+        close();
+        return;
+      }
+      JE k = compile(c.condition());
+      if (k.isConst()) {
+        if (k.cst() != 0) {
+          open("");
+          block(c.body());
+          close();
+        } else {
+          ifChain(clauses, i + 1);
+        }
+        return;
+      }
+      open("if (" + k.asBool() + ")");
+      block(c.body());
+      if (i + 1 < clauses.size()) {
+        closeOpen("else");
+        ifChain(clauses, i + 1);
+      }
+      close();
+    }
+
+    void switchChain(List<Stmt.SwitchCase> cases, int i, JE v, Type t) {
+      if (i >= cases.size()) {
+        return;
+      }
+      Stmt.SwitchCase c = cases.get(i);
+      if (c.labels().isEmpty()) {
+        open("");
+        block(c.body());
+        close();
+        return;
+      }
+      boolean anyNeeds = c.labels().stream().anyMatch(this::needs);
+      String cond;
+      if (!anyNeeds) {
+        List<String> parts = new ArrayList<>();
+        boolean always = false;
+        for (Expr label : c.labels()) {
+          JE eq = equalSimple(v, t, compile(label), label.type(), true);
+          if (eq.isConst()) {
+            if (eq.cst() != 0) {
+              always = true;
+              break;
+            }
+            continue;
+          }
+          parts.add(eq.code());
+        }
+        if (always && parts.isEmpty()) {
+          open("");
+          block(c.body());
+          close();
+          return;
+        }
+        if (always) {
+          parts.add("true");
+        }
+        cond = parts.isEmpty() ? "false" : String.join(" || ", parts);
+      } else {
+        cond = tmp("c");
+        line("boolean " + cond + " = false;");
+        for (Expr label : c.labels()) {
+          open("if (!" + cond + ")");
+          JE eq = equalSimple(v, t, compile(label), label.type(), true);
+          line(cond + " = " + eq.asBool() + ";");
+          close();
+        }
+      }
+      open("if (" + cond + ")");
+      block(c.body());
+      if (i + 1 < cases.size()) {
+        closeOpen("else");
+        switchChain(cases, i + 1, v, t);
+      }
+      close();
+    }
+
+    void returnStmt(Stmt.Return r) {
+      switch (mode) {
+        case FIRE, START, GUARD, HOLDS -> {
+          if (r.value() != null && isValue(r.value().type())) {
+            spill(compile(r.value()));
+          } else if (r.value() != null) {
+            ref(r.value());
+          }
+          line("if (true) return true;");
+        }
+        case PROCEDURE -> {
+          if (r.value() != null) {
+            throw new Unsupported("procedure returning a value");
+          }
+          line("if (true) return;");
+        }
+        case FUNCTION -> {
+          if (r.value() == null) {
+            line("if (true) throw err(at);");
+          } else if (isValue(function.returnType())) {
+            if (!isValue(r.value().type())) {
+              throw new Unsupported("function returning a complex value as a simple one");
+            }
+            line("if (true) return " + compile(r.value()).asLong() + ";");
+          } else {
+            CRef v = ref(r.value());
+            line("if (true) return copyOf(" + v.buf() + ", " + v.offCode() + ", " + v.type().bitWidth() + ");");
+          }
+        }
+      }
+    }
+
+    void put(Stmt.Put p) {
+      if (p.text() != null) {
+        String text = p.text().replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"").replace("\\\\", "\\");
+        line("fx.put(" + javaString(text) + ");");
+        return;
+      }
+      Expr v = p.value();
+      if (v.isLValue() && !(v instanceof Expr.LocalRef l && binding(l.local()) instanceof Val)) {
+        CRef r = ref(v);
+        line("fx.put(render(" + r.buf() + ", " + r.offCode() + ", TYPE[" + type(r.type()) + "]));");
+      } else if (isValue(v.type())) {
+        JE x = compile(v);
+        line("fx.put(Values.text(TYPE[" + type(v.type()) + "], " + x.asLong() + "));");
+      } else {
+        line("fx.put(" + javaString(v.toString()) + ");");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ helpers
+
+  /** The numbers of a simple type's values: lo..hi (ranges), 0..card-1 (others). */
+  static long[] bounds(Type t) {
+    if (t instanceof Type.RangeType r) {
+      return new long[] {r.lo(), r.hi()};
+    }
+    if (t instanceof Type.IntType) {
+      return new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+    }
+    return new long[] {0, t.cardinality() - 1};
+  }
+
+  private static boolean sameBounds(Type a, Type b) {
+    long[] x = bounds(a);
+    long[] y = bounds(b);
+    return x[0] == y[0] && x[1] == y[1];
+  }
+
+  /** Whether raw stored bits of type a mean the same values, all valid, in type b. */
+  private static boolean sameNumbering(Type a, Type b) {
+    if (!b.isSimple() || a instanceof Type.UnionType != b instanceof Type.UnionType) {
+      return false;
+    }
+    long[] x = bounds(a);
+    long[] y = bounds(b);
+    return x[0] == y[0] && x[1] <= y[1];
+  }
+
+  static String designator(Expr e) {
+    if (e instanceof Expr.VarRef v) {
+      return v.variable().name();
+    } else if (e instanceof Expr.LocalRef l) {
+      return l.local().name();
+    } else if (e instanceof Expr.FieldRef fr) {
+      return designator(fr.record()) + "." + fr.field();
+    } else if (e instanceof Expr.ElementRef el) {
+      return designator(el.array()) + "[...]";
+    }
+    return "expression";
+  }
+
+  static String lit(long v) {
+    if (v == Long.MIN_VALUE) {
+      return "Long.MIN_VALUE";
+    }
+    return v < 0 ? "(" + v + "L)" : v + "L";
+  }
+
+  private static boolean isLiteral(String code) {
+    return code.matches("\\(?-?\\d+L\\)?") || code.equals("Long.MIN_VALUE");
+  }
+
+  private static String hex(long v) {
+    return "0x" + Long.toHexString(v) + "L";
+  }
+
+  private static String paren(String code) {
+    return code.startsWith("(") && code.endsWith(")") && balanced(code) ? code : "(" + code + ")";
+  }
+
+  /** True when the parenthesis at 0 closes at the end. */
+  private static boolean balanced(String code) {
+    int d = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '"') {
+        return false;
+      }
+      if (c == '(') {
+        d++;
+      } else if (c == ')') {
+        d--;
+        if (d == 0 && i < code.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return d == 0;
+  }
+
+  static String javaString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static String comment(String s) {
+    return s == null ? "" : s.replace("*/", "* /").replace("\\u", "\\ u").replaceAll("[\\r\\n]", " ");
+  }
+}

@@ -1,0 +1,95 @@
+package io.ballot.cli.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ballot.checker.result.CoverCount;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.TraceStep;
+import io.ballot.checker.result.VariableValue;
+import io.ballot.checker.result.Violation;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The result of a check as one JSON object, for tools:
+ *
+ * <pre>
+ * {
+ *   "version": "0.1.0", "model": "peterson.m", "verdict": "violated",
+ *   "states": 12, "rulesFired": 30, "depth": 4, "seconds": 0.02, "stopReason": null,
+ *   "covers": [ {"property": "c", "location": "peterson.m:50:1", "hits": 3} ],
+ *   "violations": [ {"kind": "invariant", "property": "mutual exclusion", "location": "peterson.m:40:1",
+ *                    "message": "...", "trace": [ {"rule": "enter", "parameters": ["p: 0"],
+ *                                                 "state": {"state[0]": "critical", ...}} ]} ]
+ * }
+ * </pre>
+ *
+ * {@code verdict} is {@code holds}, {@code violated} or {@code incomplete}; {@code stopReason} is null unless
+ * incomplete; a {@code location} is {@code file:line:col} or null. Every trace step carries the full state (in
+ * declaration order, values as the text reports print them), whatever {@code --counterexample-trace} says.
+ */
+public final class JsonReporter {
+
+  private final ObjectMapper mapper =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private final String version;
+
+  /** {@code version}: ballot's version, written into every report. */
+  public JsonReporter(String version) {
+    this.version = Objects.requireNonNull(version);
+  }
+
+  /** Writes the report of {@code result} for {@code model} (the file as the user named it), then a newline. */
+  public void write(Result result, String model, Writer out) throws IOException {
+    mapper.writeValue(out, toJson(result, model));
+    out.write(System.lineSeparator());
+    out.flush();
+  }
+
+  /** The report as a tree (field order as documented). */
+  public ObjectNode toJson(Result result, String model) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("version", version);
+    root.put("model", model);
+    root.put("verdict", result.verdict().name().toLowerCase(Locale.ROOT));
+    root.put("states", result.states());
+    root.put("rulesFired", result.rulesFired());
+    root.put("depth", result.depth());
+    root.put("seconds", result.seconds());
+    root.put("stopReason", result.stopReason());
+    ArrayNode covers = root.putArray("covers");
+    for (CoverCount c : result.covers()) {
+      ObjectNode o = covers.addObject();
+      o.put("property", c.property());
+      o.put("location", TextReporter.location(c.location()));
+      o.put("hits", c.hits());
+    }
+    ArrayNode violations = root.putArray("violations");
+    for (Violation v : result.violations()) {
+      ObjectNode o = violations.addObject();
+      o.put("kind", v.kind().name().toLowerCase(Locale.ROOT));
+      o.put("property", v.property());
+      o.put("location", TextReporter.location(v.location()));
+      o.put("message", v.message());
+      ArrayNode trace = o.putArray("trace");
+      for (TraceStep step : v.trace()) {
+        ObjectNode s = trace.addObject();
+        s.put("rule", step.rule());
+        ArrayNode params = s.putArray("parameters");
+        step.parameters().forEach(params::add);
+        ObjectNode state = s.putObject("state");
+        for (VariableValue var : step.state()) {
+          state.put(var.name(), var.value());
+        }
+      }
+    }
+    return root;
+  }
+}

@@ -1,0 +1,82 @@
+package io.ballot.cli.report;
+
+import io.ballot.checker.ProgressListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A live one-line progress indicator on a terminal's stderr:
+ *
+ * <pre>
+ * 1,234,567 states  (310,000/s)  queue 45,678  depth 17  12 MiB  [4.0 s]
+ * </pre>
+ *
+ * redrawn in place ({@code \r}) at most every half second, and only once the run has lasted more than a second, so
+ * quick checks print nothing. {@link #finish} erases it. When disabled (stderr is not a terminal) it never prints.
+ * The checker may call {@link #progress} from its worker threads, so every method is synchronized; a depth of -1
+ * (unknown, from a worker in the middle of a level) keeps the last known depth.
+ */
+public final class ProgressLine implements ProgressListener {
+
+  /** Nothing is drawn before the run has lasted this long. */
+  static final double FIRST_AFTER_SECONDS = 1.0;
+
+  /** The line is redrawn at most this often. */
+  static final double INTERVAL_SECONDS = 0.5;
+
+  private final PrintWriter err;
+  private final boolean enabled;
+  private int lastDepth;
+  private double lastDrawn = Double.NEGATIVE_INFINITY;
+  private int width;
+
+  /** {@code enabled}: whether {@code err} is a terminal (never draw otherwise). */
+  public ProgressLine(PrintWriter err, boolean enabled) {
+    this.err = Objects.requireNonNull(err);
+    this.enabled = enabled;
+  }
+
+  @Override
+  public synchronized void progress(
+      long states, long rulesFired, int depth, long queued, double seconds, long bytes) {
+    if (depth >= 0) {
+      lastDepth = depth;
+    }
+    if (!enabled || seconds <= FIRST_AFTER_SECONDS || seconds - lastDrawn < INTERVAL_SECONDS) {
+      return;
+    }
+    lastDrawn = seconds;
+    String text = line(states, lastDepth, queued, seconds, bytes);
+    StringBuilder sb = new StringBuilder(Math.max(text.length(), width) + 1).append('\r').append(text);
+    for (int i = text.length(); i < width; i++) {
+      sb.append(' '); // cover the rest of a longer previous line
+    }
+    width = text.length();
+    err.print(sb);
+    err.flush();
+  }
+
+  /** Erases the line, if one was drawn: {@code \r}, spaces, {@code \r}. */
+  public synchronized void finish() {
+    if (width > 0) {
+      err.print("\r" + " ".repeat(width) + "\r");
+      err.flush();
+      width = 0;
+    }
+  }
+
+  /** The text of the line (without {@code \r}). */
+  static String line(long states, int depth, long queued, double seconds, long bytes) {
+    long rate = Math.round(states / Math.max(seconds, 1e-3));
+    return String.format(
+        Locale.ROOT,
+        "%,d states  (%,d/s)  queue %,d  depth %d  %,d MiB  [%.1f s]",
+        states,
+        rate,
+        queued,
+        depth,
+        bytes >> 20,
+        seconds);
+  }
+}

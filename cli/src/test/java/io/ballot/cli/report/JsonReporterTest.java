@@ -1,0 +1,59 @@
+package io.ballot.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballot.checker.ir.SourceLocation;
+import io.ballot.checker.result.CoverCount;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.TraceStep;
+import io.ballot.checker.result.VariableValue;
+import io.ballot.checker.result.Verdict;
+import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.ViolationKind;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The JSON report, on hand-made results. */
+class JsonReporterTest {
+
+  private static JsonNode json(Result r) throws Exception {
+    StringWriter s = new StringWriter();
+    new JsonReporter("9.9.9").write(r, "m.m", s);
+    return new ObjectMapper().readTree(s.toString());
+  }
+
+  @Test
+  void incomplete() throws Exception {
+    JsonNode root =
+        json(new Result(Verdict.INCOMPLETE, 7, 8, 2, 1.5, List.of(),
+            List.of(new CoverCount("c", SourceLocation.NONE, 0)), "time limit reached (1.0 s)"));
+    assertEquals("9.9.9", root.get("version").asText());
+    assertEquals("m.m", root.get("model").asText());
+    assertEquals("incomplete", root.get("verdict").asText());
+    assertEquals("time limit reached (1.0 s)", root.get("stopReason").asText());
+    assertEquals(1.5, root.get("seconds").asDouble());
+    assertTrue(root.get("covers").get(0).get("location").isNull());
+    assertEquals(0, root.get("covers").get(0).get("hits").asLong());
+  }
+
+  @Test
+  void deadlockWithoutLocationAndParameters() throws Exception {
+    List<VariableValue> state = List.of(new VariableValue("a[1].f", "true"), new VariableValue("b", "undefined"));
+    Violation dead =
+        new Violation(ViolationKind.DEADLOCK, "deadlock", null, "deadlock: stuck",
+            List.of(new TraceStep("Startstate 1", List.of(), state), new TraceStep("go", List.of("p: 1", "q: a"),
+                state)));
+    JsonNode root = json(new Result(Verdict.VIOLATED, 2, 1, 1, 0, List.of(dead), List.of(), null));
+    JsonNode v = root.get("violations").get(0);
+    assertEquals("deadlock", v.get("kind").asText());
+    assertTrue(v.get("location").isNull());
+    assertEquals("p: 1", v.get("trace").get(1).get("parameters").get(0).asText());
+    assertEquals("q: a", v.get("trace").get(1).get("parameters").get(1).asText());
+    assertEquals("undefined", v.get("trace").get(1).get("state").get("b").asText());
+    assertEquals("a[1].f", v.get("trace").get(1).get("state").fieldNames().next());
+  }
+}
