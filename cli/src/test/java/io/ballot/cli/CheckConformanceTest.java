@@ -1,5 +1,7 @@
 package io.ballot.cli;
 
+import io.ballot.dsl.corpus.CorpusModel;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
