@@ -615,6 +615,7 @@ final class ExprLowering {
     Local local = new Local(a.getName(), Local.Kind.ALIAS, value.type(), l.locations.of(a, MurphiPackage.Literals.NAMED__NAME));
     AliasBinding binding = new AliasBinding(local, value, l.locations.of(a));
     l.bindings.put(a, binding);
+    l.aliases.put(local, binding);
     return binding;
   }
 

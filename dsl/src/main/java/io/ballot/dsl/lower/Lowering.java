@@ -72,14 +72,11 @@ public final class Lowering {
   private final List<Rule> rules = new ArrayList<>();
   private final List<Property> properties = new ArrayList<>();
 
-  /** The binding an alias local came from (for read-only checks through aliases). */
+  /** The binding each alias local came from (for read-only checks through aliases). */
+  final Map<Local, AliasBinding> aliases = new IdentityHashMap<>();
+
   AliasBinding aliasOf(Local alias) {
-    for (Object b : bindings.values()) {
-      if (b instanceof AliasBinding a && a.alias() == alias) {
-        return a;
-      }
-    }
-    return null;
+    return aliases.get(alias);
   }
 
   /** The result: the IR model (null when there were errors) and the diagnostics. */
