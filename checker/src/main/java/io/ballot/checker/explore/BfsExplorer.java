@@ -97,6 +97,7 @@ public final class BfsExplorer {
     startNanos = System.nanoTime();
     int depth = 0;
     IntList level = startStates();
+    settleViolations();
     ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
     try {
       while (!level.isEmpty() && !stop) {
@@ -104,6 +105,7 @@ public final class BfsExplorer {
           break;
         }
         level = expandLevel(level, depth, pool);
+        settleViolations();
         if (!level.isEmpty()) {
           depth++;
         }
@@ -318,25 +320,65 @@ public final class BfsExplorer {
     return id;
   }
 
+  /** A violation found during the current level, reported when the level is finished. */
+  private record Pending(ViolationKind kind, String property, SourceLocation where, String message, int at) {}
+
+  private static final int PENDING_CAP = 10_000;
+  private final List<Pending> pending = new ArrayList<>();
+
   /**
-   * Records a violation found in state {@code at} (a stored id whose trace is reported, or -1 before any state was
-   * stored); stops the search when {@code --max-errors} have been found.
+   * Notes a violation found in state {@code at} (a stored id whose trace is reported, or -1 before any state was
+   * stored). It is reported when the current level is finished ({@link #settleViolations()}).
    */
   private void violation(ViolationKind kind, String property, SourceLocation where, String message, int at) {
-    synchronized (violations) {
-      if (violations.size() >= options.maxErrors()) {
-        return;
-      }
-      List<TraceStep> trace = at >= 0 ? new TraceBuilder(ts, store).trace(at) : List.of();
-      violations.add(new Violation(kind, property, where, message, trace));
-      if (violations.size() >= options.maxErrors()) {
-        stop = true;
+    synchronized (pending) {
+      if (pending.size() < PENDING_CAP) {
+        pending.add(new Pending(kind, property, where, message, at));
       }
     }
   }
 
+  /**
+   * Reports the violations of the level just finished, in an order that depends only on their content (kind,
+   * property, message, then the state), so that which violations are reported, like the counts, does not depend on
+   * the number of threads; stops the search when {@code --max-errors} have been reported.
+   */
+  private void settleViolations() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    long[] a = new long[words];
+    long[] b = new long[words];
+    pending.sort((x, y) -> {
+      int c = Integer.compare(x.kind().ordinal(), y.kind().ordinal());
+      if (c == 0) {
+        c = x.property().compareTo(y.property());
+      }
+      if (c == 0) {
+        c = x.message().compareTo(y.message());
+      }
+      if (c == 0 && x.at() >= 0 && y.at() >= 0) {
+        store.get(x.at(), a);
+        store.get(y.at(), b);
+        c = java.util.Arrays.compare(a, b);
+      }
+      return c != 0 ? c : Integer.compare(x.at() < 0 ? 0 : 1, y.at() < 0 ? 0 : 1);
+    });
+    for (Pending p : pending) {
+      if (violations.size() >= options.maxErrors()) {
+        break;
+      }
+      List<TraceStep> trace = p.at() >= 0 ? new TraceBuilder(ts, store).trace(p.at()) : List.of();
+      violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), trace));
+    }
+    pending.clear();
+    if (violations.size() >= options.maxErrors()) {
+      stop = true;
+    }
+  }
+
   private void halt(String reason) {
-    synchronized (violations) {
+    synchronized (pending) {
       if (stopReason == null) {
         stopReason = reason;
       }
@@ -383,6 +425,7 @@ public final class BfsExplorer {
         violation(ViolationKind.LIVENESS, prop.describe(), prop.location(),
             "liveness property \"" + prop.describe() + "\" violated: from the last state of this trace, no state"
                 + " where it holds can be reached", bad);
+        settleViolations();
         if (stop) {
           return;
         }

@@ -14,9 +14,16 @@ final class StripedStateTable implements SeenSet {
   private final StateStore store;
   private final Stripe[] stripes = new Stripe[STRIPES];
 
+  /**
+   * One stripe: its slots, its fill count and (its header) its lock. Padded to a cache line of its own so that two
+   * threads locking neighbouring stripes do not invalidate each other's caches.
+   */
+  @SuppressWarnings("unused")
   private static final class Stripe {
+    long p1, p2, p3, p4, p5, p6, p7;
     long[] slots = new long[16];
     int used;
+    long q1, q2, q3, q4, q5, q6, q7;
   }
 
   StripedStateTable(StateStore store) {
