@@ -1,10 +1,11 @@
 package io.ballot.checker;
 
+import io.ballot.checker.compile.ModelCompiler;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.ts.TransitionSystem;
+import java.util.function.Consumer;
 
 /**
  * The one entry point of the checker: a validated IR model and options in, a {@link Result} out. Holds no state
@@ -13,8 +14,26 @@ import io.ballot.checker.ts.TransitionSystem;
 public final class Checker {
   private Checker() {}
 
+  /** Checks {@code model}; a warning (the compiler unavailable, so the interpreter runs) goes to stderr. */
   public static Result check(Model model, CheckOptions options, ProgressListener progress) {
-    TransitionSystem ts = new Interpreter(model);
-    return new BfsExplorer(ts, options, progress).run();
+    return check(model, options, progress, w -> System.err.println("ballot: warning: " + w));
+  }
+
+  /** Checks {@code model}, passing any warning about how it runs (e.g. the interpreter as a fallback) to warnings. */
+  public static Result check(
+      Model model, CheckOptions options, ProgressListener progress, Consumer<String> warnings) {
+    ModelCompiler.Outcome ts = transitions(model, options.engine());
+    if (ts.warning() != null) {
+      warnings.accept(ts.warning());
+    }
+    return new BfsExplorer(ts.system(), options, progress).run();
+  }
+
+  /** The model's transition system for {@code engine}: compiled (or, failing that, interpreted with a warning). */
+  public static ModelCompiler.Outcome transitions(Model model, CheckOptions.Engine engine) {
+    if (engine == CheckOptions.Engine.INTERPRETED) {
+      return new ModelCompiler.Outcome(new Interpreter(model), false, null, 0, 0);
+    }
+    return ModelCompiler.compile(model);
   }
 }

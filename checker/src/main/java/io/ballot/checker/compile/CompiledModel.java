@@ -90,6 +90,10 @@ public abstract class CompiledModel implements TransitionSystem {
   protected final long[][] RP;
   protected final long[][] SP;
   protected final long[][] PP;
+  /** The source (position in the model's list) of each rule, start state and property instance. */
+  protected final int[] RS;
+  protected final int[] SS;
+  protected final int[] PS;
 
   private final StateLayout layout;
   private final StateRenderer renderer;
@@ -116,6 +120,9 @@ public abstract class CompiledModel implements TransitionSystem {
     this.RP = t.ruleParams;
     this.SP = t.startParams;
     this.PP = t.propertyParams;
+    this.RS = t.rules.stream().mapToInt(Inst::sourceIndex).toArray();
+    this.SS = t.starts.stream().mapToInt(Inst::sourceIndex).toArray();
+    this.PS = t.properties.stream().mapToInt(Inst::sourceIndex).toArray();
   }
 
   // ------------------------------------------------------------------------------------------ TransitionSystem
@@ -222,13 +229,13 @@ public abstract class CompiledModel implements TransitionSystem {
     throw err(k);
   }
 
-  /** Division: site {@code kz} is "division by zero", {@code kz + 1} the overflow. */
-  protected final long div(long a, long b, int kz) throws ModelError {
+  /** Division: site {@code kz} is "division by zero", {@code ko} the overflow. */
+  protected final long div(long a, long b, int kz, int ko) throws ModelError {
     if (b == 0) {
       throw err(kz);
     }
     if (a == Long.MIN_VALUE && b == -1) {
-      throw err(kz + 1);
+      throw err(ko);
     }
     return a / b;
   }

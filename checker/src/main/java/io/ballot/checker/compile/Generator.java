@@ -59,12 +59,29 @@ final class Generator {
     }
   }
 
-  /** Rules/properties with at most this many instances may get one method per instance... */
+  /**
+   * Rules/properties with at most this many instances may get one method per instance, as long as the specialised
+   * copies total at most {@link #SPECIALISE_BUDGET} IR nodes and {@link #SPECIALISE_MAX_METHODS} methods.
+   * Measured: per-instance code is no faster than the generic code once the JIT has run (it folds the parameters
+   * well enough), but it costs compile time; it is kept small, for the constant folding of small models only.
+   */
   static final int SPECIALISE_MAX_INSTANCES = 64;
-  /** ...as long as the specialised copies total at most this many IR nodes. */
-  static final long SPECIALISE_BUDGET = 60_000;
+  static final long SPECIALISE_BUDGET = Long.getLong("ballot.compile.specialiseBudget", 4_000);
+  static final long SPECIALISE_MAX_METHODS = 512;
+  /** A block whose code exceeds this many characters has its large statements split off into helpers. */
+  static int blockLimit = Integer.getInteger("ballot.compile.blockLimit", 8000);
+  /** Statements of fewer characters are never split off. */
+  static final int OUTLINE_MIN = 400;
   /** Dispatch switches over instances up to this size; beyond, over rules with a table of values. */
-  static final int SWITCH_LIMIT = 1500;
+  static final int SWITCH_LIMIT = 4000;
+
+  /** Stands for "leave the chain" in clause code, until the chain is placed (in line, or in segment helpers). */
+  private static final String BREAK = "\u0000break\u0000";
+  /**
+   * Stands for "a {@code return} statement ran" in rule, start state and procedure code: {@code return true;} in the
+   * end, {@code return 2;} inside chain segments. (Generated code has no other NUL characters.)
+   */
+  private static final String RETURNED = "\u0000returned\u0000";
 
   private static final Pattern IDENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
@@ -89,6 +106,7 @@ final class Generator {
   private final List<long[]> patterns = new ArrayList<>();
 
   private final StringBuilder out = new StringBuilder();
+  private int helperCount;
 
   Generator(Model model, String packageName, String className) {
     this.model = model;
@@ -157,8 +175,15 @@ final class Generator {
       }
       startCalls.add(name + "(s, fx" + args(inst, false, i, "SP") + ")");
     }
+    boolean startsBySource = starts.size() > SWITCH_LIMIT;
+    if (startsBySource) {
+      startCalls.clear();
+      for (int i = 0; i < starts.size(); i++) {
+        startCalls.add("st" + starts.get(i).sourceIndex() + "(s, fx" + args(starts.get(i), true, i, "SP") + ")");
+      }
+    }
     out.append(dispatch("public boolean runStart(int i, long[] s, Effects fx)", startCalls, starts,
-        false, "SP"));
+        startsBySource, "SP"));
 
     // rules
     List<String> guardCalls = new ArrayList<>();
@@ -209,7 +234,7 @@ final class Generator {
     }
     out.append(dispatch("public boolean holds(int i, long[] s)", holdCalls, properties, !propsBySwitch, "PP"));
     out.append("}\n");
-    return out.toString();
+    return out.toString().replace(RETURNED, "return true;");
   }
 
   /** Which sources get one method per instance: smallest total first, within the budget. */
@@ -232,10 +257,13 @@ final class Generator {
     }
     order.sort(Comparator.comparingLong(s -> weight[s]));
     long used = 0;
+    long methods = 0;
     for (int s : order) {
-      if (count[s] <= SPECIALISE_MAX_INSTANCES && used + weight[s] <= SPECIALISE_BUDGET) {
+      if (count[s] <= SPECIALISE_MAX_INSTANCES && used + weight[s] <= SPECIALISE_BUDGET
+          && methods + count[s] <= SPECIALISE_MAX_METHODS) {
         chosen[s] = true;
         used += weight[s];
+        methods += count[s];
       }
     }
     return chosen;
@@ -253,27 +281,64 @@ final class Generator {
     return b.toString();
   }
 
-  private static String dispatch(
+  /**
+   * A dispatch method: {@code switch} over the instance (or, {@code bySource}, over the instance's source) to the
+   * method that runs it. Large switches are split into a tree of small methods, so that every method stays well
+   * under the JIT's size limit for compilation (8000 bytes of bytecode).
+   */
+  private String dispatch(
       String signature, List<String> calls, List<? extends Inst<?>> insts, boolean bySource, String table) {
+    Map<Integer, String> cases = new java.util.TreeMap<>();
+    for (int i = 0; i < calls.size(); i++) {
+      cases.putIfAbsent(bySource ? insts.get(i).sourceIndex() : i, calls.get(i));
+    }
+    String selector = bySource ? table.charAt(0) + "S[i]" : "i";
+    int open = signature.indexOf('(');
+    String name = signature.substring(signature.lastIndexOf(' ', open) + 1, open);
+    String params = signature.substring(open + 1, signature.length() - 1);
+    StringBuilder args = new StringBuilder();
+    for (String p : params.split(",")) {
+      String[] words = p.trim().split(" ");
+      args.append(args.length() == 0 ? "" : ", ").append(words[words.length - 1]);
+    }
+    int hi = cases.isEmpty() ? 0 : ((java.util.TreeMap<Integer, String>) cases).lastKey() + 1;
     StringBuilder b = new StringBuilder();
     b.append("  @Override\n  ").append(signature).append(" throws ModelError {\n");
-    if (!bySource) {
-      b.append("    switch (i) {\n");
-      for (int i = 0; i < calls.size(); i++) {
-        b.append("      case ").append(i).append(": return ").append(calls.get(i)).append(";\n");
+    switchTree(b, name, params, args.toString(), selector, 0, hi, cases);
+    return b.toString();
+  }
+
+  private static final int CHUNK = 128;
+
+  /** The body of a dispatch method over keys lo..hi-1 (and its helper methods), closing the method. */
+  private void switchTree(StringBuilder b, String name, String params, String args, String selector, int lo, int hi,
+      Map<Integer, String> cases) {
+    StringBuilder helpers = new StringBuilder();
+    if (hi - lo <= CHUNK) {
+      b.append("    switch (").append(selector).append(") {\n");
+      for (int k = lo; k < hi; k++) {
+        String call = cases.get(k);
+        if (call != null) {
+          b.append("      case ").append(k).append(": return ").append(call).append(";\n");
+        }
       }
     } else {
-      b.append("    switch (").append(table.charAt(0)).append("S[i]) {\n");
-      Map<Integer, String> seen = new HashMap<>();
-      for (int i = 0; i < calls.size(); i++) {
-        int src = insts.get(i).sourceIndex();
-        if (seen.put(src, calls.get(i)) == null) {
-          b.append("      case ").append(src).append(": return ").append(calls.get(i)).append(";\n");
-        }
+      long size = CHUNK;
+      while (size * CHUNK < hi - lo) {
+        size *= CHUNK;
+      }
+      b.append("    switch ((").append(selector).append(" - ").append(lo).append(") / ").append(size).append(") {\n");
+      for (int k = 0; (long) k * size < hi - lo; k++) {
+        int from = (int) (lo + k * size);
+        int to = (int) Math.min(hi, from + size);
+        String child = name + "_" + from;
+        b.append("      case ").append(k).append(": return ").append(child).append('(').append(args).append(");\n");
+        helpers.append("  private boolean ").append(child).append('(').append(params).append(") throws ModelError {\n");
+        switchTree(helpers, child, params, args, selector, from, to, cases);
       }
     }
     b.append("      default: throw new IndexOutOfBoundsException(i);\n    }\n  }\n\n");
-    return b.toString();
+    b.append(helpers);
   }
 
   // ------------------------------------------------------------------------------------------ sites and tables
@@ -346,7 +411,7 @@ final class Generator {
     m.header(b);
     b.append("    try {\n").append(m.b).append("    } catch (AssumptionFailed ex) {\n      return ")
         .append(absent).append(";\n    }\n  }\n\n");
-    return b.toString();
+    return b.append(m.helpers()).toString();
   }
 
   private String bodyMethod(
@@ -366,7 +431,7 @@ final class Generator {
     m.header(b);
     b.append("    try {\n").append(m.b).append("    } catch (AssumptionFailed ex) {\n      return false;\n    }\n"
         + "  }\n\n");
-    return b.toString();
+    return b.append(m.helpers()).toString();
   }
 
   private static String params(List<Binder> binders, long[] values) {
@@ -412,17 +477,16 @@ final class Generator {
     m.open("if (true)");
     m.block(f.body());
     m.close();
-    if (!f.isProcedure()) {
-      m.line("throw err(at);");
-    }
-    String ret = f.isProcedure() ? "void" : isValue(f.returnType()) ? "long" : "long[]";
+    // a procedure returns whether it executed "return" (the protocol of split-off helpers; callers ignore it)
+    m.line(f.isProcedure() ? "return false;" : "throw err(at);");
+    String ret = f.isProcedure() ? "boolean" : isValue(f.returnType()) ? "long" : "long[]";
     StringBuilder b = new StringBuilder();
     b.append("  /** ").append(comment(f.name())).append(" */\n");
     b.append("  private ").append(ret).append(" fn").append(functionIds.get(f)).append('(').append(sig)
         .append(") throws ModelError {\n");
     m.header(b);
     b.append(m.b).append("  }\n\n");
-    return b.toString();
+    return b.append(m.helpers()).toString();
   }
 
   // ------------------------------------------------------------------------------------------ compile-time values
@@ -503,12 +567,16 @@ final class Generator {
   // ------------------------------------------------------------------------------------------ one method
 
   private final class Method {
-    final StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder();
     final Mode mode;
     final Function function;
     final Map<Local, Binding> env = new IdentityHashMap<>();
     final Map<Local, CRef> slots = new IdentityHashMap<>();
     final Map<Expr, Boolean> needs = new IdentityHashMap<>();
+    /** Helper methods split off this one (to follow it in the class). */
+    final List<String> helpers = new ArrayList<>();
+    /** Java variables in scope that are not bindings (a switch's value), which helpers must receive too. */
+    final Map<String, String> extraParams = new java.util.LinkedHashMap<>();
     int depth = 3;
     int temps;
     int lBits;
@@ -523,9 +591,14 @@ final class Generator {
 
     /** The frame buffer's declaration, when the method needs one. */
     void header(StringBuilder to) {
-      if (lBits > 0) {
-        to.append("    final long[] L = new long[").append((lBits + 63) >>> 6).append("];\n");
+      if (lBits > 0 || !helpers.isEmpty()) { // helpers take L
+        to.append("    final long[] L = new long[").append(Math.max(1, (lBits + 63) >>> 6)).append("];\n");
       }
+    }
+
+    /** The helper methods split off this method, to follow it in the class. */
+    String helpers() {
+      return String.join("", helpers);
     }
 
     void line(String s) {
@@ -772,7 +845,9 @@ final class Generator {
         Val val = (Val) bd;
         if (val.boxed()) {
           int k = runtime("cannot take the address of unbounded quantifier '" + l.local().name() + "'", e.location());
-          return new CRef("s", "failInt(" + k + ")", 0, l.local().type());
+          // the interpreter fails here; code after it is never reached, so any simple type will do
+          Type t = l.local().type().isSimple() ? l.local().type() : new Type.BooleanType();
+          return new CRef("s", "failInt(" + k + ")", 0, t);
         }
         throw new Unsupported("address of immutable quantifier " + l.local().name());
       }
@@ -1121,6 +1196,10 @@ final class Generator {
         Expr arg = args.get(i);
         if (p.kind() == Local.Kind.VAR_PARAMETER) {
           CRef r = ref(arg);
+          if (!sameStorage(r.type(), p.type())) {
+            // the interpreter would use the argument's type inside the callee; compiled code uses the parameter's
+            throw new Unsupported("var argument of a different type than its parameter (" + p.name() + ")");
+          }
           if (later) {
             r = materialize(r);
           }
@@ -1308,10 +1387,99 @@ final class Generator {
 
     // -------------------------------------------------------------------------------------- statements
 
+    /**
+     * A block of statements. When its code is large, its large statements move into helper methods, so that no
+     * method outgrows what the JIT compiles. The code generated in place is reused as the helper's body: it refers to
+     * nothing from outside but the bindings in scope, which the helper receives as parameters of the same names.
+     */
     void block(List<Stmt> body) {
+      StringBuilder saved = b;
+      List<String> codes = new ArrayList<>();
+      int total = 0;
       for (Stmt s : body) {
+        b = new StringBuilder();
         stmt(s);
+        codes.add(b.toString());
+        total += b.length();
       }
+      b = saved;
+      int limit = blockLimit;
+      if (total <= limit) {
+        codes.forEach(b::append);
+        return;
+      }
+      // consecutive statements go to helpers in groups of up to half the limit
+      StringBuilder group = new StringBuilder();
+      for (int i = 0; i < body.size(); i++) {
+        String code = codes.get(i);
+        if (mode == Mode.FUNCTION && Analysis.containsReturn(body.get(i))) {
+          flush(group);
+          b.append(code);
+          continue;
+        }
+        if (group.length() > 0 && group.length() + code.length() > limit / 2) {
+          flush(group);
+        }
+        group.append(code);
+      }
+      flush(group);
+    }
+
+    /** Moves a group of statements' code into a helper (or leaves it in place when small); empties the group. */
+    private void flush(StringBuilder group) {
+      if (group.length() == 0) {
+        return;
+      }
+      String code = group.toString();
+      group.setLength(0);
+      if (code.length() <= Math.min(OUTLINE_MIN, blockLimit / 4) || !outline(code)) {
+        b.append(code);
+      }
+    }
+
+    /** Emits a call of a new helper method whose body is {@code code}; false when it would take too many parameters. */
+    private boolean outline(String code) {
+      if (helperParams().size() > 100) {
+        return false;
+      }
+      String call = helper("boolean", code + "    return false;\n");
+      line(mode == Mode.FUNCTION ? call + ";" : "if (" + call + ") " + RETURNED);
+      return true;
+    }
+
+    /** The parameters a helper needs: the fixed names and every binding in scope. */
+    private Map<String, String> helperParams() {
+      Map<String, String> params = new java.util.LinkedHashMap<>();
+      params.put("s", "long[]");
+      params.put("fx", "Effects");
+      params.put("L", "long[]");
+      if (mode == Mode.FUNCTION) {
+        params.put("at", "int");
+      }
+      extraParams.forEach(params::putIfAbsent);
+      for (Binding bd : env.values()) {
+        if (bd instanceof Val v && IDENT.matcher(v.code()).matches()) {
+          params.putIfAbsent(v.code(), "long");
+        } else if (bd instanceof Store st) {
+          params.putIfAbsent(st.ref().buf(), "long[]");
+          if (st.ref().dyn() != null) {
+            params.putIfAbsent(st.ref().dyn(), "int");
+          }
+        }
+      }
+      return params;
+    }
+
+    /** Adds a helper method with {@code body}; returns the call expression. */
+    private String helper(String returns, String body) {
+      Map<String, String> params = helperParams();
+      String name = "x" + (helperCount++);
+      StringBuilder decl = new StringBuilder();
+      for (Map.Entry<String, String> p : params.entrySet()) {
+        decl.append(decl.length() == 0 ? "" : ", ").append(p.getValue()).append(' ').append(p.getKey());
+      }
+      helpers.add("  private " + returns + " " + name + "(" + decl + ") throws ModelError {\n" + body + "  }\n\n");
+      return name + "(" + String.join(", ", params.keySet()) + ")";
     }
 
     void stmt(Stmt s) {
@@ -1319,10 +1487,10 @@ final class Generator {
         CRef t = materialize(ref(a.target()));
         assignTo(t, a.value());
       } else if (s instanceof Stmt.If i) {
-        ifChain(i.clauses(), 0);
+        ifChain(i.clauses());
       } else if (s instanceof Stmt.Switch sw) {
         JE v = spill(compile(sw.value()));
-        switchChain(sw.cases(), 0, v, sw.value().type());
+        switchChain(sw.cases(), v, sw.value().type());
       } else if (s instanceof Stmt.For f) {
         loop(f.quantifier(), () -> block(f.body()));
       } else if (s instanceof Stmt.While w) {
@@ -1437,51 +1605,75 @@ final class Generator {
       }
     }
 
-    void ifChain(List<Stmt.IfClause> clauses, int i) {
-      if (i >= clauses.size()) {
-        return;
-      }
-      Stmt.IfClause c = clauses.get(i);
-      if (c.condition() == null) {
-        open("");
-        block(c.body());
-        close();
-        return;
-      }
-      JE k = compile(c.condition());
-      if (k.isConst()) {
-        if (k.cst() != 0) {
-          open("");
+
+    /**
+     * {@code if}/{@code elsif}/{@code else} as a flat sequence in a labelled block ({@code if (c) { ...; break L; }}),
+     * not as nested {@code else}s, so that a long chain does not nest deeply in Java (javac parses recursively).
+     */
+    void ifChain(List<Stmt.IfClause> clauses) {
+      List<String> codes = new ArrayList<>();
+      boolean returns = false;
+      StringBuilder saved = b;
+      for (Stmt.IfClause c : clauses) {
+        returns |= c.body().stream().anyMatch(Analysis::containsReturn);
+        b = new StringBuilder();
+        boolean last = false;
+        if (c.condition() == null) {
           block(c.body());
-          close();
+          last = true;
         } else {
-          ifChain(clauses, i + 1);
+          JE k = compile(c.condition());
+          if (k.isConst()) {
+            if (k.cst() != 0) {
+              block(c.body());
+              last = true;
+            }
+          } else {
+            open("if (" + k.asBool() + ")");
+            block(c.body());
+            line(BREAK);
+            close();
+          }
         }
-        return;
+        codes.add(b.toString());
+        if (last) {
+          break;
+        }
       }
-      open("if (" + k.asBool() + ")");
-      block(c.body());
-      if (i + 1 < clauses.size()) {
-        closeOpen("else");
-        ifChain(clauses, i + 1);
-      }
-      close();
+      b = saved;
+      chain(codes, returns);
     }
 
-    void switchChain(List<Stmt.SwitchCase> cases, int i, JE v, Type t) {
-      if (i >= cases.size()) {
-        return;
+    /** {@code switch} as a flat chain of tests, like {@link #ifChain}. */
+    void switchChain(List<Stmt.SwitchCase> cases, JE v, Type t) {
+      boolean variable = !v.isConst() && extraParams.putIfAbsent(v.code(), v.bool() ? "boolean" : "long") == null;
+      List<String> codes = new ArrayList<>();
+      boolean returns = false;
+      StringBuilder saved = b;
+      for (Stmt.SwitchCase c : cases) {
+        returns |= c.body().stream().anyMatch(Analysis::containsReturn);
+        b = new StringBuilder();
+        boolean last = switchCase(c, v, t);
+        codes.add(b.toString());
+        if (last) {
+          break;
+        }
       }
-      Stmt.SwitchCase c = cases.get(i);
+      b = saved;
+      chain(codes, returns);
+      if (variable) {
+        extraParams.remove(v.code());
+      }
+    }
+
+    /** One case of a switch chain; true when it is taken unconditionally (the chain ends there). */
+    private boolean switchCase(Stmt.SwitchCase c, JE v, Type t) {
       if (c.labels().isEmpty()) {
-        open("");
         block(c.body());
-        close();
-        return;
+        return true;
       }
-      boolean anyNeeds = c.labels().stream().anyMatch(this::needs);
       String cond;
-      if (!anyNeeds) {
+      if (c.labels().stream().noneMatch(this::needs)) {
         List<String> parts = new ArrayList<>();
         boolean always = false;
         for (Expr label : c.labels()) {
@@ -1496,15 +1688,16 @@ final class Generator {
           parts.add(eq.code());
         }
         if (always && parts.isEmpty()) {
-          open("");
           block(c.body());
-          close();
-          return;
+          return true;
         }
         if (always) {
           parts.add("true");
         }
-        cond = parts.isEmpty() ? "false" : String.join(" || ", parts);
+        if (parts.isEmpty()) {
+          return false;
+        }
+        cond = String.join(" || ", parts);
       } else {
         cond = tmp("c");
         line("boolean " + cond + " = false;");
@@ -1517,9 +1710,43 @@ final class Generator {
       }
       open("if (" + cond + ")");
       block(c.body());
-      if (i + 1 < cases.size()) {
-        closeOpen("else");
-        switchChain(cases, i + 1, v, t);
+      line(BREAK);
+      close();
+      return false;
+    }
+
+    /**
+     * Places a chain's clause codes in a labelled block. A long chain is cut into segments, each a helper returning
+     * 0 (no clause taken: go on), 1 (a clause was taken) or 2 (a {@code return} was executed).
+     */
+    private void chain(List<String> codes, boolean returns) {
+      String label = tmp("L");
+      String leave = "break " + label + ";";
+      int total = codes.stream().mapToInt(String::length).sum();
+      open(label + ":");
+      if (total <= blockLimit || codes.size() < 2 || (mode == Mode.FUNCTION && returns)) {
+        for (String code : codes) {
+          b.append(code.replace(BREAK, leave));
+        }
+        close();
+        return;
+      }
+      int limit = Math.max(1, blockLimit / 2);
+      int i = 0;
+      while (i < codes.size()) {
+        StringBuilder segment = new StringBuilder();
+        do {
+          segment.append(codes.get(i++).replace(BREAK, "return 1;").replace(RETURNED, "return 2;"));
+        } while (i < codes.size() && segment.length() + codes.get(i).length() <= limit);
+        String call = helper("int", segment + "    return 0;\n");
+        if (mode == Mode.FUNCTION) {
+          line("if (" + call + " == 1) " + leave);
+        } else {
+          String r = tmp("r");
+          line("final int " + r + " = " + call + ";");
+          line("if (" + r + " == 2) " + RETURNED);
+          line("if (" + r + " == 1) " + leave);
+        }
       }
       close();
     }
@@ -1532,13 +1759,13 @@ final class Generator {
           } else if (r.value() != null) {
             ref(r.value());
           }
-          line("if (true) return true;");
+          line("if (true) " + RETURNED);
         }
         case PROCEDURE -> {
           if (r.value() != null) {
             throw new Unsupported("procedure returning a value");
           }
-          line("if (true) return;");
+          line("if (true) " + RETURNED);
         }
         case FUNCTION -> {
           if (r.value() == null) {
@@ -1592,6 +1819,15 @@ final class Generator {
     long[] x = bounds(a);
     long[] y = bounds(b);
     return x[0] == y[0] && x[1] == y[1];
+  }
+
+  /** Whether a place of type a can stand for one of type b: the same layout and the same numbering. */
+  private static boolean sameStorage(Type a, Type b) {
+    if (a.isSimple() || b.isSimple()) {
+      return a.isSimple() && b.isSimple() && a.bitWidth() == b.bitWidth() && sameBounds(a, b)
+          && a instanceof Type.UnionType == b instanceof Type.UnionType;
+    }
+    return io.ballot.checker.ir.IrPrinter.print(a).equals(io.ballot.checker.ir.IrPrinter.print(b));
   }
 
   /** Whether raw stored bits of type a mean the same values, all valid, in type b. */

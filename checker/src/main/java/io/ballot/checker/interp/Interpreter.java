@@ -19,7 +19,6 @@ import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.state.Bits;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.state.StateRenderer;
-import io.ballot.checker.state.Values;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.Instances;

@@ -1,0 +1,117 @@
+package io.ballot.checker.compile;
+
+import io.ballot.checker.interp.Interpreter;
+import io.ballot.checker.ir.Model;
+import io.ballot.checker.ts.TransitionSystem;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles a model to JVM code: the IR is translated to the Java source of one class ({@link Generator}), which the
+ * JDK's compiler turns into bytecode in memory; the class is loaded and instantiated. The result behaves exactly as
+ * {@link Interpreter} does, only faster. When compilation is impossible (a JRE without {@code javax.tools}, or a
+ * construct the generator does not handle, or javac failing), the interpreter is used instead and the outcome
+ * says why in {@link Outcome#warning()}.
+ */
+public final class ModelCompiler {
+  private static final String PACKAGE = "io.ballot.checker.compile.generated";
+  private static final AtomicLong COUNTER = new AtomicLong();
+
+  private ModelCompiler() {}
+
+  /**
+   * What compiling gave: the transition system (compiled, or the interpreter), whether it is compiled, a warning
+   * when it is not (null otherwise), and the time spent generating source and in javac + loading.
+   */
+  public record Outcome(
+      TransitionSystem system, boolean compiled, String warning, double generateSeconds, double compileSeconds) {
+    public double seconds() {
+      return generateSeconds + compileSeconds;
+    }
+  }
+
+  /** Stack for generation and javac, both recursive over the model's nesting (virtual memory, mostly untouched). */
+  private static final long STACK_BYTES = 512L << 20;
+
+  /**
+   * Compiles {@code model}, falling back to the interpreter (with a warning) when it cannot. Never throws. Runs on a
+   * thread of its own with a large stack, so that deeply nested models do not overflow the generator or javac.
+   */
+  public static Outcome compile(Model model) {
+    Outcome[] result = new Outcome[1];
+    Thread t = new Thread(null, () -> result[0] = compileHere(model), "ballot-compiler", STACK_BYTES);
+    t.setDaemon(true);
+    t.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (result[0] == null) {
+      return new Outcome(new Interpreter(model), false, "compiling the model failed: using the slower interpreter",
+          0, 0);
+    }
+    return result[0];
+  }
+
+  private static Outcome compileHere(Model model) {
+    if (!InMemoryJavac.available()) {
+      return new Outcome(new Interpreter(model), false,
+          "no Java compiler in this runtime (a JRE rather than a JDK): using the slower interpreter", 0, 0);
+    }
+    long t0 = System.nanoTime();
+    String simple = "M" + COUNTER.incrementAndGet();
+    Generator g;
+    String source;
+    try {
+      g = new Generator(model, PACKAGE, simple);
+      source = g.generate();
+    } catch (Generator.Unsupported e) {
+      return new Outcome(new Interpreter(model), false,
+          "cannot compile this model (" + e.getMessage() + "): using the slower interpreter", 0, 0);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Outcome(new Interpreter(model), false,
+          "cannot compile this model (" + e + "): using the slower interpreter", 0, 0);
+    }
+    long t1 = System.nanoTime();
+    dump(simple, source);
+    try {
+      Class<?> c = InMemoryJavac.compileAndLoad(PACKAGE + "." + simple, source);
+      TransitionSystem ts =
+          (TransitionSystem) c.getConstructor(CompiledModel.Tables.class).newInstance(g.tables());
+      long t2 = System.nanoTime();
+      return new Outcome(ts, true, null, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    } catch (InMemoryJavac.Failed e) {
+      return new Outcome(new Interpreter(model), false,
+          "compiling the model failed (" + e.getMessage() + "): using the slower interpreter", (t1 - t0) / 1e9, 0);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return new Outcome(new Interpreter(model), false,
+          "loading the compiled model failed (" + e + "): using the slower interpreter", (t1 - t0) / 1e9, 0);
+    }
+  }
+
+  /** With {@code -Dballot.compile.dump=DIR}, the generated source is written to DIR (for debugging). */
+  private static void dump(String simple, String source) {
+    String dir = System.getProperty("ballot.compile.dump");
+    if (dir != null && !dir.isEmpty()) {
+      try {
+        java.nio.file.Path d = java.nio.file.Path.of(dir);
+        java.nio.file.Files.createDirectories(d);
+        java.nio.file.Files.writeString(d.resolve(simple + ".java"), source);
+      } catch (java.io.IOException | RuntimeException e) {
+        // a debugging aid only
+      }
+    }
+  }
+
+  /** The Java source the compiler generates for {@code model} (for debugging and tests). */
+  public static String source(Model model) {
+    return new Generator(model, PACKAGE, "M0").generate();
+  }
+}

@@ -1,0 +1,40 @@
+package io.ballot.checker.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.Checker;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.ir.Model;
+import io.ballot.checker.result.Result;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * Exploration does not depend on the number of threads: on random small models, 1 and 2 threads, with compiled
+ * code and with the interpreter, find the same number of states and rules fired, the same verdict, the same kind
+ * of violation, and counterexamples of the same (shortest) length.
+ */
+class ThreadCountPropertyTest {
+
+  @Property(tries = 100)
+  void countsVerdictsAndTraceLengthsDoNotDependOnThreadsOrEngine(@ForAll long seed) {
+    Model model = RandomModels.generate(seed);
+    String expected = null;
+    for (CheckOptions.Engine engine : CheckOptions.Engine.values()) {
+      for (int threads : new int[] {1, 2}) {
+        Result r = Checker.check(
+            model, new CheckOptions(threads, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 30, engine),
+            ProgressListener.NONE);
+        String summary = r.states() + " states, " + r.rulesFired() + " rules, " + r.verdict()
+            + (r.violations().isEmpty() ? "" : ", " + r.violations().get(0).kind() + " after "
+                + r.violations().get(0).trace().size() + " steps");
+        if (expected == null) {
+          expected = summary;
+        } else {
+          assertEquals(expected, summary, "seed " + seed + ", " + engine + ", " + threads + " threads");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.ballot.dsl.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.CheckOptions.DeadlockMode;
+import io.ballot.checker.CheckOptions.Engine;
+import io.ballot.checker.Checker;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.result.CoverCount;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.TraceStep;
+import io.ballot.checker.result.Verdict;
+import io.ballot.checker.result.Violation;
+import io.ballot.dsl.api.FrontEnd;
+import io.ballot.dsl.api.LoadResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled engine against the interpreter on every corpus model the front end accepts: one thread, a few
+ * seconds each (models that do not finish in time on either engine are skipped), and the results must be the same:
+ * verdict, states, rules fired, depth, every violation (kind, property, location, message and trace) and cover
+ * counts. A model the compiler cannot compile (a fallback to the interpreter) is a failure too.
+ */
+class CompiledVsInterpretedTest {
+  private static final double TIME_LIMIT = 5;
+
+  @Test
+  void compiledCodeAgreesWithTheInterpreterOnTheCorpus() throws IOException {
+    assumeTrue(CorpusModel.corpusDir() != null, "../shared/corpus/rumur is absent: test skipped");
+    FrontEnd frontEnd = new FrontEnd();
+    CheckOptions options = new CheckOptions(1, 0, DeadlockMode.STUTTERING, 0, 1, TIME_LIMIT);
+    int compared = 0;
+    int skipped = 0;
+    long states = 0;
+    double interpreted = 0;
+    double compiled = 0;
+    List<String> failures = new ArrayList<>();
+    for (CorpusModel m : CorpusModel.all()) {
+      LoadResult load = frontEnd.load(m.path());
+      if (load.hasErrors()) {
+        continue;
+      }
+      Result a = Checker.check(load.model(), options.withEngine(Engine.INTERPRETED), ProgressListener.NONE);
+      List<String> warnings = new ArrayList<>();
+      Result b = Checker.check(load.model(), options.withEngine(Engine.COMPILED), ProgressListener.NONE, warnings::add);
+      if (!warnings.isEmpty()) {
+        failures.add(m.name() + ": not compiled: " + warnings);
+        continue;
+      }
+      if (a.verdict() == Verdict.INCOMPLETE || b.verdict() == Verdict.INCOMPLETE) {
+        skipped++;
+        continue;
+      }
+      String sa = summary(a);
+      String sb = summary(b);
+      if (!sa.equals(sb)) {
+        failures.add(m.name() + ":\n  interpreted: " + sa + "\n  compiled:    " + sb);
+      }
+      compared++;
+      states += a.states();
+      interpreted += a.seconds();
+      compiled += b.seconds();
+    }
+    System.out.printf(
+        "compiled vs interpreted: %d corpus models compared (%d states), %d skipped (over %.0f s), %d failures;"
+            + " exploration %.2f s interpreted, %.2f s compiled%n",
+        compared, states, skipped, TIME_LIMIT, failures.size(), interpreted, compiled);
+    failures.forEach(f -> System.out.println("  FAIL " + f));
+    assertTrue(failures.isEmpty(), failures.size() + " models differ:\n" + String.join("\n", failures));
+    assertTrue(compared > 0, "no corpus model compared");
+  }
+
+  private static String summary(Result r) {
+    StringBuilder b = new StringBuilder();
+    b.append(r.verdict()).append(" states=").append(r.states()).append(" rules=").append(r.rulesFired())
+        .append(" depth=").append(r.depth());
+    for (Violation v : r.violations()) {
+      b.append(" | ").append(v.kind()).append(' ').append(v.property()).append(" @").append(v.location())
+          .append(": ").append(v.message());
+      for (TraceStep t : v.trace()) {
+        b.append(" > ").append(t.rule()).append(t.parameters()).append(t.state());
+      }
+    }
+    for (CoverCount c : r.covers()) {
+      b.append(" | cover ").append(c.property()).append('=').append(c.hits());
+    }
+    return b.toString();
+  }
+}
