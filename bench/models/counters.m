@@ -1,6 +1,6 @@
--- Benchmark: N independent bounded counters with a coupling invariant; (MAX+1)^N states.
+-- Benchmark: N independent bounded counters; (MAX+1)^N states (10^7 with N = 7).
 const
-  N: 6;
+  N: 7;
   MAX: 9;
 
 type

@@ -1,6 +1,6 @@
 -- Benchmark: two-phase commit with N participants, asynchronous votes and decisions, and crash-free links.
 const
-  N: 8;
+  N: 9;
 
 type
   rm: 1 .. N;
