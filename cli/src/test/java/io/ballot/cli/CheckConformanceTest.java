@@ -172,22 +172,8 @@ class CheckConformanceTest {
     }
   }
 
-  /** {@code model.m: reason} lines; '#' starts a comment. */
+  /** The known exceptions, from {@code check-exceptions.txt}. */
   static Map<String, String> exceptions() throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (InputStream in = CheckConformanceTest.class.getResourceAsStream("/check-exceptions.txt")) {
-      if (in == null) {
-        return out;
-      }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String l = line.strip();
-        if (l.isEmpty() || l.startsWith("#")) {
-          continue;
-        }
-        int colon = l.indexOf(':');
-        out.put(colon < 0 ? l : l.substring(0, colon).strip(), colon < 0 ? "" : l.substring(colon + 1).strip());
-      }
-    }
-    return out;
+    return CorpusModel.exceptions(CheckConformanceTest.class, "/check-exceptions.txt");
   }
 }

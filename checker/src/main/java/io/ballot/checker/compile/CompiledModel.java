@@ -1,5 +1,6 @@
 package io.ballot.checker.compile;
 
+import io.ballot.checker.state.StoredValues;
 import io.ballot.checker.ir.Property;
 import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.Rule;
@@ -374,7 +375,7 @@ public abstract class CompiledModel implements TransitionSystem {
 
   /** A stored value as {@code put} prints it (the interpreter's rendering). */
   protected static String render(long[] b, int off, Type t) {
-    return Rendering.render(b, off, t);
+    return StoredValues.render(b, off, t);
   }
 
   /** Signals a failed {@code assume}; one shared instance (no stack trace), caught by the entry methods. */

@@ -1,5 +1,6 @@
 package io.ballot.checker.compile;
 
+import io.ballot.checker.state.StoredValues;
 import io.ballot.checker.interp.CoverSites;
 import io.ballot.checker.ir.AliasBinding;
 import io.ballot.checker.ir.Binder;
@@ -374,7 +375,7 @@ final class Generator {
 
   private int clearPattern(Type t) {
     long[] p = new long[Math.max(1, (t.bitWidth() + 63) >>> 6)];
-    Rendering.clearPattern(p, 0, t);
+    StoredValues.clear(p, 0, t);
     patterns.add(p);
     return patterns.size() - 1;
   }

@@ -11,6 +11,7 @@ import io.ballot.checker.ir.Type;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.state.Bits;
 import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.state.StoredValues;
 import io.ballot.checker.state.Values;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.ModelError;
@@ -117,7 +118,7 @@ final class Executor {
       return true;
     } else if (s instanceof Stmt.Clear c) {
       Ref r = ref(c.target(), f);
-      clear(r.buf(), r.off(), r.type());
+      StoredValues.clear(r.buf(), r.off(), r.type());
     } else if (s instanceof Stmt.Undefine u) {
       Ref r = ref(u.target(), f);
       Bits.clear(r.buf(), r.off(), width(r.type()));
@@ -125,7 +126,8 @@ final class Executor {
       if (p.text() != null) {
         f.fx.put(p.text().replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"").replace("\\\\", "\\"));
       } else if (p.value().isLValue() && !(p.value() instanceof Expr.LocalRef l && f.locals.get(l.local()) instanceof Box)) {
-        f.fx.put(render(ref(p.value(), f)));
+        Ref r = ref(p.value(), f);
+        f.fx.put(StoredValues.render(r.buf(), r.off(), r.type()));
       } else if (p.value().type().isSimple() || p.value().type() instanceof Type.IntType) {
         f.fx.put(Values.text(p.value().type(), value(p.value(), f)));
       } else {
@@ -321,29 +323,6 @@ final class Executor {
     return value;
   }
 
-  /** A stored value as {@code put} prints it: leaves of complex values, "Undefined" for undefined ones. */
-  private static String render(Ref r) {
-    Type t = r.type();
-    if (t.isSimple()) {
-      long raw = Bits.get(r.buf(), r.off(), t.bitWidth());
-      return raw == 0 ? "Undefined" : Values.text(t, Values.value(t, raw - 1));
-    }
-    StringBuilder b = new StringBuilder("{");
-    if (t instanceof Type.RecordType rt) {
-      for (int i = 0; i < rt.fields().size(); i++) {
-        Type.Field fl = rt.fields().get(i);
-        b.append(i == 0 ? "" : ", ").append(fl.name()).append(": ")
-            .append(render(new Ref(r.buf(), r.off() + StateLayout.fieldOffset(rt, i), fl.type())));
-      }
-    } else if (t instanceof Type.ArrayType at) {
-      for (long i = 0; i < at.index().cardinality(); i++) {
-        b.append(i == 0 ? "" : ", ")
-            .append(render(new Ref(r.buf(), r.off() + (int) (i * at.element().bitWidth()), at.element())));
-      }
-    }
-    return b.append("}").toString();
-  }
-
   private static String describe(Type t) {
     return t instanceof Type.RangeType r ? r.lo() + ".." + r.hi() : t.getClass().getSimpleName();
   }
@@ -357,26 +336,6 @@ final class Executor {
     long[] buf = new long[Math.max(1, (w + 63) >>> 6)];
     Bits.copy(r.buf(), r.off(), buf, 0, w);
     return new Ref(buf, 0, r.type());
-  }
-
-  /** {@code clear}: every simple value inside becomes its type's first value; multisets become empty. */
-  private static void clear(long[] buf, int off, Type t) {
-    if (t.isSimple()) {
-      Bits.set(buf, off, t.bitWidth(), 1);
-    } else if (t instanceof Type.RecordType r) {
-      int o = off;
-      for (Type.Field fl : r.fields()) {
-        clear(buf, o, fl.type());
-        o += fl.type().bitWidth();
-      }
-    } else if (t instanceof Type.ArrayType a) {
-      int w = a.element().bitWidth();
-      for (long i = 0; i < a.index().cardinality(); i++) {
-        clear(buf, off + (int) (i * w), a.element());
-      }
-    } else if (t instanceof Type.MultisetType) {
-      Bits.clear(buf, off, t.bitWidth());
-    }
   }
 
   // ------------------------------------------------------------------------------------------ designators

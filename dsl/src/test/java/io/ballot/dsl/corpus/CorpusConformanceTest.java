@@ -72,22 +72,8 @@ class CorpusConformanceTest {
     assertEquals(List.of(), stale, "listed as exceptions but now conform: remove them from conformance-exceptions.txt");
   }
 
-  /** {@code model.m: reason} lines; '#' starts a comment. */
+  /** The known exceptions, from {@code conformance-exceptions.txt}. */
   static Map<String, String> exceptions() throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (InputStream in = CorpusConformanceTest.class.getResourceAsStream("/conformance-exceptions.txt")) {
-      if (in == null) {
-        return out;
-      }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String l = line.strip();
-        if (l.isEmpty() || l.startsWith("#")) {
-          continue;
-        }
-        int colon = l.indexOf(':');
-        out.put(l.substring(0, colon).strip(), l.substring(colon + 1).strip());
-      }
-    }
-    return out;
+    return CorpusModel.exceptions(CorpusConformanceTest.class, "/conformance-exceptions.txt");
   }
 }

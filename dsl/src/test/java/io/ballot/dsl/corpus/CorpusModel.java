@@ -60,6 +60,28 @@ public record CorpusModel(Path path, Map<String, String> header) {
     return new CorpusModel(p, header);
   }
 
+  /**
+   * Reads a known-exceptions resource ({@code model.m: reason} per line, '#' starts a comment) from the classpath
+   * of {@code owner}; empty when the resource is absent.
+   */
+  public static Map<String, String> exceptions(Class<?> owner, String resource) throws IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (java.io.InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        return out;
+      }
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String l = line.strip();
+        if (l.isEmpty() || l.startsWith("#")) {
+          continue;
+        }
+        int colon = l.indexOf(':');
+        out.put(colon < 0 ? l : l.substring(0, colon).strip(), colon < 0 ? "" : l.substring(colon + 1).strip());
+      }
+    }
+    return out;
+  }
+
   public String name() {
     return path.getFileName().toString();
   }

@@ -1,15 +1,16 @@
-package io.ballot.checker.compile;
+package io.ballot.checker.state;
 
 import io.ballot.checker.ir.Type;
-import io.ballot.checker.state.Bits;
-import io.ballot.checker.state.StateLayout;
-import io.ballot.checker.state.Values;
 
-/** How {@code put} prints a stored value: the interpreter's format (leaves, "Undefined" for undefined ones). */
-final class Rendering {
-  private Rendering() {}
+/**
+ * Operations on a stored value of any type, shared by the interpreter and compiled code: how {@code put} prints it
+ * (leaves, "Undefined" for undefined ones) and what {@code clear} makes of it.
+ */
+public final class StoredValues {
+  private StoredValues() {}
 
-  static String render(long[] buf, int off, Type t) {
+  /** The text {@code put} prints for the value of type {@code t} stored at {@code off}. */
+  public static String render(long[] buf, int off, Type t) {
     if (t.isSimple()) {
       long raw = Bits.get(buf, off, t.bitWidth());
       return raw == 0 ? "Undefined" : Values.text(t, Values.value(t, raw - 1));
@@ -30,19 +31,19 @@ final class Rendering {
   }
 
   /** The bit image of {@code clear} on a value of type {@code t}: simple leaves 1 (first value), multisets empty. */
-  static void clearPattern(long[] buf, int off, Type t) {
+  public static void clear(long[] buf, int off, Type t) {
     if (t.isSimple()) {
       Bits.set(buf, off, t.bitWidth(), 1);
     } else if (t instanceof Type.RecordType r) {
       int o = off;
       for (Type.Field fl : r.fields()) {
-        clearPattern(buf, o, fl.type());
+        clear(buf, o, fl.type());
         o += fl.type().bitWidth();
       }
     } else if (t instanceof Type.ArrayType a) {
       int w = a.element().bitWidth();
       for (long i = 0; i < a.index().cardinality(); i++) {
-        clearPattern(buf, off + (int) (i * w), a.element());
+        clear(buf, off + (int) (i * w), a.element());
       }
     } else if (t instanceof Type.MultisetType) {
       Bits.clear(buf, off, t.bitWidth());
