@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code stuck}, with no enabled rule) is a deadlock. Liveness is checked after the search, on the whole graph.
  */
 public final class BfsExplorer {
-  private static final int BATCH = 64;
+  private static final int BATCH = 512;
 
   private final TransitionSystem ts;
   private final CheckOptions options;
