@@ -1,6 +1,5 @@
 package io.ballot.checker.compile;
 
-import io.ballot.checker.state.StoredValues;
 import io.ballot.checker.interp.CoverSites;
 import io.ballot.checker.ir.AliasBinding;
 import io.ballot.checker.ir.Binder;
@@ -18,10 +17,12 @@ import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.state.StoredValues;
 import io.ballot.checker.state.Values;
 import io.ballot.checker.ts.Instance;
-import io.ballot.checker.ts.Instances;
 import io.ballot.checker.ts.Instances.Inst;
+import io.ballot.checker.ts.Instances;
+import io.ballot.checker.ts.ModelError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -928,10 +929,10 @@ final class Generator {
         if (bd instanceof Val v) {
           return new JE(v.code(), false, v.cst(), v.range());
         }
-        return read(((Store) bd).ref(), designator(e), e.location());
+        return read(((Store) bd).ref(), ModelError.describe(e), e.location());
       }
       if (e instanceof Expr.VarRef || e instanceof Expr.FieldRef || e instanceof Expr.ElementRef) {
-        return read(ref(e), designator(e), e.location());
+        return read(ref(e), ModelError.describe(e), e.location());
       }
       if (e instanceof Expr.Unary u) {
         JE v = compile(u.operand());
@@ -1841,18 +1842,6 @@ final class Generator {
     return x[0] == y[0] && x[1] <= y[1];
   }
 
-  static String designator(Expr e) {
-    if (e instanceof Expr.VarRef v) {
-      return v.variable().name();
-    } else if (e instanceof Expr.LocalRef l) {
-      return l.local().name();
-    } else if (e instanceof Expr.FieldRef fr) {
-      return designator(fr.record()) + "." + fr.field();
-    } else if (e instanceof Expr.ElementRef el) {
-      return designator(el.array()) + "[...]";
-    }
-    return "expression";
-  }
 
   static String lit(long v) {
     if (v == Long.MIN_VALUE) {

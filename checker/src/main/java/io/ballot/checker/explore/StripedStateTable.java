@@ -47,6 +47,22 @@ final class StripedStateTable implements SeenSet {
     return stripes[(int) (h >>> (64 - STRIPE_BITS))];
   }
 
+  /**
+   * The slot where {@code state} is, or the empty slot where it would go: linear probing from its fragment,
+   * comparing stored states only when the fragments agree. Called with the stripe's lock held.
+   */
+  private int probe(long[] slots, int fragment, long[] state) {
+    int mask = slots.length - 1;
+    int i = fragment & mask;
+    while (true) {
+      long slot = slots[i];
+      if (slot == 0 || ((int) (slot >>> 32) == fragment && store.equalsState((int) slot - 1, state))) {
+        return i;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
   @Override
   public int add(long[] state, int parent, int rule) {
     long h = hash(state);
@@ -54,20 +70,9 @@ final class StripedStateTable implements SeenSet {
     Stripe s = stripe(h);
     synchronized (s) {
       long[] slots = s.slots;
-      int mask = slots.length - 1;
-      int i = fragment & mask;
-      while (true) {
-        long slot = slots[i];
-        if (slot == 0) {
-          break;
-        }
-        if ((int) (slot >>> 32) == fragment) {
-          int id = (int) slot - 1;
-          if (store.equalsState(id, state)) {
-            return -1 - id;
-          }
-        }
-        i = (i + 1) & mask;
+      int i = probe(slots, fragment, state);
+      if (slots[i] != 0) {
+        return -1 - ((int) slots[i] - 1);
       }
       int id = store.add(state, parent, rule);
       slots[i] = ((long) fragment << 32) | (id + 1L);
@@ -100,19 +105,8 @@ final class StripedStateTable implements SeenSet {
     int fragment = (int) h;
     Stripe s = stripe(h);
     synchronized (s) {
-      long[] slots = s.slots;
-      int mask = slots.length - 1;
-      int i = fragment & mask;
-      while (true) {
-        long slot = slots[i];
-        if (slot == 0) {
-          return -1;
-        }
-        if ((int) (slot >>> 32) == fragment && store.equalsState((int) slot - 1, state)) {
-          return (int) slot - 1;
-        }
-        i = (i + 1) & mask;
-      }
+      long slot = s.slots[probe(s.slots, fragment, state)];
+      return slot == 0 ? -1 : (int) slot - 1;
     }
   }
 

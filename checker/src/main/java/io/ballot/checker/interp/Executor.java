@@ -408,7 +408,7 @@ final class Executor {
       Ref r = ref(e, f);
       long raw = Bits.get(r.buf(), r.off(), r.type().bitWidth());
       if (raw == 0) {
-        throw ModelError.runtime("read of undefined value in " + designator(e), e.location());
+        throw ModelError.runtime("read of undefined value in " + ModelError.describe(e), e.location());
       }
       return Values.value(r.type(), raw - 1);
     }
@@ -468,18 +468,6 @@ final class Executor {
     throw new IllegalStateException("expression " + e);
   }
 
-  private static String designator(Expr e) {
-    if (e instanceof Expr.VarRef v) {
-      return v.variable().name();
-    } else if (e instanceof Expr.LocalRef l) {
-      return l.local().name();
-    } else if (e instanceof Expr.FieldRef fr) {
-      return designator(fr.record()) + "." + fr.field();
-    } else if (e instanceof Expr.ElementRef el) {
-      return designator(el.array()) + "[...]";
-    }
-    return "expression";
-  }
 
   private long binary(Expr.Binary b, Frame f) throws ModelError {
     switch (b.op()) {

@@ -1,5 +1,6 @@
 package io.ballot.checker.ts;
 
+import io.ballot.checker.ir.Expr;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.ViolationKind;
 
@@ -23,6 +24,23 @@ public final class ModelError extends Exception {
   /** A run-time error of the model (always an assertion-kind violation). */
   public static ModelError runtime(String message, SourceLocation location) {
     return new ModelError(ViolationKind.ASSERTION, message, message, location);
+  }
+
+  /**
+   * How run-time errors name the designator they concern ({@code r.f}, {@code a[...]}), the same text for the
+   * interpreter and for compiled code.
+   */
+  public static String describe(Expr designator) {
+    if (designator instanceof Expr.VarRef v) {
+      return v.variable().name();
+    } else if (designator instanceof Expr.LocalRef l) {
+      return l.local().name();
+    } else if (designator instanceof Expr.FieldRef fr) {
+      return describe(fr.record()) + "." + fr.field();
+    } else if (designator instanceof Expr.ElementRef el) {
+      return describe(el.array()) + "[...]";
+    }
+    return "expression";
   }
 
   public ViolationKind kind() {
