@@ -61,8 +61,8 @@ public final class BfsExplorer {
     this.options = options;
     this.progress = progress;
     this.words = ts.layout().words();
-    this.store = new StateStore(words);
-    this.seen = new StripedStateTable(store);
+    this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()));
+    this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
     this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     long heap = Runtime.getRuntime().maxMemory();
@@ -96,20 +96,24 @@ public final class BfsExplorer {
   public Result run() {
     startNanos = System.nanoTime();
     int depth = 0;
-    IntList level = startStates();
+    startStates();
     settleViolations();
+    int from = 0; // the current level: the states with ids from .. to - 1
+    int to = store.idLimit();
     ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
     try {
-      while (!level.isEmpty() && !stop) {
+      while (from < to && !stop) {
         if (options.bound() > 0 && depth >= options.bound()) {
           break;
         }
-        level = expandLevel(level, depth, pool);
+        expandLevel(from, to, pool);
         settleViolations();
-        if (!level.isEmpty()) {
+        from = to;
+        to = store.idLimit();
+        if (from < to) {
           depth++;
         }
-        report(depth, level.size());
+        report(depth, to - from);
       }
     } finally {
       if (pool != null) {
@@ -148,8 +152,8 @@ public final class BfsExplorer {
 
   // ------------------------------------------------------------------------------------------ start states
 
-  private IntList startStates() {
-    IntList level = new IntList();
+  private void startStates() {
+    StateStore.Appender appender = store.appender();
     long[] s = new long[words];
     for (int i = 0; i < ts.startCount() && !stop; i++) {
       java.util.Arrays.fill(s, 0);
@@ -161,29 +165,26 @@ public final class BfsExplorer {
         violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.start(i).describe() + ")", -1);
         continue;
       }
-      int id = admit(s, -1, i);
-      if (id >= 0) {
-        level.add(id);
-      }
+      admit(appender, s, -1, i);
     }
-    return level;
+    store.release(appender);
   }
 
   // ------------------------------------------------------------------------------------------ one level
 
-  private IntList expandLevel(IntList level, int depth, ExecutorService pool) {
+  /**
+   * Expands the states with ids {@code from .. to - 1} (one level; their new successors are appended to the store
+   * and so form the next level), on the pool's threads or on this one.
+   */
+  private void expandLevel(int from, int to, ExecutorService pool) {
+    AtomicInteger cursor = new AtomicInteger(from);
     if (pool == null) {
-      IntList next = new IntList();
-      new Worker(level, new AtomicInteger(), next).run();
-      return next;
+      new Worker(cursor, to).run();
+      return;
     }
-    AtomicInteger cursor = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
-    List<IntList> outs = new ArrayList<>();
     for (int t = 0; t < options.threads(); t++) {
-      IntList out = new IntList();
-      outs.add(out);
-      futures.add(pool.submit(new Worker(level, cursor, out)));
+      futures.add(pool.submit(new Worker(cursor, to)));
     }
     for (Future<?> f : futures) {
       try {
@@ -198,38 +199,42 @@ public final class BfsExplorer {
         throw new IllegalStateException(e.getCause());
       }
     }
-    IntList next = new IntList();
-    for (IntList out : outs) {
-      next.addAll(out);
-    }
-    return next;
   }
 
-  /** Expands batches of a level's states, appending new successors to its own list. */
+  /** Expands batches of a level's states, taken from a shared cursor; new successors go to the store. */
   private final class Worker implements Runnable {
-    private final IntList level;
     private final AtomicInteger cursor;
-    private final IntList out;
+    private final int end;
     private final long[] state = new long[words];
     private final long[] next = new long[words];
+    private final StateStore.Appender appender = store.appender();
 
-    Worker(IntList level, AtomicInteger cursor, IntList out) {
-      this.level = level;
+    Worker(AtomicInteger cursor, int end) {
       this.cursor = cursor;
-      this.out = out;
+      this.end = end;
     }
 
     @Override
     public void run() {
+      try {
+        expandBatches();
+      } finally {
+        store.release(appender);
+      }
+    }
+
+    private void expandBatches() {
       long lastReport = System.nanoTime();
       while (!stop) {
         int from = cursor.getAndAdd(BATCH);
-        if (from >= level.size()) {
+        if (from >= end) {
           return;
         }
-        int to = Math.min(level.size(), from + BATCH);
-        for (int k = from; k < to && !stop; k++) {
-          expand(level.get(k));
+        int to = Math.min(end, from + BATCH);
+        for (int id = from; id < to && !stop; id++) {
+          if (!store.isHole(id) && !blocked(id)) {
+            expand(id);
+          }
         }
         if (bytesUsed() > memoryLimit) {
           halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
@@ -239,8 +244,7 @@ public final class BfsExplorer {
         }
         if (System.nanoTime() - lastReport > 500_000_000L) {
           lastReport = System.nanoTime();
-          progress.progress(store.size(), rulesFired.sum(), -1, level.size() - to + out.size(), seconds(),
-              bytesUsed());
+          progress.progress(store.size(), rulesFired.sum(), -1, store.idLimit() - to, seconds(), bytesUsed());
         }
       }
     }
@@ -266,10 +270,7 @@ public final class BfsExplorer {
         if (options.deadlock() != DeadlockMode.STUTTERING || !java.util.Arrays.equals(state, next)) {
           deadlock = false;
         }
-        int added = admit(next, id, r);
-        if (added >= 0) {
-          out.add(added);
-        }
+        admit(appender, next, id, r);
       }
       if (deadlock && options.deadlock() != DeadlockMode.OFF && !stop) {
         violation(ViolationKind.DEADLOCK, "deadlock", null, "deadlock: no rule can change this state", id);
@@ -278,23 +279,23 @@ public final class BfsExplorer {
   }
 
   /**
-   * Puts a new state through assumptions, invariants and the seen-set. Returns its id when it is new and should
-   * be expanded, else -1.
+   * Puts a new state through assumptions, the seen-set and invariants. A new state is stored (and so is in the
+   * next level); one that violates an invariant is stored but blocked from expansion.
    */
-  private int admit(long[] s, int parent, int rule) {
+  private void admit(StateStore.Appender appender, long[] s, int parent, int rule) {
     try {
       for (int p : assumptions) {
         if (!ts.holds(p, s)) {
-          return -1;
+          return;
         }
       }
     } catch (ModelError e) {
       violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent);
-      return -1;
+      return;
     }
-    int id = seen.add(s, parent, rule);
+    int id = seen.add(appender, s, parent, rule);
     if (id < 0) {
-      return -1;
+      return;
     }
     int p = -1;
     try {
@@ -304,7 +305,8 @@ public final class BfsExplorer {
           Instance prop = ts.property(p);
           violation(ViolationKind.INVARIANT, prop.describe(), prop.location(),
               "invariant \"" + prop.describe() + "\" failed", id);
-          return -1;
+          block(id);
+          return;
         }
       }
       for (int c : covers) {
@@ -315,9 +317,21 @@ public final class BfsExplorer {
       }
     } catch (ModelError e) {
       violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")", id);
-      return -1;
+      block(id);
     }
-    return id;
+  }
+
+  /** States stored but not to be expanded: those that violate an invariant. Few, so a set. */
+  private final java.util.Set<Integer> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean anyBlocked;
+
+  private void block(int id) {
+    blocked.add(id);
+    anyBlocked = true;
+  }
+
+  private boolean blocked(int id) {
+    return anyBlocked && blocked.contains(id);
   }
 
   /** A violation found during the current level, reported when the level is finished. */

@@ -19,13 +19,16 @@ final class Graph {
   }
 
   static Graph of(TransitionSystem ts, StateStore store, SeenSet seen) {
-    int n = store.size();
+    int n = store.idLimit();
     int words = store.words();
     IntList from = new IntList();
     IntList to = new IntList();
     long[] s = new long[words];
     long[] next = new long[words];
     for (int id = 0; id < n; id++) {
+      if (store.isHole(id)) {
+        continue;
+      }
       store.get(id, s);
       for (int r = 0; r < ts.ruleCount(); r++) {
         try {
@@ -70,6 +73,10 @@ final class Graph {
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     long[] s = new long[store.words()];
     for (int id = 0; id < states; id++) {
+      if (store.isHole(id)) {
+        good[id] = true; // no state: nothing to report
+        continue;
+      }
       store.get(id, s);
       try {
         if (ts.holds(p, s)) {

@@ -5,13 +5,16 @@ package io.ballot.checker.explore;
  * StateStore}, indexed by an open-addressing hash table split into independently locked stripes. A slot is one
  * {@code long}: the low 32 bits of the state's hash above the id + 1 (0 = empty), so that probing compares hashes
  * without touching the stored state, and growing needs no rehashing of states. Each stripe probes linearly and
- * doubles when three quarters full.
+ * doubles when three quarters full. States of at most 32 bits are their own fragment (through a bijective mix, so
+ * that they still spread over the slots): then equal fragments mean equal states, and a probe never reads the
+ * store.
  */
 final class StripedStateTable implements SeenSet {
   private static final int STRIPE_BITS = 8;
   private static final int STRIPES = 1 << STRIPE_BITS;
 
   private final StateStore store;
+  private final boolean exact;
   private final Stripe[] stripes = new Stripe[STRIPES];
 
   /**
@@ -26,8 +29,10 @@ final class StripedStateTable implements SeenSet {
     long q1, q2, q3, q4, q5, q6, q7;
   }
 
-  StripedStateTable(StateStore store) {
+  /** An index over {@code store}; {@code exact} when states have at most 32 bits (see the class comment). */
+  StripedStateTable(StateStore store, boolean exact) {
     this.store = store;
+    this.exact = exact;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Stripe();
     }
@@ -43,6 +48,20 @@ final class StripedStateTable implements SeenSet {
     return h;
   }
 
+  /** The slot's 32 bits for a state of hash {@code h}: the state itself, mixed, when exact. */
+  private int fragment(long[] state, long h) {
+    if (!exact) {
+      return (int) h;
+    }
+    int x = (int) state[0]; // murmur3's finaliser: a bijection on 32 bits
+    x ^= x >>> 16;
+    x *= 0x85EBCA6B;
+    x ^= x >>> 13;
+    x *= 0xC2B2AE35;
+    x ^= x >>> 16;
+    return x;
+  }
+
   private Stripe stripe(long h) {
     return stripes[(int) (h >>> (64 - STRIPE_BITS))];
   }
@@ -56,7 +75,7 @@ final class StripedStateTable implements SeenSet {
     int i = fragment & mask;
     while (true) {
       long slot = slots[i];
-      if (slot == 0 || ((int) (slot >>> 32) == fragment && store.equalsState((int) slot - 1, state))) {
+      if (slot == 0 || ((int) (slot >>> 32) == fragment && (exact || store.equalsState((int) slot - 1, state)))) {
         return i;
       }
       i = (i + 1) & mask;
@@ -64,9 +83,9 @@ final class StripedStateTable implements SeenSet {
   }
 
   @Override
-  public int add(long[] state, int parent, int rule) {
+  public int add(StateStore.Appender appender, long[] state, int parent, int rule) {
     long h = hash(state);
-    int fragment = (int) h;
+    int fragment = fragment(state, h);
     Stripe s = stripe(h);
     synchronized (s) {
       long[] slots = s.slots;
@@ -74,7 +93,7 @@ final class StripedStateTable implements SeenSet {
       if (slots[i] != 0) {
         return -1 - ((int) slots[i] - 1);
       }
-      int id = store.add(state, parent, rule);
+      int id = store.add(appender, state, parent, rule);
       slots[i] = ((long) fragment << 32) | (id + 1L);
       if (++s.used * 4 > slots.length * 3) {
         grow(s);
@@ -102,7 +121,7 @@ final class StripedStateTable implements SeenSet {
   @Override
   public int find(long[] state) {
     long h = hash(state);
-    int fragment = (int) h;
+    int fragment = fragment(state, h);
     Stripe s = stripe(h);
     synchronized (s) {
       long slot = s.slots[probe(s.slots, fragment, state)];

@@ -1,0 +1,78 @@
+package io.ballot.checker.explore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StateStoreTest {
+  /** A random state of {@code bits} bits: the bits above them are zero, as in a packed state. */
+  private static long[] randomState(Random rnd, int bits) {
+    int words = Math.max(1, (bits + 63) >>> 6);
+    long[] s = new long[words];
+    for (int w = 0; w < words; w++) {
+      s[w] = rnd.nextLong();
+    }
+    int used = bits - 64 * (words - 1);
+    if (used < 64) {
+      s[words - 1] &= (1L << used) - 1;
+    }
+    return s;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 8, 9, 16, 17, 32, 33, 63, 64, 65, 69, 72, 80, 96, 97, 128, 130, 200})
+  void statesOfEveryWidthComeBackBitForBit(int bits) {
+    int words = Math.max(1, (bits + 63) >>> 6);
+    StateStore store = new StateStore(bits, words, 10);
+    StateStore.Appender a = store.appender();
+    Random rnd = new Random(bits);
+    long[][] states = new long[3 * StateStore.BLOCK + 5][];
+    for (int i = 0; i < states.length; i++) {
+      states[i] = randomState(rnd, bits);
+      assertEquals(i, store.add(a, states[i], i - 1, i % 10));
+    }
+    long[] out = new long[words];
+    for (int i = 0; i < states.length; i++) {
+      store.get(i, out);
+      assertArrayEquals(states[i], out, "state " + i);
+      assertTrue(store.equalsState(i, states[i]));
+      assertEquals(i - 1, store.parent(i));
+      assertEquals(i % 10, store.rule(i));
+    }
+    long[] other = states[0].clone();
+    other[words - 1] ^= bits == 0 ? 0 : 1L << ((bits - 1) % 64);
+    assertEquals(bits == 0, store.equalsState(0, other));
+  }
+
+  @Test
+  void wideRuleIdsAreKeptWhole() {
+    StateStore store = new StateStore(10, 1, 100_000);
+    StateStore.Appender a = store.appender();
+    store.add(a, new long[] {3}, -1, 99_999);
+    assertEquals(99_999, store.rule(0));
+  }
+
+  @Test
+  void unusedIdsOfABlockBecomeHolesAndAreNotCounted() {
+    StateStore store = new StateStore(20, 1, 10);
+    StateStore.Appender a = store.appender();
+    StateStore.Appender b = store.appender();
+    store.add(a, new long[] {1}, -1, 0);
+    int id = store.add(b, new long[] {2}, -1, 0);
+    assertEquals(StateStore.BLOCK, id);
+    store.release(a);
+    store.release(b);
+    assertEquals(2, store.size());
+    assertEquals(2 * StateStore.BLOCK, store.idLimit());
+    assertFalse(store.isHole(0));
+    assertTrue(store.isHole(1));
+    assertFalse(store.isHole(StateStore.BLOCK));
+    assertTrue(store.isHole(2 * StateStore.BLOCK - 1));
+  }
+}
