@@ -4,7 +4,7 @@ package io.ballot.checker;
  * How to check a model. {@code threads} ≥ 1; {@code memoryBytes} caps the states' storage (≤ 0: most of the
  * heap); {@code bound} ≤ 0 means no depth bound; {@code maxErrors} ≥ 1 violations are collected before stopping;
  * {@code timeLimitSeconds} ≤ 0 means none; {@code engine} says how the model's transitions run (null: the default,
- * see {@link Engine#defaultEngine()}).
+ * see {@link Engine#defaultEngine()}); {@code symmetry} is the reduction over scalarsets and multisets (null: off).
  */
 public record CheckOptions(
     int threads,
@@ -13,7 +13,8 @@ public record CheckOptions(
     int bound,
     int maxErrors,
     double timeLimitSeconds,
-    Engine engine) {
+    Engine engine,
+    Symmetry symmetry) {
 
   /** Deadlock detection, as Rumur's {@code --deadlock-detection}. */
   public enum DeadlockMode {
@@ -38,28 +39,61 @@ public record CheckOptions(
     }
   }
 
+  /** Symmetry reduction, as Rumur's {@code --symmetry-reduction}. */
+  public enum Symmetry {
+    /** Every state as it is. */
+    OFF,
+    /**
+     * States are normalised by sorting each scalarset's indices by a permutation-invariant signature, trying the
+     * orders of tied indices only while they are few: sound, usually canonical, cheap.
+     */
+    HEURISTIC,
+    /** Each state is replaced by the exact canonical representative of its orbit: exact counts. */
+    EXHAUSTIVE
+  }
+
   public CheckOptions {
     if (engine == null) {
       engine = Engine.defaultEngine();
     }
+    if (symmetry == null) {
+      symmetry = Symmetry.OFF;
+    }
+  }
+
+  /** Options with the given engine and no symmetry reduction. */
+  public CheckOptions(
+      int threads,
+      long memoryBytes,
+      DeadlockMode deadlock,
+      int bound,
+      int maxErrors,
+      double timeLimitSeconds,
+      Engine engine) {
+    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, null);
   }
 
   /** Options with the default engine. */
   public CheckOptions(
       int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors, double timeLimitSeconds) {
-    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, null);
+    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, null, null);
   }
 
-  /** Rumur's defaults on all available cores. */
+  /** Rumur's defaults (heuristic symmetry reduction) on all available cores. */
   public static CheckOptions defaults() {
-    return new CheckOptions(Runtime.getRuntime().availableProcessors(), 0, DeadlockMode.STUTTERING, 0, 1, 0);
+    return new CheckOptions(
+        Runtime.getRuntime().availableProcessors(), 0, DeadlockMode.STUTTERING, 0, 1, 0, null, Symmetry.HEURISTIC);
   }
 
   public CheckOptions withThreads(int n) {
-    return new CheckOptions(n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine);
+    return new CheckOptions(n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry);
   }
 
   public CheckOptions withEngine(Engine e) {
-    return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e);
+    return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry);
+  }
+
+  public CheckOptions withSymmetry(Symmetry s) {
+    return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s);
   }
 }

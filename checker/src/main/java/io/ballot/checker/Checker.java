@@ -4,7 +4,9 @@ import io.ballot.checker.compile.ModelCompiler;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
+import io.ballot.checker.ir.Property;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.symmetry.Symmetry;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,15 @@ public final class Checker {
     ModelCompiler.Outcome ts = transitions(model, options.engine());
     if (ts.warning() != null) {
       warnings.accept(ts.warning());
+    }
+    if (options.symmetry() != CheckOptions.Symmetry.OFF) {
+      Property live = Symmetry.unsoundLiveness(model);
+      if (live != null) {
+        warnings.accept("symmetry reduction is off for this run: liveness property \"" + live.name() + "\" ("
+            + live.location() + ") is quantified over a scalarset or a multiset, and such a property can hold in a"
+            + " state and fail in a permuted copy of it, which a reduced state graph does not tell apart");
+        options = options.withSymmetry(CheckOptions.Symmetry.OFF);
+      }
     }
     return new BfsExplorer(ts.system(), options, progress).run();
   }

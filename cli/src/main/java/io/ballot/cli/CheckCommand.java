@@ -56,8 +56,6 @@ import picocli.CommandLine.Spec;
     })
 final class CheckCommand implements Callable<Integer> {
 
-  static final String SYMMETRY_WARNING = "symmetry reduction is not implemented yet; exploring without it";
-
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
   private final CliContext context;
@@ -117,9 +115,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--symmetry-reduction",
       paramLabel = "off|heuristic|exhaustive",
-      defaultValue = "off",
-      description = "Symmetry reduction over scalarsets; not implemented yet: heuristic and exhaustive warn and"
-          + " explore without it. Default: ${DEFAULT-VALUE}.")
+      defaultValue = "heuristic",
+      description = "Reduce the states by the symmetry of named scalarsets and the order of multiset elements:"
+          + " heuristic (fast; usually one state per orbit), exhaustive (exactly one state per orbit) or off."
+          + " Default: ${DEFAULT-VALUE}.")
   String symmetry;
 
   @Option(
@@ -194,11 +193,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CheckOptions options = options();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
-    Symmetry symmetryMode = choice("--symmetry-reduction", symmetry, Symmetry.class);
     warnIgnoredOptions(err);
-    if (symmetryMode != Symmetry.OFF) {
-      warn(err, SYMMETRY_WARNING);
-    }
     LoadResult load = context.loader().load(file);
     new DiagnosticPrinter(err).print(load, true);
     if (load.hasErrors()) {
@@ -236,7 +231,7 @@ final class CheckCommand implements Callable<Integer> {
   private Result check(Model model, CheckOptions options, PrintWriter err) {
     ProgressLine progress = new ProgressLine(err, context.errIsTerminal());
     try {
-      return Checker.check(model, options, progress);
+      return Checker.check(model, options, progress, w -> warn(err, w));
     } catch (RuntimeException e) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
         if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
@@ -280,13 +275,6 @@ final class CheckCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------------------------------ options
 
-  /** Symmetry reduction modes, as Rumur's {@code --symmetry-reduction}. */
-  enum Symmetry {
-    OFF,
-    HEURISTIC,
-    EXHAUSTIVE
-  }
-
   /** The checker's options from the command line; a bad value is a usage error (exit 2). */
   CheckOptions options() {
     int n = integer("--threads", threads == null ? "0" : threads, 0);
@@ -298,7 +286,8 @@ final class CheckCommand implements Callable<Integer> {
     int depthBound = integer("--bound", bound, 0);
     int errors = integer("--max-errors", maxErrors, 1);
     double seconds = seconds("--time-limit", timeLimit);
-    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds);
+    CheckOptions.Symmetry symmetryMode = choice("--symmetry-reduction", symmetry, CheckOptions.Symmetry.class);
+    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, null, symmetryMode);
   }
 
   private ParameterException invalid(String option, String value, String expected) {

@@ -103,6 +103,20 @@ class CheckCommandTest {
       rule true ==> begin if f(1000000) = 0 then x := 1 - x; end end;
       """;
 
+  /** Three interchangeable processes with a lock that remembers its holder; a liveness per process. */
+  static final String SYMMETRIC =
+      """
+      type pid: scalarset(3);
+      var want: array [pid] of boolean; holder: pid;
+      startstate begin for p: pid do want[p] := false end; undefine holder; end;
+      ruleset p: pid do
+        rule "ask" !want[p] ==> begin want[p] := true end;
+        rule "take" want[p] & isundefined(holder) ==> begin holder := p end;
+        rule "give" !isundefined(holder) & holder = p ==> begin want[p] := false; undefine holder end;
+      end;
+      invariant "holder wants" isundefined(holder) | want[holder];
+      """;
+
   @TempDir static Path dir;
 
   @BeforeAll
@@ -116,6 +130,10 @@ class CheckCommandTest {
     write("two-covers.m", COVER + "cover \"never\" x & y;\n");
     write("cube.m", CUBE);
     write("deep.m", DEEP);
+    write("symmetric.m", SYMMETRIC);
+    write("symmetric-liveness.m",
+        SYMMETRIC + "ruleset p: pid do liveness \"gets it\" !isundefined(holder) & holder = p end;\n");
+    write("symmetric-bug.m", SYMMETRIC + "invariant \"nobody holds\" isundefined(holder);\n");
     write("bad.m", "var x: boolean;\nstartstate begin x := 3 end;\n");
   }
 
@@ -378,14 +396,35 @@ class CheckCommandTest {
   }
 
   @Test
-  void symmetryReductionWarnsAndRuns() {
-    Cli r = check("--symmetry-reduction", "heuristic", model("counter.m"));
-    assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
-    assertEquals(
-        "ballot: warning: symmetry reduction is not implemented yet; exploring without it\n", r.err());
-    assertEquals(4, states(r));
-    assertEquals("", check("--symmetry-reduction=off", model("counter.m")).err());
+  void symmetryReductionIsHeuristicByDefaultAndExactWhenAsked() {
+    // off: 2^3 want vectors times 4 holders, of which the reachable ones; reduced: one state per orbit
+    Cli off = check("--symmetry-reduction=off", model("symmetric.m"));
+    Cli heuristic = check(model("symmetric.m"));
+    Cli exhaustive = check("--symmetry-reduction", "exhaustive", model("symmetric.m"));
+    assertEquals(ExitCodes.OK, off.exitCode(), off::toString);
+    assertEquals("", heuristic.err());
+    assertEquals(20, states(off)); // 8 want vectors with no holder, 12 with one of the wanting holding it
+    assertEquals(7, states(exhaustive)); // orbits: 4 with no holder (0..3 wanting), 3 with a holder (1..3 wanting)
+    assertEquals(7, states(heuristic));
+    assertEquals(4, states(check("--symmetry-reduction=heuristic", model("counter.m"))));
     assertEquals(ExitCodes.USAGE, check("--symmetry-reduction=total", model("counter.m")).exitCode());
+  }
+
+  @Test
+  void aCounterexampleUnderSymmetryIsConcrete() {
+    Cli r = check("--counterexample-trace=full", model("symmetric-bug.m"));
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, r.exitCode(), r::toString);
+    // ask then take, by the same process: a real run, whatever process the reduced state graph kept
+    assertTrue(r.out().matches("(?s).*Step 2: ask, p: (pid_\\d).*Step 3: take, p: \\1\n.*holder: \\1\n.*"),
+        r::toString);
+  }
+
+  @Test
+  void aLivenessPropertyPerProcessTurnsSymmetryOff() {
+    Cli r = check(model("symmetric-liveness.m"));
+    assertTrue(r.err().contains("symmetry reduction is off for this run: liveness property \"gets it\""),
+        r::toString);
+    assertEquals(20, states(r));
   }
 
   @ParameterizedTest

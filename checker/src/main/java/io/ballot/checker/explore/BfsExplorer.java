@@ -11,6 +11,8 @@ import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
+import io.ballot.checker.symmetry.Canonicalizer;
+import io.ballot.checker.symmetry.Symmetry;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
@@ -43,6 +45,7 @@ public final class BfsExplorer {
   private final ProgressListener progress;
   private final StateStore store;
   private final StripedStateTable seen;
+  private final Symmetry symmetry; // null: no reduction
   private final int words;
   private final LongAdder rulesFired = new LongAdder();
   private final AtomicLongArray coverHits;
@@ -63,6 +66,8 @@ public final class BfsExplorer {
     this.words = ts.layout().words();
     this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()));
     this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
+    Symmetry sym = Symmetry.of(ts.layout(), options.symmetry());
+    this.symmetry = sym.reduces() ? sym : null;
     this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     long heap = Runtime.getRuntime().maxMemory();
@@ -153,7 +158,7 @@ public final class BfsExplorer {
   // ------------------------------------------------------------------------------------------ start states
 
   private void startStates() {
-    StateStore.Appender appender = store.appender();
+    Lane lane = new Lane();
     long[] s = new long[words];
     for (int i = 0; i < ts.startCount() && !stop; i++) {
       java.util.Arrays.fill(s, 0);
@@ -162,12 +167,13 @@ public final class BfsExplorer {
           continue;
         }
       } catch (ModelError e) {
-        violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.start(i).describe() + ")", -1);
+        violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.start(i).describe() + ")", -1,
+            -1, -1);
         continue;
       }
-      admit(appender, s, -1, i);
+      admit(lane, s, -1, i);
     }
-    store.release(appender);
+    store.release(lane.appender);
   }
 
   // ------------------------------------------------------------------------------------------ one level
@@ -207,7 +213,7 @@ public final class BfsExplorer {
     private final int end;
     private final long[] state = new long[words];
     private final long[] next = new long[words];
-    private final StateStore.Appender appender = store.appender();
+    private final Lane lane = new Lane();
 
     Worker(AtomicInteger cursor, int end) {
       this.cursor = cursor;
@@ -219,7 +225,7 @@ public final class BfsExplorer {
       try {
         expandBatches();
       } finally {
-        store.release(appender);
+        store.release(lane.appender);
       }
     }
 
@@ -263,17 +269,17 @@ public final class BfsExplorer {
           }
         } catch (ModelError e) {
           violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in rule " + ts.rule(r).describe() + ")",
-              id);
+              id, r, -1);
           continue;
         }
         rulesFired.increment();
         if (options.deadlock() != DeadlockMode.STUTTERING || !java.util.Arrays.equals(state, next)) {
           deadlock = false;
         }
-        admit(appender, next, id, r);
+        admit(lane, next, id, r);
       }
       if (deadlock && options.deadlock() != DeadlockMode.OFF && !stop) {
-        violation(ViolationKind.DEADLOCK, "deadlock", null, "deadlock: no rule can change this state", id);
+        violation(ViolationKind.DEADLOCK, "deadlock", null, "deadlock: no rule can change this state", id, -1, -1);
       }
     }
   }
@@ -282,7 +288,13 @@ public final class BfsExplorer {
    * Puts a new state through assumptions, the seen-set and invariants. A new state is stored (and so is in the
    * next level); one that violates an invariant is stored but blocked from expansion.
    */
-  private void admit(StateStore.Appender appender, long[] s, int parent, int rule) {
+  /** What one thread needs to add states: its block of ids and its canonicaliser (null without reduction). */
+  private final class Lane {
+    final StateStore.Appender appender = store.appender();
+    final Canonicalizer canonicalizer = symmetry == null ? null : symmetry.canonicalizer();
+  }
+
+  private void admit(Lane lane, long[] s, int parent, int rule) {
     try {
       for (int p : assumptions) {
         if (!ts.holds(p, s)) {
@@ -290,10 +302,13 @@ public final class BfsExplorer {
         }
       }
     } catch (ModelError e) {
-      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent);
+      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent, -1, -1);
       return;
     }
-    int id = seen.add(appender, s, parent, rule);
+    if (lane.canonicalizer != null) {
+      lane.canonicalizer.canonicalize(s);
+    }
+    int id = seen.add(lane.appender, s, parent, rule);
     if (id < 0) {
       return;
     }
@@ -304,7 +319,7 @@ public final class BfsExplorer {
         if (!ts.holds(p, s)) {
           Instance prop = ts.property(p);
           violation(ViolationKind.INVARIANT, prop.describe(), prop.location(),
-              "invariant \"" + prop.describe() + "\" failed", id);
+              "invariant \"" + prop.describe() + "\" failed", id, -1, p);
           block(id);
           return;
         }
@@ -316,7 +331,8 @@ public final class BfsExplorer {
         }
       }
     } catch (ModelError e) {
-      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")", id);
+      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")", id,
+          -1, p);
       block(id);
     }
   }
@@ -335,19 +351,18 @@ public final class BfsExplorer {
   }
 
   /** A violation found during the current level, reported when the level is finished. */
-  private record Pending(ViolationKind kind, String property, SourceLocation where, String message, int at) {}
-
   private static final int PENDING_CAP = 10_000;
-  private final List<Pending> pending = new ArrayList<>();
+  private final List<PendingViolation> pending = new ArrayList<>();
 
   /**
    * Notes a violation found in state {@code at} (a stored id whose trace is reported, or -1 before any state was
    * stored). It is reported when the current level is finished ({@link #settleViolations()}).
    */
-  private void violation(ViolationKind kind, String property, SourceLocation where, String message, int at) {
+  private void violation(
+      ViolationKind kind, String property, SourceLocation where, String message, int at, int rule, int prop) {
     synchronized (pending) {
       if (pending.size() < PENDING_CAP) {
-        pending.add(new Pending(kind, property, where, message, at));
+        pending.add(new PendingViolation(kind, property, where, message, at, rule, prop));
       }
     }
   }
@@ -378,12 +393,17 @@ public final class BfsExplorer {
       }
       return c != 0 ? c : Integer.compare(x.at() < 0 ? 0 : 1, y.at() < 0 ? 0 : 1);
     });
-    for (Pending p : pending) {
+    for (PendingViolation p : pending) {
       if (violations.size() >= options.maxErrors()) {
         break;
       }
-      List<TraceStep> trace = p.at() >= 0 ? new TraceBuilder(ts, store).trace(p.at()) : List.of();
-      violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), trace));
+      if (p.at() < 0) {
+        violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), List.of()));
+        continue;
+      }
+      TraceBuilder.Trace trace = new TraceBuilder(ts, store, symmetry).trace(p.at());
+      PendingViolation q = symmetry == null ? p : Reidentify.in(ts, p, trace.last());
+      violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
     }
     pending.clear();
     if (violations.size() >= options.maxErrors()) {
@@ -427,7 +447,7 @@ public final class BfsExplorer {
     if (live.isEmpty()) {
       return;
     }
-    Graph g = Graph.of(ts, store, seen);
+    Graph g = Graph.of(ts, store, seen, symmetry == null ? null : symmetry.canonicalizer());
     for (int p : live) {
       int bad = g.firstStateThatCannotReach(p, ts, store);
       if (bad == -2) {
@@ -438,7 +458,7 @@ public final class BfsExplorer {
         Instance prop = ts.property(p);
         violation(ViolationKind.LIVENESS, prop.describe(), prop.location(),
             "liveness property \"" + prop.describe() + "\" violated: from the last state of this trace, no state"
-                + " where it holds can be reached", bad);
+                + " where it holds can be reached", bad, -1, -1);
         settleViolations();
         if (stop) {
           return;

@@ -1,5 +1,6 @@
 package io.ballot.checker.explore;
 
+import io.ballot.checker.symmetry.Canonicalizer;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
@@ -18,7 +19,8 @@ final class Graph {
     this.pred = pred;
   }
 
-  static Graph of(TransitionSystem ts, StateStore store, SeenSet seen) {
+  /** The graph of the stored states; {@code canonicalizer} (null: none) maps successors to stored states. */
+  static Graph of(TransitionSystem ts, StateStore store, SeenSet seen, Canonicalizer canonicalizer) {
     int n = store.idLimit();
     int words = store.words();
     IntList from = new IntList();
@@ -41,6 +43,9 @@ final class Graph {
           }
         } catch (ModelError e) {
           continue;
+        }
+        if (canonicalizer != null) {
+          canonicalizer.canonicalize(next);
         }
         int t = seen.find(next);
         if (t >= 0) {

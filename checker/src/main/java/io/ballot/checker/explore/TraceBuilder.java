@@ -1,6 +1,8 @@
 package io.ballot.checker.explore;
 
 import io.ballot.checker.result.TraceStep;
+import io.ballot.checker.symmetry.Canonicalizer;
+import io.ballot.checker.symmetry.Symmetry;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
@@ -12,17 +14,28 @@ import java.util.List;
 /**
  * Rebuilds the path to a stored state from the parent links, replaying each step (the start state, then each rule)
  * so that every printed state is one the model really produces from the previous one.
+ *
+ * <p>Under symmetry reduction the stored states are orbit representatives, and the rule recorded for a state was
+ * fired in its (canonical) parent, not in the concrete state the replay has reached. Each step is then the first
+ * rule instance whose successor of the concrete state is in the orbit of the next stored state (the recorded rule
+ * is tried first), so that the trace is a real execution in the model's own scalarset values, as TLC and
+ * Stateright rebuild traces.
  */
 final class TraceBuilder {
   private final TransitionSystem ts;
   private final StateStore store;
+  private final Canonicalizer exact; // null without symmetry reduction
 
-  TraceBuilder(TransitionSystem ts, StateStore store) {
+  /** A concrete trace: its printed steps and its last state. */
+  record Trace(List<TraceStep> steps, long[] last) {}
+
+  TraceBuilder(TransitionSystem ts, StateStore store, Symmetry symmetry) {
     this.ts = ts;
     this.store = store;
+    this.exact = symmetry == null ? null : symmetry.exactCanonicalizer();
   }
 
-  List<TraceStep> trace(int id) {
+  Trace trace(int id) {
     List<Integer> path = new ArrayList<>();
     for (int s = id; s >= 0; s = store.parent(s)) {
       path.add(0, s);
@@ -30,31 +43,73 @@ final class TraceBuilder {
     List<TraceStep> steps = new ArrayList<>();
     int words = store.words();
     long[] current = new long[words];
-    long[] stored = new long[words];
     for (int k = 0; k < path.size(); k++) {
       int s = path.get(k);
-      int rule = store.rule(s);
+      long[] target = new long[words];
+      store.get(s, target);
       long[] next = new long[words];
-      Instance step;
-      try {
-        if (k == 0) {
-          step = ts.start(rule);
-          ts.runStart(rule, next, Effects.NONE);
-        } else {
-          step = ts.rule(rule);
-          System.arraycopy(current, 0, next, 0, words);
-          ts.fire(rule, current, next, Effects.NONE);
-        }
-      } catch (ModelError e) {
-        throw new IllegalStateException("replaying a trace failed where exploring succeeded", e);
-      }
-      store.get(s, stored);
-      if (!Arrays.equals(next, stored)) {
-        throw new IllegalStateException("replaying " + step.describe() + " did not reproduce the stored state");
-      }
+      Instance step = k == 0 ? start(store.rule(s), target, next) : step(store.rule(s), current, target, next);
       steps.add(new TraceStep(step.name(), step.parameters(), ts.render(next)));
       current = next;
     }
-    return steps;
+    return new Trace(steps, current);
+  }
+
+  private Instance start(int rule, long[] target, long[] next) {
+    try {
+      ts.runStart(rule, next, Effects.NONE);
+    } catch (ModelError e) {
+      throw new IllegalStateException("replaying a trace failed where exploring succeeded", e);
+    }
+    if (!reaches(next, target)) {
+      throw new IllegalStateException("replaying " + ts.start(rule).describe() + " did not reproduce the stored state");
+    }
+    return ts.start(rule);
+  }
+
+  /** Fires the rule from {@code current} into {@code next} that reaches {@code target} (or its orbit). */
+  private Instance step(int recorded, long[] current, long[] target, long[] next) {
+    if (fires(recorded, current, next) && reaches(next, target)) {
+      return ts.rule(recorded);
+    }
+    if (exact != null) {
+      exact.canonicalize(target);
+      for (int r = 0; r < ts.ruleCount(); r++) {
+        if (r != recorded && fires(r, current, next) && reaches(next, target)) {
+          return ts.rule(r);
+        }
+      }
+    }
+    throw new IllegalStateException("replaying " + ts.rule(recorded).describe() + " did not reproduce the stored state");
+  }
+
+  private boolean fires(int rule, long[] current, long[] next) {
+    try {
+      if (!ts.guard(rule, current)) {
+        return false;
+      }
+      System.arraycopy(current, 0, next, 0, current.length);
+      return ts.fire(rule, current, next, Effects.NONE);
+    } catch (ModelError e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether concrete state {@code state} is {@code target} or, under reduction, in its orbit. {@code target} is
+   * canonicalised in place (exactly) the first time it is needed.
+   */
+  private boolean reaches(long[] state, long[] target) {
+    if (Arrays.equals(state, target)) {
+      return true;
+    }
+    if (exact == null) {
+      return false;
+    }
+    long[] c = state.clone();
+    exact.canonicalize(c);
+    long[] t = target.clone();
+    exact.canonicalize(t);
+    return Arrays.equals(c, t);
   }
 }
