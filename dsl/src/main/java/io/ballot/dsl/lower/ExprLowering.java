@@ -248,10 +248,15 @@ final class ExprLowering {
     }
     if (array.type() instanceof Type.ArrayType at2) {
       if (!TypeRules.assignable(at2.index(), index.type())) {
+        TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(at2.index(), index.type());
         l.problems.error(
             a.getIndex(),
-            "incompatible types: array index has type " + l.typeRules.describe(index.type()) + " but the array is indexed by "
-                + l.typeRules.describe(at2.index()));
+            clash != null
+                ? l.typeRules.scalarsetMixing(
+                    "indexing an array over " + l.typeRules.describe(at2.index()) + " with a value of type "
+                        + l.typeRules.describe(index.type()), clash)
+                : "incompatible types: array index has type " + l.typeRules.describe(index.type())
+                    + " but the array is indexed by " + l.typeRules.describe(at2.index()));
         return null;
       }
       return new Expr.ElementRef(array, index, at2.element(), at);
@@ -274,6 +279,12 @@ final class ExprLowering {
     }
     String op = u.getOp();
     if (op.equals("+")) {
+      if (operand.type() instanceof Type.ScalarsetType ss) {
+        l.problems.error(
+            u.getOperand(), l.typeRules.scalarsetOperator(
+                "arithmetic on scalarset values", ss, "have no numeric value (unary '+' needs an integer operand)"));
+        return null;
+      }
       if (!TypeRules.isNumeric(operand.type())) {
         l.problems.error(u.getOperand(), "unary '+' needs an integer operand, not " + l.typeRules.describe(operand.type()));
         return null;
@@ -291,6 +302,13 @@ final class ExprLowering {
     } else {
       kind = op.equals("~") ? UnaryOp.BITWISE_NOT : UnaryOp.NEGATE;
       type = INTEGER;
+      if (operand.type() instanceof Type.ScalarsetType ss) {
+        l.problems.error(
+            u.getOperand(), l.typeRules.scalarsetOperator(
+                kind == UnaryOp.NEGATE ? "arithmetic on scalarset values" : "bitwise operation on scalarset values", ss,
+                "have no numeric value (unary '" + op + "' needs an integer operand)"));
+        return null;
+      }
       if (!TypeRules.isNumeric(operand.type())) {
         l.problems.error(
             u.getOperand(), (kind == UnaryOp.NEGATE ? "expression cannot be negated: unary '-'" : "expression cannot be bitwise NOTed: '~'")
@@ -327,13 +345,24 @@ final class ExprLowering {
       type = BOOLEAN;
     } else if (kind == BinaryOp.EQ || kind == BinaryOp.NEQ) {
       if (!TypeRules.comparable(left.type(), right.type())) {
+        TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(left.type(), right.type());
         l.problems.error(
-            b, "expressions are not comparable: " + l.typeRules.describe(left.type()) + " and "
-                + l.typeRules.describe(right.type()));
+            b, clash != null
+                ? l.typeRules.scalarsetMixing(
+                    "comparing values of types " + l.typeRules.describe(left.type()) + " and "
+                        + l.typeRules.describe(right.type()), clash)
+                : "expressions are not comparable: " + l.typeRules.describe(left.type()) + " and "
+                    + l.typeRules.describe(right.type()));
         return null;
       }
       type = BOOLEAN;
     } else if (comparison) {
+      Type.ScalarsetType ss = TypeRules.scalarsetAmong(left.type(), right.type());
+      if (ss != null) {
+        l.problems.error(
+            b, l.typeRules.scalarsetOperator("ordering comparison on scalarset values", ss, "may only be compared with = or !="));
+        return null;
+      }
       if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
         l.problems.error(
             b, "expressions are not comparable with '" + op + "': " + l.typeRules.describe(left.type()) + " and "
@@ -342,6 +371,16 @@ final class ExprLowering {
       }
       type = BOOLEAN;
     } else {
+      Type.ScalarsetType ss = TypeRules.scalarsetAmong(left.type(), right.type());
+      if (ss != null) {
+        boolean arithmetic = kind == BinaryOp.ADD || kind == BinaryOp.SUB || kind == BinaryOp.MUL
+            || kind == BinaryOp.DIV || kind == BinaryOp.MOD;
+        l.problems.error(
+            b, l.typeRules.scalarsetOperator(
+                arithmetic ? "arithmetic on scalarset values" : "bitwise operation on scalarset values", ss,
+                "have no numeric value ('" + op + "' needs integer operands)"));
+        return null;
+      }
       if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
         l.problems.error(
             b, "'" + op + "' needs integer operands, not " + l.typeRules.describe(left.type()) + " and "
@@ -441,6 +480,17 @@ final class ExprLowering {
     if (!requireBoolean(cond, t.getCondition(), "the ternary condition")) {
       return null;
     }
+    TypeRules.ScalarsetClash clash =
+        TypeRules.comparable(then.type(), otherwise.type()) ? null : TypeRules.scalarsetClash(then.type(), otherwise.type());
+    if (clash != null) {
+      // Rumur accepts this (the result has the 'then' branch's type), but a scalarset value would leak into
+      // another type, or an integer into a scalarset, through the '?:'.
+      l.problems.error(
+          t, l.typeRules.scalarsetMixing(
+              "mixing types " + l.typeRules.describe(then.type()) + " and " + l.typeRules.describe(otherwise.type())
+                  + " in the branches of '?:'", clash));
+      return null;
+    }
     if (!TypeRules.comparable(then.type(), otherwise.type())) {
       // Rumur does not check the branches against each other: the result has the type of the 'then' branch.
       l.problems.warning(
@@ -504,7 +554,16 @@ final class ExprLowering {
     for (int i = 0; i < args.size(); i++) {
       Local p = f.parameters().get(i);
       Expr arg = args.get(i);
-      if (!TypeRules.assignable(p.type(), arg.type())) {
+      boolean assignable = TypeRules.assignable(p.type(), arg.type());
+      TypeRules.ScalarsetClash clash = assignable ? null : TypeRules.scalarsetClash(p.type(), arg.type());
+      if (clash != null) {
+        l.problems.error(
+            actuals.get(i), l.typeRules.scalarsetMixing(
+                "passing a value of type " + l.typeRules.describe(arg.type()) + " as argument " + (i + 1) + " of '"
+                    + f.name() + "' (parameter '" + p.name() + "' has type " + l.typeRules.describe(p.type()) + ")",
+                clash));
+        ok = false;
+      } else if (!assignable) {
         l.problems.error(
             actuals.get(i), "incompatible types: argument " + (i + 1) + " of '" + f.name() + "' has type "
                 + l.typeRules.describe(arg.type()) + " but the parameter '" + p.name() + "' has type "
@@ -569,6 +628,15 @@ final class ExprLowering {
     }
     boolean ok = true;
     for (Expr bound : new Expr[] {from, to, step}) {
+      if (bound != null && bound.type() instanceof Type.ScalarsetType ss) {
+        l.problems.error(
+            q, l.typeRules.scalarsetOperator(
+                "a loop bounded by scalarset values", ss,
+                "have no numeric value or order; loop over the type itself: '" + q.getName() + " : "
+                    + l.typeRules.describe(ss) + "'"));
+        ok = false;
+        break;
+      }
       if (bound != null && !TypeRules.isNumeric(bound.type())) {
         l.problems.error(q, "quantifier bounds and step need integer operands");
         ok = false;

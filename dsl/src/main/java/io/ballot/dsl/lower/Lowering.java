@@ -63,6 +63,7 @@ public final class Lowering {
   final TypeLowering types;
   final ExprLowering exprs;
   final StmtLowering stmts;
+  private final IterationOrder iterationOrder;
 
   private final List<ConstantDecl> constants = new ArrayList<>();
   private final List<TypeDecl> typeDecls = new ArrayList<>();
@@ -88,6 +89,7 @@ public final class Lowering {
     this.types = new TypeLowering(this);
     this.exprs = new ExprLowering(this);
     this.stmts = new StmtLowering(this);
+    this.iterationOrder = new IterationOrder(problems, typeRules, this::aliasOf);
   }
 
   /** Lowers a parsed and linked model; {@code file} is the name diagnostics and locations carry. */
@@ -218,6 +220,7 @@ public final class Lowering {
       lowerDecls(d, locals, false);
     }
     List<Stmt> body = stmts.lowerBlock(proc.getBody(), new StmtLowering.Context(f, false));
+    iterationOrder.check(body);
     f.define(locals, body);
   }
 
@@ -241,6 +244,7 @@ public final class Lowering {
         lowerDecls(d, locals, false);
       }
       List<Stmt> body = stmts.lowerBlock(r.getBody(), new StmtLowering.Context(null, true));
+      iterationOrder.check(body);
       rules.add(new Rule(r.getName(), List.copyOf(binders), guard, locals, body, locations.of(r)));
     } else if (rule instanceof io.ballot.dsl.murphi.StartState s) {
       List<Local> locals = new ArrayList<>();
@@ -248,6 +252,7 @@ public final class Lowering {
         lowerDecls(d, locals, false);
       }
       List<Stmt> body = stmts.lowerBlock(s.getBody(), new StmtLowering.Context(null, true));
+      iterationOrder.check(body);
       startStates.add(new StartState(s.getName(), List.copyOf(binders), locals, body, locations.of(s)));
     } else if (rule instanceof PropertyRule p) {
       Expr cond = exprs.lower(p.getCondition(), ExprLowering.Mode.PURE);

@@ -29,6 +29,11 @@ public final class Problems {
     add(Severity.WARNING, locations.of(at), message);
   }
 
+  /** A warning at a position already known (of an IR node). */
+  public void warning(SourceLocation at, String message) {
+    add(Severity.WARNING, at, message);
+  }
+
   private void add(Severity severity, SourceLocation where, String message) {
     int length = where.endLine() == where.line() ? Math.max(1, where.endColumn() - where.column()) : 1;
     diagnostics.add(new Diagnostic(severity, where.file(), where.line(), where.column(), length, message));

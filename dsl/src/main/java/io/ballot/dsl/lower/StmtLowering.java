@@ -73,9 +73,14 @@ final class StmtLowering {
         return null;
       }
       if (!TypeRules.assignable(target.type(), value.type())) {
+        TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(target.type(), value.type());
         l.problems.error(
-            a.getValue(), "incompatible types: cannot assign a value of type " + l.typeRules.describe(value.type())
-                + " to a target of type " + l.typeRules.describe(target.type()));
+            a.getValue(), clash != null
+                ? l.typeRules.scalarsetMixing(
+                    "assigning a value of type " + l.typeRules.describe(value.type()) + " to a target of type "
+                        + l.typeRules.describe(target.type()), clash)
+                : "incompatible types: cannot assign a value of type " + l.typeRules.describe(value.type())
+                    + " to a target of type " + l.typeRules.describe(target.type()));
         return null;
       }
       rangeCheck(target.type(), value, a.getValue());
@@ -122,7 +127,21 @@ final class StmtLowering {
     }
     if (s instanceof ClearStmt c) {
       Expr target = expr(c.getTarget());
-      return target == null || !writable(target, c.getTarget(), "clear") ? null : new Stmt.Clear(target, at);
+      if (target == null || !writable(target, c.getTarget(), "clear")) {
+        return null;
+      }
+      Type.ScalarsetType cleared = TypeRules.scalarsetCleared(target.type());
+      if (cleared != null) {
+        // CMurphi: "Target of CLEAR statement must not contain a scalarset variable." (Rumur accepts it.)
+        l.problems.error(
+            c.getTarget(), l.typeRules.scalarsetOperator(
+                "clearing a scalarset value", cleared,
+                "none of them comes first, but 'clear' would set "
+                    + (target.type() instanceof Type.ScalarsetType ? "it" : "the scalarset values inside")
+                    + " to the first one; use 'undefine' instead"));
+        return null;
+      }
+      return new Stmt.Clear(target, at);
     }
     if (s instanceof UndefineStmt u) {
       Expr target = expr(u.getTarget());
@@ -176,9 +195,14 @@ final class StmtLowering {
       }
       Type elementType = ((Type.MultisetType) ms.type()).element();
       if (!TypeRules.assignable(elementType, element.type())) {
+        TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(elementType, element.type());
+        String what = "adding a value of type " + l.typeRules.describe(element.type()) + " to a multiset of "
+            + l.typeRules.describe(elementType);
         l.problems.error(
-            m.getElement(), "cannot add a value of type " + l.typeRules.describe(element.type())
-                + " to a multiset of " + l.typeRules.describe(elementType));
+            m.getElement(), clash != null
+                ? l.typeRules.scalarsetMixing(what, clash)
+                : "cannot add a value of type " + l.typeRules.describe(element.type())
+                    + " to a multiset of " + l.typeRules.describe(elementType));
         return null;
       }
       return new Stmt.MultisetAdd(element, ms, at);
@@ -245,10 +269,15 @@ final class StmtLowering {
         if (lv == null) {
           ok = false;
         } else if (value != null && !TypeRules.comparable(value.type(), lv.type())) {
+          TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(value.type(), lv.type());
           l.problems.error(
-              label, "incompatible types: case label of type " + l.typeRules.describe(lv.type())
-                  + " cannot match a switch value of type "
-                  + l.typeRules.describe(value.type()));
+              label, clash != null
+                  ? l.typeRules.scalarsetMixing(
+                      "a case label of type " + l.typeRules.describe(lv.type()) + " in a switch on a value of type "
+                          + l.typeRules.describe(value.type()), clash)
+                  : "incompatible types: case label of type " + l.typeRules.describe(lv.type())
+                      + " cannot match a switch value of type "
+                      + l.typeRules.describe(value.type()));
           ok = false;
         }
         labels.add(lv);
@@ -284,9 +313,14 @@ final class StmtLowering {
       return null;
     }
     if (!TypeRules.assignable(f.returnType(), value.type())) {
+      TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(f.returnType(), value.type());
       l.problems.error(
-          r.getValue(), "incompatible types: function '" + f.name() + "' returns " + l.typeRules.describe(f.returnType())
-              + " but this value has type " + l.typeRules.describe(value.type()));
+          r.getValue(), clash != null
+              ? l.typeRules.scalarsetMixing(
+                  "returning a value of type " + l.typeRules.describe(value.type()) + " from function '" + f.name()
+                      + "', which returns " + l.typeRules.describe(f.returnType()) + ",", clash)
+              : "incompatible types: function '" + f.name() + "' returns " + l.typeRules.describe(f.returnType())
+                  + " but this value has type " + l.typeRules.describe(value.type()));
       return null;
     }
     rangeCheck(f.returnType(), value, r.getValue());

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Validator tests in the Error Prone style: every file under {@code validation/negative} marks each expected
  * error with a comment {@code -- error: <phrase>} on the line above the offending line; the front end must report
- * an error on exactly that line whose message contains the phrase, and no error anywhere else. Every file under
- * {@code validation/positive} must be accepted without errors.
+ * an error on exactly that line whose message contains the phrase, and no error anywhere else. Warnings are marked
+ * the same way with {@code -- warning: <phrase>}, in any file, and no file may have a warning on a line without a
+ * marker. A negative file has at least one marker (a warning-only file tests a warning). Every file under
+ * {@code validation/positive} must be accepted without errors (and without unmarked warnings).
  */
 class ValidationFilesTest {
   private static final Path ROOT = Path.of("src/test/resources/validation");
-  private static final Pattern MARKER = Pattern.compile("--\\s*error:\\s*(.+?)\\s*$");
+  private static final Pattern MARKER = Pattern.compile("--\\s*(error|warning):\\s*(.+?)\\s*$");
 
   private final FrontEnd frontEnd = new FrontEnd();
 
@@ -39,8 +41,13 @@ class ValidationFilesTest {
   @TestFactory
   Stream<DynamicTest> positiveFilesAreAccepted() throws IOException {
     return files("positive").map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+      List<Expected> expected = markers(f);
+      assertTrue(
+          expected.stream().allMatch(e -> e.severity() == Severity.WARNING),
+          f + " is a positive file: it may mark warnings, not errors");
       LoadResult r = frontEnd.load(f);
       assertTrue(!r.hasErrors(), () -> "expected no errors, got:\n" + headlines(r.diagnostics()));
+      checkMarked(r, expected, Severity.WARNING);
     }));
   }
 
@@ -52,29 +59,46 @@ class ValidationFilesTest {
     }
   }
 
-  private record Expected(int line, String phrase) {}
+  private record Expected(Severity severity, int line, String phrase) {}
 
-  private void checkNegative(Path file) throws IOException {
+  private static List<Expected> markers(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<Expected> expected = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = MARKER.matcher(lines.get(i).strip());
       if (m.matches()) {
-        expected.add(new Expected(i + 2, m.group(1))); // 1-based line after the marker
+        Severity severity = m.group(1).equals("error") ? Severity.ERROR : Severity.WARNING;
+        expected.add(new Expected(severity, i + 2, m.group(2))); // 1-based line after the marker
       }
     }
-    assertTrue(!expected.isEmpty(), file + " has no '-- error:' marker");
+    return expected;
+  }
+
+  private void checkNegative(Path file) throws IOException {
+    List<Expected> expected = markers(file);
+    assertTrue(!expected.isEmpty(), file + " has no '-- error:' or '-- warning:' marker");
     LoadResult r = frontEnd.load(file);
-    List<Diagnostic> errors = r.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+    checkMarked(r, expected, Severity.ERROR);
+    checkMarked(r, expected, Severity.WARNING);
+  }
+
+  /**
+   * Every marker of {@code severity} has a diagnostic of that severity on its line containing its phrase, and
+   * there is no diagnostic of that severity on a line without such a marker.
+   */
+  private static void checkMarked(LoadResult r, List<Expected> all, Severity severity) {
+    String kind = severity == Severity.ERROR ? "error" : "warning";
+    List<Expected> expected = all.stream().filter(e -> e.severity() == severity).toList();
+    List<Diagnostic> found = r.diagnostics().stream().filter(d -> d.severity() == severity).toList();
     for (Expected e : expected) {
-      boolean found =
-          errors.stream().anyMatch(d -> d.line() == e.line() && d.message().toLowerCase().contains(e.phrase()));
-      assertTrue(found, () -> "expected an error containing '" + e.phrase() + "' on line " + e.line()
-          + ", got:\n" + headlines(r.diagnostics()));
+      boolean ok =
+          found.stream().anyMatch(d -> d.line() == e.line() && d.message().toLowerCase().contains(e.phrase()));
+      assertTrue(ok, () -> "expected " + (severity == Severity.ERROR ? "an " : "a ") + kind + " containing '"
+          + e.phrase() + "' on line " + e.line() + ", got:\n" + headlines(r.diagnostics()));
     }
     List<Diagnostic> unexpected =
-        errors.stream().filter(d -> expected.stream().noneMatch(e -> e.line() == d.line())).toList();
-    assertEquals("", headlines(unexpected), "errors on lines without a marker");
+        found.stream().filter(d -> expected.stream().noneMatch(e -> e.line() == d.line())).toList();
+    assertEquals("", headlines(unexpected), kind + "s on lines without a '-- " + kind + ":' marker");
   }
 
   private static String headlines(List<Diagnostic> ds) {
