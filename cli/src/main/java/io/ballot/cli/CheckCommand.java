@@ -194,6 +194,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckOptions options = options();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
+    startCompilerWarmUp();
     LoadResult load = context.loader().load(file);
     new DiagnosticPrinter(err).print(load, true);
     if (load.hasErrors()) {
@@ -224,6 +225,15 @@ final class CheckCommand implements Callable<Integer> {
       return exitCode(result, err);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the JSON report to " + json, e);
+    }
+  }
+
+  /** Warms the Java compiler up on a spare core while the front end reads the model (a second or so saved). */
+  private static void startCompilerWarmUp() {
+    if (Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("ballot.interpret")) {
+      Thread t = new Thread(io.ballot.checker.compile.ModelCompiler::warmUp, "ballot-javac-warm-up");
+      t.setDaemon(true);
+      t.start();
     }
   }
 

@@ -97,6 +97,9 @@ public final class Canonicalizer {
       }
     }
     if (opened == 0 || tries > budget) {
+      if (isIdentity()) {
+        return; // already in signature order, and no ties to try
+      }
       shape.apply(perms, s, image);
       shape.sortMultisets(image, scratch);
       System.arraycopy(image, 0, s, 0, shape.words);
@@ -145,6 +148,14 @@ public final class Canonicalizer {
    * each swap of neighbours leaves it as it is (neighbouring swaps generate every order).
    */
   private boolean interchangeable(long[] s, int g, int[] o, int from, int to) {
+    if (shape.multisets.isEmpty()) {
+      for (int k = from; k + 1 < to; k++) {
+        if (!shape.fixedBySwap(s, g, o[k], o[k + 1])) {
+          return false;
+        }
+      }
+      return true;
+    }
     int[][] swap = identity.clone();
     for (int k = from; k + 1 < to; k++) {
       int[] t = identity[g].clone();
@@ -155,6 +166,18 @@ public final class Canonicalizer {
       shape.sortMultisets(image, scratch);
       if (!Arrays.equals(image, s)) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isIdentity() {
+    for (int g = 0; g < groups; g++) {
+      int[] p = perms[g];
+      for (int i = 0; i < p.length; i++) {
+        if (p[i] != i) {
+          return false;
+        }
       }
     }
     return true;

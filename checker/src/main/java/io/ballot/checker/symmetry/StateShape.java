@@ -214,6 +214,68 @@ final class StateShape {
   }
 
   /**
+   * Whether swapping values {@code a} and {@code b} of group {@code g} leaves {@code s} as it is (multisets aside):
+   * every leaf the swap moves or renames must find its own value where it lands.
+   */
+  boolean fixedBySwap(long[] s, int g, int a, int b) {
+    for (int l = 0; l < leaves; l++) {
+      boolean moves = false;
+      for (int k = dimFrom[l]; k < dimFrom[l + 1]; k++) {
+        if (dimGroup[k] == g && (dimIndex[k] == a || dimIndex[k] == b)) {
+          moves = true;
+          break;
+        }
+      }
+      long v = Bits.get(s, offset[l], width[l]);
+      long renamed = swapValue(l, v, g, a, b);
+      if (!moves && renamed == v) {
+        continue;
+      }
+      int d = offset[l];
+      if (moves) {
+        d = fixed[l];
+        for (int k = dimFrom[l]; k < dimFrom[l + 1]; k++) {
+          int i = dimIndex[k];
+          if (dimGroup[k] == g) {
+            i = i == a ? b : i == b ? a : i;
+          }
+          d += dimStride[k] * i;
+        }
+      }
+      if (Bits.get(s, d, width[l]) != renamed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Leaf {@code l}'s value {@code v} with values {@code a} and {@code b} of group {@code g} swapped. */
+  private long swapValue(int l, long v, int g, int a, int b) {
+    if (v == 0) {
+      return 0;
+    }
+    int first;
+    if (valueGroup[l] == g) {
+      first = 0;
+    } else if (valueGroup[l] == -2) {
+      int[] r = unionRanges[l];
+      first = -1;
+      for (int k = 0; k < r.length; k += 3) {
+        if (r[k + 2] == g) {
+          first = r[k];
+        }
+      }
+      if (first < 0 || v - 1 < first || v - 1 >= first + groupSize(g)) {
+        return v;
+      }
+    } else {
+      return v;
+    }
+    long n = v - 1 - first;
+    return n == a ? first + b + 1 : n == b ? first + a + 1 : v;
+  }
+
+  /**
    * Puts every multiset's slots in a canonical order: occupied slots first, by content. Two states that differ
    * only in where a multiset keeps its elements become one.
    */
