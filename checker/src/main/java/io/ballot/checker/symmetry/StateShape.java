@@ -48,6 +48,49 @@ final class StateShape {
     for (Variable v : layout.variables()) {
       walk(v.type(), layout.offset(v), v.name(), new ArrayList<>(), false);
     }
+    indexLeaves();
+  }
+
+  /** For each group: the leaves at each of its indices, and the leaves that may hold its values. */
+  int[][][] rowLeaves;
+  int[][] valueLeaves;
+
+  private void indexLeaves() {
+    rowLeaves = new int[groups.size()][][];
+    valueLeaves = new int[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      List<List<Integer>> rows = new ArrayList<>();
+      for (int i = 0; i < groupSize(g); i++) {
+        rows.add(new ArrayList<>());
+      }
+      List<Integer> values = new ArrayList<>();
+      for (int l = 0; l < leaves; l++) {
+        for (int k = dimFrom[l]; k < dimFrom[l + 1]; k++) {
+          if (dimGroup[k] == g && !rows.get(dimIndex[k]).contains(l)) {
+            rows.get(dimIndex[k]).add(l);
+          }
+        }
+        if (holds(l, g)) {
+          values.add(l);
+        }
+      }
+      rowLeaves[g] = rows.stream().map(r -> r.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+      valueLeaves[g] = values.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private boolean holds(int l, int g) {
+    if (valueGroup[l] == g) {
+      return true;
+    }
+    if (valueGroup[l] == -2) {
+      for (int k = 0; k < unionRanges[l].length; k += 3) {
+        if (unionRanges[l][k + 2] == g) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a permutation or a multiset sort can change any state. */
@@ -218,7 +261,14 @@ final class StateShape {
    * every leaf the swap moves or renames must find its own value where it lands.
    */
   boolean fixedBySwap(long[] s, int g, int a, int b) {
-    for (int l = 0; l < leaves; l++) {
+    return fixedBySwap(s, g, a, b, rowLeaves[g][a])
+        && fixedBySwap(s, g, a, b, rowLeaves[g][b])
+        && fixedBySwap(s, g, a, b, valueLeaves[g]);
+  }
+
+  /** {@link #fixedBySwap(long[], int, int, int)} over {@code some} of the leaves. */
+  private boolean fixedBySwap(long[] s, int g, int a, int b, int[] some) {
+    for (int l : some) {
       boolean moves = false;
       for (int k = dimFrom[l]; k < dimFrom[l + 1]; k++) {
         if (dimGroup[k] == g && (dimIndex[k] == a || dimIndex[k] == b)) {
