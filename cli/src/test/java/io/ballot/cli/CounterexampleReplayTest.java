@@ -50,17 +50,26 @@ class CounterexampleReplayTest {
     }
     int traces = 0;
     int steps = 0;
+    int reduced = 0;
     for (Path m : models) {
       LoadResult load = frontEnd.load(m);
       if (load.hasErrors()) {
         continue;
       }
-      Result r = Checker.check(load.model(), new CheckOptions(2, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 10),
-          ProgressListener.NONE);
-      if (r.verdict() != Verdict.VIOLATED) {
-        continue;
+      CheckOptions options = new CheckOptions(2, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 10);
+      List<Violation> found = new ArrayList<>();
+      for (CheckOptions.Symmetry symmetry : CheckOptions.Symmetry.values()) {
+        // under reduction too (where it changes anything), traces must be concrete executions, and as short
+        if (symmetry == CheckOptions.Symmetry.OFF || io.ballot.checker.symmetry.Symmetry.of(
+            new io.ballot.checker.state.StateLayout(load.model()), symmetry).reduces()) {
+          Result r = Checker.check(load.model(), options.withSymmetry(symmetry), ProgressListener.NONE, w -> {});
+          if (r.verdict() == Verdict.VIOLATED) {
+            found.addAll(r.violations());
+            reduced += symmetry == CheckOptions.Symmetry.OFF ? 0 : 1;
+          }
+        }
       }
-      for (Violation v : r.violations()) {
+      for (Violation v : found) {
         if (v.trace().isEmpty()) {
           continue;
         }
@@ -72,7 +81,9 @@ class CounterexampleReplayTest {
         steps += v.trace().size();
       }
     }
-    System.out.printf("counterexamples replayed: %d traces, %d steps, all shortest%n", traces, steps);
+    System.out.printf("counterexamples replayed: %d traces (%d runs with symmetry reduction), %d steps, all shortest%n",
+        traces, reduced, steps);
+    assertTrue(reduced >= 4, "expected counterexamples under symmetry reduction, got " + reduced);
     assertTrue(traces > 20, "expected the corpus to produce many counterexamples, got " + traces);
   }
 
