@@ -1,6 +1,8 @@
 package io.ballot.cli;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.symmetry.Symmetry;
 import io.ballot.checker.CheckOptions.DeadlockMode;
 import io.ballot.checker.Checker;
 import io.ballot.checker.ir.Model;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -209,7 +212,7 @@ final class CheckCommand implements Callable<Integer> {
     // The JSON file is opened before the check, so that a bad path fails at once rather than after a long run.
     try (Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
       if (!jsonToStdout) {
-        out.println(TextReporter.startLine(name, options.threads()));
+        out.println(TextReporter.startLine(name, options.threads(), symmetryNote(model, options)));
         out.flush();
       }
       Result result = check(model, options, err);
@@ -226,6 +229,24 @@ final class CheckCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the JSON report to " + json, e);
     }
+  }
+
+  /** What is reduced, e.g. {@code heuristic over node, data and multisets}; empty when nothing is. */
+  private static String symmetryNote(Model model, CheckOptions options) {
+    if (options.symmetry() == CheckOptions.Symmetry.OFF || Symmetry.unsoundLiveness(model) != null) {
+      return "";
+    }
+    Symmetry s = Symmetry.of(new StateLayout(model), options.symmetry());
+    if (!s.reduces()) {
+      return "";
+    }
+    List<String> what = new ArrayList<>(s.scalarsets());
+    if (s.hasMultisets()) {
+      what.add("multisets");
+    }
+    String list = what.size() == 1 ? what.get(0)
+        : String.join(", ", what.subList(0, what.size() - 1)) + " and " + what.get(what.size() - 1);
+    return options.symmetry().name().toLowerCase(java.util.Locale.ROOT) + " over " + list;
   }
 
   /** Warms the Java compiler up on a spare core while the front end reads the model (a second or so saved). */

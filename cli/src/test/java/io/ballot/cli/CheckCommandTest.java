@@ -403,6 +403,9 @@ class CheckCommandTest {
     Cli exhaustive = check("--symmetry-reduction", "exhaustive", model("symmetric.m"));
     assertEquals(ExitCodes.OK, off.exitCode(), off::toString);
     assertEquals("", heuristic.err());
+    assertTrue(heuristic.out().contains(", symmetry reduction heuristic over pid...\n"), heuristic::toString);
+    assertTrue(exhaustive.out().contains(", symmetry reduction exhaustive over pid...\n"), exhaustive::toString);
+    assertFalse(off.out().contains("symmetry"), off::toString);
     assertEquals(20, states(off)); // 8 want vectors with no holder, 12 with one of the wanting holding it
     assertEquals(7, states(exhaustive)); // orbits: 4 with no holder (0..3 wanting), 3 with a holder (1..3 wanting)
     assertEquals(7, states(heuristic));

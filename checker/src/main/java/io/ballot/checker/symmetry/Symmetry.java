@@ -42,6 +42,11 @@ public final class Symmetry {
     return shape.groups.stream().map(g -> g.name()).toList();
   }
 
+  /** Whether the state has multisets (kept in canonical order under reduction). */
+  public boolean hasMultisets() {
+    return !shape.multisets.isEmpty();
+  }
+
   /** Sizes of the reduced scalarsets, in the order {@link #permute} takes their permutations. */
   public int[] groupSizes() {
     return shape.groups.stream().mapToInt(g -> (int) g.size()).toArray();

@@ -49,7 +49,16 @@ public final class TextReporter {
 
   /** {@code Checking MODEL with N threads...}, the line printed when a check starts. */
   public static String startLine(String model, int threads) {
-    return "Checking " + model + " with " + threads + (threads == 1 ? " thread" : " threads") + "...";
+    return startLine(model, threads, null);
+  }
+
+  /**
+   * {@code Checking MODEL with N threads, symmetry reduction heuristic over node, data...}; {@code symmetry} is
+   * null or empty when nothing is reduced.
+   */
+  public static String startLine(String model, int threads, String symmetry) {
+    return "Checking " + model + " with " + threads + (threads == 1 ? " thread" : " threads")
+        + (symmetry == null || symmetry.isEmpty() ? "" : ", symmetry reduction " + symmetry) + "...";
   }
 
   /** Prints the violations with their traces, then the verdict, the counts and the covers. */
