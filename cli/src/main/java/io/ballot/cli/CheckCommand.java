@@ -211,18 +211,20 @@ final class CheckCommand implements Callable<Integer> {
     String name = load.file() != null ? load.file() : file.toString();
     // The JSON file is opened before the check, so that a bad path fails at once rather than after a long run.
     try (Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
+      List<String> reducedOver = reducedOver(model, options);
+      String mode = reducedOver.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
       if (!jsonToStdout) {
-        out.println(TextReporter.startLine(name, options.threads(), symmetryNote(model, options)));
+        out.println(TextReporter.startLine(name, options.threads(), symmetryNote(mode, reducedOver)));
         out.flush();
       }
       Result result = check(model, options, err);
       JsonReporter jsonReporter = new JsonReporter(VersionProvider.version());
       if (jsonToStdout) {
-        jsonReporter.write(result, name, out);
+        jsonReporter.write(result, name, mode, reducedOver, out);
       } else {
         new TextReporter(out, traceMode).print(result);
         if (jsonFile != null) {
-          jsonReporter.write(result, name, jsonFile);
+          jsonReporter.write(result, name, mode, reducedOver, jsonFile);
         }
       }
       return exitCode(result, err);
@@ -231,22 +233,30 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** What is reduced, e.g. {@code heuristic over node, data and multisets}; empty when nothing is. */
-  private static String symmetryNote(Model model, CheckOptions options) {
+  /** What symmetry reduction applies to in this run (scalarset names, then {@code multisets}); empty: nothing. */
+  private static List<String> reducedOver(Model model, CheckOptions options) {
     if (options.symmetry() == CheckOptions.Symmetry.OFF || Symmetry.unsoundLiveness(model) != null) {
-      return "";
+      return List.of();
     }
     Symmetry s = Symmetry.of(new StateLayout(model), options.symmetry());
     if (!s.reduces()) {
-      return "";
+      return List.of();
     }
     List<String> what = new ArrayList<>(s.scalarsets());
     if (s.hasMultisets()) {
       what.add("multisets");
     }
+    return what;
+  }
+
+  /** E.g. {@code heuristic over node, data and multisets}; empty when nothing is reduced. */
+  private static String symmetryNote(String mode, List<String> what) {
+    if (what.isEmpty()) {
+      return "";
+    }
     String list = what.size() == 1 ? what.get(0)
         : String.join(", ", what.subList(0, what.size() - 1)) + " and " + what.get(what.size() - 1);
-    return options.symmetry().name().toLowerCase(java.util.Locale.ROOT) + " over " + list;
+    return mode + " over " + list;
   }
 
   /** Warms the Java compiler up on a spare core while the front end reads the model (a second or so saved). */

@@ -321,9 +321,10 @@ class CheckCommandTest {
     List<String> fields = new ArrayList<>();
     root.fieldNames().forEachRemaining(fields::add);
     assertEquals(
-        List.of("version", "model", "verdict", "states", "rulesFired", "depth", "seconds", "stopReason", "covers",
-            "violations"),
+        List.of("version", "model", "verdict", "states", "rulesFired", "depth", "seconds", "stopReason", "symmetry",
+            "covers", "violations"),
         fields);
+    assertEquals("off", root.get("symmetry").get("mode").asText()); // nothing to reduce in this model
     assertEquals(VersionProvider.version(), root.get("version").asText());
     assertEquals(model("invariant.m"), root.get("model").asText());
     assertEquals("violated", root.get("verdict").asText());
@@ -406,6 +407,9 @@ class CheckCommandTest {
     assertTrue(heuristic.out().contains(", symmetry reduction heuristic over pid...\n"), heuristic::toString);
     assertTrue(exhaustive.out().contains(", symmetry reduction exhaustive over pid...\n"), exhaustive::toString);
     assertFalse(off.out().contains("symmetry"), off::toString);
+    Cli json = check("--json=-", "--symmetry-reduction=exhaustive", model("symmetric.m"));
+    assertTrue(json.out().contains("\"symmetry\" : {\n    \"mode\" : \"exhaustive\",\n    \"over\" : [ \"pid\" ]\n  }"),
+        json::toString);
     assertEquals(20, states(off)); // 8 want vectors with no holder, 12 with one of the wanting holding it
     assertEquals(7, states(exhaustive)); // orbits: 4 with no holder (0..3 wanting), 3 with a holder (1..3 wanting)
     assertEquals(7, states(heuristic));

@@ -12,6 +12,7 @@ import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Violation;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -48,7 +49,32 @@ public final class JsonReporter {
 
   /** Writes the report of {@code result} for {@code model} (the file as the user named it), then a newline. */
   public void write(Result result, String model, Writer out) throws IOException {
-    mapper.writeValue(out, toJson(result, model));
+    write(result, model, null, List.of(), out);
+  }
+
+  /**
+   * Writes the report, with a {@code symmetry} object: the reduction {@code mode} that applied ({@code off},
+   * {@code heuristic}, {@code exhaustive}; null leaves the object out) and what it was {@code over} (scalarset
+   * type names, and {@code multisets}).
+   */
+  public void write(Result result, String model, String mode, List<String> over, Writer out) throws IOException {
+    ObjectNode root = toJson(result, model);
+    if (mode != null) {
+      ObjectNode sym = mapper.createObjectNode();
+      sym.put("mode", mode);
+      ArrayNode a = sym.putArray("over");
+      over.forEach(a::add);
+      // after the counts, before covers and violations
+      ObjectNode ordered = mapper.createObjectNode();
+      root.fields().forEachRemaining(e -> {
+        if (e.getKey().equals("covers")) {
+          ordered.set("symmetry", sym);
+        }
+        ordered.set(e.getKey(), e.getValue());
+      });
+      root = ordered;
+    }
+    mapper.writeValue(out, root);
     out.write(System.lineSeparator());
     out.flush();
   }
