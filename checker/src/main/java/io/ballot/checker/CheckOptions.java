@@ -26,21 +26,16 @@ public record CheckOptions(
     STUTTERING
   }
 
-  /** How the model's rules are executed. All give the same results; they differ in speed only. */
+  /** How the model's rules are executed. Both give the same results; they differ in speed only. */
   public enum Engine {
     /** Compiled to JVM bytecode (falls back to the interpreter, with a warning, where no compiler is available). */
     COMPILED,
     /** The reference interpreter of the IR. */
-    INTERPRETED,
-    /**
-     * The interpreter from the first state, while the model compiles on a spare thread; the compiled code from the
-     * first level after it is ready. A small model is done before javac would be; a large one loses nothing.
-     */
-    AUTO;
+    INTERPRETED;
 
-    /** {@link #AUTO}, unless the system property {@code ballot.interpret} is {@code true}. */
+    /** {@link #COMPILED}, unless the system property {@code ballot.interpret} is {@code true}. */
     public static Engine defaultEngine() {
-      return Boolean.getBoolean("ballot.interpret") ? INTERPRETED : AUTO;
+      return Boolean.getBoolean("ballot.interpret") ? INTERPRETED : COMPILED;
     }
   }
 

@@ -24,6 +24,10 @@ public final class Checker {
   /** Checks {@code model}, passing any warning about how it runs (e.g. the interpreter as a fallback) to warnings. */
   public static Result check(
       Model model, CheckOptions options, ProgressListener progress, Consumer<String> warnings) {
+    ModelCompiler.Outcome ts = transitions(model, options.engine());
+    if (ts.warning() != null) {
+      warnings.accept(ts.warning());
+    }
     if (options.symmetry() != CheckOptions.Symmetry.OFF) {
       Property live = Symmetry.unsoundLiveness(model);
       if (live != null) {
@@ -33,52 +37,7 @@ public final class Checker {
         options = options.withSymmetry(CheckOptions.Symmetry.OFF);
       }
     }
-    if (options.engine() == CheckOptions.Engine.AUTO) {
-      return checkWhileCompiling(model, options, progress, warnings);
-    }
-    ModelCompiler.Outcome ts = transitions(model, options.engine());
-    if (ts.warning() != null) {
-      warnings.accept(ts.warning());
-    }
     return new BfsExplorer(ts.system(), options, progress).run();
-  }
-
-  /**
-   * {@link CheckOptions.Engine#AUTO}: explores with the interpreter while the model compiles on a thread of its own,
-   * and switches to the compiled code at the first level boundary after it is ready (both engines number rules,
-   * properties and covers alike, and give the same successors). A compiler warning is reported only if the
-   * compiler finished within the run.
-   */
-  private static Result checkWhileCompiling(
-      Model model, CheckOptions options, ProgressListener progress, Consumer<String> warnings) {
-    java.util.concurrent.FutureTask<ModelCompiler.Outcome> compiling =
-        new java.util.concurrent.FutureTask<>(() -> ModelCompiler.compile(model));
-    Thread t = new Thread(compiling, "ballot-compile");
-    t.setDaemon(true);
-    t.start();
-    java.util.function.Supplier<io.ballot.checker.ts.TransitionSystem> compiled = () -> {
-      if (!compiling.isDone()) {
-        return null;
-      }
-      try {
-        ModelCompiler.Outcome o = compiling.get();
-        return o.compiled() ? o.system() : null;
-      } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-        return null;
-      }
-    };
-    Result r = new BfsExplorer(new Interpreter(model), options, progress, compiled).run();
-    if (compiling.isDone()) {
-      try {
-        String w = compiling.get().warning();
-        if (w != null) {
-          warnings.accept(w);
-        }
-      } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-        // no compiled code: the interpreter did the whole run
-      }
-    }
-    return r;
   }
 
   /** The model's transition system for {@code engine}: compiled (or, failing that, interpreted with a warning). */

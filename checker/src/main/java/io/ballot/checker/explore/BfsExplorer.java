@@ -40,9 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class BfsExplorer {
   private static final int BATCH = 512;
 
-  /** The transitions; replaced, between levels, by an equivalent faster one when {@link #upgrade} has it. */
-  private volatile TransitionSystem ts;
-  private java.util.function.Supplier<TransitionSystem> upgrade; // null: none to wait for
+  private final TransitionSystem ts;
   private final CheckOptions options;
   private final ProgressListener progress;
   private final StateStore store;
@@ -62,17 +60,7 @@ public final class BfsExplorer {
   private long startNanos;
 
   public BfsExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress) {
-    this(ts, options, progress, null);
-  }
-
-  /**
-   * An explorer that starts with {@code ts} and, at each level boundary, asks {@code upgrade} for an equivalent
-   * transition system (same instances, same successors) to continue with; it answers null until it has one.
-   */
-  public BfsExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress,
-      java.util.function.Supplier<TransitionSystem> upgrade) {
     this.ts = ts;
-    this.upgrade = upgrade;
     this.options = options;
     this.progress = progress;
     this.words = ts.layout().words();
@@ -123,7 +111,6 @@ public final class BfsExplorer {
         if (options.bound() > 0 && depth >= options.bound()) {
           break;
         }
-        upgrade();
         expandLevel(from, to, pool);
         settleViolations();
         from = to;
@@ -158,16 +145,6 @@ public final class BfsExplorer {
         !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
     return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
         stopReason);
-  }
-
-  private void upgrade() {
-    if (upgrade != null) {
-      TransitionSystem better = upgrade.get();
-      if (better != null) {
-        ts = better;
-        upgrade = null;
-      }
-    }
   }
 
   private double seconds() {
@@ -237,7 +214,6 @@ public final class BfsExplorer {
     private final long[] state = new long[words];
     private final long[] next = new long[words];
     private final Lane lane = new Lane();
-    private final TransitionSystem ts = BfsExplorer.this.ts; // fixed for the level
 
     Worker(AtomicInteger cursor, int end) {
       this.cursor = cursor;

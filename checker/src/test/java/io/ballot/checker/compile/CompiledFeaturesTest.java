@@ -378,9 +378,8 @@ class CompiledFeaturesTest {
     assertTrue(o.system() instanceof CompiledModel);
 
     CheckOptions defaults = new CheckOptions(1, 0, CheckOptions.DeadlockMode.OFF, 0, 1, 0);
-    assertEquals(CheckOptions.Engine.AUTO, defaults.engine(), "interpreted while compiling, then compiled, by default");
+    assertEquals(CheckOptions.Engine.COMPILED, defaults.engine(), "compiled by default");
     assertTrue(Checker.transitions(ir.model(), defaults.engine()).system() instanceof CompiledModel);
-    assertTrue(Checker.transitions(ir.model(), CheckOptions.Engine.COMPILED).system() instanceof CompiledModel);
     assertTrue(Checker.transitions(ir.model(), CheckOptions.Engine.INTERPRETED).system() instanceof Interpreter);
     List<String> warnings = new ArrayList<>();
     Result r = Checker.check(ir.model(), defaults, ProgressListener.NONE, warnings::add);
@@ -404,8 +403,7 @@ class CompiledFeaturesTest {
     assertTrue(o.system() instanceof Interpreter);
     assertTrue(o.warning().contains("var argument"), o.warning());
     List<String> warnings = new ArrayList<>();
-    Result r = Checker.check(ir.model(),
-        new CheckOptions(1, 0, CheckOptions.DeadlockMode.OFF, 0, 1, 0, CheckOptions.Engine.COMPILED),
+    Result r = Checker.check(ir.model(), new CheckOptions(1, 0, CheckOptions.DeadlockMode.OFF, 0, 1, 0),
         ProgressListener.NONE, warnings::add);
     assertEquals(1, warnings.size());
     assertEquals(1, r.states());
