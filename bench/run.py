@@ -20,6 +20,8 @@ tool's fixed footprint (for Ballot the JVM, Xtext and javac, about 150 MiB), whi
 includes.
 The state counts must agree; a mismatch is printed as an error and the script exits 1.
 Benchmarks are never part of the test suite: run this by hand on a quiet machine.
+
+  bench/run.py --symmetry [ARGS]    # the symmetry benchmark instead: bench/symmetry.py ARGS (see its --help)
 """
 import argparse
 import os
@@ -71,6 +73,10 @@ rule begin x := !x; end;
 
 
 def main():
+    if "--symmetry" in sys.argv[1:]:
+        sys.dont_write_bytecode = True  # no __pycache__ in bench/
+        import symmetry  # bench/symmetry.py, next to this file
+        sys.exit(symmetry.main([arg for arg in sys.argv[1:] if arg != "--symmetry"]))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="*", help="models (default: bench/models/*.m)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per configuration; the fastest is reported")
