@@ -4,11 +4,13 @@
   bench/symmetry.py                           # every model in bench/models/symmetry, 1 thread for both tools
   bench/run.py --symmetry                     # the same (run.py hands its other arguments over)
   bench/symmetry.py bench/models/symmetry/german.m --threads 2 --no-rumur-exhaustive --timeout 300
+  bench/symmetry.py bench/models/symmetry/german.m --const N=6     # a copy of the model with "N: 6;"
+  bench/symmetry.py bench/models/symmetry/msi-directory.m --const N=5 --force-rumur-exhaustive
 
 For each model it
-  * generates and compiles Rumur's checker with --symmetry-reduction heuristic and (unless --no-rumur-exhaustive
-    or the model says "-- bench-symmetry: no-rumur-exhaustive") with --symmetry-reduction exhaustive; the
-    rumur + cc time is reported separately ("compile") and not counted in Rumur's time;
+  * generates and compiles Rumur's checker with --symmetry-reduction heuristic and (unless --no-rumur-exhaustive,
+    or the model says "-- bench-symmetry: no-rumur-exhaustive" and --force-rumur-exhaustive is not given) with
+    --symmetry-reduction exhaustive; the rumur + cc time is reported separately and not counted in Rumur's time;
   * runs the two Rumur checkers, then ballot check --symmetry-reduction heuristic and exhaustive;
 all with --threads N for both tools (default 1; Rumur takes it at generation time) and the same flags for both
 (--rumur-flags, default "--deadlock-detection off", as bench/run.py). It prints per run states, wall seconds
@@ -76,6 +78,25 @@ def compile_rumur(model, mode, threads, flags, tmp):
     return stem, time.monotonic() - t0
 
 
+def with_consts(model, consts, tmp):
+    """model itself, or a copy in tmp with each NAME=VALUE of consts replacing the value of the first line
+    "NAME: VALUE;" (the models' const section); a constant the model does not have is left out with a note.
+    Returns (path, label)."""
+    text, applied = model.read_text(), []
+    for name, value in consts:
+        text, n = re.subn(rf"(?m)^(\s*{re.escape(name)}\s*:\s*)[^;]+;", rf"\g<1>{value};", text, count=1)
+        if n:
+            applied.append(f"{name}={value}")
+        else:
+            print(f"{model.name}: no constant {name}; --const {name}={value} left out", file=sys.stderr)
+    if not applied:
+        return model, model.name
+    copy = Path(tmp) / "consts" / model.name
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_text(text)
+    return copy, f"{model.name}[{','.join(applied)}]"
+
+
 def fmt(x, spec=".2f", missing="-"):
     return missing if x is None else format(x, spec)
 
@@ -93,12 +114,23 @@ def main(argv=None):
     ap.add_argument("--timeout", type=int, default=900, help="seconds per run (default 900)")
     ap.add_argument("--no-rumur-exhaustive", action="store_true",
                     help="skip Rumur with --symmetry-reduction exhaustive (slow: it tries every permutation)")
+    ap.add_argument("--force-rumur-exhaustive", action="store_true",
+                    help=f'run Rumur\'s exhaustive mode even on a model that says "{NO_RUMUR_EXHAUSTIVE}"')
     ap.add_argument("--no-ballot-exhaustive", action="store_true",
                     help="skip Ballot with --symmetry-reduction exhaustive")
     ap.add_argument("--rumur-flags", default="--deadlock-detection off",
                     help="flags for rumur (and the same for ballot)")
+    ap.add_argument("--const", action="append", default=[], metavar="NAME=VALUE",
+                    help="check a copy of each model with this constant changed (repeatable; models without it are "
+                         "left as they are), e.g. N=6")
     ap.add_argument("--ballot", default=str(ROOT / "ballot"), help="the ballot launcher (default: this checkout's)")
     a = ap.parse_args(argv)
+    consts = []
+    for c in a.const:
+        name, eq, value = c.partition("=")
+        if not eq or not name or not value:
+            ap.error(f"--const {c}: expected NAME=VALUE")
+        consts.append((name.strip(), value.strip()))
     models = [Path(m) for m in a.models] or sorted((ROOT / "bench" / "models" / "symmetry").glob("*.m"))
     flags = a.rumur_flags.split()
     ballot = a.ballot
@@ -107,15 +139,17 @@ def main(argv=None):
     summary = []
     print(f"{'model':<20} {'tool':<18} {'states':>10} {'wall s':>8} {'explore s':>9} {'peak MiB':>9}  note")
     with tempfile.TemporaryDirectory() as tmp:
-        for model in models:
+        for original in models:
+            model, label = with_consts(original, consts, tmp)
             results, compile_s = {}, {}
-            rumur_exhaustive = not a.no_rumur_exhaustive and NO_RUMUR_EXHAUSTIVE not in model.read_text()
+            rumur_exhaustive = not a.no_rumur_exhaustive and (a.force_rumur_exhaustive
+                                                              or NO_RUMUR_EXHAUSTIVE not in model.read_text())
             configs = []
             for mode in MODES:
                 if mode == "exhaustive" and not rumur_exhaustive:
                     why = ("--no-rumur-exhaustive" if a.no_rumur_exhaustive
                            else f'the model says "{NO_RUMUR_EXHAUSTIVE}"')
-                    print(f"{model.name:<20} {'rumur exhaustive':<18} skipped ({why})")
+                    print(f"{label:<20} {'rumur exhaustive':<18} skipped ({why})")
                     continue
                 binary, secs = compile_rumur(model, mode, a.threads, flags, tmp)
                 compile_s[mode] = secs
@@ -138,7 +172,7 @@ def main(argv=None):
                     explore = wall if rumur else ballot_seconds(out)
                     if rc != 0 or states is None or explore is None:
                         shown = out.split("\tCommand being timed:")[0]  # leave out /usr/bin/time's report
-                        print(f"{model.name}: {name} failed (exit {rc}):\n{shown[-2000:]}", file=sys.stderr)
+                        print(f"{label}: {name} failed (exit {rc}):\n{shown[-2000:]}", file=sys.stderr)
                         note = f"FAILED (exit {rc})"
                         break
                     warned = None if rumur else re.search(r"warning: (.*symmetry.*)", out, re.IGNORECASE)
@@ -149,13 +183,13 @@ def main(argv=None):
                         best = (states, wall, explore, rss)
                 if best is None:
                     failed = True
-                    print(f"{model.name:<20} {name:<18} {'':>10} {'':>8} {'':>9} {'':>9}  {note}")
+                    print(f"{label:<20} {name:<18} {'':>10} {'':>8} {'':>9} {'':>9}  {note}")
                     continue
                 results[name] = best
                 states, wall, explore, rss = best
-                print(f"{model.name:<20} {name:<18} {states:>10} {wall:>8.2f} {explore:>9.2f} {rss / 1024:>9.1f}  "
+                print(f"{label:<20} {name:<18} {states:>10} {wall:>8.2f} {explore:>9.2f} {rss / 1024:>9.1f}  "
                       f"{note}")
-            print(f"{model.name:<20} {'rumur+cc compile':<18} "
+            print(f"{label:<20} {'rumur+cc compile':<18} "
                   + ", ".join(f"{mode} {secs:.2f} s" for mode, secs in compile_s.items()))
 
             rh, rx = results.get("rumur heuristic"), results.get("rumur exhaustive")
@@ -166,7 +200,7 @@ def main(argv=None):
             states_heur = ratio(bh and bh[0], rh and rh[0])
             exh_wall = ratio(bx and bx[1], bh and bh[1])
             exh_explore = ratio(bx and bx[2], bh and bh[2])
-            print(f"{model.name:<20} ratios: ballot/rumur heuristic time {fmt(time_wall)} whole process "
+            print(f"{label:<20} ratios: ballot/rumur heuristic time {fmt(time_wall)} whole process "
                   f"(target <= 1.0; exploration only {fmt(time_explore)}; against rumur incl. rumur+cc "
                   f"{fmt(time_with_cc)}); ballot/rumur heuristic states {fmt(states_heur, '.3f')} (target <= 1.0); "
                   f"ballot exhaustive/heuristic time {fmt(exh_wall)} whole process (target <= 3.0; exploration "
@@ -174,19 +208,19 @@ def main(argv=None):
             exact = None
             if bx and rx:
                 exact = "equal" if bx[0] == rx[0] else "MISMATCH"
-                print(f"{model.name:<20} exhaustive states: ballot {bx[0]}, rumur {rx[0]}: {exact}")
+                print(f"{label:<20} exhaustive states: ballot {bx[0]}, rumur {rx[0]}: {exact}")
                 if bx[0] != rx[0]:
-                    print(f"ERROR {model.name}: exhaustive state counts differ: ballot {bx[0]}, rumur {rx[0]}",
+                    print(f"ERROR {label}: exhaustive state counts differ: ballot {bx[0]}, rumur {rx[0]}",
                           file=sys.stderr)
                     failed = True
             # Exhaustive canonicalisation keeps one state per orbit, the fewest any sound reduction can keep.
             orbits = min((r[0] for r in (rx, bx) if r), default=None)
             for name, r in (("ballot heuristic", bh), ("rumur heuristic", rh)):
                 if r and orbits is not None and r[0] < orbits:
-                    print(f"ERROR {model.name}: {name} found {r[0]} states, fewer than the {orbits} orbits of "
+                    print(f"ERROR {label}: {name} found {r[0]} states, fewer than the {orbits} orbits of "
                           f"exhaustive reduction: the reduction is wrong", file=sys.stderr)
                     failed = True
-            summary.append((model.name, rh, rx, bh, bx, time_wall, time_explore, states_heur, exh_wall, exact))
+            summary.append((label, rh, rx, bh, bx, time_wall, time_explore, states_heur, exh_wall, exact))
 
     print()
     print("| model | Rumur heuristic | Rumur exhaustive | Ballot heuristic | Ballot exhaustive "

@@ -7,6 +7,7 @@
 -- that no longer holds the line; a write-back can race with a forwarded request (states MIA, SIA, IIA).
 -- Every message names its requester by cache id; the home's owner and current requester are cache ids,
 -- undefined when there is none. Property: one writer or any number of readers.
+-- bench-symmetry: no-rumur-exhaustive (at N = 6 Rumur's exhaustive mode, 720 permutations per state, takes hours)
 const
   N: 6;   -- caches
 
