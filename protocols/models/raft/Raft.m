@@ -12,8 +12,8 @@
 -- most one entry, and i recording the result in matchIndex. Both sides update their terms as in Figure
 -- 2 (a server that sees a higher term becomes a follower of that term). The leader's nextIndex is not
 -- kept: the leader may send any prev with matchIndex[i][j] <= prev <= its log length, which covers
--- every value nextIndex can take and the retries after a rejection. Messages are therefore never
--- lost, duplicated or delayed beyond the sender's current state: what this misses is a request that
+-- every value nextIndex can take and the retries after a rejection. A request may be lost (never
+-- handled) or repeated while its sender's state is unchanged; what this misses is a request that
 -- arrives after its sender has moved on to a later term or state. Servers may crash and restart
 -- ("Restart"): they keep currentTerm, votedFor and the log, and lose the rest.
 --
