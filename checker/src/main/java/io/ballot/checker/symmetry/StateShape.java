@@ -46,7 +46,7 @@ final class StateShape {
       collectGroups(v.type());
     }
     for (Variable v : layout.variables()) {
-      walk(v.type(), layout.offset(v), v.name(), new ArrayList<>(), false);
+      walk(v.type(), layout.offset(v), v.name(), new ArrayList<>());
     }
     indexLeaves();
   }
@@ -124,7 +124,7 @@ final class StateShape {
   /** One dimension of an enclosing scalarset-indexed array: its group, stride in bits and index. */
   private record Dim(int group, int stride, int index) {}
 
-  private void walk(Type t, int at, String path, List<Dim> dimsSoFar, boolean inMultiset) {
+  private void walk(Type t, int at, String path, List<Dim> dimsSoFar) {
     if (t.isSimple()) {
       int group = t instanceof Type.ScalarsetType s ? groups.indexOf(s) : -1;
       int[] ranges = t instanceof Type.UnionType u ? unionRanges(u) : null;
@@ -137,7 +137,7 @@ final class StateShape {
     } else if (t instanceof Type.RecordType r) {
       for (int i = 0; i < r.fields().size(); i++) {
         Type.Field f = r.fields().get(i);
-        walk(f.type(), at + StateLayout.fieldOffset(r, i), path + "." + f.name(), dimsSoFar, inMultiset);
+        walk(f.type(), at + StateLayout.fieldOffset(r, i), path + "." + f.name(), dimsSoFar);
       }
     } else if (t instanceof Type.ArrayType a) {
       int stride = a.element().bitWidth();
@@ -146,9 +146,9 @@ final class StateShape {
         if (group >= 0) {
           List<Dim> inner = new ArrayList<>(dimsSoFar);
           inner.add(new Dim(group, stride, i));
-          walk(a.element(), at + i * stride, path + "[*]", inner, inMultiset);
+          walk(a.element(), at + i * stride, path + "[*]", inner);
         } else {
-          walk(a.element(), at + i * stride, path + "[" + i + "]", dimsSoFar, inMultiset);
+          walk(a.element(), at + i * stride, path + "[" + i + "]", dimsSoFar);
         }
       }
     } else if (t instanceof Type.MultisetType m) {
@@ -158,7 +158,7 @@ final class StateShape {
         if (!dimsSoFar.isEmpty()) {
           addLeaf(slot, 1, -1, null, path + "{*}?", dimsSoFar); // the presence bit moves with its array entry
         }
-        walk(m.element(), slot + 1, path + "{*}", dimsSoFar, true);
+        walk(m.element(), slot + 1, path + "{*}", dimsSoFar);
       }
       multisets.add(new int[] {at, Math.toIntExact(m.capacity()), slotWidth});
     }
