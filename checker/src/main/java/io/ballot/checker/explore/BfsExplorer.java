@@ -214,6 +214,8 @@ public final class BfsExplorer {
     private final long[] state = new long[words];
     private final long[] next = new long[words];
     private final Lane lane = new Lane();
+    /** Rules fired since the last flush into {@link #rulesFired}: a shared counter per firing costs a fence. */
+    private long fired;
 
     Worker(AtomicInteger cursor, int end) {
       this.cursor = cursor;
@@ -242,6 +244,8 @@ public final class BfsExplorer {
             expand(id);
           }
         }
+        rulesFired.add(fired);
+        fired = 0;
         if (bytesUsed() > memoryLimit) {
           halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
         }
@@ -272,7 +276,7 @@ public final class BfsExplorer {
               id, r, -1);
           continue;
         }
-        rulesFired.increment();
+        fired++;
         if (options.deadlock() != DeadlockMode.STUTTERING || !java.util.Arrays.equals(state, next)) {
           deadlock = false;
         }
