@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a project file ({@code ballot.yaml}): the models of a gated run, each with its checker options and its
@@ -77,6 +79,15 @@ public final class ProjectFile {
       this.p = parser;
       return document(base, forced, failOnDeadRules);
     } catch (JsonProcessingException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+          // SnakeYAML's marks are 0-based; its problem mark is where the syntax breaks
+          Mark m = y.getProblemMark();
+          String context = y.getContext() == null ? "" : " (" + y.getContext() + ")";
+          throw new ProjectFileException(name, m.getLine() + 1, m.getColumn() + 1,
+              "YAML syntax: " + firstLine(y.getProblem()) + context);
+        }
+      }
       JsonLocation at = e.getLocation();
       throw new ProjectFileException(name, at == null ? 1 : Math.max(1, at.getLineNr()),
           at == null ? 1 : Math.max(1, at.getColumnNr()), "YAML syntax: " + firstLine(e.getOriginalMessage()));
@@ -102,6 +113,7 @@ public final class ProjectFile {
       throw error("empty project file: expected a mapping with a 'models' list");
     }
     expect(t == JsonToken.START_OBJECT, "expected a mapping with a 'models' list (and optionally 'defaults')");
+    JsonLocation rootAt = p.getTokenLocation();
     Settings defaults = new Settings(base, failOnDeadRules);
     List<ModelRun> runs = null;
     JsonLocation modelsAt = null;
@@ -126,7 +138,7 @@ public final class ProjectFile {
       }
     }
     if (runs == null) {
-      throw error(p.getTokenLocation(), "missing 'models': the list of models to check");
+      throw error(rootAt, "missing 'models': the list of models to check");
     }
     if (runs.isEmpty()) {
       throw error(modelsAt, "'models' is empty: list at least one model");
