@@ -14,6 +14,7 @@ import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.ProgressLine;
 import io.ballot.cli.report.TextReporter;
 import io.ballot.cli.report.TraceMode;
+import io.ballot.cli.view.ViewerPage;
 import io.ballot.dsl.api.LoadResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -137,6 +138,20 @@ final class CheckCommand implements Callable<Integer> {
       description = "Also write the result as JSON to FILE; '-' writes it to stdout instead of the text report.")
   String json;
 
+  Path html;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Also write the trace viewer to FILE: a self-contained HTML page of the result (see ballot view).")
+  void html(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new ParameterException(spec.commandLine(), "cannot write --html file " + file + ": no such directory");
+    }
+    html = file;
+  }
+
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
   @ArgGroup(
       exclusive = false,
@@ -218,7 +233,7 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
       }
       Result result = check(model, options, err);
-      JsonReporter jsonReporter = new JsonReporter(VersionProvider.version());
+      JsonReporter jsonReporter = new JsonReporter(VersionProvider.version()).withModel(model, load.source());
       if (jsonToStdout) {
         jsonReporter.write(result, name, mode, reducedOver, out);
       } else {
@@ -226,6 +241,9 @@ final class CheckCommand implements Callable<Integer> {
         if (jsonFile != null) {
           jsonReporter.write(result, name, mode, reducedOver, jsonFile);
         }
+      }
+      if (html != null) {
+        ViewerPage.write(jsonReporter.toJson(result, name, mode, reducedOver), html);
       }
       return exitCode(result, err);
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.TraceStep;
@@ -33,6 +34,11 @@ import java.util.Objects;
  * {@code verdict} is {@code holds}, {@code violated} or {@code incomplete}; {@code stopReason} is null unless
  * incomplete; a {@code location} is {@code file:line:col} or null. Every trace step carries the full state (in
  * declaration order, values as the text reports print them), whatever {@code --counterexample-trace} says.
+ *
+ * <p>Each violation and each trace step also has {@code lines}, {@code [line, endLine]} of the property or of the
+ * rule that fired (absent when unknown), and each step the rule's {@code location}. A reporter made
+ * {@link #withModel with the model} ends the object with {@code modelInfo}: the model's text and structure
+ * ({@link ModelJson}).
  */
 public final class JsonReporter {
 
@@ -41,10 +47,23 @@ public final class JsonReporter {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   private final String version;
+  private final Model model;
+  private final String source;
 
   /** {@code version}: ballot's version, written into every report. */
   public JsonReporter(String version) {
+    this(version, null, null);
+  }
+
+  private JsonReporter(String version, Model model, String source) {
     this.version = Objects.requireNonNull(version);
+    this.model = model;
+    this.source = source;
+  }
+
+  /** A reporter that also writes {@code modelInfo} for {@code model}, whose text is {@code source}. */
+  public JsonReporter withModel(Model model, String source) {
+    return new JsonReporter(version, Objects.requireNonNull(model), source);
   }
 
   /** Writes the report of {@code result} for {@code model} (the file as the user named it), then a newline. */
@@ -58,6 +77,13 @@ public final class JsonReporter {
    * type names, and {@code multisets}).
    */
   public void write(Result result, String model, String mode, List<String> over, Writer out) throws IOException {
+    mapper.writeValue(out, toJson(result, model, mode, over));
+    out.write(System.lineSeparator());
+    out.flush();
+  }
+
+  /** The report as a tree, with the {@code symmetry} object of {@link #write(Result, String, String, List, Writer)}. */
+  public ObjectNode toJson(Result result, String model, String mode, List<String> over) {
     ObjectNode root = toJson(result, model);
     if (mode != null) {
       ObjectNode sym = mapper.createObjectNode();
@@ -74,9 +100,7 @@ public final class JsonReporter {
       });
       root = ordered;
     }
-    mapper.writeValue(out, root);
-    out.write(System.lineSeparator());
-    out.flush();
+    return root;
   }
 
   /** The report as a tree (field order as documented). */
@@ -104,18 +128,31 @@ public final class JsonReporter {
       o.put("property", v.property());
       o.put("location", TextReporter.location(v.location()));
       o.put("message", v.message());
+      putLines(o, v.location());
       ArrayNode trace = o.putArray("trace");
       for (TraceStep step : v.trace()) {
         ObjectNode s = trace.addObject();
         s.put("rule", step.rule());
         ArrayNode params = s.putArray("parameters");
         step.parameters().forEach(params::add);
+        s.put("location", TextReporter.location(step.location()));
+        putLines(s, step.location());
         ObjectNode state = s.putObject("state");
         for (VariableValue var : step.state()) {
           state.put(var.name(), var.value());
         }
       }
     }
+    if (this.model != null) {
+      root.set("modelInfo", ModelJson.of(this.model, source));
+    }
     return root;
+  }
+
+  private static void putLines(ObjectNode o, io.ballot.checker.ir.SourceLocation loc) {
+    ArrayNode lines = ModelJson.lines(loc);
+    if (lines != null) {
+      o.set("lines", lines);
+    }
   }
 }
