@@ -8,6 +8,7 @@
   const app = document.getElementById('app');
   const views = []; // one per violation
   let active = null; // the violation view the keyboard drives
+  const timings = []; // per violation view: milliseconds spent in each part of the first rendering
 
   // ----------------------------------------------------------------------------------------------- helpers
 
@@ -210,15 +211,21 @@
       return out;
     });
     const GLOBAL = 'global';
+    const messages = findMessages(facts, trace, leaves, values, paramLanes, laneById);
+    const inMessage = new Set(messages.flatMap((m) => m.leaves || []));
     const touched = trace.map((_, s) => {
       const set = new Set(paramLanes[s]);
       changesAt[s].forEach((i) => leaves[i].lanes.forEach((l) => set.add(l)));
+      messages.forEach((m) => {
+        if (m.from === s && m.src) set.add(m.src);
+        if (m.to === s && m.dst) set.add(m.dst);
+      });
       const ids = facts.lanes.map((l) => l.id).filter((id) => set.has(id));
-      const global = s > 0 && changesAt[s].some((i) => leaves[i].lanes.length === 0);
-      if (s === 0 || ids.length === 0 || (global && paramLanes[s].length === 0)) ids.push(GLOBAL);
+      // A change outside every process's variables (and outside the messages) puts the step on the global lane.
+      const global = changesAt[s].some((i) => leaves[i].lanes.length === 0 && !inMessage.has(i));
+      if (ids.length === 0 || global) ids.push(GLOBAL);
       return ids;
     });
-    const messages = findMessages(facts, trace, leaves, values, paramLanes, laneById);
     return { trace, facts, leaves, values, changed, changesAt, touched, messages, ruleOf, GLOBAL, paramLanes };
   }
 
@@ -320,7 +327,7 @@
         now.forEach((list, c) => {
           for (let k = pendingCount.get(c) || 0; k < list.length; k++) {
             const e = endpoints(list[k], s);
-            const m = { container, content: c, from: s, to: null, src: e.src, dst: e.dst };
+            const m = { container, content: c, from: s, to: null, src: e.src, dst: e.dst, leaves: list[k].leaves };
             if (!m.src) m.src = paramLanes[s].find((l) => l !== m.dst) || null;
             kept.push(m);
           }
@@ -400,6 +407,7 @@
   }
 
   function ViolationView(result, r, violation, v) {
+    const tStart = performance.now();
     const a = analyse(result, violation);
     const id = 'v' + r + '-' + v;
     const root = el('section', { class: 'violation', id, 'data-violation': r + '-' + v });
@@ -737,10 +745,15 @@
       first: () => select(0, true),
       last: () => select(a.trace.length - 1, true),
     };
+    const t0 = performance.now();
     renderSteps();
+    const t1 = performance.now();
     renderTable();
+    const t2 = performance.now();
     renderLanes();
+    const t3 = performance.now();
     select(state.selected, false);
+    timings.push({ analyse: t0 - tStart, steps: t1 - t0, table: t2 - t1, lanes: t3 - t2, select: performance.now() - t3 });
     return view;
   }
 
@@ -796,10 +809,13 @@
   });
 
   render();
+  const scripted = performance.now();
   void document.body.offsetHeight; // include layout in the measured time
   window.ballotViewer = {
     ready: true,
     renderMs: performance.now() - started,
+    layoutMs: performance.now() - scripted,
+    timings,
     views,
     selected: () => (active ? active.state.selected : null),
   };
