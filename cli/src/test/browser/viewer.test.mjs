@@ -32,13 +32,17 @@ function ballot(args, expectCodes) {
   return r.stdout;
 }
 
-/** Checks MODEL (relative to the repo) with FLAGS; writes NAME.json and NAME.html (through ballot view). */
-function generate(name, model, flags) {
+/**
+ * Checks MODEL (relative to the repo) with FLAGS, writing NAME.json and NAME.html (check --html); with VIEW, the page
+ * is made from the JSON by ballot view instead.
+ */
+function generate(name, model, flags, view) {
   const json = path.join(out, name + '.json');
-  ballot(['check', ...flags, model, '--json', json], [10]);
-  const printed = ballot(['view', json], [0]).trim();
-  assert.equal(printed, path.join(out, name + '.html'));
-  return { json: JSON.parse(fs.readFileSync(json, 'utf8')), html: printed };
+  const html = path.join(out, name + '.html');
+  fs.rmSync(html, { force: true });
+  ballot(['check', ...flags, model, '--json', json, ...(view ? [] : ['--html', html])], [10]);
+  if (view) assert.equal(ballot(['view', json], [0]).trim(), html);
+  return { json: JSON.parse(fs.readFileSync(json, 'utf8')), html };
 }
 
 async function open(html) {
@@ -94,7 +98,7 @@ after(async () => {
 });
 
 test('Raft (votes twice): state table, lanes, filtering, keyboard, source links', { skip: skip ?? false }, async () => {
-  const { json, html } = generate('raft-vote-twice', 'protocols/models/raft/Raft-bug-vote-twice.m', ['--deadlock-detection', 'off']);
+  const { json, html } = generate('raft-vote-twice', 'protocols/models/raft/Raft-bug-vote-twice.m', ['--deadlock-detection', 'off'], true);
   const trace = json.violations[0].trace;
   assert.equal(trace.length, 7);
   const page = await open(html);
@@ -193,11 +197,14 @@ test('token passing over a multiset network: the message is an arrow from sender
   await page.close();
 });
 
-test('check --html writes the same viewer; --serve serves it on 127.0.0.1', { skip: skip ?? false }, async () => {
-  const html = path.join(out, 'two-phase-check.html');
-  ballot(['check', '--deadlock-detection', 'stuck', 'protocols/models/two-phase/TwoPhase-bug-commit-on-timeout.m', '--html', html], [10]);
+test('Peterson over a range type: one lane per pid value', { skip: skip ?? false }, async () => {
+  const { json, html } = generate('peterson-range-lanes', 'cli/src/test/browser/models/peterson-range-lanes.m', []);
   const page = await open(html);
-  assert.equal(await page.locator('th.step-col').count(), 4);
+  assert.equal(await page.locator('th.step-col').count(), json.violations[0].trace.length);
+  assert.deepEqual(await page.$$eval('svg.swimlane g.lane', (gs) => gs.map((g) => g.textContent.trim())),
+    ['pid 0', 'pid 1', 'global']);
+  // "request p: 0" sits on pid 0's lane only
+  assert.deepEqual(await page.$$eval('g.step-box[data-step="1"]', (bs) => bs.map((b) => b.dataset.lane)), ['pid:0']);
   await page.close();
 });
 
@@ -209,8 +216,13 @@ function synthetic(steps) {
   for (let i = 0; i < 40; i++) variables.push({ name: 'x' + i, type: { kind: 'range', lo: 0, hi: 99 }, location: 'syn.m:' + (i + 2) + ':3' });
   variables.push({ name: 'st', type: { kind: 'array', index: pType, element: { kind: 'enum', values: ['idle', 'busy', 'done'] } }, location: 'syn.m:42:3' });
   variables.push({ name: 'cnt', type: { kind: 'array', index: pType, element: { kind: 'range', lo: 0, hi: 9 } }, location: 'syn.m:43:3' });
-  let seed = 7;
-  const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  let seed = 7; // mulberry32: a small deterministic generator
+  const rnd = (n) => {
+    seed = (seed + 0x6D2B79F5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
   let state = {};
   for (let i = 0; i < 40; i++) state['x' + i] = '0';
   P.forEach((p) => { state['st[' + p + ']'] = 'idle'; state['cnt[' + p + ']'] = 'Undefined'; });
@@ -239,20 +251,31 @@ test('a 200-step trace over 50 variables renders in under a second', { skip: ski
   const file = path.join(out, 'synthetic-200x50.json');
   fs.writeFileSync(file, JSON.stringify(report));
   const html = ballot(['view', file], [0]).trim();
-  const t0 = Date.now();
-  const page = await open(html);
-  const wall = Date.now() - t0;
-  const renderMs = await page.evaluate(() => window.ballotViewer.renderMs);
+  // Three loads (the machine may be shared, so one load is a noisy measure); the median must be under a second.
+  const runs = [];
+  let page = null;
+  for (let k = 0; k < 3; k++) {
+    if (page) await page.close();
+    const t0 = Date.now();
+    page = await open(html);
+    const wall = Date.now() - t0;
+    const m = await page.evaluate(() => ({ render: window.ballotViewer.renderMs, layout: window.ballotViewer.layoutMs }));
+    runs.push({ ...m, wall });
+  }
   const leaves = new Set(report.violations[0].trace.flatMap((s) => Object.keys(s.state))).size;
   assert.equal(leaves, 50);
   assert.equal(await page.locator('th.step-col').count(), 200);
   assert.equal(await page.locator('tr.leaf td.changed').count(), expectedChanges(report.violations[0].trace));
+  assert.equal(await page.locator('tr.leaf:not(.hidden)').count(), 50, 'every variable changes, so every row shows');
   await page.keyboard.press('Home');
   assert.equal((await selected(page)).list, 0);
-  console.log(`PERF: 200 steps x 50 variables: render ${renderMs.toFixed(1)} ms in the page (script start to laid out), ` +
-    `${wall} ms from navigation to ready`);
-  fs.writeFileSync(path.join(out, 'perf.txt'), `renderMs=${renderMs.toFixed(1)}\nwallMs=${wall}\n`);
-  assert.ok(renderMs < 1000, `render took ${renderMs} ms`);
+  const median = runs.map((r) => r.render).sort((x, y) => x - y)[1];
+  const load = os.loadavg()[0].toFixed(1);
+  const lines = runs.map((r, k) => `load ${k + 1}: render ${r.render.toFixed(0)} ms (of which layout ${r.layout.toFixed(0)} ms), ` +
+    `navigation to ready ${r.wall} ms`);
+  console.log(`PERF: 200 steps x 50 variables, machine load average ${load}: median render ${median.toFixed(0)} ms\n  ` + lines.join('\n  '));
+  fs.writeFileSync(path.join(out, 'perf.txt'), `load average ${load}\nmedian render ms ${median.toFixed(1)}\n${lines.join('\n')}\n`);
+  assert.ok(median < 1000, `render took ${median} ms (median of 3)`);
   await page.screenshot({ path: path.join(shots, 'synthetic-200x50.png') });
   await page.close();
 });

@@ -102,7 +102,9 @@
       indexTypes.forEach((t, k) => { if (k && paramTypes.has(k) && (t.kind === 'range' || t.kind === 'enum')) laneTypes.set(k, t); });
     }
     const lanes = [];
-    laneTypes.forEach((t, k) => valuesOf(t).forEach((v) => lanes.push({ id: k + ':' + v, type: k, value: v, kind: 'process' })));
+    // A scalarset value names itself (Server_1); a range or enum value gets its type's name (pid 0).
+    laneTypes.forEach((t, k) => valuesOf(t).forEach((v) => lanes.push({ id: k + ':' + v, type: k, value: v, kind: 'process',
+      label: t.kind === 'scalarset' ? v : k + ' ' + v })));
     return { info, variables, rules, typeKey, laneTypes, lanes, hasInfo: !!result.modelInfo };
   }
 
@@ -123,7 +125,7 @@
     seen.forEach((vals, k) => {
       facts.laneTypes.set(k, { kind: 'scalarset', name: k });
       Array.from(vals).sort((a, b) => Number(a.split('_').pop()) - Number(b.split('_').pop()))
-        .forEach((v) => facts.lanes.push({ id: k + ':' + v, type: k, value: v, kind: 'process' }));
+        .forEach((v) => facts.lanes.push({ id: k + ':' + v, type: k, value: v, kind: 'process', label: v }));
     });
   }
 
@@ -421,7 +423,7 @@
     // toolbar
     const toolbar = el('div', { class: 'toolbar' });
     const laneBoxes = a.facts.lanes.map((l) =>
-      '<label><input type="checkbox" class="lane-toggle" data-lane="' + esc(l.id) + '" checked> ' + esc(l.value) + '</label>').join(' ');
+      '<label><input type="checkbox" class="lane-toggle" data-lane="' + esc(l.id) + '" checked> ' + esc(l.label) + '</label>').join(' ');
     toolbar.innerHTML =
       (a.facts.lanes.length ? '<span class="lane-filter"><b>Processes</b> ' + laneBoxes + '</span>' : '') +
       '<label><b>Variables</b> <input type="search" class="var-filter" placeholder="filter, e.g. role, votedFor"></label>' +
@@ -512,7 +514,16 @@
     function renderTable() {
       const T = a.trace.length;
       const out = [];
-      out.push('<table class="state-table"><thead><tr><th class="var">variable</th>');
+      // Fixed layout (column widths from the longest texts, not from measuring every cell): a 200 x 50 table lays
+      // out in a fraction of the time an automatic table takes.
+      const chars = (n) => Math.round(n * 7.8 + 18);
+      const varW = Math.min(300, chars(Math.max(10, ...a.leaves.map((l) => l.name.length + 2))));
+      let longest = 6;
+      a.values.forEach((vals) => vals.forEach((v) => { if (v && v.length > longest) longest = v.length; }));
+      const colW = Math.min(150, chars(Math.max(7, longest)));
+      const maxChars = Math.floor((colW - 18) / 7.8); // longer values are cut (the cell's title has them in full)
+      out.push('<table class="state-table" style="width:' + (varW + T * colW) + 'px"><colgroup><col style="width:' + varW + 'px">' +
+        '<col class="step" style="width:' + colW + 'px">'.repeat(T) + '</colgroup><thead><tr><th class="var">variable</th>');
       for (let s = 0; s < T; s++) {
         out.push('<th class="step-col" data-step="' + s + '" title="' + esc(a.trace[s].rule + ' ' + (a.trace[s].parameters || []).join(', ')) + '">' +
           (s + 1) + '<span class="rule-name">' + esc(a.trace[s].rule) + '</span></th>');
@@ -529,9 +540,12 @@
           let span = 1;
           if (state.collapseRuns) while (s + span < T && !a.changed[i][s + span]) span++;
           const cls = [ch ? 'changed' : s > 0 && !state.collapseRuns ? 'same' : '', v === null || isUndef(v) ? 'undef' : ''].filter(Boolean).join(' ');
-          const text = v === null ? '—' : isUndef(v) ? '⊥ undefined' : v;
-          cells.push('<td data-step="' + s + '"' + (span > 1 ? ' colspan="' + span + '"' : '') + (cls ? ' class="' + cls + '"' : '') +
-            ' title="' + esc(a.leaves[i].name + ' = ' + (v === null ? 'absent' : v)) + '">' + esc(text) + '</td>');
+          const full = v === null ? '—' : isUndef(v) ? '⊥ undefined' : v;
+          const text = full.length > maxChars && span === 1 ? full.slice(0, maxChars - 1) + '…' : full;
+          // no title or data attribute per cell (10,000 of them in a long trace): the step is the cell's column
+          // and the tooltip is made on hover
+          cells.push('<td' + (span > 1 ? ' colspan="' + span + '" data-step="' + s + '"' : '') + (cls ? ' class="' + cls + '"' : '') +
+            '>' + esc(text) + '</td>');
         }
         return cells.join('');
       };
@@ -557,7 +571,7 @@
           esc(node.depth === 0 ? node.key : node.label) + ' <span class="hint">' + leavesUnder.length + '</span></th>';
         for (let s = 0; s < T; s++) {
           const n = s > 0 ? leavesUnder.filter((i) => a.changed[i][s]).length : 0;
-          html += '<td data-step="' + s + '"' + (n ? ' class="changed-inside"' : '') + '>' + (n ? n + ' changed' : '') + '</td>';
+          html += '<td' + (n ? ' class="changed-inside"' : '') + '>' + (n ? n + ' changed' : '') + '</td>';
         }
         html += '</tr>';
         node.children.forEach((c) => { html += rowOf(c, hiddenByFold || folded); });
@@ -579,7 +593,7 @@
     function renderLanes() {
       const lanes = a.facts.lanes.filter((l) => !state.hiddenLanes.has(l.id));
       const usesGlobal = a.touched.some((t) => t.includes(a.GLOBAL));
-      if (usesGlobal) lanes.push({ id: a.GLOBAL, value: 'global', kind: 'global' });
+      if (usesGlobal) lanes.push({ id: a.GLOBAL, value: 'global', label: 'global', kind: 'global' });
       const T = a.trace.length;
       const LW = 130, CW = 112, LH = 46, TOP = 28;
       const W = LW + T * CW + 20, H = TOP + lanes.length * LH + 10;
@@ -594,15 +608,16 @@
       }
       lanes.forEach((l, i) => {
         out.push('<g class="lane' + (l.kind === 'global' ? ' global' : '') + '" data-lane="' + esc(l.id) + '" data-kind="' + l.kind + '">' +
-          '<text class="lane-label" x="10" y="' + (y(i) + 4) + '">' + esc(l.value) + '</text>' +
+          '<text class="lane-label" x="10" y="' + (y(i) + 4) + '">' + esc(l.label) + '</text>' +
           '<line class="lane-line" x1="' + LW + '" x2="' + (W - 10) + '" y1="' + y(i) + '" y2="' + y(i) + '"/></g>');
       });
       // messages under the boxes
       a.messages.forEach((m) => {
         if (!row.has(m.src) || !row.has(m.dst)) return;
-        const x1 = x(m.from), y1 = y(row.get(m.src));
+        // from the right edge of the sending step's box to the left edge of the receiving step's box
         const inFlight = m.to === null;
-        const x2 = inFlight ? W - 14 : x(m.to), y2 = y(row.get(m.dst));
+        const x1 = x(m.from) + CW / 2 - 5, y1 = y(row.get(m.src));
+        const x2 = inFlight ? W - 14 : x(m.to) - CW / 2 + 5, y2 = y(row.get(m.dst));
         const label = m.container;
         out.push('<g class="message' + (inFlight ? ' in-flight' : '') + '" data-from="' + m.from + '" data-to="' + (inFlight ? '' : m.to) + '" data-src="' + esc(m.src) + '" data-dst="' + esc(m.dst) + '">' +
           '<title>' + esc(m.container + ': ' + m.content + (inFlight ? ' (still in flight)' : '')) + '</title>' +
@@ -614,7 +629,7 @@
         if (!on.length) continue;
         const step = a.trace[s];
         if (on.length > 1) out.push('<line class="span-line" x1="' + x(s) + '" x2="' + x(s) + '" y1="' + y(on[0]) + '" y2="' + y(on[on.length - 1]) + '"/>');
-        const name = step.rule.length > 15 ? step.rule.slice(0, 14) + '…' : step.rule;
+        const name = step.rule.length > 14 ? step.rule.slice(0, 13) + '…' : step.rule;
         on.forEach((i) => {
           const lane = lanes[i];
           const changedHere = a.changesAt[s].some((k) => lane.kind === 'global' ? a.leaves[k].lanes.length === 0 : a.leaves[k].lanes.includes(lane.id));
@@ -638,7 +653,8 @@
       const msgs = a.messages.filter((m) => m.from === s || m.to === s).map((m) =>
         '<li>' + (m.from === s ? 'sends' : 'receives') + ' <code>' + esc(m.container) + '</code> ' + esc(m.content) +
         ' (' + esc((m.src || '?').split(':').pop()) + ' → ' + esc((m.dst || '?').split(':').pop()) + ')</li>');
-      const lanes = a.touched[s].map((l) => l === a.GLOBAL ? 'global' : l.split(':').slice(1).join(':'));
+      const laneLabel = new Map(a.facts.lanes.map((l) => [l.id, l.label]));
+      const lanes = a.touched[s].map((l) => l === a.GLOBAL ? 'global' : laneLabel.get(l) || l);
       detail.innerHTML = '<b>Step ' + (s + 1) + ' of ' + a.trace.length + ':</b> ' + esc(step.rule) + ' ' + esc((step.parameters || []).join(', ')) +
         ' <span class="hint">lanes: ' + esc(lanes.join(', ')) + '</span>' +
         (s === 0 ? '<div class="hint">the start state</div>' : diffs.length ? '<ul class="diff">' + diffs.join('') + '</ul>' : '<div class="hint">no visible change</div>') +
@@ -650,9 +666,9 @@
     function markSelection() {
       const s = state.selected;
       root.querySelectorAll('.sel').forEach((e) => e.classList.remove('sel'));
-      root.querySelectorAll('[data-step="' + s + '"]').forEach((e) => {
-        if (e.matches('th.step-col, td, rect.step-col')) e.classList.add('sel');
-      });
+      root.querySelectorAll('th.step-col[data-step="' + s + '"], rect.step-col[data-step="' + s + '"]').forEach((e) => e.classList.add('sel'));
+      const col = tableWrap.querySelectorAll('col.step')[s];
+      if (col) col.classList.add('sel');
       list.querySelectorAll('li.selected').forEach((e) => { e.classList.remove('selected'); e.setAttribute('aria-selected', 'false'); });
       const li = list.querySelector('li[data-step="' + s + '"]');
       if (li) { li.classList.add('selected'); li.setAttribute('aria-selected', 'true'); }
@@ -720,7 +736,19 @@
         return;
       }
       const stepEl = t.closest('[data-step]');
+      const cell = !stepEl && t.closest('.state-table td');
       if (stepEl && !t.closest('.toolbar')) select(Number(stepEl.dataset.step), true);
+      else if (cell) select(cell.cellIndex - 1, true);
+    });
+    tableWrap.addEventListener('mouseover', (e) => {
+      const cell = e.target.closest && e.target.closest('td');
+      if (!cell || cell.title) return;
+      const row = cell.parentElement;
+      const s = cell.dataset.step ? Number(cell.dataset.step) : cell.cellIndex - 1;
+      const name = row.dataset.leaf || row.dataset.group || '';
+      const i = a.leaves.findIndex((l) => l.name === name);
+      const v = i >= 0 ? a.values[i][s] : null;
+      cell.title = 'step ' + (s + 1) + ': ' + name + (i >= 0 ? ' = ' + (v === null ? 'absent' : v) : '');
     });
     toolbar.addEventListener('change', (e) => {
       const t = e.target;
