@@ -516,14 +516,19 @@
       const out = [];
       // Fixed layout (column widths from the longest texts, not from measuring every cell): a 200 x 50 table lays
       // out in a fraction of the time an automatic table takes.
-      const chars = (n) => Math.round(n * 7.8 + 18);
-      const varW = Math.min(300, chars(Math.max(10, ...a.leaves.map((l) => l.name.length + 2))));
+      const chars = (n) => Math.round(n * 7.7 + 22);
+      // the variable column: indentation plus the longest label shown (a top-level name, an index or a field)
+      const labelW = (parts) => parts.reduce((w, p, d) => Math.max(w, 14 * d + (d === 0 ? p.v.length + 4 : partText(p).length + 4) * 7.7), 0);
+      const varW = Math.min(320, Math.round(Math.max(110, ...a.leaves.map((l) => labelW(l.parts) + 30))));
       let longest = 6;
-      a.values.forEach((vals) => vals.forEach((v) => { if (v && v.length > longest) longest = v.length; }));
+      a.values.forEach((vals) => vals.forEach((v) => {
+        const n = v === null ? 1 : isUndef(v) ? 11 : v.length;
+        if (n > longest) longest = n;
+      }));
       const colW = Math.min(150, chars(Math.max(7, longest)));
-      const maxChars = Math.floor((colW - 18) / 7.8); // longer values are cut (the cell's title has them in full)
+      const maxChars = Math.floor((colW - 22) / 7.7); // longer values are cut (the cell's title has them in full)
       out.push('<table class="state-table" style="width:' + (varW + T * colW) + 'px"><colgroup><col style="width:' + varW + 'px">' +
-        '<col class="step" style="width:' + colW + 'px">'.repeat(T) + '</colgroup><thead><tr><th class="var">variable</th>');
+        ('<col class="step" style="width:' + colW + 'px">').repeat(T) + '</colgroup><thead><tr><th class="var">variable</th>');
       for (let s = 0; s < T; s++) {
         out.push('<th class="step-col" data-step="' + s + '" title="' + esc(a.trace[s].rule + ' ' + (a.trace[s].parameters || []).join(', ')) + '">' +
           (s + 1) + '<span class="rule-name">' + esc(a.trace[s].rule) + '</span></th>');
@@ -681,16 +686,16 @@
       if (scroll) {
         const li = list.querySelector('li.selected');
         if (li) li.scrollIntoView({ block: 'nearest' });
-        const th = tableWrap.querySelector('th.step-col.sel');
-        if (th) {
-          const left = th.offsetLeft - 220;
-          if (left < tableWrap.scrollLeft || th.offsetLeft + th.offsetWidth > tableWrap.scrollLeft + tableWrap.clientWidth) tableWrap.scrollLeft = Math.max(0, left);
-        }
-        const col = lanesWrap.querySelector('rect.step-col.sel');
-        if (col) {
-          const cx = Number(col.getAttribute('x'));
-          if (cx < lanesWrap.scrollLeft + 130 || cx + 112 > lanesWrap.scrollLeft + lanesWrap.clientWidth) lanesWrap.scrollLeft = Math.max(0, cx - 260);
-        }
+        // scroll the table and the swimlanes sideways just enough to show the selected column
+        const reveal = (wrap, target, stickyLeft) => {
+          if (!target) return;
+          const w = wrap.getBoundingClientRect(), t = target.getBoundingClientRect();
+          if (t.left < w.left + stickyLeft) wrap.scrollLeft -= w.left + stickyLeft - t.left + 8;
+          else if (t.right > w.right) wrap.scrollLeft += t.right - w.right + 8;
+        };
+        const varHead = tableWrap.querySelector('thead th.var');
+        reveal(tableWrap, tableWrap.querySelector('th.step-col.sel'), varHead ? varHead.getBoundingClientRect().width : 0);
+        reveal(lanesWrap, lanesWrap.querySelector('rect.step-col.sel'), 130);
       }
     }
 
