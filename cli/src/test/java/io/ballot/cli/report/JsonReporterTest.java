@@ -56,4 +56,24 @@ class JsonReporterTest {
     assertEquals("undefined", v.get("trace").get(1).get("state").get("b").asText());
     assertEquals("a[1].f", v.get("trace").get(1).get("state").fieldNames().next());
   }
+
+  @Test
+  void stepsCarryTheirRulesSourceSpan() throws Exception {
+    List<VariableValue> state = List.of(new VariableValue("x", "0"));
+    SourceLocation rule = new SourceLocation("m.m", 7, 3, 12, 7);
+    SourceLocation inv = new SourceLocation("m.m", 20, 1, 21, 9);
+    Violation v =
+        new Violation(ViolationKind.INVARIANT, "inv", inv, "invariant \"inv\" failed",
+            List.of(new TraceStep("Startstate 1", List.of(), state), new TraceStep("go", List.of(), state, rule)));
+    JsonNode root = json(new Result(Verdict.VIOLATED, 2, 1, 1, 0, List.of(v), List.of(), null));
+    JsonNode viol = root.get("violations").get(0);
+    assertEquals("[20,21]", viol.get("lines").toString());
+    JsonNode start = viol.get("trace").get(0);
+    assertTrue(start.get("location").isNull());
+    assertTrue(!start.has("lines"));
+    JsonNode go = viol.get("trace").get(1);
+    assertEquals("m.m:7:3", go.get("location").asText());
+    assertEquals("[7,12]", go.get("lines").toString());
+    assertTrue(!root.has("modelInfo"), "no model given, no modelInfo");
+  }
 }
