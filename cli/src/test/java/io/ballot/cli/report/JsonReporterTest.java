@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.RuleCount;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Verdict;
@@ -20,10 +21,31 @@ import org.junit.jupiter.api.Test;
 /** The JSON report, on hand-made results. */
 class JsonReporterTest {
 
+  /** The report of {@code r}, checked against docs/schema/result.schema.json. */
   private static JsonNode json(Result r) throws Exception {
     StringWriter s = new StringWriter();
     new JsonReporter("9.9.9").write(r, "m.m", s);
-    return new ObjectMapper().readTree(s.toString());
+    JsonNode json = new ObjectMapper().readTree(s.toString());
+    assertEquals("", Schemas.problems(Schemas.result(), json));
+    return json;
+  }
+
+  @Test
+  void ruleCountsStepLocationsAndFormatVersion() throws Exception {
+    SourceLocation rule = new SourceLocation("m.m", 4, 3, 6, 7);
+    Violation v = new Violation(ViolationKind.INVARIANT, "inv", new SourceLocation("m.m", 9, 1, 9, 20), "failed",
+        List.of(new TraceStep("go", List.of("p: 0"), List.of(new VariableValue("x", "1")), rule)));
+    JsonNode root = json(new Result(Verdict.VIOLATED, 3, 2, 1, 0.1, List.of(v), List.of(), null,
+        List.of(new RuleCount("go", rule, 2, 2), new RuleCount("never", new SourceLocation("m.m", 7, 3, 8, 1), 1, 0)),
+        false));
+    assertEquals(JsonReporter.FORMAT_VERSION, root.get("formatVersion").asInt());
+    assertEquals("m.m:4:3", root.get("violations").get(0).get("trace").get(0).get("location").asText());
+    assertEquals("never", root.get("rules").get(1).get("rule").asText());
+    assertEquals(0, root.get("deadRules").size(), "not complete: no rule is dead yet");
+    JsonNode complete = json(new Result(Verdict.HOLDS, 3, 2, 1, 0.1, List.of(), List.of(), null,
+        List.of(new RuleCount("go", rule, 2, 2), new RuleCount("never", new SourceLocation("m.m", 7, 3, 8, 1), 1, 0)),
+        true));
+    assertEquals("never", complete.get("deadRules").get(0).asText());
   }
 
   @Test
