@@ -74,8 +74,12 @@ public final class MurphiServices {
 
   /** Parses (and links, lazily) {@code text} in a fresh resource set. */
   public XtextResource parse(String text) {
+    // The resource comes from this injector's factory, not EMF's global registry (where the front end's own
+    // injector may have registered last): content assist needs the grammar objects of this injector.
     XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
-    XtextResource resource = (XtextResource) set.createResource(URI.createURI("synthetic:/model.m"));
+    XtextResource resource = (XtextResource) injector.getInstance(org.eclipse.xtext.resource.IResourceFactory.class)
+        .createResource(URI.createURI("synthetic:/model.m"));
+    set.getResources().add(resource);
     try {
       resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
           Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
@@ -100,12 +104,16 @@ public final class MurphiServices {
         String insert = item.getInsertText() != null ? item.getInsertText() : item.getLabel();
         proposals.add(new Proposal(item.getLabel(), insert, offset, 0, item.getDetail()));
       } else {
-        int from = document.getOffSetFromPosition(edit.getRange().getStart());
-        int to = document.getOffSetFromPosition(edit.getRange().getEnd());
+        int from = offset(document, edit.getRange().getStart());
+        int to = offset(document, edit.getRange().getEnd());
         proposals.add(new Proposal(item.getLabel(), edit.getNewText(), from, to - from, item.getDetail()));
       }
     }
     return proposals;
+  }
+
+  private static int offset(Document document, org.eclipse.lsp4j.Position p) {
+    return document.getOffSet(p);
   }
 
   /** Markdown about the declaration at or referred to at {@code offset}; null when there is none. */
