@@ -23,6 +23,22 @@ import org.eclipse.ui.texteditor.ITextEditor;
 public class MurphiOutlineView extends ViewPart {
   private TreeViewer viewer;
   private ITextEditor editor;
+  private IDocument document;
+  private final org.eclipse.jface.text.IDocumentListener refresh = new org.eclipse.jface.text.IDocumentListener() {
+    @Override
+    public void documentAboutToBeChanged(org.eclipse.jface.text.DocumentEvent event) {}
+
+    @Override
+    public void documentChanged(org.eclipse.jface.text.DocumentEvent event) {
+      IDocument changed = event.getDocument();
+      viewer.getControl().getDisplay().timerExec(800, () -> {
+        if (!viewer.getControl().isDisposed() && changed == document) {
+          viewer.setInput(Activator.get().services().outline(changed.get()));
+          viewer.expandAll();
+        }
+      });
+    }
+  };
 
   private final IPartListener2 listener = new IPartListener2() {
     @Override
@@ -82,28 +98,18 @@ public class MurphiOutlineView extends ViewPart {
   }
 
   private void track(ITextEditor e) {
-    editor = e;
-    IDocument document = e.getDocumentProvider().getDocument(e.getEditorInput());
-    if (document != null && e.getEditorInput().getName().endsWith(".m")) {
-      viewer.setInput(Activator.get().services().outline(document.get()));
-      viewer.expandAll();
-      document.addDocumentListener(new org.eclipse.jface.text.IDocumentListener() {
-        @Override
-        public void documentAboutToBeChanged(org.eclipse.jface.text.DocumentEvent event) {}
-
-        @Override
-        public void documentChanged(org.eclipse.jface.text.DocumentEvent event) {
-          if (editor == e && !viewer.getControl().isDisposed()) {
-            viewer.getControl().getDisplay().timerExec(800, () -> {
-              if (!viewer.getControl().isDisposed() && editor == e) {
-                viewer.setInput(Activator.get().services().outline(document.get()));
-                viewer.expandAll();
-              }
-            });
-          }
-        }
-      });
+    IDocument d = e.getDocumentProvider().getDocument(e.getEditorInput());
+    if (d == null || !e.getEditorInput().getName().endsWith(".m") || d == document) {
+      return;
     }
+    if (document != null) {
+      document.removeDocumentListener(refresh);
+    }
+    editor = e;
+    document = d;
+    document.addDocumentListener(refresh);
+    viewer.setInput(Activator.get().services().outline(document.get()));
+    viewer.expandAll();
   }
 
   /** The editor whose model is shown (for tests). */
@@ -113,6 +119,9 @@ public class MurphiOutlineView extends ViewPart {
 
   @Override
   public void dispose() {
+    if (document != null) {
+      document.removeDocumentListener(refresh);
+    }
     getSite().getPage().removePartListener(listener);
     super.dispose();
   }
