@@ -48,6 +48,11 @@ final class LspSession implements AutoCloseable {
   private final PipedOutputStream toServer;
 
   LspSession() throws Exception {
+    this(true);
+  }
+
+  /** With {@code withRoot} false the client sends no workspace root, as an editor opened on a single file does. */
+  LspSession(boolean withRoot) throws Exception {
     root = Files.createTempDirectory("ballot-lsp");
     PipedInputStream serverIn = new PipedInputStream(1 << 16);
     toServer = new PipedOutputStream(serverIn);
@@ -58,7 +63,9 @@ final class LspSession implements AutoCloseable {
     launcher.startListening();
     server = launcher.getRemoteProxy();
     InitializeParams init = new InitializeParams();
-    init.setRootUri(root.toUri().toString());
+    if (withRoot) {
+      init.setRootUri(root.toUri().toString());
+    }
     init.setCapabilities(capabilities());
     initialized = server.initialize(init).get(60, TimeUnit.SECONDS);
     server.initialized(new InitializedParams());
