@@ -1,7 +1,7 @@
 'use strict';
 // Drives the real `ballot lsp` with the JSON-RPC library the extension uses (vscode-jsonrpc): open the bugged
 // Two-Phase Commit, check it with the extension's options, and render the counterexample as the extension does.
-// Usage: node test/server-smoke.js /path/to/ballot-checkout   (not part of npm test: it needs a built ballot.jar)
+// Usage: node scripts/server-smoke.js /path/to/ballot-checkout   (not part of npm test: it needs a built ballot.jar)
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const fs = require('node:fs');
