@@ -51,9 +51,6 @@ final class ViewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RESULT", description = "JSON report written by ballot check --json.")
   Path report;
 
-  /** Released to stop serving (tests); a real run serves until the process is interrupted. */
-  final CountDownLatch stop = new CountDownLatch(1);
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +72,7 @@ final class ViewCommand implements Callable<Integer> {
       try (ViewerServer server = new ViewerServer(page, port)) {
         out.println("Serving the trace viewer for " + report + " at " + server.uri() + " (Ctrl-C stops)");
         out.flush();
-        stop.await();
+        new CountDownLatch(1).await(); // serve until the process is interrupted (Ctrl-C)
       }
       return ExitCodes.OK;
     }

@@ -322,7 +322,7 @@ class CheckCommandTest {
     root.fieldNames().forEachRemaining(fields::add);
     assertEquals(
         List.of("version", "model", "verdict", "states", "rulesFired", "depth", "seconds", "stopReason", "symmetry",
-            "covers", "violations"),
+            "covers", "violations", "modelInfo"),
         fields);
     assertEquals("off", root.get("symmetry").get("mode").asText()); // nothing to reduce in this model
     assertEquals(VersionProvider.version(), root.get("version").asText());
