@@ -88,7 +88,7 @@ final class ViewCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Null when {@code json} is a JSON report (one result, or an object holding an array of them); else why not. */
+  /** Null when {@code json} is a JSON report (of one model, or of several with at least one result); else why not. */
   private String reportProblem(String json) {
     JsonNode root;
     try {
@@ -102,8 +102,8 @@ final class ViewCommand implements Callable<Integer> {
       if (root.has("verdict")) {
         return null;
       }
-      for (JsonNode field : root) {
-        if (field.isArray() && field.size() > 0 && field.get(0).has("verdict")) {
+      for (JsonNode model : root.path("models")) { // several models (a gated run): each with its result or null
+        if (model.path("result").has("verdict")) {
           return null;
         }
       }
