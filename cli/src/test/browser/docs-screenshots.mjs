@@ -49,6 +49,7 @@ await p.locator('details.source-panel').screenshot({ path: path.join(images, 'tr
 await p.locator('input.lane-toggle[data-lane="Server:Server_3"]').uncheck();
 await p.locator('input.var-filter').fill('role, votedFor');
 await p.locator('.violation').evaluate((e) => e.scrollIntoView());
+await p.evaluate(() => document.querySelectorAll('.table-wrap').forEach((w) => { w.scrollLeft = 0; }));
 await p.locator('.violation .panes').screenshot({ path: path.join(images, 'trace-viewer-filtered.png') });
 await p.close();
 

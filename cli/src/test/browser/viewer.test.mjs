@@ -117,6 +117,28 @@ test('Raft (votes twice): state table, lanes, filtering, keyboard, source links'
 
   await page.screenshot({ path: path.join(shots, 'raft-vote-twice.png'), fullPage: true });
 
+  // undefined values are marked: votedFor[Server_3] is undefined at every step
+  assert.equal(await page.locator('tr.leaf[data-leaf="votedFor[Server_3]"] td.undef').count(), trace.length);
+  assert.match(await page.locator('tr.leaf[data-leaf="votedFor[Server_3]"] td').first().innerText(), /undefined/);
+  // arrays fold: votesGranted's rows disappear and come back
+  const vg = page.locator('tr.leaf[data-leaf="votesGranted[Server_1][Server_2]"]');
+  assert.equal(await vg.isVisible(), true);
+  await page.locator('button.fold[data-key="votesGranted"]').click();
+  assert.equal(await vg.isVisible(), false);
+  await page.locator('button.fold[data-key="votesGranted"]').click();
+  assert.equal(await vg.isVisible(), true);
+  // variables that never change are folded into one row, which unfolds on a click
+  assert.equal(await page.locator('tr.leaf[data-leaf="logLen[Server_1]"]').count(), 0);
+  await page.locator('tr.unchanged-fold').click();
+  assert.equal(await page.locator('tr.leaf[data-leaf="logLen[Server_1]"]').isVisible(), true);
+  // merging runs of repeated values: role[Server_3] is one cell; the highlighted changes stay the same
+  await page.locator('input.collapse-runs').check();
+  assert.equal(await page.locator('tr.leaf[data-leaf="role[Server_3]"] td').count(), 1);
+  assert.equal(await page.locator('tr.leaf[data-leaf="role[Server_1]"] td').count(), 3);
+  assert.equal(await page.locator('.violation.active tr.leaf td.changed').count(), expectedChanges(trace));
+  await page.locator('input.collapse-runs').uncheck();
+  await page.locator('input.hide-unchanged').check();
+
   // filtering by process hides that lane and that process's rows
   await page.locator('input.lane-toggle[data-lane="Server:Server_3"]').uncheck();
   assert.deepEqual(await lanes(), ['Server_1', 'Server_2']);

@@ -51,9 +51,6 @@ final class ViewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RESULT", description = "JSON report written by ballot check --json.")
   Path report;
 
-  /** Released to stop serving (tests); a real run serves until the process is interrupted. */
-  final CountDownLatch stop = new CountDownLatch(1);
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +72,7 @@ final class ViewCommand implements Callable<Integer> {
       try (ViewerServer server = new ViewerServer(page, port)) {
         out.println("Serving the trace viewer for " + report + " at " + server.uri() + " (Ctrl-C stops)");
         out.flush();
-        stop.await();
+        new CountDownLatch(1).await(); // serve until the process is interrupted (Ctrl-C)
       }
       return ExitCodes.OK;
     }
@@ -91,7 +88,7 @@ final class ViewCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Null when {@code json} is a JSON report (one result, or an object holding an array of them); else why not. */
+  /** Null when {@code json} is a JSON report (of one model, or of several with at least one result); else why not. */
   private String reportProblem(String json) {
     JsonNode root;
     try {
@@ -105,8 +102,8 @@ final class ViewCommand implements Callable<Integer> {
       if (root.has("verdict")) {
         return null;
       }
-      for (JsonNode field : root) {
-        if (field.isArray() && field.size() > 0 && field.get(0).has("verdict")) {
+      for (JsonNode model : root.path("models")) { // several models (a gated run): each with its result or null
+        if (model.path("result").has("verdict")) {
           return null;
         }
       }

@@ -67,6 +67,7 @@ class ViewCommandTest {
     Cli r = Cli.run("check", "--deadlock-detection", "off", model(), "--json", json.toString());
     assertEquals(ExitCodes.INVARIANT_VIOLATED, r.exitCode(), r::toString);
     JsonNode root = MAPPER.readTree(json.toFile());
+    assertEquals("", io.ballot.cli.report.Schemas.problems(io.ballot.cli.report.Schemas.result(), root));
     JsonNode v = root.get("violations").get(0);
     assertEquals("[15,15]", v.get("lines").toString());
     JsonNode trace = v.get("trace");
@@ -158,9 +159,10 @@ class ViewCommandTest {
   }
 
   @Test
-  void viewAcceptsSeveralResultsInOneObject() throws IOException {
+  void viewAcceptsTheReportOfSeveralModels() throws IOException {
     Path multi = dir.resolve("multi.json");
-    Files.writeString(multi, "{\"version\": \"x\", \"results\": [{\"model\": \"a.m\", \"verdict\": \"holds\"}]}");
+    Files.writeString(multi, "{\"version\": \"x\", \"models\": [{\"model\": \"a.m\", \"result\": null},"
+        + " {\"model\": \"b.m\", \"result\": {\"model\": \"b.m\", \"verdict\": \"holds\"}}]}");
     Cli r = Cli.run("view", multi.toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
   }

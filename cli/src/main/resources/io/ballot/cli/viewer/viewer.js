@@ -26,14 +26,10 @@
     return e;
   }
 
-  /** The results in the report: one result, or an object holding an array of results (several models). */
+  /** The results in the report: one model's, or each checked model's in the report of several (models[].result). */
   function resultsOf(data) {
     if (data && data.verdict) return [data];
-    for (const k in data || {}) {
-      const v = data[k];
-      if (Array.isArray(v) && v.length && v[0] && v[0].verdict) return v;
-    }
-    return [];
+    return ((data && data.models) || []).map((m) => m && m.result).filter((r) => r && r.verdict);
   }
 
   /** A designator split into its parts: 'a[x].f{0}' -> [{k:'name',v:'a'}, {k:'index',v:'x'}, {k:'field',v:'f'}, {k:'slot',v:'0'}]. */
