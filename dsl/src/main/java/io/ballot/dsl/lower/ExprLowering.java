@@ -197,6 +197,10 @@ final class ExprLowering {
       l.problems.error(ref, "'" + target.getName() + "' is a function; call it with parentheses");
       return null;
     }
+    if (target instanceof io.ballot.dsl.murphi.NetworkDecl) {
+      l.problems.error(ref, "'" + target.getName() + "' is a network: use it with send, broadcast and receive");
+      return null;
+    }
     Object bound = l.bindings.get(target);
     if (bound == null) {
       return null; // its declaration was rejected
