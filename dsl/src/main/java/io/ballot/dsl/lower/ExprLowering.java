@@ -150,6 +150,9 @@ final class ExprLowering {
       }
       return pred == null ? null : new Expr.MultisetCount(b.index(), b.multiset(), pred, at);
     }
+    if (e instanceof io.ballot.dsl.murphi.Pending p) {
+      return l.networks.pending(p, mode);
+    }
     l.problems.error(e, "unsupported expression");
     return null;
   }

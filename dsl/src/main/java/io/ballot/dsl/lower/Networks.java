@@ -92,7 +92,8 @@ final class Networks {
               f.getType(), "a field of a message in a set network must have a simple type (it indexes the set), not "
                   + l.typeRules.describe(t));
           ok = false;
-        } else if (fieldTypes.containsKey(f.getName()) && !TypeRules.equal(fieldTypes.get(f.getName()), t)) {
+        } else if (d.getKind() != NetKind.SET && fieldTypes.containsKey(f.getName())
+            && !TypeRules.equal(fieldTypes.get(f.getName()), t)) {
           l.problems.error(
               f.getType(), "field '" + f.getName() + "' has type " + l.typeRules.describe(fieldTypes.get(f.getName()))
                   + " in another message of network '" + d.getName() + "'; fields of the same name need the same type");
@@ -463,13 +464,17 @@ final class Networks {
   }
 
   private List<Expr> arguments(Message m, MsgExpr msg) {
+    return arguments(m, msg, ExprLowering.Mode.NORMAL);
+  }
+
+  private List<Expr> arguments(Message m, MsgExpr msg, ExprLowering.Mode mode) {
     if (m == null) {
       return null;
     }
     List<Expr> out = new ArrayList<>();
     boolean ok = true;
     for (int i = 0; i < msg.getArgs().size(); i++) {
-      Expr a = l.exprs.lower(msg.getArgs().get(i), ExprLowering.Mode.NORMAL);
+      Expr a = l.exprs.lower(msg.getArgs().get(i), mode);
       if (a == null) {
         ok = false;
         continue;
@@ -483,6 +488,52 @@ final class Networks {
       out.add(a);
     }
     return ok ? out : null;
+  }
+
+  // ------------------------------------------------------------------------------------------ pending
+
+  /** Lowers {@code pending(net, M(args))}: whether the network holds that message (anywhere, for a queue). */
+  Expr pending(io.ballot.dsl.murphi.Pending p, ExprLowering.Mode mode) {
+    SourceLocation at = l.locations.of(p);
+    Network n = network(p, p.getNet());
+    if (n == null) {
+      return null;
+    }
+    Message m = message(n, p.getMessage(), p.getMessage().getKind(), p.getMessage().getArgs().size());
+    List<Expr> args = arguments(m, p.getMessage(), mode);
+    if (args == null) {
+      return null;
+    }
+    Expr var = new Expr.VarRef(n.variable(), at);
+    if (n.kind() == NetKind.SET) {
+      Expr flag = Ir.field(var, m.name(), at);
+      for (Expr a : args) {
+        flag = Ir.element(flag, a, at);
+      }
+      return flag;
+    }
+    if (n.kind() == NetKind.UNORDERED) {
+      Local i = new Local("m", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      Expr count = new Expr.MultisetCount(i, var, matches(n, m, Ir.element(var, Ir.ref(i, at), at), args, at), at);
+      return Ir.binary(BinaryOp.GT, count, Ir.integer(0, at), at);
+    }
+    Local s = new Local("s", Local.Kind.QUANTIFIER, n.endpoint(), at);
+    Local r = new Local("r", Local.Kind.QUANTIFIER, n.endpoint(), at);
+    Local k = new Local("k", Local.Kind.QUANTIFIER, new Type.RangeType(0, n.capacity() - 1), at);
+    Expr q = Ir.element(Ir.element(var, Ir.ref(s, at), at), Ir.ref(r, at), at);
+    Expr inQueue = Ir.and(at, Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at),
+        matches(n, m, Ir.element(Ir.field(q, "slot", at), Ir.ref(k, at), at), args, at));
+    Expr e = new Expr.Quantified(false, new Quantifier(k, k.type(), null, null, null, at), inQueue, at);
+    e = new Expr.Quantified(false, new Quantifier(r, r.type(), null, null, null, at), e, at);
+    return new Expr.Quantified(false, new Quantifier(s, s.type(), null, null, null, at), e, at);
+  }
+
+  private static Expr matches(Network n, Message m, Expr message, List<Expr> args, SourceLocation at) {
+    Expr out = Ir.binary(BinaryOp.EQ, Ir.field(message, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at);
+    for (int i = 0; i < args.size(); i++) {
+      out = Ir.and(at, out, Ir.binary(BinaryOp.EQ, Ir.field(message, m.fields().get(i), at), args.get(i), at));
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------------------------------ receive
