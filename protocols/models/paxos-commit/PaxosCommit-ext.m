@@ -36,12 +36,12 @@ network msgs: set of
 end;
 
 function some1b(ins: RM; mb: BallotNum; out: Acceptor; b: BalOrNone; v: Value): boolean;
-begin return exists ac: Acceptor do ac != out & pending(msgs, Phase1b(ins, mb, b, v, ac)) end; end;
+begin return exists ac: Acceptor do ac != out & inflight(msgs, Phase1b(ins, mb, b, v, ac)) end; end;
 
 function decided(rm: RM; v: Value): boolean;
 begin
   return exists b: BallotNum do exists out: Acceptor do
-    forall ac: Acceptor do ac = out | pending(msgs, Phase2b(ac, rm, b, v)) end end end;
+    forall ac: Acceptor do ac = out | inflight(msgs, Phase2b(ac, rm, b, v)) end end end;
 end;
 
 ruleset rm: RM do
@@ -55,9 +55,9 @@ ruleset bal: 1 .. MAX_BAL; rm: RM do
   rule "Phase1a" true ==> send msgs Phase1a(rm, bal); end;
   ruleset out: Acceptor do
     rule "Phase2a"
-      !(exists v: Value do pending(msgs, Phase2a(rm, bal, v)) end)
+      !(exists v: Value do inflight(msgs, Phase2a(rm, bal, v)) end)
       & forall ac: Acceptor do
-          ac = out | exists b: BalOrNone do exists v: Value do pending(msgs, Phase1b(rm, bal, b, v, ac)) end end end
+          ac = out | exists b: BalOrNone do exists v: Value do inflight(msgs, Phase1b(rm, bal, b, v, ac)) end end end
     ==>
     var maxbal: BalOrNone; val: Value; found: 0 .. 2;
     begin
@@ -95,13 +95,13 @@ end;
 
 invariant "PCTypeOK"
   forall rm: RM do
-    !pending(msgs, Phase1a(rm, 0))
-    & (forall b: BallotNum do !pending(msgs, Phase2a(rm, b, v_none)) end)
+    !inflight(msgs, Phase1a(rm, 0))
+    & (forall b: BallotNum do !inflight(msgs, Phase2a(rm, b, v_none)) end)
     & (forall ac: Acceptor do
          (aBal[rm][ac] = -1) = (aVal[rm][ac] = v_none)
-         & (forall b: BallotNum do !pending(msgs, Phase2b(ac, rm, b, v_none)) end)
+         & (forall b: BallotNum do !inflight(msgs, Phase2b(ac, rm, b, v_none)) end)
          & forall mb: BallotNum do forall b: BalOrNone do forall v: Value do
-             pending(msgs, Phase1b(rm, mb, b, v, ac)) -> (b = -1) = (v = v_none) end end end
+             inflight(msgs, Phase1b(rm, mb, b, v, ac)) -> (b = -1) = (v = v_none) end end end
        end)
   end;
 

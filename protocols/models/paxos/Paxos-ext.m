@@ -40,8 +40,8 @@ end;
 
 function chosenIn(b: BallotNum; v: Value): boolean;
 begin
-  return pending(msgs, Accept(b, v))
-         & exists out: Acceptor do forall a: Acceptor do a = out | pending(msgs, Accepted(a, b)) end end;
+  return inflight(msgs, Accept(b, v))
+         & exists out: Acceptor do forall a: Acceptor do a = out | inflight(msgs, Accepted(a, b)) end end;
 end;
 
 function chosen(v: Value): boolean;
@@ -49,8 +49,8 @@ begin return exists b: BallotNum do chosenIn(b, v) end; end;
 
 function promised(a: Acceptor; b: BallotNum): boolean;
 begin
-  return pending(msgs, Promise(a, b))
-         | exists mb: BallotNum do exists v: Value do pending(msgs, PromiseVoted(a, b, mb, v)) end end;
+  return inflight(msgs, Promise(a, b))
+         | exists mb: BallotNum do exists v: Value do inflight(msgs, PromiseVoted(a, b, mb, v)) end end;
 end;
 
 -- The highest earlier vote reported in the promises for b of every acceptor but out, -1 if none.
@@ -59,7 +59,7 @@ var hb: BalOrNone;
 begin
   hb := -1;
   for vb: BallotNum do
-    if exists a: Acceptor do a != out & exists v: Value do pending(msgs, PromiseVoted(a, b, vb, v)) end end
+    if exists a: Acceptor do a != out & exists v: Value do inflight(msgs, PromiseVoted(a, b, vb, v)) end end
     then hb := vb; end;
   end;
   return hb;
@@ -79,7 +79,7 @@ ruleset p: Proposer; out: Acceptor; v: Value do
   rule "Phase2a"
     pPhase[p] = p_phase1 & (forall a: Acceptor do a = out | promised(a, pBal[p]) end)
     & (highestReported(pBal[p], out) = -1 ? v = input[p]
-       : exists a: Acceptor do a != out & pending(msgs, PromiseVoted(a, pBal[p], highestReported(pBal[p], out), v)) end)
+       : exists a: Acceptor do a != out & inflight(msgs, PromiseVoted(a, pBal[p], highestReported(pBal[p], out), v)) end)
   ==>
     send msgs Accept(pBal[p], v); pPhase[p] := p_phase2;
   end;
@@ -90,7 +90,7 @@ ruleset a: Acceptor do
     maxBal[a] := b;
     if maxVBal[a] = -1 then send msgs Promise(a, b); else send msgs PromiseVoted(a, b, maxVBal[a], maxVal[a]); end;
   end;
-  receive "Phase2b" msgs Accept(b, v) where b >= maxBal[a] & !pending(msgs, Accepted(a, b)) ==>
+  receive "Phase2b" msgs Accept(b, v) where b >= maxBal[a] & !inflight(msgs, Accepted(a, b)) ==>
     maxBal[a] := b; maxVBal[a] := b; maxVal[a] := v; send msgs Accepted(a, b);
   end;
 end;
@@ -106,6 +106,6 @@ invariant "Agreement" forall v1: Value do forall v2: Value do (chosen(v1) & chos
 invariant "Validity" forall v: Value do chosen(v) -> exists p: Proposer do input[p] = v end end;
 invariant "OneValuePerBallot"
   forall a: Acceptor do forall b: BallotNum do
-    pending(msgs, Accepted(a, b))
-    -> exists v: Value do pending(msgs, Accept(b, v)) & (maxVBal[a] = b -> maxVal[a] = v) end
+    inflight(msgs, Accepted(a, b))
+    -> exists v: Value do inflight(msgs, Accept(b, v)) & (maxVBal[a] = b -> maxVal[a] = v) end
   end end;

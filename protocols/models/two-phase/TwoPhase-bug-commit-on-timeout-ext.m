@@ -46,10 +46,10 @@ ruleset rm: RM do
 end;
 
 invariant "TPTypeOK"
-  (forall rm: RM do tmPrepared[rm] -> pending(msgs, Prepared(rm)) end)
-  & !(pending(msgs, Commit) & pending(msgs, Abort))
-  & (pending(msgs, Commit) -> tmState = tm_committed)
-  & (pending(msgs, Abort) -> tmState = tm_aborted);
+  (forall rm: RM do tmPrepared[rm] -> inflight(msgs, Prepared(rm)) end)
+  & !(inflight(msgs, Commit) & inflight(msgs, Abort))
+  & (inflight(msgs, Commit) -> tmState = tm_committed)
+  & (inflight(msgs, Abort) -> tmState = tm_aborted);
 
 invariant "TCConsistent"
   forall rm1: RM do forall rm2: RM do !(rmState[rm1] = aborted & rmState[rm2] = committed) end end;

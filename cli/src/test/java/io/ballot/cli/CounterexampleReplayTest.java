@@ -88,7 +88,7 @@ class CounterexampleReplayTest {
   }
 
   /** Replays a trace; returns the packed last state. */
-  private static long[] replay(TransitionSystem ts, List<TraceStep> trace, String model) throws ModelError {
+  static long[] replay(TransitionSystem ts, List<TraceStep> trace, String model) throws ModelError {
     int words = ts.layout().words();
     long[] state = null;
     for (int k = 0; k < trace.size(); k++) {

@@ -492,7 +492,7 @@ final class Networks {
 
   // ------------------------------------------------------------------------------------------ pending
 
-  /** Lowers {@code pending(net, M(args))}: whether the network holds that message (anywhere, for a queue). */
+  /** Lowers {@code inflight(net, M(args))}: whether the network holds that message (anywhere, for a queue). */
   Expr pending(io.ballot.dsl.murphi.Pending p, ExprLowering.Mode mode) {
     SourceLocation at = l.locations.of(p);
     Network n = network(p, p.getNet());
