@@ -116,6 +116,13 @@ class MessagePassingLoweringTest {
   }
 
   @Test
+  void theDocumentedExampleHolds() throws IOException {
+    Result r = check(load("doc-example.m"), CheckOptions.Symmetry.HEURISTIC);
+    assertEquals(Verdict.HOLDS, r.verdict(), () -> r.violations().toString());
+    assertEquals(435, r.states(), "the count docs/language.md gives (ballot check's default reduction)");
+  }
+
+  @Test
   void contextualKeywordsRemainNames() {
     Model m = load("names.m", """
         var network, send, receive, broadcast, restart, durable, lossy, from, where, except, set: boolean;
