@@ -123,6 +123,34 @@ class MessagePassingLoweringTest {
   }
 
   @Test
+  void inflightSeesMessagesInEveryKindOfNetwork() {
+    Model m = load("inflight.m", """
+        type Node: scalarset(2);
+        var seen: boolean := false;
+        network ch: ordered [Node] capacity 1 of Data(v: 0 .. 1); end;
+        network u: unordered capacity 1 of Data(v: 0 .. 1); end;
+        network s: set of Data(v: 0 .. 1); end;
+        ruleset n: Node do
+          rule "send" !seen ==> send ch Data(1) from n to n; send u Data(1); send s Data(1); seen := true; end;
+        end;
+        receive u Data(v) ==> end;
+        invariant "sent means in flight (or received from u)"
+          seen -> (inflight(ch, Data(1)) & !inflight(ch, Data(0)) & inflight(s, Data(1)) & !inflight(s, Data(0)));
+        invariant "u holds only what was sent" inflight(u, Data(1)) -> seen;
+        invariant "never a 0" !inflight(u, Data(0));
+        """);
+    Result r = check(m, CheckOptions.Symmetry.OFF);
+    assertEquals(Verdict.HOLDS, r.verdict(), () -> r.violations().toString());
+    assertEquals(5, r.states()); // start; sent by either node (queue differs); then u received
+    Model broken = load("inflight-broken.m", """
+        network u: unordered capacity 1 of Data(v: 0 .. 1); end;
+        rule "send" !inflight(u, Data(1)) ==> send u Data(1); end;
+        invariant "never sent" !inflight(u, Data(1));
+        """);
+    assertEquals(Verdict.VIOLATED, check(broken, CheckOptions.Symmetry.OFF).verdict());
+  }
+
+  @Test
   void contextualKeywordsRemainNames() {
     Model m = load("names.m", """
         var network, send, receive, broadcast, restart, durable, lossy, from, where, except, set: boolean;
