@@ -3,15 +3,15 @@ package io.ballot.cli;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.symmetry.Symmetry;
-import io.ballot.checker.CheckOptions.DeadlockMode;
-import io.ballot.checker.Checker;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
+import io.ballot.cli.gate.Expectation;
+import io.ballot.cli.gate.ModelOutcome;
+import io.ballot.cli.gate.ModelRun;
 import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.cli.report.JsonReporter;
-import io.ballot.cli.report.ProgressLine;
 import io.ballot.cli.report.TextReporter;
 import io.ballot.cli.report.TraceMode;
 import io.ballot.dsl.api.LoadResult;
@@ -23,15 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,11 +53,11 @@ import picocli.CommandLine.Spec;
           + " code says what was found: 0 all properties hold, 3 model rejected, 4 a resource limit was hit,"
           + " 10 invariant, 11 assertion/error, 12 deadlock, 13 cover never hit, 14 liveness.",
       "Takes Rumur's verifier options under the same names; its code-generation options are accepted and ignored.",
+      "Given several models, directories or a project file (ballot.yaml, see docs/ci.md), checks each model in"
+          + " turn against its expected outcome and exits 0 only when every one met it (else 1, 3, 4, 15 or 16).",
       ""
     })
 final class CheckCommand implements Callable<Integer> {
-
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
   private final CliContext context;
 
@@ -137,6 +135,23 @@ final class CheckCommand implements Callable<Integer> {
       description = "Also write the result as JSON to FILE; '-' writes it to stdout instead of the text report.")
   String json;
 
+  @Option(
+      names = "--junit",
+      paramLabel = "FILE",
+      description = "Also write JUnit XML (one test case per property per model) to FILE.")
+  String junit;
+
+  @Option(
+      names = "--sarif",
+      paramLabel = "FILE",
+      description = "Also write SARIF 2.1.0 (a result per violation, its counterexample as a code flow) to FILE.")
+  String sarif;
+
+  @Option(
+      names = "--fail-on-dead-rules",
+      description = "Fail (exit 16) when a rule never fires in a complete search, instead of only warning.")
+  boolean failOnDeadRules;
+
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
   @ArgGroup(
       exclusive = false,
@@ -144,8 +159,11 @@ final class CheckCommand implements Callable<Integer> {
       heading = "%nRumur code-generation options (accepted for compatibility, ignored with a warning):%n")
   RumurCodeGeneration ignored;
 
-  @Parameters(paramLabel = "MODEL", description = "Murphi model file.")
-  Path file;
+  @Parameters(
+      paramLabel = "MODEL",
+      arity = "1..*",
+      description = "Murphi model file; or several, directories (their .m files) or a project file (.yaml, .yml).")
+  List<Path> files;
 
   /** Rumur's options that only shape the C code it generates: nothing to do for ballot. */
   static final class RumurCodeGeneration {
@@ -198,9 +216,19 @@ final class CheckCommand implements Callable<Integer> {
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
     startCompilerWarmUp();
+    if (GateCommand.isGate(files)) {
+      return new GateCommand(this, context).run(out, err, traceMode);
+    }
+    Path file = files.get(0);
+    Instant started = Instant.now();
+    ReportFiles reports = openReports(null);
     LoadResult load = context.loader().load(file);
     new DiagnosticPrinter(err).print(load, true);
+    ModelRun run = new ModelRun(file, options, Expectation.HOLDS, failOnDeadRules);
     if (load.hasErrors()) {
+      reports.write(List.of(new ModelOutcome(run, load.file() != null ? load.file() : file.toString(), load, null,
+          null, "off", List.of(), null, null, 0)), started);
+      reports.close();
       return ExitCodes.MODEL_REJECTED;
     }
     Model model = load.model();
@@ -210,14 +238,16 @@ final class CheckCommand implements Callable<Integer> {
     boolean jsonToStdout = "-".equals(json);
     String name = load.file() != null ? load.file() : file.toString();
     // The JSON file is opened before the check, so that a bad path fails at once rather than after a long run.
-    try (Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
+    try (reports; Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
       List<String> reducedOver = reducedOver(model, options);
       String mode = reducedOver.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
       if (!jsonToStdout) {
         out.println(TextReporter.startLine(name, options.threads(), symmetryNote(mode, reducedOver)));
         out.flush();
       }
+      long t0 = System.nanoTime();
       Result result = check(model, options, err);
+      double seconds = (System.nanoTime() - t0) / 1e9;
       JsonReporter jsonReporter = new JsonReporter(VersionProvider.version());
       if (jsonToStdout) {
         jsonReporter.write(result, name, mode, reducedOver, out);
@@ -227,14 +257,18 @@ final class CheckCommand implements Callable<Integer> {
           jsonReporter.write(result, name, mode, reducedOver, jsonFile);
         }
       }
-      return exitCode(result, err);
+      GateRun.warnDeadRules(err, name, result.deadRules());
+      reports.write(List.of(new ModelOutcome(run, name, load, model, result, mode, reducedOver, null, null, seconds)),
+          started);
+      int code = exitCode(result, err);
+      return code == ExitCodes.OK && failOnDeadRules && !result.deadRules().isEmpty() ? ExitCodes.DEAD_RULES : code;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the JSON report to " + json, e);
     }
   }
 
   /** What symmetry reduction applies to in this run (scalarset names, then {@code multisets}); empty: nothing. */
-  private static List<String> reducedOver(Model model, CheckOptions options) {
+  static List<String> reducedOver(Model model, CheckOptions options) {
     if (options.symmetry() == CheckOptions.Symmetry.OFF || Symmetry.unsoundLiveness(model) != null) {
       return List.of();
     }
@@ -250,7 +284,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** E.g. {@code heuristic over node, data and multisets}; empty when nothing is reduced. */
-  private static String symmetryNote(String mode, List<String> what) {
+  static String symmetryNote(String mode, List<String> what) {
     if (what.isEmpty()) {
       return "";
     }
@@ -270,19 +304,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Runs the checker with a progress line; a JVM error raised on a worker thread is rethrown as is (exit 4). */
   private Result check(Model model, CheckOptions options, PrintWriter err) {
-    ProgressLine progress = new ProgressLine(err, context.errIsTerminal());
-    try {
-      return Checker.check(model, options, progress, w -> warn(err, w));
-    } catch (RuntimeException e) {
-      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-        if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
-          throw (VirtualMachineError) t;
-        }
-      }
-      throw e;
-    } finally {
-      progress.finish();
-    }
+    return ModelCheck.check(model, options, err, context.errIsTerminal());
   }
 
   /** 0 when every property holds; by the first violation's kind when violated; 4 when a limit stopped the run. */
@@ -318,86 +340,56 @@ final class CheckCommand implements Callable<Integer> {
 
   /** The checker's options from the command line; a bad value is a usage error (exit 2). */
   CheckOptions options() {
-    int n = integer("--threads", threads == null ? "0" : threads, 0);
-    if (n == 0) {
-      n = Runtime.getRuntime().availableProcessors();
-    }
-    long memoryBytes = size("--memory", memory);
-    DeadlockMode deadlockMode = choice("--deadlock-detection", deadlock, DeadlockMode.class);
-    int depthBound = integer("--bound", bound, 0);
-    int errors = integer("--max-errors", maxErrors, 1);
-    double seconds = seconds("--time-limit", timeLimit);
-    CheckOptions.Symmetry symmetryMode = choice("--symmetry-reduction", symmetry, CheckOptions.Symmetry.class);
-    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, null, symmetryMode);
-  }
-
-  private ParameterException invalid(String option, String value, String expected) {
-    return new ParameterException(
-        spec.commandLine(), "invalid value for " + option + ": '" + value + "' (expected " + expected + ")");
-  }
-
-  private int integer(String option, String value, int min) {
-    String expected = min == 0 ? "a non-negative integer" : min == 1 ? "a positive integer" : "an integer >= " + min;
     try {
-      int v = Integer.parseInt(value.strip());
-      if (v < min) {
-        throw invalid(option, value, expected);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw invalid(option, value, expected);
+      return settings().toOptions();
+    } catch (CheckSettings.InvalidValue e) {
+      throw new ParameterException(spec.commandLine(), e.message("--"));
     }
   }
 
-  private double seconds(String option, String value) {
-    try {
-      double v = Double.parseDouble(value.strip());
-      if (!(v >= 0) || Double.isInfinite(v)) {
-        throw invalid(option, value, "a non-negative number of seconds");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw invalid(option, value, "a non-negative number of seconds");
-    }
+  /** The checker's options as given on the command line (or their defaults), as text. */
+  CheckSettings settings() {
+    return CheckSettings.defaults()
+        .with("threads", threads == null ? "0" : threads)
+        .with("memory", memory)
+        .with("deadlock-detection", deadlock)
+        .with("bound", bound)
+        .with("max-errors", maxErrors)
+        .with("symmetry-reduction", symmetry)
+        .with("time-limit", timeLimit);
   }
 
-  /** A size: a number of bytes, or with a binary suffix K, M, G or T (an optional B or iB may follow). */
-  long size(String option, String value) {
-    Matcher m = SIZE.matcher(value.strip());
-    String expected = "a size such as 512M, 4G, 100K or a number of bytes";
-    if (!m.matches()) {
-      throw invalid(option, value, expected);
-    }
-    int shift =
-        switch (m.group(2).toUpperCase(Locale.ROOT)) {
-          case "K" -> 10;
-          case "M" -> 20;
-          case "G" -> 30;
-          case "T" -> 40;
-          default -> 0;
-        };
-    try {
-      long n = Long.parseLong(m.group(1));
-      if (n > (Long.MAX_VALUE >> shift)) {
-        throw invalid(option, value, expected);
+  /** The option keys (of {@link CheckSettings#KEYS}) given explicitly on the command line. */
+  Set<String> explicitSettings() {
+    Set<String> given = new LinkedHashSet<>();
+    for (String key : CheckSettings.KEYS) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--" + key)
+          || (key.equals("threads") && spec.commandLine().getParseResult().hasMatchedOption("-t"))) {
+        given.add(key);
       }
-      return n << shift;
-    } catch (NumberFormatException e) {
-      throw invalid(option, value, expected);
+    }
+    return given;
+  }
+
+  /**
+   * Opens the {@code --junit} and {@code --sarif} files and {@code jsonFile} (null: none) before the check;
+   * failing to is a usage error.
+   */
+  ReportFiles openReports(String jsonFile) {
+    try {
+      return ReportFiles.open(junit, sarif, jsonFile);
+    } catch (ReportFiles.CannotOpen e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
   /** One of an enum's constants, written in lower case (e.g. {@code stuck}). */
   private <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
-    List<String> names =
-        Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
-    int i = names.indexOf(value.strip().toLowerCase(Locale.ROOT));
-    if (i < 0) {
-      String expected =
-          "one of " + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
-      throw invalid(option, value, expected);
+    try {
+      return CheckSettings.choice(option.substring(2), value, type);
+    } catch (CheckSettings.InvalidValue e) {
+      throw new ParameterException(spec.commandLine(), e.message("--"));
     }
-    return type.getEnumConstants()[i];
   }
 
   /** One warning per Rumur code-generation option given, in command-line order. */
@@ -411,8 +403,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private static void warn(PrintWriter err, String message) {
-    err.println("ballot: warning: " + message);
-    err.flush();
+    ModelCheck.warn(err, message);
   }
 
   /** Opens (creates or truncates) the JSON report file; failing to is a usage error. */

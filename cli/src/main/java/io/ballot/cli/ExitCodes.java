@@ -39,6 +39,15 @@ public final class ExitCodes {
   /** A liveness property was violated. */
   public static final int LIVENESS_VIOLATED = 14;
 
+  /**
+   * A run over several models (or a project file): at least one model's outcome differed from its expectation,
+   * every model was accepted and checked to the end. Single-model runs never exit with it.
+   */
+  public static final int EXPECTATION_NOT_MET = 15;
+
+  /** {@code check --fail-on-dead-rules}: every property behaved as expected, but a rule never fired. */
+  public static final int DEAD_RULES = 16;
+
   private ExitCodes() {}
 
   /** Code to one-line meaning, in ascending order, for {@code ballot --help}. */
@@ -54,6 +63,8 @@ public final class ExitCodes {
     map.put(key(DEADLOCK), "deadlock");
     map.put(key(COVER_NOT_REACHED), "a cover property was never satisfied");
     map.put(key(LIVENESS_VIOLATED), "a liveness property was violated");
+    map.put(key(EXPECTATION_NOT_MET), "several models: one did not meet its expectation");
+    map.put(key(DEAD_RULES), "a rule never fired (with --fail-on-dead-rules)");
     return map;
   }
 

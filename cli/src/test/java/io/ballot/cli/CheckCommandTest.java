@@ -321,8 +321,8 @@ class CheckCommandTest {
     List<String> fields = new ArrayList<>();
     root.fieldNames().forEachRemaining(fields::add);
     assertEquals(
-        List.of("version", "model", "verdict", "states", "rulesFired", "depth", "seconds", "stopReason", "symmetry",
-            "covers", "violations"),
+        List.of("version", "formatVersion", "model", "verdict", "states", "rulesFired", "depth", "seconds",
+            "stopReason", "complete", "symmetry", "covers", "rules", "deadRules", "violations"),
         fields);
     assertEquals("off", root.get("symmetry").get("mode").asText()); // nothing to reduce in this model
     assertEquals(VersionProvider.version(), root.get("version").asText());

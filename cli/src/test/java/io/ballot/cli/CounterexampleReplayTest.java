@@ -14,11 +14,11 @@ import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.ts.Effects;
-import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.trace.TraceReplay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class CounterexampleReplayTest {
           continue;
         }
         TransitionSystem ts = new Interpreter(load.model());
-        long[] last = replay(ts, v.trace(), m.getFileName().toString());
+        long[] last = TraceReplay.replay(ts, v.trace(), m.getFileName().toString());
         assertEquals(v.trace().size() - 1, depthOf(ts, last),
             m.getFileName() + ": the trace is not a shortest path to its last state");
         traces++;
@@ -85,41 +85,6 @@ class CounterexampleReplayTest {
         traces, reduced, steps);
     assertTrue(reduced >= 4, "expected counterexamples under symmetry reduction, got " + reduced);
     assertTrue(traces > 20, "expected the corpus to produce many counterexamples, got " + traces);
-  }
-
-  /** Replays a trace; returns the packed last state. */
-  static long[] replay(TransitionSystem ts, List<TraceStep> trace, String model) throws ModelError {
-    int words = ts.layout().words();
-    long[] state = null;
-    for (int k = 0; k < trace.size(); k++) {
-      TraceStep step = trace.get(k);
-      long[] found = null;
-      if (k == 0) {
-        for (int i = 0; i < ts.startCount() && found == null; i++) {
-          long[] s = new long[words];
-          if (matches(ts.start(i), step) && ts.runStart(i, s, Effects.NONE) && ts.render(s).equals(step.state())) {
-            found = s;
-          }
-        }
-      } else {
-        for (int i = 0; i < ts.ruleCount() && found == null; i++) {
-          if (matches(ts.rule(i), step) && ts.guard(i, state)) {
-            long[] n = state.clone();
-            if (ts.fire(i, state, n, Effects.NONE) && ts.render(n).equals(step.state())) {
-              found = n;
-            }
-          }
-        }
-      }
-      assertTrue(found != null, model + ": step " + k + " (" + step.rule() + " " + step.parameters()
-          + ") does not follow from the previous state");
-      state = found;
-    }
-    return state;
-  }
-
-  private static boolean matches(Instance i, TraceStep step) {
-    return i.name().equals(step.rule()) && i.parameters().equals(step.parameters());
   }
 
   /**

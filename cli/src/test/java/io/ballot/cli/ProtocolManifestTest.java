@@ -14,6 +14,7 @@ import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.trace.TraceReplay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class ProtocolManifestTest {
       assertEquals(row.property(), v.property(), at + ": violated property");
       assertEquals(row.traceSteps(), v.trace().size(), at + ": counterexample length");
       // the trace is concrete: replayed rule by rule, with the printed (original) process ids
-      CounterexampleReplayTest.replay(new Interpreter(load.model()), v.trace(), at);
+      TraceReplay.replay(new Interpreter(load.model()), v.trace(), at);
     }
     assertTrue(r.seconds() <= row.maxSeconds(), at + ": took " + r.seconds() + " s");
   }

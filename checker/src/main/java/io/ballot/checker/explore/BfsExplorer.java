@@ -7,6 +7,7 @@ import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.RuleCount;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
@@ -49,6 +50,8 @@ public final class BfsExplorer {
   private final int words;
   private final LongAdder rulesFired = new LongAdder();
   private final AtomicLongArray coverHits;
+  /** Firings per rule instance, merged from each worker's own counters when it finishes a level. */
+  private final long[] ruleFires;
   private final int propertyCoverBase;
   private final List<Violation> violations = new ArrayList<>();
   private final int[] assumptions;
@@ -70,6 +73,7 @@ public final class BfsExplorer {
     this.symmetry = sym.reduces() ? sym : null;
     this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
+    this.ruleFires = new long[ts.ruleCount()];
     long heap = Runtime.getRuntime().maxMemory();
     this.memoryLimit = options.memoryBytes() > 0 ? options.memoryBytes() : (long) (heap * 0.8);
     this.assumptions = propertiesOf(PropertyKind.ASSUMPTION);
@@ -103,12 +107,17 @@ public final class BfsExplorer {
     int depth = 0;
     startStates();
     settleViolations();
+    boolean exhausted = false; // every reachable state (within the bound) expanded
     int from = 0; // the current level: the states with ids from .. to - 1
     int to = store.idLimit();
     ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
     try {
-      while (from < to && !stop) {
-        if (options.bound() > 0 && depth >= options.bound()) {
+      while (true) {
+        if (stop) {
+          break;
+        }
+        if (from >= to || (options.bound() > 0 && depth >= options.bound())) {
+          exhausted = true;
           break;
         }
         expandLevel(from, to, pool);
@@ -143,8 +152,44 @@ public final class BfsExplorer {
     }
     Verdict verdict =
         !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
+    boolean complete = exhausted && stopReason == null && violationsAllowCompleteness();
     return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
-        stopReason);
+        stopReason, ruleCounts(), complete);
+  }
+
+  /**
+   * Whether the violations found leave the search complete: those found during the search block their state from
+   * expansion (so its successors may be missing); covers and liveness are judged after a complete search.
+   */
+  private boolean violationsAllowCompleteness() {
+    for (Violation v : violations) {
+      if (v.kind() != ViolationKind.COVER && v.kind() != ViolationKind.LIVENESS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Firings per rule of the model: its instances (consecutive, same name and location) summed. */
+  private List<RuleCount> ruleCounts() {
+    List<RuleCount> out = new ArrayList<>();
+    int r = 0;
+    while (r < ts.ruleCount()) {
+      Instance first = ts.rule(r);
+      long fires = 0;
+      int n = 0;
+      while (r < ts.ruleCount() && sameRule(first, ts.rule(r))) {
+        fires += ruleFires[r];
+        n++;
+        r++;
+      }
+      out.add(new RuleCount(first.name(), first.location(), n, fires));
+    }
+    return out;
+  }
+
+  private static boolean sameRule(Instance a, Instance b) {
+    return a.name().equals(b.name()) && java.util.Objects.equals(a.location(), b.location());
   }
 
   private double seconds() {
@@ -214,6 +259,9 @@ public final class BfsExplorer {
     private final long[] state = new long[words];
     private final long[] next = new long[words];
     private final Lane lane = new Lane();
+    /** Rules fired since the last flush into {@link #rulesFired}: a shared counter per firing costs a fence. */
+    private long fired;
+    private final long[] fires = new long[ts.ruleCount()];
 
     Worker(AtomicInteger cursor, int end) {
       this.cursor = cursor;
@@ -226,6 +274,11 @@ public final class BfsExplorer {
         expandBatches();
       } finally {
         store.release(lane.appender);
+        synchronized (ruleFires) {
+          for (int r = 0; r < fires.length; r++) {
+            ruleFires[r] += fires[r];
+          }
+        }
       }
     }
 
@@ -242,6 +295,8 @@ public final class BfsExplorer {
             expand(id);
           }
         }
+        rulesFired.add(fired);
+        fired = 0;
         if (bytesUsed() > memoryLimit) {
           halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
         }
@@ -272,7 +327,8 @@ public final class BfsExplorer {
               id, r, -1);
           continue;
         }
-        rulesFired.increment();
+        fired++;
+        fires[r]++;
         if (options.deadlock() != DeadlockMode.STUTTERING || !java.util.Arrays.equals(state, next)) {
           deadlock = false;
         }

@@ -1,5 +1,8 @@
 package io.ballot.checker.explore;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The in-memory seen-set: full states (no hash compaction, so no state is ever missed) kept in a {@link
  * StateStore}, indexed by an open-addressing hash table split into independently locked stripes. A slot is one
@@ -8,10 +11,17 @@ package io.ballot.checker.explore;
  * doubles when three quarters full. States of at most 32 bits are their own fragment (through a bijective mix, so
  * that they still spread over the slots): then equal fragments mean equal states, and a probe never reads the
  * store.
+ *
+ * <p>Most successors in a breadth-first search are states already seen, so a lookup first probes without the
+ * lock: slots are published with release writes after the state is in the store and read with acquire reads, so a
+ * slot seen is a state fully stored; a stale array (replaced by a grow) only lacks newer entries. A miss takes the
+ * lock and probes again. Locking (a full fence) only for the states that are new lets the cache misses of many
+ * lookups overlap.
  */
 final class StripedStateTable implements SeenSet {
   private static final int STRIPE_BITS = 8;
   private static final int STRIPES = 1 << STRIPE_BITS;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final StateStore store;
   private final boolean exact;
@@ -24,7 +34,7 @@ final class StripedStateTable implements SeenSet {
   @SuppressWarnings("unused")
   private static final class Stripe {
     long p1, p2, p3, p4, p5, p6, p7;
-    long[] slots = new long[16];
+    volatile long[] slots = new long[16];
     int used;
     long q1, q2, q3, q4, q5, q6, q7;
   }
@@ -68,13 +78,13 @@ final class StripedStateTable implements SeenSet {
 
   /**
    * The slot where {@code state} is, or the empty slot where it would go: linear probing from its fragment,
-   * comparing stored states only when the fragments agree. Called with the stripe's lock held.
+   * comparing stored states only when the fragments agree. Safe without the lock (see the class comment).
    */
   private int probe(long[] slots, int fragment, long[] state) {
     int mask = slots.length - 1;
     int i = fragment & mask;
     while (true) {
-      long slot = slots[i];
+      long slot = (long) SLOT.getAcquire(slots, i);
       if (slot == 0 || ((int) (slot >>> 32) == fragment && (exact || store.equalsState((int) slot - 1, state)))) {
         return i;
       }
@@ -87,6 +97,11 @@ final class StripedStateTable implements SeenSet {
     long h = hash(state);
     int fragment = fragment(state, h);
     Stripe s = stripe(h);
+    long[] seen = s.slots;
+    long found = (long) SLOT.getAcquire(seen, probe(seen, fragment, state));
+    if (found != 0) {
+      return -1 - ((int) found - 1);
+    }
     synchronized (s) {
       long[] slots = s.slots;
       int i = probe(slots, fragment, state);
@@ -94,7 +109,7 @@ final class StripedStateTable implements SeenSet {
         return -1 - ((int) slots[i] - 1);
       }
       int id = store.add(appender, state, parent, rule);
-      slots[i] = ((long) fragment << 32) | (id + 1L);
+      SLOT.setRelease(slots, i, ((long) fragment << 32) | (id + 1L));
       if (++s.used * 4 > slots.length * 3) {
         grow(s);
       }
@@ -123,6 +138,11 @@ final class StripedStateTable implements SeenSet {
     long h = hash(state);
     int fragment = fragment(state, h);
     Stripe s = stripe(h);
+    long[] seen = s.slots;
+    long found = (long) SLOT.getAcquire(seen, probe(seen, fragment, state));
+    if (found != 0) {
+      return (int) found - 1;
+    }
     synchronized (s) {
       long slot = s.slots[probe(s.slots, fragment, state)];
       return slot == 0 ? -1 : (int) slot - 1;

@@ -49,7 +49,7 @@ final class TraceBuilder {
       store.get(s, target);
       long[] next = new long[words];
       Instance step = k == 0 ? start(store.rule(s), target, next) : step(store.rule(s), current, target, next);
-      steps.add(new TraceStep(step.name(), step.parameters(), ts.render(next)));
+      steps.add(new TraceStep(step.name(), step.parameters(), ts.render(next), step.location()));
       current = next;
     }
     return new Trace(steps, current);

@@ -28,6 +28,11 @@ public final class Canonicalizer {
   private final long[] image;
   private final long[] best;
   private final long[] scratch;
+  /** The permutation tried by a swap test: identity rows, but for the group being tested. */
+  private final int[][] swap;
+  private final int[][] swapRows;
+  /** The open tie classes of the state being canonicalised, as (group, from, to) triples; grows as needed. */
+  private int[] open = new int[3 * 8];
 
   /** {@code budget} ≤ 0: no limit (exact). */
   Canonicalizer(StateShape shape, long budget) {
@@ -51,6 +56,11 @@ public final class Canonicalizer {
     this.image = new long[shape.words];
     this.best = new long[shape.words];
     this.scratch = new long[Math.max(1, shape.maxCapacity())];
+    this.swap = identity.clone();
+    this.swapRows = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      swapRows[g] = identity[g].clone();
+    }
   }
 
   /** Replaces {@code s} by its representative. */
@@ -61,7 +71,6 @@ public final class Canonicalizer {
     }
     signatures(s);
     // the tie classes, as (group, from, to) over order[group]; the ones swapping cannot settle are tried in full
-    int[] open = new int[3 * 8];
     int opened = 0;
     long tries = 1;
     for (int g = 0; g < groups; g++) {
@@ -156,19 +165,20 @@ public final class Canonicalizer {
       }
       return true;
     }
-    int[][] swap = identity.clone();
-    for (int k = from; k + 1 < to; k++) {
-      int[] t = identity[g].clone();
+    int[] t = swapRows[g];
+    swap[g] = t;
+    boolean fixed = true;
+    for (int k = from; k + 1 < to && fixed; k++) {
       t[o[k]] = o[k + 1];
       t[o[k + 1]] = o[k];
-      swap[g] = t;
       shape.apply(swap, s, image);
       shape.sortMultisets(image, scratch);
-      if (!Arrays.equals(image, s)) {
-        return false;
-      }
+      fixed = Arrays.equals(image, s);
+      t[o[k]] = o[k]; // back to the identity
+      t[o[k + 1]] = o[k + 1];
     }
-    return true;
+    swap[g] = identity[g];
+    return fixed;
   }
 
   private boolean isIdentity() {

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.RuleCount;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Violation;
+import io.ballot.cli.gate.ModelOutcome;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -21,20 +23,29 @@ import java.util.Objects;
  *
  * <pre>
  * {
- *   "version": "0.1.0", "model": "peterson.m", "verdict": "violated",
- *   "states": 12, "rulesFired": 30, "depth": 4, "seconds": 0.02, "stopReason": null,
+ *   "version": "0.1.0", "formatVersion": 1, "model": "peterson.m", "verdict": "violated",
+ *   "states": 12, "rulesFired": 30, "depth": 4, "seconds": 0.02, "stopReason": null, "complete": false,
  *   "covers": [ {"property": "c", "location": "peterson.m:50:1", "hits": 3} ],
+ *   "rules": [ {"rule": "enter", "location": "peterson.m:20:3", "instances": 2, "fires": 8} ],
+ *   "deadRules": [],
  *   "violations": [ {"kind": "invariant", "property": "mutual exclusion", "location": "peterson.m:40:1",
  *                    "message": "...", "trace": [ {"rule": "enter", "parameters": ["p: 0"],
+ *                                                 "location": "peterson.m:20:3",
  *                                                 "state": {"state[0]": "critical", ...}} ]} ]
  * }
  * </pre>
  *
  * {@code verdict} is {@code holds}, {@code violated} or {@code incomplete}; {@code stopReason} is null unless
  * incomplete; a {@code location} is {@code file:line:col} or null. Every trace step carries the full state (in
- * declaration order, values as the text reports print them), whatever {@code --counterexample-trace} says.
+ * declaration order, values as the text reports print them), whatever {@code --counterexample-trace} says. A run
+ * over several models writes {@link #writeGate one object} with a {@code models} array of these. The format is
+ * documented in docs/trace-format.md, with its JSON schema in docs/schema/result.schema.json; {@link
+ * #FORMAT_VERSION} changes only when a field is removed or changes meaning (adding fields does not).
  */
 public final class JsonReporter {
+
+  /** The version of the JSON format (not of ballot): bumped only on an incompatible change. */
+  public static final int FORMAT_VERSION = 1;
 
   private final ObjectMapper mapper =
       new ObjectMapper()
@@ -58,31 +69,72 @@ public final class JsonReporter {
    * type names, and {@code multisets}).
    */
   public void write(Result result, String model, String mode, List<String> over, Writer out) throws IOException {
-    ObjectNode root = toJson(result, model);
-    if (mode != null) {
-      ObjectNode sym = mapper.createObjectNode();
-      sym.put("mode", mode);
-      ArrayNode a = sym.putArray("over");
-      over.forEach(a::add);
-      // after the counts, before covers and violations
-      ObjectNode ordered = mapper.createObjectNode();
-      root.fields().forEachRemaining(e -> {
-        if (e.getKey().equals("covers")) {
-          ordered.set("symmetry", sym);
-        }
-        ordered.set(e.getKey(), e.getValue());
-      });
-      root = ordered;
+    ObjectNode root = withSymmetry(toJson(result, model), mode, over);
+    mapper.writeValue(out, root);
+    out.write(System.lineSeparator());
+    out.flush();
+  }
+
+  /**
+   * Writes the report of a run over several models: {@code version}, {@code formatVersion}, {@code passed} (every
+   * model met its expectation), {@code seconds}, and {@code models}, one entry per model in run order:
+   * {@code model}, {@code expect}, {@code status} ({@code met}, {@code not-met}, {@code rejected},
+   * {@code incomplete}, {@code error}), {@code outcome} (in words), {@code seconds}, {@code errors} (the front
+   * end's, as {@code file:line:col: error: message}) and {@code result} (the single-model report, or null when the
+   * model was not checked).
+   */
+  public void writeGate(List<ModelOutcome> outcomes, Writer out) throws IOException {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("version", version);
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("passed", outcomes.stream().allMatch(ModelOutcome::met));
+    root.put("seconds", outcomes.stream().mapToDouble(ModelOutcome::seconds).sum());
+    ArrayNode models = root.putArray("models");
+    for (ModelOutcome o : outcomes) {
+      ObjectNode m = models.addObject();
+      m.put("model", o.name());
+      m.put("expect", o.run().expect().toString());
+      m.put("status", o.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      m.put("outcome", o.outcomeText());
+      m.put("seconds", o.seconds());
+      ArrayNode errors = m.putArray("errors");
+      o.loadErrors().forEach(d -> errors.add(d.headline()));
+      if (o.result() == null) {
+        m.putNull("result");
+      } else {
+        m.set("result", withSymmetry(toJson(o.result(), o.name()), o.symmetryMode(), o.reducedOver()));
+      }
     }
     mapper.writeValue(out, root);
     out.write(System.lineSeparator());
     out.flush();
   }
 
+  /** {@code root} with a {@code symmetry} object after the counts (unchanged when {@code mode} is null). */
+  private ObjectNode withSymmetry(ObjectNode root, String mode, List<String> over) {
+    if (mode == null) {
+      return root;
+    }
+    ObjectNode sym = mapper.createObjectNode();
+    sym.put("mode", mode);
+    ArrayNode a = sym.putArray("over");
+    over.forEach(a::add);
+    // after the counts, before covers and violations
+    ObjectNode ordered = mapper.createObjectNode();
+    root.fields().forEachRemaining(e -> {
+      if (e.getKey().equals("covers")) {
+        ordered.set("symmetry", sym);
+      }
+      ordered.set(e.getKey(), e.getValue());
+    });
+    return ordered;
+  }
+
   /** The report as a tree (field order as documented). */
   public ObjectNode toJson(Result result, String model) {
     ObjectNode root = mapper.createObjectNode();
     root.put("version", version);
+    root.put("formatVersion", FORMAT_VERSION);
     root.put("model", model);
     root.put("verdict", result.verdict().name().toLowerCase(Locale.ROOT));
     root.put("states", result.states());
@@ -90,6 +142,7 @@ public final class JsonReporter {
     root.put("depth", result.depth());
     root.put("seconds", result.seconds());
     root.put("stopReason", result.stopReason());
+    root.put("complete", result.complete());
     ArrayNode covers = root.putArray("covers");
     for (CoverCount c : result.covers()) {
       ObjectNode o = covers.addObject();
@@ -97,6 +150,16 @@ public final class JsonReporter {
       o.put("location", TextReporter.location(c.location()));
       o.put("hits", c.hits());
     }
+    ArrayNode rules = root.putArray("rules");
+    for (RuleCount r : result.rules()) {
+      ObjectNode o = rules.addObject();
+      o.put("rule", r.rule());
+      o.put("location", TextReporter.location(r.location()));
+      o.put("instances", r.instances());
+      o.put("fires", r.fires());
+    }
+    ArrayNode dead = root.putArray("deadRules");
+    result.deadRules().forEach(r -> dead.add(r.rule()));
     ArrayNode violations = root.putArray("violations");
     for (Violation v : result.violations()) {
       ObjectNode o = violations.addObject();
@@ -110,6 +173,7 @@ public final class JsonReporter {
         s.put("rule", step.rule());
         ArrayNode params = s.putArray("parameters");
         step.parameters().forEach(params::add);
+        s.put("location", TextReporter.location(step.location()));
         ObjectNode state = s.putObject("state");
         for (VariableValue var : step.state()) {
           state.put(var.name(), var.value());

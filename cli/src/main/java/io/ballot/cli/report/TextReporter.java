@@ -124,6 +124,12 @@ public final class TextReporter {
     return loc == null || loc.equals(SourceLocation.NONE) ? null : loc.toString();
   }
 
+  /** Prints one violation: its header, message and trace (as {@link #print} does for each). */
+  public void printViolation(Violation v) {
+    printViolation(v, null);
+    out.flush();
+  }
+
   private void printViolation(Violation v, String ordinal) {
     StringBuilder header = new StringBuilder(ordinal == null ? "Violation: " : "Violation " + ordinal + ": ");
     header.append(v.kind().name().toLowerCase(Locale.ROOT));

@@ -14,7 +14,6 @@ import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Violation;
-import io.ballot.checker.ts.Instance;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.symmetry.Canonicalizer;
 import io.ballot.checker.ts.Effects;
@@ -22,6 +21,7 @@ import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.trace.TraceReplay;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,52 +124,13 @@ class SymmetryOrbitsPropertyTest {
       for (Result reduced : List.of(heuristic, exhaustive)) {
         Violation v = reduced.violations().get(0);
         assertEquals(off.violations().get(0).trace().size(), v.trace().size(), () -> "not shortest:\n" + text);
-        long[] last = replay(ts, v.trace(), text);
+        long[] last = TraceReplay.replay(ts, v.trace(), text);
         assertTrue(invariantFails(ts, v.property(), last), () -> v.property() + " holds at the end:\n" + text);
       }
       Statistics.label("violated").collect(true);
     }
     Statistics.label("reduction").collect(reach.size() == orbitReps.size() ? "none" : "reduced");
     Statistics.label("scalarsets").collect(group.get(0).length);
-  }
-
-  /**
-   * Replays a reported trace in the model's own values: the named start state, then each named rule instance
-   * fired from the state before, must give exactly the printed state. Returns the last state.
-   */
-  private static long[] replay(TransitionSystem ts, List<TraceStep> trace, String text) {
-    long[] state = null;
-    for (int k = 0; k < trace.size(); k++) {
-      TraceStep step = trace.get(k);
-      long[] found = null;
-      try {
-        for (int i = 0; k == 0 && i < ts.startCount() && found == null; i++) {
-          long[] s = new long[ts.layout().words()];
-          if (named(ts.start(i), step) && ts.runStart(i, s, Effects.NONE) && ts.render(s).equals(step.state())) {
-            found = s;
-          }
-        }
-        for (int i = 0; k > 0 && i < ts.ruleCount() && found == null; i++) {
-          if (named(ts.rule(i), step) && ts.guard(i, state)) {
-            long[] n = state.clone();
-            if (ts.fire(i, state, n, Effects.NONE) && ts.render(n).equals(step.state())) {
-              found = n;
-            }
-          }
-        }
-      } catch (ModelError e) {
-        throw new AssertionError(e);
-      }
-      int at = k;
-      assertTrue(found != null, () -> "step " + at + " (" + step.rule() + " " + step.parameters()
-          + ") does not follow from the one before:\n" + text);
-      state = found;
-    }
-    return state;
-  }
-
-  private static boolean named(Instance i, TraceStep step) {
-    return i.name().equals(step.rule()) && i.parameters().equals(step.parameters());
   }
 
   private static boolean invariantFails(TransitionSystem ts, String property, long[] state) {

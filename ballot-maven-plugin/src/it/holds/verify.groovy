@@ -1,0 +1,14 @@
+// The build passed; the reports are under target/ballot and agree with it.
+def log = new File(basedir, 'build.log').text
+assert log.contains('ballot: every model met its expectation')
+assert log.contains('BUILD SUCCESS')
+def reports = new File(basedir, 'target/ballot')
+def junit = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-ballot.xml'))
+assert junit.@failures.text() == '0'
+assert junit.@errors.text() == '0'
+assert junit.testsuite.size() == 2
+assert new File(reports, 'ballot.sarif').text.contains('"version" : "2.1.0"')
+def json = new groovy.json.JsonSlurper().parse(new File(reports, 'ballot.json'))
+assert json.passed == true
+assert json.models*.status == ['met', 'met']
+return true

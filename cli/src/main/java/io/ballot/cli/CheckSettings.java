@@ -1,0 +1,176 @@
+package io.ballot.cli;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.CheckOptions.DeadlockMode;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checker's options as text, keyed by their long option names without dashes ({@code threads}, {@code memory},
+ * {@code deadlock-detection}, {@code bound}, {@code max-errors}, {@code time-limit}, {@code symmetry-reduction}),
+ * and their parsing into {@link CheckOptions}. Shared by the command line and the project file, so that both accept
+ * exactly the same values.
+ */
+public final class CheckSettings {
+
+  /** The keys a project file may set for a model, in the order {@code --help} lists the options. */
+  public static final List<String> KEYS =
+      List.of("threads", "memory", "deadlock-detection", "bound", "max-errors", "symmetry-reduction", "time-limit");
+
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
+
+  /** A value that does not parse: which key, the value, and what was expected. */
+  public static final class InvalidValue extends IllegalArgumentException {
+    private final String key;
+    private final String value;
+    private final String expected;
+
+    InvalidValue(String key, String value, String expected) {
+      super("invalid value for " + key + ": '" + value + "' (expected " + expected + ")");
+      this.key = key;
+      this.value = value;
+      this.expected = expected;
+    }
+
+    /** The key (without dashes) whose value was bad. */
+    public String key() {
+      return key;
+    }
+
+    /** The message with the key written as {@code prefix + key}, e.g. {@code --threads}. */
+    public String message(String prefix) {
+      return "invalid value for " + prefix + key + ": '" + value + "' (expected " + expected + ")";
+    }
+  }
+
+  private final Map<String, String> values;
+
+  private CheckSettings(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** Ballot's defaults (as {@code ballot check --help} states them). */
+  public static CheckSettings defaults() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("threads", "0");
+    m.put("memory", "0");
+    m.put("deadlock-detection", "stuttering");
+    m.put("bound", "0");
+    m.put("max-errors", "1");
+    m.put("symmetry-reduction", "heuristic");
+    m.put("time-limit", "0");
+    return new CheckSettings(m);
+  }
+
+  /** These settings with {@code key} set to {@code value}; {@code key} must be one of {@link #KEYS}. */
+  public CheckSettings with(String key, String value) {
+    if (!KEYS.contains(key)) {
+      throw new IllegalArgumentException("unknown setting " + key);
+    }
+    Map<String, String> m = new LinkedHashMap<>(values);
+    m.put(key, value);
+    return new CheckSettings(m);
+  }
+
+  /** The text of {@code key}. */
+  public String get(String key) {
+    return values.get(key);
+  }
+
+  /** Checks that {@code key}'s value parses; throws {@link InvalidValue} if not. */
+  public void validate(String key) {
+    CheckSettings probe = defaults().with(key, values.get(key));
+    probe.toOptions();
+  }
+
+  /** The checker's options; throws {@link InvalidValue} for the first value that does not parse. */
+  public CheckOptions toOptions() {
+    int n = integer("threads", 0);
+    if (n == 0) {
+      n = Runtime.getRuntime().availableProcessors();
+    }
+    long memoryBytes = size("memory");
+    DeadlockMode deadlockMode = choice("deadlock-detection", DeadlockMode.class);
+    int depthBound = integer("bound", 0);
+    int errors = integer("max-errors", 1);
+    double seconds = seconds("time-limit");
+    CheckOptions.Symmetry symmetryMode = choice("symmetry-reduction", CheckOptions.Symmetry.class);
+    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, null, symmetryMode);
+  }
+
+  private int integer(String key, int min) {
+    String value = values.get(key);
+    String expected = min == 0 ? "a non-negative integer" : min == 1 ? "a positive integer" : "an integer >= " + min;
+    try {
+      int v = Integer.parseInt(value.strip());
+      if (v < min) {
+        throw new InvalidValue(key, value, expected);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidValue(key, value, expected);
+    }
+  }
+
+  private double seconds(String key) {
+    String value = values.get(key);
+    try {
+      double v = Double.parseDouble(value.strip());
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new InvalidValue(key, value, "a non-negative number of seconds");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new InvalidValue(key, value, "a non-negative number of seconds");
+    }
+  }
+
+  /** A size: a number of bytes, or with a binary suffix K, M, G or T (an optional B or iB may follow). */
+  private long size(String key) {
+    String value = values.get(key);
+    Matcher m = SIZE.matcher(value.strip());
+    String expected = "a size such as 512M, 4G, 100K or a number of bytes";
+    if (!m.matches()) {
+      throw new InvalidValue(key, value, expected);
+    }
+    int shift =
+        switch (m.group(2).toUpperCase(Locale.ROOT)) {
+          case "K" -> 10;
+          case "M" -> 20;
+          case "G" -> 30;
+          case "T" -> 40;
+          default -> 0;
+        };
+    try {
+      long n = Long.parseLong(m.group(1));
+      if (n > (Long.MAX_VALUE >> shift)) {
+        throw new InvalidValue(key, value, expected);
+      }
+      return n << shift;
+    } catch (NumberFormatException e) {
+      throw new InvalidValue(key, value, expected);
+    }
+  }
+
+  /** One of an enum's constants, written in lower case (e.g. {@code stuck}). */
+  static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+    List<String> names =
+        Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    int i = names.indexOf(value.strip().toLowerCase(Locale.ROOT));
+    if (i < 0) {
+      String expected =
+          "one of " + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+      throw new InvalidValue(key, value, expected);
+    }
+    return type.getEnumConstants()[i];
+  }
+
+  private <E extends Enum<E>> E choice(String key, Class<E> type) {
+    return choice(key, values.get(key), type);
+  }
+}

@@ -1,0 +1,92 @@
+package io.ballot.cli;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.cli.gate.Expectation;
+import io.ballot.cli.gate.ModelOutcome;
+import io.ballot.cli.gate.ModelRun;
+import io.ballot.cli.gate.ProjectFile;
+import io.ballot.cli.gate.ProjectFileException;
+import io.ballot.cli.report.JsonReporter;
+import io.ballot.cli.report.TraceMode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code ballot check} over several models: the arguments (model files, directories, project files) become a list
+ * of {@link ModelRun}s, {@link GateRun} checks them, and the reports are written. A bad project file is reported
+ * at its {@code file:line:col} and exits 2 before any model is checked.
+ */
+final class GateCommand {
+
+  private final CheckCommand command;
+  private final CliContext context;
+
+  GateCommand(CheckCommand command, CliContext context) {
+    this.command = command;
+    this.context = context;
+  }
+
+  /** Whether the arguments ask for a gated run: several of them, a directory or a project file. */
+  static boolean isGate(List<Path> files) {
+    return files.size() > 1 || Files.isDirectory(files.get(0)) || ProjectFile.isProjectFile(files.get(0));
+  }
+
+  int run(PrintWriter out, PrintWriter err, TraceMode traceMode) {
+    List<ModelRun> runs;
+    try {
+      runs = runs();
+    } catch (ProjectFileException e) {
+      err.println("ballot: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    boolean jsonToStdout = "-".equals(command.json);
+    Instant started = Instant.now();
+    try (ReportFiles reports = command.openReports(jsonToStdout ? null : command.json)) {
+      List<ModelOutcome> outcomes = new GateRun(context, jsonToStdout ? null : out, err, traceMode).run(runs);
+      reports.write(outcomes, started);
+      if (jsonToStdout) {
+        new JsonReporter(VersionProvider.version()).writeGate(outcomes, out);
+      }
+      return GateRun.exitCode(outcomes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JSON report", e);
+    }
+  }
+
+  /** The models to check, in argument order; a directory's .m files in path order. */
+  private List<ModelRun> runs() throws ProjectFileException {
+    CheckOptions options = command.options();
+    List<ModelRun> runs = new ArrayList<>();
+    for (Path f : command.files) {
+      if (ProjectFile.isProjectFile(f)) {
+        runs.addAll(ProjectFile.read(f, command.settings(), command.explicitSettings(), command.failOnDeadRules));
+      } else if (Files.isDirectory(f)) {
+        List<Path> models = modelsUnder(f);
+        if (models.isEmpty()) {
+          throw new ParameterException(command.spec.commandLine(), "no .m files under " + f);
+        }
+        models.forEach(m -> runs.add(new ModelRun(m, options, Expectation.HOLDS, command.failOnDeadRules)));
+      } else {
+        runs.add(new ModelRun(f, options, Expectation.HOLDS, command.failOnDeadRules));
+      }
+    }
+    return runs;
+  }
+
+  private static List<Path> modelsUnder(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".m")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+}

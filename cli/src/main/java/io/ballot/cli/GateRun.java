@@ -1,0 +1,142 @@
+package io.ballot.cli;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.ir.Model;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.RuleCount;
+import io.ballot.cli.gate.ModelOutcome;
+import io.ballot.cli.gate.ModelOutcome.Status;
+import io.ballot.cli.gate.ModelRun;
+import io.ballot.cli.report.DiagnosticPrinter;
+import io.ballot.cli.report.TextReporter;
+import io.ballot.cli.report.TraceMode;
+import io.ballot.dsl.api.LoadResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A gated run: checks models one after another (each with all its threads; see docs/design.md), prints each one's
+ * report and whether it met its expectation, then a summary. A model that is rejected, stopped by a limit or that
+ * makes ballot fail is recorded and the run goes on with the next one.
+ */
+final class GateRun {
+
+  private final CliContext context;
+  private final PrintWriter out; // null: no text report (the JSON goes to stdout)
+  private final PrintWriter err;
+  private final TraceMode traceMode;
+
+  GateRun(CliContext context, PrintWriter out, PrintWriter err, TraceMode traceMode) {
+    this.context = context;
+    this.out = out;
+    this.err = err;
+    this.traceMode = traceMode;
+  }
+
+  /** Checks every model in order and returns what happened to each. */
+  List<ModelOutcome> run(List<ModelRun> runs) {
+    List<ModelOutcome> outcomes = new ArrayList<>();
+    for (ModelRun r : runs) {
+      ModelOutcome o = check(r);
+      outcomes.add(o);
+      if (out != null) {
+        out.println("Expected: " + r.expect() + (o.met() ? " (met)" : " (NOT met)"));
+        out.println();
+        out.flush();
+      }
+    }
+    if (out != null) {
+      long met = outcomes.stream().filter(ModelOutcome::met).count();
+      double seconds = outcomes.stream().mapToDouble(ModelOutcome::seconds).sum();
+      out.printf(Locale.ROOT, "Gate: %d %s, %d as expected, %d not (%.2f s)%n", outcomes.size(),
+          outcomes.size() == 1 ? "model" : "models", met, outcomes.size() - met, seconds);
+      for (ModelOutcome o : outcomes) {
+        out.println("  " + o.summaryLine());
+      }
+      out.flush();
+    }
+    return outcomes;
+  }
+
+  /** Loads and checks one model; never throws for a problem confined to that model. */
+  ModelOutcome check(ModelRun r) {
+    long start = System.nanoTime();
+    String name = r.file().toString();
+    LoadResult load = null;
+    Model model = null;
+    try {
+      load = context.loader().load(r.file());
+      new DiagnosticPrinter(err).print(load, true);
+      if (load.file() != null) {
+        name = load.file();
+      }
+      if (load.hasErrors()) {
+        if (out != null) {
+          out.println("Model " + name + " rejected (errors on stderr).");
+        }
+        return new ModelOutcome(r, name, load, null, null, "off", List.of(), null, null, since(start));
+      }
+      model = load.model();
+      CheckOptions options = r.options();
+      List<String> over = CheckCommand.reducedOver(model, options);
+      String mode = over.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
+      if (out != null) {
+        out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over)));
+        out.flush();
+      }
+      Result result = ModelCheck.check(model, options, err, context.errIsTerminal());
+      if (out != null) {
+        new TextReporter(out, traceMode).print(result);
+      }
+      warnDeadRules(err, name, result.deadRules());
+      return new ModelOutcome(r, name, load, model, result, mode, over, null, null, since(start));
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      String what = "the JVM ran out of " + (e instanceof StackOverflowError ? "stack space" : "memory");
+      err.println("ballot: " + name + ": resource limit: " + what);
+      return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.INCOMPLETE, what, since(start));
+    } catch (RuntimeException e) {
+      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      err.println("ballot: " + name + ": internal error: " + what);
+      return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.ERROR, what, since(start));
+    }
+  }
+
+  /** {@code ballot: warning: NAME: rule "r" (m.m:4:1) never fired}, when the search was complete. */
+  static void warnDeadRules(PrintWriter err, String name, List<RuleCount> dead) {
+    if (!dead.isEmpty()) {
+      ModelCheck.warn(err, name + ": " + ModelOutcome.deadRulesText(dead) + " never fired in any reachable state");
+    }
+  }
+
+  private static double since(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * The exit code of a gated run: 0 when every model met its expectation; else the most serious of 1 (ballot
+   * failed), 3 (a model rejected), 4 (a limit stopped a model), 15 (an outcome differed from its expectation), 16
+   * (only dead rules, with --fail-on-dead-rules).
+   */
+  static int exitCode(List<ModelOutcome> outcomes) {
+    int code = ExitCodes.OK;
+    for (ModelOutcome o : outcomes) {
+      code = worse(code, switch (o.status()) {
+        case MET -> ExitCodes.OK;
+        case ERROR -> ExitCodes.INTERNAL_ERROR;
+        case REJECTED -> ExitCodes.MODEL_REJECTED;
+        case INCOMPLETE -> ExitCodes.RESOURCE_LIMIT;
+        case NOT_MET -> o.run().expect().metBy(o.result()) ? ExitCodes.DEAD_RULES : ExitCodes.EXPECTATION_NOT_MET;
+      });
+    }
+    return code;
+  }
+
+  private static final List<Integer> SEVERITY = List.of(ExitCodes.INTERNAL_ERROR, ExitCodes.MODEL_REJECTED,
+      ExitCodes.RESOURCE_LIMIT, ExitCodes.EXPECTATION_NOT_MET, ExitCodes.DEAD_RULES, ExitCodes.OK);
+
+  private static int worse(int a, int b) {
+    return SEVERITY.indexOf(a) <= SEVERITY.indexOf(b) ? a : b;
+  }
+}

@@ -1,0 +1,151 @@
+package io.ballot.cli.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.cli.CheckSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading ballot.yaml: the settings' precedence, and every kind of bad file at its file:line:col. */
+class ProjectFileTest {
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void models() throws Exception {
+    Files.writeString(dir.resolve("a.m"), "var x: boolean;\n");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub/b.m"), "var x: boolean;\n");
+  }
+
+  private List<ModelRun> read(String yaml) throws Exception {
+    return read(yaml, CheckSettings.defaults(), Set.of());
+  }
+
+  private List<ModelRun> read(String yaml, CheckSettings base, Set<String> forced) throws Exception {
+    Path file = dir.resolve("ballot.yaml");
+    Files.writeString(file, yaml);
+    return ProjectFile.read(file, base, forced, false);
+  }
+
+  private ProjectFileException bad(String yaml) {
+    return assertThrows(ProjectFileException.class, () -> read(yaml));
+  }
+
+  private void assertAt(ProjectFileException e, int line, int column, String problem) {
+    assertEquals(dir.resolve("ballot.yaml").toString(), e.file());
+    assertEquals(line + ":" + column, e.line() + ":" + e.column(), e.getMessage());
+    assertTrue(e.problem().contains(problem), e.getMessage());
+    assertTrue(e.getMessage().startsWith(e.file() + ":" + line + ":" + column + ": error: "), e.getMessage());
+  }
+
+  @Test
+  void modelsWithExpectationsAndSettings() throws Exception {
+    List<ModelRun> runs = read("""
+        defaults:
+          deadlock-detection: stuck
+          bound: 7
+        models:
+          - model: a.m
+            expect: holds
+          - model: sub/b.m
+            expect: violates "mutual exclusion"
+            deadlock-detection: off
+            symmetry-reduction: exhaustive
+            fail-on-dead-rules: true
+          - a.m
+        """);
+    assertEquals(3, runs.size());
+    assertEquals(dir.resolve("a.m"), runs.get(0).file());
+    assertEquals(Expectation.HOLDS, runs.get(0).expect());
+    assertEquals(CheckOptions.DeadlockMode.STUCK, runs.get(0).options().deadlock());
+    assertEquals(7, runs.get(0).options().bound());
+    assertEquals(dir.resolve("sub/b.m"), runs.get(1).file());
+    assertEquals("mutual exclusion", runs.get(1).expect().property());
+    assertEquals(CheckOptions.DeadlockMode.OFF, runs.get(1).options().deadlock(), "unquoted off is not a boolean");
+    assertEquals(CheckOptions.Symmetry.EXHAUSTIVE, runs.get(1).options().symmetry());
+    assertEquals(7, runs.get(1).options().bound(), "the defaults apply below a model's own keys");
+    assertTrue(runs.get(1).failOnDeadRules());
+    assertEquals(Expectation.HOLDS, runs.get(2).expect(), "a bare path expects holds");
+    assertEquals(CheckOptions.DeadlockMode.STUCK, runs.get(2).options().deadlock());
+  }
+
+  @Test
+  void commandLineOptionsGivenExplicitlyWin() throws Exception {
+    CheckSettings cli = CheckSettings.defaults().with("threads", "1").with("bound", "3");
+    List<ModelRun> runs = read("""
+        defaults:
+          threads: 2
+          bound: 9
+        models:
+          - model: a.m
+            expect: holds
+            bound: 5
+        """, cli, Set.of("threads"));
+    assertEquals(1, runs.get(0).options().threads(), "explicit on the command line");
+    assertEquals(5, runs.get(0).options().bound(), "not explicit: the model's own value");
+  }
+
+  @Test
+  void unknownKeys() {
+    assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    treads: 2\n"), 4, 5, "unknown key 'treads'");
+    assertAt(bad("modles:\n  - a.m\n"), 1, 1, "unknown key 'modles'");
+    assertAt(bad("defaults:\n  colour: on\nmodels:\n  - a.m\n"), 2, 3, "unknown key 'colour' in defaults");
+  }
+
+  @Test
+  void missingModels() {
+    assertAt(bad("models:\n  - model: a.m\n    expect: holds\n  - model: nope.m\n    expect: holds\n"), 4, 12,
+        "no such model file: nope.m");
+    assertAt(bad("models:\n  - model: sub\n    expect: holds\n"), 2, 12, "is a directory");
+    assertAt(bad("models:\n  - expect: holds\n"), 2, 5, "no 'model' key");
+    assertAt(bad("defaults:\n  bound: 1\n"), 1, 1, "missing 'models'");
+    assertAt(bad("models: []\n"), 1, 1, "'models' is empty");
+    assertAt(bad(""), 1, 1, "empty project file");
+  }
+
+  @Test
+  void badExpectations() {
+    assertAt(bad("models:\n  - model: a.m\n    expect: passes\n"), 3, 13, "expected 'holds' or 'violates PROPERTY'");
+    assertAt(bad("models:\n  - model: a.m\n    expect: violates\n"), 3, 13, "not 'violates'");
+    assertAt(bad("models:\n  - model: a.m\n"), 2, 5, "no 'expect' key");
+  }
+
+  @Test
+  void badValuesAndShapes() {
+    assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    bound: -1\n"), 4, 12,
+        "invalid value for bound: '-1' (expected a non-negative integer)");
+    assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    deadlock-detection: sometimes\n"), 4, 25,
+        "invalid value for deadlock-detection");
+    assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    fail-on-dead-rules: yes please\n"), 4, 25,
+        "true or false");
+    assertAt(bad("models: a.m\n"), 1, 9, "'models' must be a list");
+    assertAt(bad("models:\n  - model: [a.m]\n    expect: holds\n"), 2, 12, "needs a single value");
+    assertAt(bad("models:\n  - model: a.m\n    model: a.m\n    expect: holds\n"), 3, 5, "duplicate key 'model'");
+  }
+
+  @Test
+  void yamlSyntax() {
+    assertAt(bad("models:\n\t- a.m\n"), 2, 1, "YAML syntax: found character '\\t(TAB)' that cannot start any token");
+    assertAt(bad("models:\n  - model: a.m\n    expect: \"holds\n"), 4, 1,
+        "YAML syntax: found unexpected end of stream (while scanning a quoted scalar)");
+    assertAt(bad("models:\n  - model: a.m\n    expect: holds\n  x: [\n"), 4, 3, "YAML syntax: expected <block end>");
+  }
+
+  @Test
+  void expectationTexts() {
+    assertEquals(Expectation.HOLDS, Expectation.parse(" Holds "));
+    assertEquals("deadlock", Expectation.parse("violates deadlock").property());
+    assertEquals("a b", Expectation.parse("violates \"a b\"").property());
+    assertEquals("violates a b", Expectation.parse("violates \"a b\"").toString());
+    assertThrows(IllegalArgumentException.class, () -> Expectation.parse("violated x"));
+  }
+}
