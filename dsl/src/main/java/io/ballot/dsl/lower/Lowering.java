@@ -165,7 +165,9 @@ public final class Lowering {
     }
     boolean initialized = processes.any() || !networks.all().isEmpty();
     if (startStates.isEmpty() && initialized) {
-      startStates.add(new StartState("Init", List.of(), List.of(), List.of(), locations.of(ast)));
+      // the implicit start state is where the initial values are declared
+      startStates.add(new StartState("Init", List.of(), List.of(), List.of(), processes.initialLocation()
+          .orElseGet(() -> networks.all().get(0).variable().location())));
     }
     if (initialized) {
       // Declared initial values and empty networks come first in every start state.

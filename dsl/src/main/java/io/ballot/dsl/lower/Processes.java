@@ -60,6 +60,11 @@ final class Processes {
     return false;
   }
 
+  /** Where the first declared initial value is. */
+  java.util.Optional<SourceLocation> initialLocation() {
+    return declared.stream().filter(d -> d.initial() != null).findFirst().map(d -> l.locations.of(d.group()));
+  }
+
   boolean any() {
     return declared.stream().anyMatch(d -> d.initial() != null);
   }
