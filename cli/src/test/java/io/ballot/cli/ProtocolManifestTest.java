@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs the protocol manifest ({@code protocols/manifest.tsv}): every row whose {@code max_seconds} is at most
- * {@link #CI_MAX_SECONDS} (all rows with {@code -Dballot.manifest.all=true}) is checked in-process, and the verdict,
+ * {@link #CI_MAX_SECONDS} (all rows with {@code -Dballot.manifest.all=true}; every row whose model path contains S,
+ * whatever its time, with {@code -Dballot.manifest.models=S}) is checked in-process, and the verdict,
  * the state count and depth (rows that hold), the violated invariant and the shortest trace's length (rows that
  * are violated) must be the manifest's; each counterexample must replay, step by step with its printed process
  * ids, from the start state. Also checks the line budget of the extension twins ({@code *-ext.m}).
@@ -42,9 +43,12 @@ class ProtocolManifestTest {
   Stream<DynamicTest> manifestRows() throws IOException {
     ProtocolManifest manifest = ProtocolManifest.read(PROTOCOLS.resolve("manifest.tsv"));
     boolean all = Boolean.getBoolean("ballot.manifest.all");
-    List<ProtocolManifest.Row> rows =
-        manifest.rows().stream().filter(r -> all || r.maxSeconds() <= CI_MAX_SECONDS).toList();
-    assertTrue(rows.size() >= 20, "expected the manifest's quick rows to run in CI, found " + rows.size());
+    String only = System.getProperty("ballot.manifest.models", "");
+    List<ProtocolManifest.Row> rows = manifest.rows().stream()
+        .filter(r -> all || !only.isEmpty() || r.maxSeconds() <= CI_MAX_SECONDS)
+        .filter(r -> only.isEmpty() || r.model().contains(only))
+        .toList();
+    assertTrue(rows.size() >= (only.isEmpty() ? 20 : 1), "expected manifest rows to run, found " + rows.size());
     FrontEnd frontEnd = new FrontEnd();
     return rows.stream().map(row -> DynamicTest.dynamicTest(row.label(), () -> check(frontEnd, row)));
   }
