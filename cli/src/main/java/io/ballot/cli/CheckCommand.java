@@ -14,6 +14,7 @@ import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.TextReporter;
 import io.ballot.cli.report.TraceMode;
+import io.ballot.cli.view.ViewerPage;
 import io.ballot.dsl.api.LoadResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -152,6 +153,20 @@ final class CheckCommand implements Callable<Integer> {
       description = "Fail (exit 16) when a rule never fires in a complete search, instead of only warning.")
   boolean failOnDeadRules;
 
+  Path html;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Also write the trace viewer to FILE: a self-contained HTML page of the result (see ballot view).")
+  void html(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new ParameterException(spec.commandLine(), "cannot write --html file " + file + ": no such directory");
+    }
+    html = file;
+  }
+
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
   @ArgGroup(
       exclusive = false,
@@ -217,6 +232,10 @@ final class CheckCommand implements Callable<Integer> {
     warnIgnoredOptions(err);
     startCompilerWarmUp();
     if (GateCommand.isGate(files)) {
+      if (html != null) {
+        throw new ParameterException(spec.commandLine(),
+            "--html writes the viewer of one model's result; with several models, write --json and run ballot view");
+      }
       return new GateCommand(this, context).run(out, err, traceMode);
     }
     Path file = files.get(0);
@@ -248,7 +267,7 @@ final class CheckCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       Result result = check(model, options, err);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      JsonReporter jsonReporter = new JsonReporter(VersionProvider.version());
+      JsonReporter jsonReporter = new JsonReporter(VersionProvider.version()).withModel(model, load.source());
       if (jsonToStdout) {
         jsonReporter.write(result, name, mode, reducedOver, out);
       } else {
@@ -256,6 +275,9 @@ final class CheckCommand implements Callable<Integer> {
         if (jsonFile != null) {
           jsonReporter.write(result, name, mode, reducedOver, jsonFile);
         }
+      }
+      if (html != null) {
+        ViewerPage.write(jsonReporter.toJson(result, name, mode, reducedOver), html);
       }
       GateRun.warnDeadRules(err, name, result.deadRules());
       reports.write(List.of(new ModelOutcome(run, name, load, model, result, mode, reducedOver, null, null, seconds)),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballot.cli.report.Schemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -322,8 +323,9 @@ class CheckCommandTest {
     root.fieldNames().forEachRemaining(fields::add);
     assertEquals(
         List.of("version", "formatVersion", "model", "verdict", "states", "rulesFired", "depth", "seconds",
-            "stopReason", "complete", "symmetry", "covers", "rules", "deadRules", "violations"),
+            "stopReason", "complete", "symmetry", "covers", "rules", "deadRules", "violations", "modelInfo"),
         fields);
+    assertEquals("", Schemas.problems(Schemas.result(), root)); // modelInfo and the lines included
     assertEquals("off", root.get("symmetry").get("mode").asText()); // nothing to reduce in this model
     assertEquals(VersionProvider.version(), root.get("version").asText());
     assertEquals(model("invariant.m"), root.get("model").asText());

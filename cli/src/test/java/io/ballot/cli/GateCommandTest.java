@@ -216,6 +216,50 @@ class GateCommandTest {
   }
 
   @Test
+  void coversAndLivenessAreTestCasesToo() throws Exception {
+    Files.writeString(file("cover.m"), CheckCommandTest.COVER);
+    Files.writeString(file("liveness.m"), CheckCommandTest.LIVENESS);
+    Files.writeString(file("ballot.yaml"), """
+        models:
+          - model: cover.m
+            expect: violates "x was true"
+          - model: liveness.m
+            expect: holds
+        """);
+    Path junit = file("j.xml");
+    Path sarif = file("s.sarif");
+    Cli r = Cli.run("check", file("ballot.yaml").toString(), "--junit", junit.toString(), "--sarif",
+        sarif.toString());
+    assertEquals(ExitCodes.EXPECTATION_NOT_MET, r.exitCode(), r::toString);
+
+    Element suites = GateAcceptanceTest.parse(junit);
+    Element cover = (Element) suites.getElementsByTagName("testsuite").item(0);
+    // two covers, deadlock freedom, assert/error statements, rules fire, expected outcome
+    assertEquals("6", cover.getAttribute("tests"));
+    assertEquals("0", cover.getAttribute("failures"), "the cover never hit is expected");
+    assertEquals("0", cover.getAttribute("skipped"), "a cover never hit is found after a complete search");
+    GateAcceptanceTest.testcase(cover, "cover \"y was true\"");
+    Element live = (Element) suites.getElementsByTagName("testsuite").item(1);
+    Element failure = (Element) GateAcceptanceTest.testcase(live, "liveness \"x reaches 3\"")
+        .getElementsByTagName("failure").item(0);
+    assertEquals("liveness property \"x reaches 3\" violated at " + file("liveness.m") + ":5:1",
+        failure.getAttribute("message"));
+    assertTrue(failure.getTextContent().contains("Step 1: Startstate 1"), failure::getTextContent);
+    assertEquals(0, GateAcceptanceTest.testcase(live, "rules fire").getElementsByTagName("failure").getLength());
+
+    JsonNode log = Schemas.read(sarif);
+    assertEquals("", Schemas.problems(Schemas.sarif(), log));
+    JsonNode results = log.get("runs").get(0).get("results");
+    assertEquals("cover", results.get(0).get("ruleId").asText());
+    assertEquals("accepted", results.get(0).get("suppressions").get(0).get("status").asText());
+    assertEquals(4, results.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine")
+        .asInt());
+    assertEquals("liveness", results.get(1).get("ruleId").asText());
+    assertEquals(5, results.get(1).get("locations").get(0).get("physicalLocation").get("region").get("startLine")
+        .asInt());
+  }
+
+  @Test
   void reportFilesInAMissingDirectoryAreUsageErrors() {
     Cli r = Cli.run("check", "--sarif", file("no/dir/s.sarif").toString(), file("counter.m").toString(),
         file("invariant.m").toString());

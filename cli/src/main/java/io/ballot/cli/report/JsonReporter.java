@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.RuleCount;
@@ -41,6 +42,11 @@ import java.util.Objects;
  * over several models writes {@link #writeGate one object} with a {@code models} array of these. The format is
  * documented in docs/trace-format.md, with its JSON schema in docs/schema/result.schema.json; {@link
  * #FORMAT_VERSION} changes only when a field is removed or changes meaning (adding fields does not).
+ *
+ * <p>Each violation and each trace step also has {@code lines}, {@code [line, endLine]} of the property or of the
+ * rule that fired (absent when unknown), and each step the rule's {@code location}. A reporter made
+ * {@link #withModel with the model} ends the object with {@code modelInfo}: the model's text and structure
+ * ({@link ModelJson}).
  */
 public final class JsonReporter {
 
@@ -52,10 +58,23 @@ public final class JsonReporter {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   private final String version;
+  private final Model model;
+  private final String source;
 
   /** {@code version}: ballot's version, written into every report. */
   public JsonReporter(String version) {
+    this(version, null, null);
+  }
+
+  private JsonReporter(String version, Model model, String source) {
     this.version = Objects.requireNonNull(version);
+    this.model = model;
+    this.source = source;
+  }
+
+  /** A reporter that also writes {@code modelInfo} for {@code model}, whose text is {@code source}. */
+  public JsonReporter withModel(Model model, String source) {
+    return new JsonReporter(version, Objects.requireNonNull(model), source);
   }
 
   /** Writes the report of {@code result} for {@code model} (the file as the user named it), then a newline. */
@@ -69,10 +88,14 @@ public final class JsonReporter {
    * type names, and {@code multisets}).
    */
   public void write(Result result, String model, String mode, List<String> over, Writer out) throws IOException {
-    ObjectNode root = withSymmetry(toJson(result, model), mode, over);
-    mapper.writeValue(out, root);
+    mapper.writeValue(out, toJson(result, model, mode, over));
     out.write(System.lineSeparator());
     out.flush();
+  }
+
+  /** The report as a tree, with the {@code symmetry} object of {@link #write(Result, String, String, List, Writer)}. */
+  public ObjectNode toJson(Result result, String model, String mode, List<String> over) {
+    return withSymmetry(toJson(result, model), mode, over);
   }
 
   /**
@@ -167,6 +190,7 @@ public final class JsonReporter {
       o.put("property", v.property());
       o.put("location", TextReporter.location(v.location()));
       o.put("message", v.message());
+      putLines(o, v.location());
       ArrayNode trace = o.putArray("trace");
       for (TraceStep step : v.trace()) {
         ObjectNode s = trace.addObject();
@@ -174,12 +198,23 @@ public final class JsonReporter {
         ArrayNode params = s.putArray("parameters");
         step.parameters().forEach(params::add);
         s.put("location", TextReporter.location(step.location()));
+        putLines(s, step.location());
         ObjectNode state = s.putObject("state");
         for (VariableValue var : step.state()) {
           state.put(var.name(), var.value());
         }
       }
     }
+    if (this.model != null) {
+      root.set("modelInfo", ModelJson.of(this.model, source));
+    }
     return root;
+  }
+
+  private static void putLines(ObjectNode o, io.ballot.checker.ir.SourceLocation loc) {
+    ArrayNode lines = ModelJson.lines(loc);
+    if (lines != null) {
+      o.set("lines", lines);
+    }
   }
 }

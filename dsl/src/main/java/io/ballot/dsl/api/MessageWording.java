@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Rewords the ANTLR parser's messages into plain words: token names become what they stand for. */
-final class MessageWording {
+public final class MessageWording {
   private MessageWording() {}
 
   private static final Pattern MISMATCHED = Pattern.compile("mismatched input '(.*)' expecting (.*)");
@@ -13,7 +13,8 @@ final class MessageWording {
   private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'");
   private static final Pattern UNCLOSED = Pattern.compile("mismatched character '.*' expecting '\"'");
 
-  static String reword(String message) {
+  /** The message in plain words (ANTLR token names replaced, the usual patterns rephrased). */
+  public static String reword(String message) {
     String m = message
         .replace("RULE_ID", "an identifier")
         .replace("RULE_NUMBER", "a number")
