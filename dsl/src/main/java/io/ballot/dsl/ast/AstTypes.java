@@ -1,5 +1,11 @@
 package io.ballot.dsl.ast;
 
+import io.ballot.dsl.murphi.MsgBinder;
+import io.ballot.dsl.murphi.MsgDecl;
+import io.ballot.dsl.murphi.MsgPattern;
+import io.ballot.dsl.murphi.NetworkDecl;
+import io.ballot.dsl.murphi.ReceiveRule;
+
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.ArrayType;
 import io.ballot.dsl.murphi.Call;
@@ -47,8 +53,28 @@ public final class AstTypes {
     if (named instanceof MultisetQuantifier) {
       return null;
     }
+    if (named instanceof MsgBinder b) {
+      return binderFieldType(b);
+    }
     if (named instanceof TypeName t && t.eContainer() instanceof TypeGroup g) {
       return g.getType();
+    }
+    return null;
+  }
+
+  /** The declared type of the message field a receive pattern binder stands for, or null. */
+  private static TypeExpr binderFieldType(MsgBinder b) {
+    if (!(b.eContainer() instanceof MsgPattern p) || !(p.eContainer() instanceof ReceiveRule r)) {
+      return null;
+    }
+    if (r.getNet() == null || r.getNet().eIsProxy() || !(r.getNet() instanceof NetworkDecl net)) {
+      return null;
+    }
+    int i = p.getBinders().indexOf(b);
+    for (MsgDecl m : net.getMessages()) {
+      if (m.getName().equals(p.getKind())) {
+        return i < m.getFields().size() ? m.getFields().get(i).getType() : null;
+      }
     }
     return null;
   }

@@ -1,5 +1,13 @@
 package io.ballot.dsl.format;
 
+import io.ballot.dsl.murphi.BroadcastStmt;
+import io.ballot.dsl.murphi.MsgDecl;
+import io.ballot.dsl.murphi.MsgExpr;
+import io.ballot.dsl.murphi.NetworkDecl;
+import io.ballot.dsl.murphi.Pending;
+import io.ballot.dsl.murphi.ReceiveRule;
+import io.ballot.dsl.murphi.RestartRule;
+import io.ballot.dsl.murphi.SendStmt;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.AliasRule;
 import io.ballot.dsl.murphi.AliasStmt;
@@ -163,6 +171,8 @@ public final class ModelFormatter {
       procDecl(proc);
     } else if (item instanceof Rule rule) {
       rule(rule);
+    } else if (item instanceof NetworkDecl n) {
+      network(n);
     } else {
       throw unknown(item);
     }
@@ -197,14 +207,75 @@ public final class ModelFormatter {
       indent++;
       for (VarGroup g : vs.getGroups()) {
         newline();
+        if (g.isDurable()) {
+          w("durable ");
+        }
         names(g.getNames());
         w(": ");
         type(g.getType());
+        if (g.getInit() != null) {
+          w(" := ");
+          expr(g.getInit());
+        }
         w(";");
       }
       indent--;
     } else {
       throw unknown(section);
+    }
+  }
+
+  private void names(List<? extends EObject> names, String open, String close) {
+    w(open);
+    names(names);
+    w(close);
+  }
+
+  /** {@code network name: kind [T] flags of Msg(f: T, ...); ... end;} */
+  private void network(NetworkDecl n) {
+    w("network " + n.getName() + ": " + n.getKind().getLiteral());
+    if (n.getEndpoint() != null) {
+      w(" [");
+      type(n.getEndpoint());
+      w("]");
+    }
+    if (n.isLossy()) {
+      w(" lossy");
+    }
+    if (n.isDuplicating()) {
+      w(" duplicating");
+    }
+    if (n.getCapacity() != null) {
+      w(" capacity ");
+      expr(n.getCapacity());
+    }
+    w(" of");
+    indent++;
+    for (MsgDecl m : n.getMessages()) {
+      newline();
+      w(m.getName());
+      if (!m.getFields().isEmpty()) {
+        w("(");
+        for (int i = 0; i < m.getFields().size(); i++) {
+          if (i > 0) {
+            w(", ");
+          }
+          w(m.getFields().get(i).getName() + ": ");
+          type(m.getFields().get(i).getType());
+        }
+        w(")");
+      }
+      w(";");
+    }
+    indent--;
+    newline();
+    w("end;");
+  }
+
+  private void message(MsgExpr m) {
+    w(m.getKind());
+    if (!m.getArgs().isEmpty()) {
+      args(m.getArgs());
     }
   }
 
@@ -299,6 +370,46 @@ public final class ModelFormatter {
       aliases(ar.getAliases());
       w(" do");
       rules(ar.getRules());
+    } else if (rule instanceof ReceiveRule r) {
+      w("receive");
+      if (r.getName() != null) {
+        w(" ");
+        string(r.getName());
+      }
+      w(" " + r.getNet().getName() + " " + r.getPattern().getKind());
+      if (!r.getPattern().getBinders().isEmpty()) {
+        names(r.getPattern().getBinders(), "(", ")");
+      }
+      if (r.getFrom() != null) {
+        w(" from " + r.getFrom().getName());
+      }
+      if (r.getTo() != null) {
+        w(" to " + r.getTo().getName());
+      }
+      if (r.getGuard() != null) {
+        w(" where ");
+        expr(r.getGuard());
+      }
+      w(" ==>");
+      ruleBody(r.getDecls(), r.getBody());
+    } else if (rule instanceof RestartRule r) {
+      w("restart");
+      if (r.getName() != null) {
+        w(" ");
+        string(r.getName());
+      }
+      w(" ");
+      quantifier(r.getQuantifier());
+      if (r.getGuard() != null) {
+        w(" where ");
+        expr(r.getGuard());
+      }
+      if (r.getBody() != null) {
+        w(" ==>");
+        ruleBody(r.getDecls(), r.getBody());
+      } else {
+        w(";");
+      }
     } else if (rule instanceof ChooseRule cr) {
       w("choose ");
       multisetQuantifier(cr.getQuantifier());
@@ -497,6 +608,30 @@ public final class ModelFormatter {
       w(", ");
       expr(m.getMultiset());
       w(")");
+    } else if (s instanceof SendStmt m) {
+      w("send " + m.getNet().getName() + " ");
+      message(m.getMessage());
+      if (m.getFrom() != null) {
+        w(" from ");
+        expr(m.getFrom());
+      }
+      if (m.getTo() != null) {
+        w(" to ");
+        expr(m.getTo());
+      }
+    } else if (s instanceof BroadcastStmt b) {
+      w("broadcast " + b.getNet().getName() + " ");
+      message(b.getMessage());
+      if (b.getFrom() != null) {
+        w(" from ");
+        expr(b.getFrom());
+      }
+      w(" to ");
+      quantifier(b.getQuantifier());
+      if (b.getExcept() != null) {
+        w(" except ");
+        expr(b.getExcept());
+      }
     } else if (s instanceof MultisetRemovePredStmt m) {
       w("MultisetRemovePred(");
       multisetQuantifier(m.getQuantifier());
@@ -638,6 +773,10 @@ public final class ModelFormatter {
       expr(m.getValue());
       w(", ");
       type(m.getType());
+      w(")");
+    } else if (e instanceof Pending p) {
+      w("inflight(" + p.getNet().getName() + ", ");
+      message(p.getMessage());
       w(")");
     } else if (e instanceof MultisetCount m) {
       w("MultisetCount(");

@@ -52,6 +52,8 @@ final class DuplicateDeclarations {
         declared(d, globals);
       } else if (item instanceof ProcDecl p) {
         globals.add(p);
+      } else if (item instanceof io.ballot.dsl.murphi.NetworkDecl n) {
+        globals.add(n);
       }
     }
     report(globals);
@@ -79,6 +81,18 @@ final class DuplicateDeclarations {
         quantifier(f.getQuantifier(), scope);
       } else if (o instanceof Exists e) {
         quantifier(e.getQuantifier(), scope);
+      } else if (o instanceof io.ballot.dsl.murphi.ReceiveRule r) {
+        scope.addAll(r.getPattern().getBinders());
+        if (r.getFrom() != null) {
+          scope.add(r.getFrom());
+        }
+        if (r.getTo() != null) {
+          scope.add(r.getTo());
+        }
+        r.getDecls().forEach(d -> declared(d, scope));
+      } else if (o instanceof io.ballot.dsl.murphi.RestartRule r) {
+        quantifier(r.getQuantifier(), scope);
+        r.getDecls().forEach(d -> declared(d, scope));
       } else if (o instanceof ChooseRule || o instanceof MultisetCount || o instanceof MultisetRemovePredStmt) {
         continue; // a single name: nothing can clash
       }

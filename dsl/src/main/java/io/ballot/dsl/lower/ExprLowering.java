@@ -150,6 +150,9 @@ final class ExprLowering {
       }
       return pred == null ? null : new Expr.MultisetCount(b.index(), b.multiset(), pred, at);
     }
+    if (e instanceof io.ballot.dsl.murphi.Pending p) {
+      return l.networks.pending(p, mode);
+    }
     l.problems.error(e, "unsupported expression");
     return null;
   }
@@ -195,6 +198,10 @@ final class ExprLowering {
     }
     if (target instanceof ProcDecl) {
       l.problems.error(ref, "'" + target.getName() + "' is a function; call it with parentheses");
+      return null;
+    }
+    if (target instanceof io.ballot.dsl.murphi.NetworkDecl) {
+      l.problems.error(ref, "'" + target.getName() + "' is a network: use it with send, broadcast and receive");
       return null;
     }
     Object bound = l.bindings.get(target);

@@ -362,6 +362,9 @@ final class IterationOrder {
               && !reads(a.value()).contains(local)) {
             temporaries.add(local);
           }
+          if (s instanceof Stmt.Undefine u && u.target() instanceof Expr.LocalRef r && r.local() == local) {
+            temporaries.add(local); // every value inside is overwritten (with "undefined")
+          }
           break;
         }
       }

@@ -64,6 +64,10 @@ public final class Lowering {
   final ExprLowering exprs;
   final StmtLowering stmts;
   private final IterationOrder iterationOrder;
+  final Networks networks;
+  final Processes processes;
+  /** Where generated temporaries of the body being lowered go (its locals). */
+  private List<Local> bodyLocals;
 
   private final List<ConstantDecl> constants = new ArrayList<>();
   private final List<TypeDecl> typeDecls = new ArrayList<>();
@@ -90,6 +94,38 @@ public final class Lowering {
     this.exprs = new ExprLowering(this);
     this.stmts = new StmtLowering(this);
     this.iterationOrder = new IterationOrder(problems, typeRules, this::aliasOf);
+    this.networks = new Networks(this);
+    this.processes = new Processes(this);
+  }
+
+  void addVariable(Variable v) {
+    variables.add(v);
+  }
+
+  void addRule(Rule r) {
+    rules.add(r);
+  }
+
+  /** The locals list of the body being lowered, where generated temporaries go. */
+  List<Local> bodyLocals() {
+    return bodyLocals;
+  }
+
+  /** Lowers a rule or start state body whose locals are {@code locals} (generated temporaries are added there). */
+  List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, List<Local> locals) {
+    return lowerBody(block, locals, new StmtLowering.Context(null, true));
+  }
+
+  private List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, List<Local> locals, StmtLowering.Context ctx) {
+    List<Local> saved = bodyLocals;
+    bodyLocals = locals;
+    try {
+      List<Stmt> body = stmts.lowerBlock(block, ctx);
+      iterationOrder.check(body);
+      return body;
+    } finally {
+      bodyLocals = saved;
+    }
   }
 
   /** Lowers a parsed and linked model; {@code file} is the name diagnostics and locations carry. */
@@ -121,9 +157,26 @@ public final class Lowering {
         lowerDecls(section, null, true);
       } else if (item instanceof ProcDecl proc) {
         lowerFunction(proc);
+      } else if (item instanceof io.ballot.dsl.murphi.NetworkDecl net) {
+        networks.declare(net);
       } else if (item instanceof io.ballot.dsl.murphi.Rule rule) {
         lowerRule(rule, List.of());
       }
+    }
+    boolean initialized = processes.any() || !networks.all().isEmpty();
+    if (startStates.isEmpty() && initialized) {
+      // the implicit start state is where the initial values are declared
+      startStates.add(new StartState("Init", List.of(), List.of(), List.of(), processes.initialLocation()
+          .orElseGet(() -> networks.all().get(0).variable().location())));
+    }
+    if (initialized) {
+      // Declared initial values and empty networks come first in every start state.
+      startStates.replaceAll(s -> {
+        List<Stmt> body = new ArrayList<>(processes.initialization());
+        body.addAll(networks.initialization());
+        body.addAll(s.body());
+        return new StartState(s.name(), s.binders(), s.locals(), body, s.location());
+      });
     }
     if (startStates.isEmpty()) {
       problems.warning(ast, "the model has no start state, so it has no reachable states");
@@ -171,6 +224,9 @@ public final class Lowering {
       }
     } else if (section instanceof VarSection vs) {
       for (VarGroup g : vs.getGroups()) {
+        if (!global && (g.getInit() != null || g.isDurable())) {
+          problems.error(g, "initial values and 'durable' apply to global variables only");
+        }
         Type t = types.lower(g.getType(), null);
         for (VarName name : g.getNames()) {
           if (t == null) {
@@ -180,6 +236,7 @@ public final class Lowering {
             Variable v = new Variable(name.getName(), t, locations.of(name));
             variables.add(v);
             bindings.put(name, v);
+            processes.declare(v, g);
           } else {
             Local local = new Local(name.getName(), Local.Kind.VARIABLE, t, locations.of(name));
             locals.add(local);
@@ -219,8 +276,7 @@ public final class Lowering {
     for (DeclSection d : proc.getDecls()) {
       lowerDecls(d, locals, false);
     }
-    List<Stmt> body = stmts.lowerBlock(proc.getBody(), new StmtLowering.Context(f, false));
-    iterationOrder.check(body);
+    List<Stmt> body = lowerBody(proc.getBody(), locals, new StmtLowering.Context(f, false));
     f.define(locals, body);
   }
 
@@ -243,16 +299,14 @@ public final class Lowering {
       for (DeclSection d : r.getDecls()) {
         lowerDecls(d, locals, false);
       }
-      List<Stmt> body = stmts.lowerBlock(r.getBody(), new StmtLowering.Context(null, true));
-      iterationOrder.check(body);
+      List<Stmt> body = lowerBody(r.getBody(), locals);
       rules.add(new Rule(r.getName(), List.copyOf(binders), guard, locals, body, locations.of(r)));
     } else if (rule instanceof io.ballot.dsl.murphi.StartState s) {
       List<Local> locals = new ArrayList<>();
       for (DeclSection d : s.getDecls()) {
         lowerDecls(d, locals, false);
       }
-      List<Stmt> body = stmts.lowerBlock(s.getBody(), new StmtLowering.Context(null, true));
-      iterationOrder.check(body);
+      List<Stmt> body = lowerBody(s.getBody(), locals);
       startStates.add(new StartState(s.getName(), List.copyOf(binders), locals, body, locations.of(s)));
     } else if (rule instanceof PropertyRule p) {
       Expr cond = exprs.lower(p.getCondition(), ExprLowering.Mode.PURE);
@@ -281,6 +335,16 @@ public final class Lowering {
       }
       for (io.ballot.dsl.murphi.Rule child : ar.getRules()) {
         lowerRule(child, inner);
+      }
+    } else if (rule instanceof io.ballot.dsl.murphi.ReceiveRule r) {
+      Rule lowered = networks.receive(r, binders);
+      if (lowered != null) {
+        rules.add(lowered);
+      }
+    } else if (rule instanceof io.ballot.dsl.murphi.RestartRule r) {
+      Rule lowered = processes.restart(r, binders);
+      if (lowered != null) {
+        rules.add(lowered);
       }
     } else if (rule instanceof ChooseRule cr) {
       List<Binder> inner = new ArrayList<>(binders);

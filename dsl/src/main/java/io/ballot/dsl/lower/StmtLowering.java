@@ -231,6 +231,12 @@ final class StmtLowering {
       }
       return new Stmt.MultisetRemovePred(b.index(), b.multiset(), pred, at);
     }
+    if (s instanceof io.ballot.dsl.murphi.SendStmt send) {
+      return l.networks.send(send, l.bodyLocals());
+    }
+    if (s instanceof io.ballot.dsl.murphi.BroadcastStmt b) {
+      return l.networks.broadcast(b, l.bodyLocals());
+    }
     l.problems.error(s, "unsupported statement");
     return null;
   }

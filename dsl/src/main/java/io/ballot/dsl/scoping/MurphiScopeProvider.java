@@ -4,6 +4,11 @@ import io.ballot.dsl.ast.AstTypes;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.AliasRule;
 import io.ballot.dsl.murphi.AliasStmt;
+import io.ballot.dsl.murphi.BroadcastStmt;
+import io.ballot.dsl.murphi.MsgPattern;
+import io.ballot.dsl.murphi.NetworkDecl;
+import io.ballot.dsl.murphi.ReceiveRule;
+import io.ballot.dsl.murphi.RestartRule;
 import io.ballot.dsl.murphi.ChooseRule;
 import io.ballot.dsl.murphi.ConstGroup;
 import io.ballot.dsl.murphi.ConstSection;
@@ -165,6 +170,30 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
       if (child == c.getPredicate()) {
         names.add(c.getQuantifier());
       }
+    } else if (block instanceof ReceiveRule r) {
+      // Pattern binders, then the sender and receiver names, are visible in the guard, the declarations and the body.
+      if (child != r.getPattern() && child != r.getFrom() && child != r.getTo()) {
+        names.addAll(r.getPattern().getBinders());
+        if (r.getFrom() != null) {
+          names.add(r.getFrom());
+        }
+        if (r.getTo() != null) {
+          names.add(r.getTo());
+        }
+        addPreceding(r.getDecls(), child, r.getBody(), names);
+      }
+    } else if (block instanceof MsgPattern) {
+      return names;
+    } else if (block instanceof BroadcastStmt b) {
+      // The receiver quantifier is visible in the message, the sender and the exception (not in its own type).
+      if (child != b.getQuantifier()) {
+        names.add(b.getQuantifier());
+      }
+    } else if (block instanceof RestartRule r) {
+      if (child != r.getQuantifier()) {
+        names.add(r.getQuantifier());
+        addPreceding(r.getDecls(), child, r.getBody(), names);
+      }
     } else if (block instanceof MultisetRemovePredStmt r) {
       if (child == r.getPredicate()) {
         names.add(r.getQuantifier());
@@ -212,6 +241,8 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
       names.addAll(EcoreUtil2.eAllOfType(g.getType(), EnumLiteral.class));
     } else if (declaration instanceof ProcDecl p) {
       names.add(p);
+    } else if (declaration instanceof NetworkDecl n) {
+      names.add(n);
     }
   }
 }

@@ -56,6 +56,10 @@ public class MurphiHighlighting implements ISemanticHighlightingCalculator {
   /** The token type (then modifiers) of one leaf; null for whitespace, punctuation and unresolved names. */
   public static String[] classify(ILeafNode leaf) {
     EObject g = leaf.getGrammarElement();
+    if (insideIdent(g) && leaf.getParent() != null) {
+      // a name is an Ident (an ID or a contextual keyword of the extensions): classify it by the Ident's call
+      g = leaf.getParent().getGrammarElement();
+    }
     if (g instanceof TerminalRule rule || (g instanceof RuleCall call && call.getRule() instanceof TerminalRule)) {
       String name = g instanceof TerminalRule rule2 ? rule2.getName() : ((RuleCall) g).getRule().getName();
       switch (name) {
@@ -79,10 +83,16 @@ public class MurphiHighlighting implements ISemanticHighlightingCalculator {
     }
     Assignment a = g == null ? null : EcoreUtil2.getContainerOfType(g, Assignment.class);
     if (a != null && a.getFeature().equals("name") && g instanceof RuleCall call
-        && call.getRule().getName().equals("ID")) {
+        && (call.getRule().getName().equals("ID") || call.getRule().getName().equals("Ident"))) {
       return kind(leaf.getSemanticElement(), true);
     }
     return null;
+  }
+
+  /** Whether a grammar element belongs to the Ident rule (the names of the grammar). */
+  private static boolean insideIdent(EObject g) {
+    org.eclipse.xtext.ParserRule rule = g == null ? null : EcoreUtil2.getContainerOfType(g, org.eclipse.xtext.ParserRule.class);
+    return rule != null && rule.getName().equals("Ident");
   }
 
   private static EObject target(EObject semantic) {

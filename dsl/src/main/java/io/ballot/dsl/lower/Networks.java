@@ -1,0 +1,636 @@
+package io.ballot.dsl.lower;
+
+import io.ballot.checker.ir.AliasBinding;
+import io.ballot.checker.ir.Binder;
+import io.ballot.checker.ir.Choose;
+import io.ballot.checker.ir.Expr;
+import io.ballot.checker.ir.Expr.BinaryOp;
+import io.ballot.checker.ir.Local;
+import io.ballot.checker.ir.Quantifier;
+import io.ballot.checker.ir.Rule;
+import io.ballot.checker.ir.SourceLocation;
+import io.ballot.checker.ir.Stmt;
+import io.ballot.checker.ir.Type;
+import io.ballot.checker.ir.Variable;
+import io.ballot.dsl.murphi.BroadcastStmt;
+import io.ballot.dsl.murphi.DeclSection;
+import io.ballot.dsl.murphi.MsgBinder;
+import io.ballot.dsl.murphi.MsgDecl;
+import io.ballot.dsl.murphi.MsgExpr;
+import io.ballot.dsl.murphi.MsgField;
+import io.ballot.dsl.murphi.NetKind;
+import io.ballot.dsl.murphi.NetworkDecl;
+import io.ballot.dsl.murphi.Named;
+import io.ballot.dsl.murphi.ReceiveRule;
+import io.ballot.dsl.murphi.SendStmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * Lowers the message-passing extensions to plain IR. A {@code set} network is a record with one boolean array per
+ * message kind, indexed by the kind's fields (TLA+'s set of sent messages: receiving does not remove). An
+ * {@code unordered} network is a multiset of message records (so multiset reduction applies); an {@code ordered}
+ * one is a FIFO queue (a count and slots) per (sender, receiver) pair. A message record has a {@code kind} enum
+ * field and the fields of every kind (unused ones undefined). Receiving is a rule per deliverable message; it
+ * removes the message before the body runs. Lossy and duplicating networks get network rules.
+ */
+final class Networks {
+  static final String KIND_FIELD = "kind";
+
+  /** One declared message kind: its tag and its fields. */
+  record Message(String name, int tag, List<String> fields, List<Type> types, MsgDecl decl) {}
+
+  /** A lowered network. For ORDERED, {@code endpoint} is the sender/receiver type. */
+  record Network(
+      NetworkDecl decl, NetKind kind, Variable variable, Map<String, Message> messages, Type.RecordType messageType,
+      Type.EnumType tagType, long capacity, Type endpoint) {}
+
+  private final Lowering l;
+  private final List<Network> networks = new ArrayList<>();
+
+  Networks(Lowering lowering) {
+    this.l = lowering;
+  }
+
+  List<Network> all() {
+    return networks;
+  }
+
+  // ------------------------------------------------------------------------------------------ declarations
+
+  /** Lowers a network declaration: its variable and its loss/duplication rules. */
+  void declare(NetworkDecl d) {
+    SourceLocation at = l.locations.of(d);
+    Map<String, Message> messages = new LinkedHashMap<>();
+    Map<String, Type> fieldTypes = new LinkedHashMap<>();
+    boolean ok = true;
+    for (MsgDecl m : d.getMessages()) {
+      if (messages.containsKey(m.getName())) {
+        l.problems.error(m, "message '" + m.getName() + "' is declared twice in network '" + d.getName() + "'");
+        ok = false;
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      List<Type> types = new ArrayList<>();
+      for (MsgField f : m.getFields()) {
+        Type t = l.types.lower(f.getType(), null);
+        if (t == null) {
+          ok = false;
+          continue;
+        }
+        if (names.contains(f.getName())) {
+          l.problems.error(f, "field '" + f.getName() + "' is declared twice in message '" + m.getName() + "'");
+          ok = false;
+        } else if (f.getName().equals(KIND_FIELD) && d.getKind() != NetKind.SET) {
+          l.problems.error(f, "'" + KIND_FIELD + "' is reserved for the message kind; rename the field");
+          ok = false;
+        } else if (d.getKind() == NetKind.SET && !t.isSimple()) {
+          l.problems.error(
+              f.getType(), "a field of a message in a set network must have a simple type (it indexes the set), not "
+                  + l.typeRules.describe(t));
+          ok = false;
+        } else if (d.getKind() != NetKind.SET && fieldTypes.containsKey(f.getName())
+            && !TypeRules.equal(fieldTypes.get(f.getName()), t)) {
+          l.problems.error(
+              f.getType(), "field '" + f.getName() + "' has type " + l.typeRules.describe(fieldTypes.get(f.getName()))
+                  + " in another message of network '" + d.getName() + "'; fields of the same name need the same type");
+          ok = false;
+        }
+        fieldTypes.putIfAbsent(f.getName(), t);
+        names.add(f.getName());
+        types.add(t);
+      }
+      messages.put(m.getName(), new Message(m.getName(), messages.size(), names, types, m));
+    }
+    long capacity = -1;
+    if (d.getCapacity() != null) {
+      Long c = l.types.constant(d.getCapacity(), "a network capacity");
+      if (c == null) {
+        ok = false;
+      } else if (c < 1) {
+        l.problems.error(d.getCapacity(), "a network capacity must be at least 1");
+        ok = false;
+      } else {
+        capacity = c;
+      }
+    }
+    Type endpoint = null;
+    switch (d.getKind()) {
+      case SET -> {
+        if (d.getCapacity() != null) {
+          l.problems.error(d.getCapacity(), "a set network holds one copy of each message: it takes no capacity");
+          ok = false;
+        }
+        if (d.isLossy() || d.isDuplicating()) {
+          l.problems.error(d, "a set network keeps every message sent (receiving does not remove it), so it "
+              + "cannot be lossy or duplicating; use an unordered network");
+          ok = false;
+        }
+      }
+      case UNORDERED, ORDERED -> {
+        if (d.getCapacity() == null) {
+          l.problems.error(d, "network '" + d.getName() + "' needs a capacity ('capacity N'): the state is finite");
+          ok = false;
+        }
+      }
+    }
+    if (d.getKind() == NetKind.ORDERED) {
+      if (d.getEndpoint() == null) {
+        l.problems.error(d, "an ordered network needs its endpoint type, 'ordered [T]': it keeps one FIFO queue per "
+            + "sender and receiver of type T");
+        ok = false;
+      } else {
+        endpoint = l.types.lower(d.getEndpoint(), null);
+        if (endpoint != null && !endpoint.isSimple()) {
+          l.problems.error(d.getEndpoint(), "the endpoint type of a network must be simple, not "
+              + l.typeRules.describe(endpoint));
+          ok = false;
+        }
+        ok &= endpoint != null;
+      }
+    } else if (d.getEndpoint() != null) {
+      l.problems.error(d.getEndpoint(), "only an ordered network has an endpoint type; put the sender and receiver "
+          + "in message fields");
+      ok = false;
+    }
+    if (!ok) {
+      return;
+    }
+    Type.EnumType tagType = new Type.EnumType(List.copyOf(messages.keySet()), at);
+    Type.RecordType messageType = null;
+    Type type;
+    if (d.getKind() == NetKind.SET) {
+      List<Type.Field> perKind = new ArrayList<>();
+      for (Message m : messages.values()) {
+        Type t = Ir.BOOLEAN;
+        for (int i = m.types().size() - 1; i >= 0; i--) {
+          t = new Type.ArrayType(m.types().get(i), t);
+        }
+        perKind.add(new Type.Field(m.name(), t));
+      }
+      type = new Type.RecordType(perKind);
+    } else {
+      List<Type.Field> fields = new ArrayList<>();
+      fields.add(new Type.Field(KIND_FIELD, tagType));
+      fieldTypes.forEach((name, t) -> fields.add(new Type.Field(name, t)));
+      messageType = new Type.RecordType(fields);
+      if (d.getKind() == NetKind.UNORDERED) {
+        type = new Type.MultisetType(capacity, messageType);
+      } else {
+        Type.RecordType queue = new Type.RecordType(List.of(
+            new Type.Field("count", new Type.RangeType(0, capacity)),
+            new Type.Field("slot", new Type.ArrayType(new Type.RangeType(0, capacity - 1), messageType))));
+        type = new Type.ArrayType(endpoint, new Type.ArrayType(endpoint, queue));
+      }
+    }
+    Variable v = new Variable(d.getName(), type, l.locations.of(d, io.ballot.dsl.murphi.MurphiPackage.Literals.NAMED__NAME));
+    l.addVariable(v);
+    Network n = new Network(d, d.getKind(), v, messages, messageType, tagType, capacity, endpoint);
+    l.bindings.put(d, n);
+    networks.add(n);
+    if (d.isLossy()) {
+      l.addRule(lossRule(n, at));
+    }
+    if (d.isDuplicating()) {
+      l.addRule(duplicationRule(n, at));
+    }
+  }
+
+  /** Statements that make every network empty; prepended to each start state. */
+  List<Stmt> initialization() {
+    List<Stmt> out = new ArrayList<>();
+    for (Network n : networks) {
+      SourceLocation at = n.variable().location();
+      Expr var = new Expr.VarRef(n.variable(), at);
+      switch (n.kind()) {
+        case SET -> out.addAll(Ir.fill(var, n.variable().type(), Ir.bool(false, at), at, 0));
+        case ORDERED -> {
+          Local s = new Local("s", Local.Kind.QUANTIFIER, n.endpoint(), at);
+          Local r = new Local("r", Local.Kind.QUANTIFIER, n.endpoint(), at);
+          Expr q = Ir.element(Ir.element(var, Ir.ref(s, at), at), Ir.ref(r, at), at);
+          out.add(Ir.forAll(s, List.of(Ir.forAll(r, List.of(
+              new Stmt.Undefine(q, at), new Stmt.Assign(Ir.field(q, "count", at), Ir.integer(0, at), at)), at)), at));
+        }
+        case UNORDERED -> { } // a multiset starts empty
+      }
+    }
+    return out;
+  }
+
+  private Rule lossRule(Network n, SourceLocation at) {
+    Expr var = new Expr.VarRef(n.variable(), at);
+    if (n.kind() == NetKind.UNORDERED) {
+      Local i = new Local("m", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      return new Rule("lose from " + n.decl().getName(), List.of(new Choose(i, var, at)), null, List.of(),
+          List.of(new Stmt.MultisetRemove(Ir.ref(i, at), var, at)), at);
+    }
+    List<Binder> binders = new ArrayList<>();
+    Expr q = queueBinders(n, binders, "from", "to", at);
+    Local k = new Local("position", Local.Kind.QUANTIFIER, new Type.RangeType(0, n.capacity() - 1), at);
+    binders.add(new Quantifier(k, k.type(), null, null, null, at));
+    Expr guard = Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at);
+    return new Rule("lose from " + n.decl().getName(), binders, guard, List.of(), removeAt(n, q, Ir.ref(k, at), at), at);
+  }
+
+  private Rule duplicationRule(Network n, SourceLocation at) {
+    Expr var = new Expr.VarRef(n.variable(), at);
+    if (n.kind() == NetKind.UNORDERED) {
+      Local i = new Local("m", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      Local c = new Local("c", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      Expr count = new Expr.MultisetCount(c, var, Ir.bool(true, at), at);
+      Expr guard = Ir.binary(BinaryOp.LT, count, Ir.integer(n.capacity(), at), at);
+      Local copy = new Local("copy", Local.Kind.VARIABLE, n.messageType(), at);
+      return new Rule("duplicate in " + n.decl().getName(), List.of(new Choose(i, var, at)), guard, List.of(copy),
+          List.of(new Stmt.Assign(Ir.ref(copy, at), Ir.element(var, Ir.ref(i, at), at), at),
+              new Stmt.MultisetAdd(Ir.ref(copy, at), var, at)), at);
+    }
+    List<Binder> binders = new ArrayList<>();
+    Expr q = queueBinders(n, binders, "from", "to", at);
+    Local k = new Local("position", Local.Kind.QUANTIFIER, new Type.RangeType(0, n.capacity() - 1), at);
+    binders.add(new Quantifier(k, k.type(), null, null, null, at));
+    Expr count = Ir.field(q, "count", at);
+    Expr guard = Ir.and(at, Ir.binary(BinaryOp.LT, Ir.ref(k, at), count, at),
+        Ir.binary(BinaryOp.LT, count, Ir.integer(n.capacity(), at), at));
+    Expr slots = Ir.field(q, "slot", at);
+    // shift the messages after position one place back, then the copy follows the original
+    List<Stmt> body = new ArrayList<>();
+    body.add(Ir.forRange("j", n.capacity() - 1, 1, -1, j -> List.of(new Stmt.If(List.of(new Stmt.IfClause(
+        Ir.binary(BinaryOp.GT, Ir.ref(j, at), Ir.ref(k, at), at),
+        List.of(new Stmt.Assign(Ir.element(slots, Ir.ref(j, at), at),
+            Ir.element(slots, Ir.binary(BinaryOp.SUB, Ir.ref(j, at), Ir.integer(1, at), at), at), at)), at)), at)), at));
+    body.add(new Stmt.Assign(count, Ir.binary(BinaryOp.ADD, count, Ir.integer(1, at), at), at));
+    return new Rule("duplicate in " + n.decl().getName(), binders, guard, List.of(), body, at);
+  }
+
+  /** Adds quantifiers for sender and receiver to {@code binders}; returns the queue they select. */
+  private static Expr queueBinders(Network n, List<Binder> binders, String from, String to, SourceLocation at) {
+    Local s = new Local(from, Local.Kind.QUANTIFIER, n.endpoint(), at);
+    Local r = new Local(to, Local.Kind.QUANTIFIER, n.endpoint(), at);
+    binders.add(new Quantifier(s, s.type(), null, null, null, at));
+    binders.add(new Quantifier(r, r.type(), null, null, null, at));
+    return Ir.element(Ir.element(new Expr.VarRef(n.variable(), at), Ir.ref(s, at), at), Ir.ref(r, at), at);
+  }
+
+  /** Removes the message at {@code position} of queue {@code q}: the later ones move up, the count drops. */
+  private static List<Stmt> removeAt(Network n, Expr q, Expr position, SourceLocation at) {
+    Expr slots = Ir.field(q, "slot", at);
+    Expr count = Ir.field(q, "count", at);
+    List<Stmt> out = new ArrayList<>();
+    if (n.capacity() > 1) {
+      out.add(Ir.forRange("j", 0, n.capacity() - 2, 1, j -> List.of(new Stmt.If(List.of(new Stmt.IfClause(
+          Ir.binary(BinaryOp.GE, Ir.ref(j, at), position, at),
+          List.of(new Stmt.Assign(Ir.element(slots, Ir.ref(j, at), at),
+              Ir.element(slots, Ir.binary(BinaryOp.ADD, Ir.ref(j, at), Ir.integer(1, at), at), at), at)), at)), at)),
+          at));
+    }
+    out.add(new Stmt.Undefine(Ir.element(slots, Ir.integer(n.capacity() - 1, at), at), at));
+    out.add(new Stmt.Assign(count, Ir.binary(BinaryOp.SUB, count, Ir.integer(1, at), at), at));
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------ send
+
+  private Network network(EObject at, Named ref) {
+    if (ref == null || ref.eIsProxy()) {
+      return null; // reported by the linker
+    }
+    if (!(ref instanceof NetworkDecl)) {
+      l.problems.error(at, "'" + ref.getName() + "' is not a network");
+      return null;
+    }
+    return (Network) l.bindings.get(ref); // null: its declaration was rejected
+  }
+
+  private Message message(Network n, EObject at, String kind, int arity) {
+    Message m = n.messages().get(kind);
+    if (m == null) {
+      l.problems.error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
+          + String.join(", ", n.messages().keySet()) + ")");
+      return null;
+    }
+    if (arity != m.fields().size()) {
+      l.problems.error(at, "message '" + kind + "' has " + m.fields().size() + " field"
+          + (m.fields().size() == 1 ? "" : "s") + " (" + String.join(", ", m.fields()) + "), not " + arity);
+      return null;
+    }
+    return m;
+  }
+
+  /** Lowers {@code send}. */
+  Stmt send(SendStmt s, List<Local> temps) {
+    SourceLocation at = l.locations.of(s);
+    Network n = network(s, s.getNet());
+    if (n == null) {
+      return null;
+    }
+    List<Stmt> out = sendOne(n, s.getMessage(), s.getFrom(), s.getTo(), s, temps, at);
+    return out == null ? null : out.size() == 1 ? out.get(0) : Ir.block(out, at);
+  }
+
+  /** Lowers {@code broadcast}: a loop over the receiver quantifier, skipping the excepted value. */
+  Stmt broadcast(BroadcastStmt b, List<Local> temps) {
+    SourceLocation at = l.locations.of(b);
+    Network n = network(b, b.getNet());
+    Quantifier q = l.exprs.lowerQuantifier(b.getQuantifier(), false);
+    if (n == null || q == null) {
+      return null;
+    }
+    Expr except = null;
+    if (b.getExcept() != null) {
+      Expr e = l.exprs.lower(b.getExcept(), ExprLowering.Mode.NORMAL);
+      if (e == null) {
+        return null;
+      }
+      if (!TypeRules.comparable(q.variable().type(), e.type())) {
+        l.problems.error(b.getExcept(), "'except' needs a value of the quantifier's type "
+            + l.typeRules.describe(q.variable().type()) + ", not " + l.typeRules.describe(e.type()));
+        return null;
+      }
+      except = Ir.binary(BinaryOp.NEQ, Ir.ref(q.variable(), at), e, at);
+    }
+    List<Stmt> one;
+    if (n.kind() == NetKind.ORDERED) {
+      Stmt s = sendOrdered(n, b.getMessage(), b.getFrom(), Ir.ref(q.variable(), at), b, at);
+      one = s == null ? null : List.of(s);
+    } else {
+      if (b.getFrom() != null) {
+        l.problems.error(b.getFrom(), fromToMisuse(n));
+        return null;
+      }
+      one = sendOne(n, b.getMessage(), null, null, b, temps, at);
+    }
+    if (one == null) {
+      return null;
+    }
+    // A leading 'undefine msg' stays first in the loop body: it marks msg as a per-iteration temporary.
+    List<Stmt> body = new ArrayList<>();
+    List<Stmt> rest = one;
+    if (one.get(0) instanceof Stmt.Undefine) {
+      body.add(one.get(0));
+      rest = one.subList(1, one.size());
+    }
+    body.add(except == null ? Ir.block(rest, at) : new Stmt.If(List.of(new Stmt.IfClause(except, rest, at)), at));
+    return new Stmt.For(q, body, at);
+  }
+
+  private static String fromToMisuse(Network n) {
+    return "'from' and 'to' name the queue of an ordered network; network '" + n.decl().getName() + "' is "
+        + n.kind().getLiteral() + ": put the sender or receiver in a message field";
+  }
+
+  /** The statements of one send (for an unordered network, the first undefines the message temporary). */
+  private List<Stmt> sendOne(Network n, MsgExpr msg, io.ballot.dsl.murphi.Expr from, io.ballot.dsl.murphi.Expr to,
+      EObject stmt, List<Local> temps, SourceLocation at) {
+    if (n.kind() == NetKind.ORDERED) {
+      if (to == null || from == null) {
+        l.problems.error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from' and 'to'");
+        return null;
+      }
+      Expr toValue = endpointValue(n, to);
+      Stmt s = toValue == null ? null : sendOrdered(n, msg, from, toValue, stmt, at);
+      return s == null ? null : List.of(s);
+    }
+    if (from != null || to != null) {
+      l.problems.error(from != null ? from : to, fromToMisuse(n));
+      return null;
+    }
+    Message m = message(n, msg, msg.getKind(), msg.getArgs().size());
+    List<Expr> args = arguments(m, msg);
+    if (args == null) {
+      return null;
+    }
+    Expr var = new Expr.VarRef(n.variable(), at);
+    if (n.kind() == NetKind.SET) {
+      Expr flag = Ir.field(var, m.name(), at);
+      for (Expr a : args) {
+        flag = Ir.element(flag, a, at);
+      }
+      return List.of(new Stmt.Assign(flag, Ir.bool(true, at), at));
+    }
+    Local tmp = new Local("msg", Local.Kind.VARIABLE, n.messageType(), at);
+    temps.add(tmp);
+    List<Stmt> fill = new ArrayList<>(setFields(Ir.ref(tmp, at), n, m, args, at));
+    fill.add(new Stmt.MultisetAdd(Ir.ref(tmp, at), var, at));
+    Local c = new Local("c", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+    Expr count = new Expr.MultisetCount(c, var, Ir.bool(true, at), at);
+    return List.of(new Stmt.Undefine(Ir.ref(tmp, at), at),
+        Ir.failIf(Ir.binary(BinaryOp.GE, count, Ir.integer(n.capacity(), at), at), overflow(n, m), fill, at));
+  }
+
+  private static String overflow(Network n, Message m) {
+    return "network '" + n.decl().getName() + "' is full (capacity " + n.capacity() + "): cannot send " + m.name();
+  }
+
+  private Expr endpointValue(Network n, io.ballot.dsl.murphi.Expr e) {
+    Expr v = l.exprs.lower(e, ExprLowering.Mode.NORMAL);
+    if (v != null && !TypeRules.assignable(n.endpoint(), v.type())) {
+      l.problems.error(e, "network '" + n.decl().getName() + "' connects values of type "
+          + l.typeRules.describe(n.endpoint()) + ", not " + l.typeRules.describe(v.type()));
+      return null;
+    }
+    return v;
+  }
+
+  private Stmt sendOrdered(Network n, MsgExpr msg, io.ballot.dsl.murphi.Expr from, Expr toValue, EObject stmt,
+      SourceLocation at) {
+    if (from == null) {
+      l.problems.error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from'");
+      return null;
+    }
+    Expr fromValue = endpointValue(n, from);
+    Message m = message(n, msg, msg.getKind(), msg.getArgs().size());
+    List<Expr> args = arguments(m, msg);
+    if (fromValue == null || args == null) {
+      return null;
+    }
+    Expr q = Ir.element(Ir.element(new Expr.VarRef(n.variable(), at), fromValue, at), toValue, at);
+    Expr count = Ir.field(q, "count", at);
+    Expr slot = Ir.element(Ir.field(q, "slot", at), count, at);
+    List<Stmt> fill = new ArrayList<>(setFields(slot, n, m, args, at));
+    fill.add(new Stmt.Assign(count, Ir.binary(BinaryOp.ADD, count, Ir.integer(1, at), at), at));
+    return Ir.failIf(Ir.binary(BinaryOp.GE, count, Ir.integer(n.capacity(), at), at), overflow(n, m), fill, at);
+  }
+
+  private static List<Stmt> setFields(Expr record, Network n, Message m, List<Expr> args, SourceLocation at) {
+    List<Stmt> out = new ArrayList<>();
+    out.add(new Stmt.Assign(Ir.field(record, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at));
+    for (int i = 0; i < args.size(); i++) {
+      out.add(new Stmt.Assign(Ir.field(record, m.fields().get(i), at), args.get(i), at));
+    }
+    return out;
+  }
+
+  private List<Expr> arguments(Message m, MsgExpr msg) {
+    return arguments(m, msg, ExprLowering.Mode.NORMAL);
+  }
+
+  private List<Expr> arguments(Message m, MsgExpr msg, ExprLowering.Mode mode) {
+    if (m == null) {
+      return null;
+    }
+    List<Expr> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < msg.getArgs().size(); i++) {
+      Expr a = l.exprs.lower(msg.getArgs().get(i), mode);
+      if (a == null) {
+        ok = false;
+        continue;
+      }
+      Type t = m.types().get(i);
+      if (!TypeRules.assignable(t, a.type())) {
+        l.problems.error(msg.getArgs().get(i), "field '" + m.fields().get(i) + "' of message '" + m.name()
+            + "' has type " + l.typeRules.describe(t) + "; this value has type " + l.typeRules.describe(a.type()));
+        ok = false;
+      }
+      out.add(a);
+    }
+    return ok ? out : null;
+  }
+
+  // ------------------------------------------------------------------------------------------ pending
+
+  /** Lowers {@code inflight(net, M(args))}: whether the network holds that message (anywhere, for a queue). */
+  Expr pending(io.ballot.dsl.murphi.Pending p, ExprLowering.Mode mode) {
+    SourceLocation at = l.locations.of(p);
+    Network n = network(p, p.getNet());
+    if (n == null) {
+      return null;
+    }
+    Message m = message(n, p.getMessage(), p.getMessage().getKind(), p.getMessage().getArgs().size());
+    List<Expr> args = arguments(m, p.getMessage(), mode);
+    if (args == null) {
+      return null;
+    }
+    Expr var = new Expr.VarRef(n.variable(), at);
+    if (n.kind() == NetKind.SET) {
+      Expr flag = Ir.field(var, m.name(), at);
+      for (Expr a : args) {
+        flag = Ir.element(flag, a, at);
+      }
+      return flag;
+    }
+    if (n.kind() == NetKind.UNORDERED) {
+      Local i = new Local("m", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      Expr count = new Expr.MultisetCount(i, var, matches(n, m, Ir.element(var, Ir.ref(i, at), at), args, at), at);
+      return Ir.binary(BinaryOp.GT, count, Ir.integer(0, at), at);
+    }
+    Local s = new Local("s", Local.Kind.QUANTIFIER, n.endpoint(), at);
+    Local r = new Local("r", Local.Kind.QUANTIFIER, n.endpoint(), at);
+    Local k = new Local("k", Local.Kind.QUANTIFIER, new Type.RangeType(0, n.capacity() - 1), at);
+    Expr q = Ir.element(Ir.element(var, Ir.ref(s, at), at), Ir.ref(r, at), at);
+    Expr inQueue = Ir.and(at, Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at),
+        matches(n, m, Ir.element(Ir.field(q, "slot", at), Ir.ref(k, at), at), args, at));
+    Expr e = new Expr.Quantified(false, new Quantifier(k, k.type(), null, null, null, at), inQueue, at);
+    e = new Expr.Quantified(false, new Quantifier(r, r.type(), null, null, null, at), e, at);
+    return new Expr.Quantified(false, new Quantifier(s, s.type(), null, null, null, at), e, at);
+  }
+
+  private static Expr matches(Network n, Message m, Expr message, List<Expr> args, SourceLocation at) {
+    Expr out = Ir.binary(BinaryOp.EQ, Ir.field(message, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at);
+    for (int i = 0; i < args.size(); i++) {
+      out = Ir.and(at, out, Ir.binary(BinaryOp.EQ, Ir.field(message, m.fields().get(i), at), args.get(i), at));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------ receive
+
+  /** Lowers a receive rule inside {@code binders}; null when invalid (reported). */
+  Rule receive(ReceiveRule r, List<Binder> outer) {
+    SourceLocation at = l.locations.of(r);
+    Network n = network(r, r.getNet());
+    if (n == null) {
+      return null;
+    }
+    List<MsgBinder> names = r.getPattern().getBinders();
+    Message m = message(n, r.getPattern(), r.getPattern().getKind(), names.size());
+    if (m == null) {
+      return null;
+    }
+    String ruleName = r.getName() != null ? r.getName() : "receive " + m.name() + " on " + n.decl().getName();
+    List<Binder> binders = new ArrayList<>(outer);
+    List<Local> locals = new ArrayList<>();
+    List<Stmt> prologue = new ArrayList<>();
+    Expr var = new Expr.VarRef(n.variable(), at);
+    Expr present;
+    if (n.kind() == NetKind.SET) {
+      if (r.getFrom() != null || r.getTo() != null) {
+        l.problems.error(r.getFrom() != null ? r.getFrom() : r.getTo(), fromToMisuse(n));
+        return null;
+      }
+      present = Ir.field(var, m.name(), at);
+      for (int i = 0; i < names.size(); i++) {
+        Local q = new Local(names.get(i).getName(), Local.Kind.QUANTIFIER, m.types().get(i), l.locations.of(names.get(i)));
+        binders.add(new Quantifier(q, q.type(), null, null, null, at));
+        l.bindings.put(names.get(i), q);
+        present = Ir.element(present, Ir.ref(q, at), at);
+      }
+    } else {
+      Expr message;
+      if (n.kind() == NetKind.UNORDERED) {
+        if (r.getFrom() != null || r.getTo() != null) {
+          l.problems.error(r.getFrom() != null ? r.getFrom() : r.getTo(), fromToMisuse(n));
+          return null;
+        }
+        Local i = new Local(n.decl().getName() + "_slot", Local.Kind.MULTISET_INDEX,
+            new Type.RangeType(0, n.capacity() - 1), at);
+        binders.add(new Choose(i, var, at));
+        message = Ir.element(var, Ir.ref(i, at), at);
+        prologue.add(new Stmt.MultisetRemove(Ir.ref(i, at), var, at));
+        present = Ir.binary(BinaryOp.EQ, Ir.field(message, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at);
+      } else {
+        String from = r.getFrom() != null ? r.getFrom().getName() : "from";
+        String to = r.getTo() != null ? r.getTo().getName() : "to";
+        int first = binders.size();
+        Expr q = queueBinders(n, binders, from, to, at);
+        if (r.getFrom() != null) {
+          l.bindings.put(r.getFrom(), ((Quantifier) binders.get(first)).variable());
+        }
+        if (r.getTo() != null) {
+          l.bindings.put(r.getTo(), ((Quantifier) binders.get(first + 1)).variable());
+        }
+        message = Ir.element(Ir.field(q, "slot", at), Ir.integer(0, at), at);
+        prologue.addAll(removeAt(n, q, Ir.integer(0, at), at));
+        present = Ir.and(at,
+            Ir.binary(BinaryOp.GT, Ir.field(q, "count", at), Ir.integer(0, at), at),
+            Ir.binary(BinaryOp.EQ, Ir.field(message, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at));
+      }
+      // The guard reads the fields in place (aliases); the body reads copies, taken before the message is removed.
+      List<Stmt> copies = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        MsgBinder b = names.get(i);
+        SourceLocation bat = l.locations.of(b);
+        Local alias = new Local(b.getName(), Local.Kind.ALIAS, m.types().get(i), bat);
+        AliasBinding binding = new AliasBinding(alias, Ir.field(message, m.fields().get(i), bat), bat);
+        binders.add(binding);
+        l.aliases.put(alias, binding);
+        l.bindings.put(b, binding);
+        Local copy = new Local(b.getName(), Local.Kind.VARIABLE, m.types().get(i), bat);
+        locals.add(copy);
+        copies.add(new Stmt.Assign(Ir.ref(copy, bat), Ir.ref(alias, bat), bat));
+      }
+      prologue.addAll(0, copies);
+    }
+    Expr where = null;
+    if (r.getGuard() != null) {
+      where = l.exprs.lower(r.getGuard(), ExprLowering.Mode.PURE);
+      if (where == null || !l.exprs.requireBoolean(where, r.getGuard(), "a receive guard ('where')")) {
+        return null;
+      }
+    }
+    if (n.kind() != NetKind.SET) {
+      for (int i = 0; i < names.size(); i++) {
+        l.bindings.put(names.get(i), locals.get(i)); // the body sees the copies
+      }
+    }
+    for (DeclSection d : r.getDecls()) {
+      l.lowerDecls(d, locals, false);
+    }
+    List<Stmt> body = new ArrayList<>(prologue);
+    body.addAll(l.lowerBody(r.getBody(), locals));
+    return new Rule(ruleName, List.copyOf(binders), Ir.and(at, present, where), locals, body, at);
+  }
+}
