@@ -1,5 +1,8 @@
 package io.ballot.checker.explore;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -11,53 +14,47 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * contend on one counter per state; the ids of a block left unused when its thread is done are holes, skipped by
  * whoever walks the ids.
  *
- * <p>A state's bits are kept at close to byte granularity: its full words in a {@code long[]} chunk and its last,
- * partly used word in the narrowest primitive array that holds the bits it uses ({@code byte}, {@code short},
- * {@code int} or {@code long}); a 69-bit state costs 9 bytes, not 16. Rule ids take two bytes when the model has
- * fewer than 65,536 rule instances.
+ * <p>A state is one record of whole bytes in its chunk's {@code byte[]}: its full words, then as many bytes as
+ * its last word uses (a 69-bit state costs 9 bytes, not 16). One record, not a word array and a tail array,
+ * because comparing a successor with the state its hash points to is the seen-set's main cost: one cache miss,
+ * not two. Words are read and written as unaligned little-endian longs. Rule ids take two bytes when the model
+ * has fewer than 65,536 rule instances; parents and rules are apart from the states, as only traces read them.
  */
 final class StateStore {
-  private static final int CHUNK_BITS = 16;
-  private static final int CHUNK = 1 << CHUNK_BITS;
-  private static final int MAX_CHUNKS = (Integer.MAX_VALUE >>> CHUNK_BITS) + 1;
-  /** Ids reserved at a time by one thread; divides {@link #CHUNK}, so a block never spans two chunks. */
+  /** Records per chunk at most; fewer for wide states, so that a chunk stays within {@link #CHUNK_BYTES}. */
+  private static final int MAX_CHUNK_BITS = 16;
+  private static final int CHUNK_BYTES = 4 << 20;
+  /** Ids reserved at a time by one thread; divides every chunk, so a block never spans two chunks. */
   static final int BLOCK = 64;
   /** The parent recorded for an unused id. */
   private static final int HOLE = -2;
-
-  /** How the last word is kept. */
-  private static final int TAIL_BYTE = 1;
-  private static final int TAIL_SHORT = 2;
-  private static final int TAIL_INT = 4;
-  private static final int TAIL_LONG = 8;
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int words;
-  private final int head; // words kept in the long chunk
-  private final int tail; // bytes of the last word's array
+  private final int head; // full words of a record
+  private final int tailBytes; // bytes of the last word kept
+  private final long tailMask;
+  private final int stride; // bytes per record
+  private final int chunkBits;
+  private final int chunkMask;
   private final boolean wideRules;
-  private final AtomicReferenceArray<Chunk> chunks = new AtomicReferenceArray<>(MAX_CHUNKS);
+  private final AtomicReferenceArray<Chunk> chunks;
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger holes = new AtomicInteger();
 
   /** One chunk's arrays; all final, so a published chunk is seen whole. */
   private static final class Chunk {
-    final long[] heads;
-    final byte[] bytes;
-    final short[] shorts;
-    final int[] ints;
-    final long[] longs;
-    final int[] parents = new int[CHUNK];
+    /** The records, and 8 bytes more so that the last record's tail can be read as one long. */
+    final byte[] records;
+    final int[] parents;
     final char[] rules;
     final int[] wideRules;
 
-    Chunk(int head, int tail, boolean wide) {
-      heads = head == 0 ? null : new long[CHUNK * head];
-      bytes = tail == TAIL_BYTE ? new byte[CHUNK] : null;
-      shorts = tail == TAIL_SHORT ? new short[CHUNK] : null;
-      ints = tail == TAIL_INT ? new int[CHUNK] : null;
-      longs = tail == TAIL_LONG ? new long[CHUNK] : null;
-      rules = wide ? null : new char[CHUNK];
-      wideRules = wide ? new int[CHUNK] : null;
+    Chunk(int size, int stride, boolean wide) {
+      records = new byte[size * stride + Long.BYTES];
+      parents = new int[size];
+      rules = wide ? null : new char[size];
+      wideRules = wide ? new int[size] : null;
     }
   }
 
@@ -67,8 +64,16 @@ final class StateStore {
   StateStore(int bits, int words, int ruleLimit) {
     this.words = words;
     this.head = words - 1;
-    int tailBits = bits - 64 * head;
-    this.tail = tailBits <= 8 ? TAIL_BYTE : tailBits <= 16 ? TAIL_SHORT : tailBits <= 32 ? TAIL_INT : TAIL_LONG;
+    this.tailBytes = (bits - 64 * head + 7) >>> 3;
+    this.tailMask = tailBytes == 8 ? -1L : (1L << (8 * tailBytes)) - 1;
+    this.stride = 8 * head + tailBytes;
+    int bitsForChunk = MAX_CHUNK_BITS;
+    while (bitsForChunk > 6 && (long) stride << bitsForChunk > CHUNK_BYTES) {
+      bitsForChunk--;
+    }
+    this.chunkBits = bitsForChunk;
+    this.chunkMask = (1 << chunkBits) - 1;
+    this.chunks = new AtomicReferenceArray<>((Integer.MAX_VALUE >>> chunkBits) + 1);
     this.wideRules = ruleLimit > Character.MAX_VALUE;
   }
 
@@ -88,7 +93,7 @@ final class StateStore {
 
   /** Whether {@code id} (below {@link #idLimit()}, after its thread released its block) holds no state. */
   boolean isHole(int id) {
-    return chunks.get(id >>> CHUNK_BITS).parents[id & (CHUNK - 1)] == HOLE;
+    return chunks.get(id >>> chunkBits).parents[id & chunkMask] == HOLE;
   }
 
   /** One thread's current block of ids. Not thread-safe: each appending thread has its own. */
@@ -105,46 +110,36 @@ final class StateStore {
   /** Marks the ids {@code a} reserved and did not use as holes; call when its thread has finished appending. */
   void release(Appender a) {
     if (a.next < a.limit) {
-      Chunk chunk = chunks.get(a.next >>> CHUNK_BITS);
+      Chunk chunk = chunks.get(a.next >>> chunkBits);
       for (int id = a.next; id < a.limit; id++) {
-        chunk.parents[id & (CHUNK - 1)] = HOLE;
+        chunk.parents[id & chunkMask] = HOLE;
       }
       holes.addAndGet(a.limit - a.next);
       a.next = a.limit;
     }
   }
 
-  /** Bytes one state costs here (its bits, parent and rule). */
+  /** Bytes one state costs here (its record, parent and rule). */
   int bytesPerState() {
-    return head * 8 + tail + 4 + (wideRules ? 4 : 2);
+    return stride + 4 + (wideRules ? 4 : 2);
   }
 
   /** Appends a state with an id from {@code a}'s block (reserving a new block when it is used up); returns the id. */
   int add(Appender a, long[] state, int parent, int rule) {
     if (a.next == a.limit) {
-      int first = ids.getAndAdd(BLOCK);
-      if (first < 0 || first + BLOCK < 0) {
-        ids.addAndGet(-BLOCK);
-        throw new IllegalStateException("more than 2^31 states");
-      }
-      if (chunks.get(first >>> CHUNK_BITS) == null) {
-        allocate(first >>> CHUNK_BITS);
-      }
-      a.next = first;
-      a.limit = first + BLOCK;
+      reserve(a);
     }
     int id = a.next++;
-    Chunk chunk = chunks.get(id >>> CHUNK_BITS);
-    int i = id & (CHUNK - 1);
-    if (head > 0) {
-      System.arraycopy(state, 0, chunk.heads, i * head, head);
+    Chunk chunk = chunks.get(id >>> chunkBits);
+    int i = id & chunkMask;
+    byte[] r = chunk.records;
+    int at = i * stride;
+    for (int w = 0; w < head; w++, at += 8) {
+      LONG.set(r, at, state[w]);
     }
     long last = state[head];
-    switch (tail) {
-      case TAIL_BYTE -> chunk.bytes[i] = (byte) last;
-      case TAIL_SHORT -> chunk.shorts[i] = (short) last;
-      case TAIL_INT -> chunk.ints[i] = (int) last;
-      default -> chunk.longs[i] = last;
+    for (int b = 0; b < tailBytes; b++) {
+      r[at + b] = (byte) (last >>> (8 * b));
     }
     chunk.parents[i] = parent;
     if (wideRules) {
@@ -155,55 +150,61 @@ final class StateStore {
     return id;
   }
 
-  private synchronized Chunk allocate(int c) {
-    Chunk chunk = chunks.get(c);
-    if (chunk == null) {
-      chunk = new Chunk(head, tail, wideRules);
-      chunks.set(c, chunk); // a volatile write: other threads see the chunk's arrays
+  /** Reserves the next block of ids for {@code a}, allocating its chunk if it is the first block there. */
+  private void reserve(Appender a) {
+    int first = ids.getAndAdd(BLOCK);
+    if (first < 0 || first + BLOCK < 0) {
+      ids.addAndGet(-BLOCK);
+      throw new IllegalStateException("more than 2^31 states");
     }
-    return chunk;
+    if (chunks.get(first >>> chunkBits) == null) {
+      allocate(first >>> chunkBits);
+    }
+    a.next = first;
+    a.limit = first + BLOCK;
   }
 
-  private long last(Chunk chunk, int i) {
-    return switch (tail) {
-      case TAIL_BYTE -> chunk.bytes[i] & 0xFFL;
-      case TAIL_SHORT -> chunk.shorts[i] & 0xFFFFL;
-      case TAIL_INT -> chunk.ints[i] & 0xFFFF_FFFFL;
-      default -> chunk.longs[i];
-    };
+  private synchronized void allocate(int c) {
+    if (chunks.get(c) == null) {
+      chunks.set(c, new Chunk(1 << chunkBits, stride, wideRules)); // a volatile write: the arrays are seen whole
+    }
   }
 
   void get(int id, long[] out) {
-    Chunk chunk = chunks.get(id >>> CHUNK_BITS);
-    int i = id & (CHUNK - 1);
-    if (head > 0) {
-      System.arraycopy(chunk.heads, i * head, out, 0, head);
+    byte[] r = chunks.get(id >>> chunkBits).records;
+    int at = (id & chunkMask) * stride;
+    for (int w = 0; w < head; w++, at += 8) {
+      out[w] = (long) LONG.get(r, at);
     }
-    out[head] = last(chunk, i);
+    out[head] = (long) LONG.get(r, at) & tailMask;
   }
 
+  /** Whether {@code id} holds {@code state}. */
   boolean equalsState(int id, long[] state) {
-    Chunk chunk = chunks.get(id >>> CHUNK_BITS);
-    int i = id & (CHUNK - 1);
-    if (last(chunk, i) != state[head]) {
-      return false;
+    return difference(id, state) == 0;
+  }
+
+  /**
+   * Zero when {@code id} holds {@code state}, else the bits where they differ (OR-ed over words). Without a
+   * data-dependent branch, so that a rare mismatch (a hash collision) takes no path the JIT compiled away.
+   */
+  long difference(int id, long[] state) {
+    byte[] r = chunks.get(id >>> chunkBits).records;
+    int at = (id & chunkMask) * stride;
+    long diff = 0;
+    for (int w = 0; w < head; w++, at += 8) {
+      diff |= (long) LONG.get(r, at) ^ state[w];
     }
-    int base = i * head;
-    for (int w = 0; w < head; w++) {
-      if (chunk.heads[base + w] != state[w]) {
-        return false;
-      }
-    }
-    return true;
+    return diff | (((long) LONG.get(r, at) & tailMask) ^ state[head]);
   }
 
   int parent(int id) {
-    return chunks.get(id >>> CHUNK_BITS).parents[id & (CHUNK - 1)];
+    return chunks.get(id >>> chunkBits).parents[id & chunkMask];
   }
 
   int rule(int id) {
-    Chunk chunk = chunks.get(id >>> CHUNK_BITS);
-    int i = id & (CHUNK - 1);
+    Chunk chunk = chunks.get(id >>> chunkBits);
+    int i = id & chunkMask;
     return wideRules ? chunk.wideRules[i] : chunk.rules[i];
   }
 }

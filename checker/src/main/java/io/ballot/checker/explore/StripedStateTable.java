@@ -2,6 +2,7 @@ package io.ballot.checker.explore;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-memory seen-set: full states (no hash compaction, so no state is ever missed) kept in a {@link
@@ -26,17 +27,28 @@ final class StripedStateTable implements SeenSet {
   private final StateStore store;
   private final boolean exact;
   private final Stripe[] stripes = new Stripe[STRIPES];
+  /** Bytes of all stripes' slot arrays, kept up to date by {@link #grow} (read per batch, so not a walk). */
+  private final AtomicLong indexBytes = new AtomicLong(8L * 16 * STRIPES);
 
   /**
-   * One stripe: its slots, its fill count and (its header) its lock. Padded to a cache line of its own so that two
-   * threads locking neighbouring stripes do not invalidate each other's caches.
+   * One stripe: its slots and its fill count; its header is its lock. Padded on both sides, so that locking one
+   * stripe (a write to its header) does not invalidate the line that holds a neighbour's {@code slots}, which every
+   * lookup reads. Fields are laid out by size, longs first, so the padding is a subclass's and a superclass's.
    */
   @SuppressWarnings("unused")
-  private static final class Stripe {
-    long p1, p2, p3, p4, p5, p6, p7;
+  private static class StripePadBefore {
+    long p1, p2, p3, p4, p5, p6, p7, p8;
+  }
+
+  @SuppressWarnings("unused")
+  private static class StripeFields extends StripePadBefore {
     volatile long[] slots = new long[16];
     int used;
-    long q1, q2, q3, q4, q5, q6, q7;
+  }
+
+  @SuppressWarnings("unused")
+  private static final class Stripe extends StripeFields {
+    long q1, q2, q3, q4, q5, q6, q7, q8;
   }
 
   /** An index over {@code store}; {@code exact} when states have at most 32 bits (see the class comment). */
@@ -85,7 +97,13 @@ final class StripedStateTable implements SeenSet {
     int i = fragment & mask;
     while (true) {
       long slot = (long) SLOT.getAcquire(slots, i);
-      if (slot == 0 || ((int) (slot >>> 32) == fragment && (exact || store.equalsState((int) slot - 1, state)))) {
+      // A collision (fragments equal, states not) is rare: it shares the common "go on" path rather than having a
+      // branch of its own, which the JIT would compile as a trap and deoptimise on when it first happens.
+      long diff = slot == 0 ? 0
+          : (int) (slot >>> 32) != fragment ? 1
+          : exact ? 0
+          : store.difference((int) slot - 1, state);
+      if (diff == 0) {
         return i;
       }
       i = (i + 1) & mask;
@@ -117,8 +135,9 @@ final class StripedStateTable implements SeenSet {
     }
   }
 
-  private static void grow(Stripe s) {
+  private void grow(Stripe s) {
     long[] old = s.slots;
+    indexBytes.addAndGet(8L * old.length);
     long[] bigger = new long[old.length * 2];
     int mask = bigger.length - 1;
     for (long slot : old) {
@@ -156,10 +175,6 @@ final class StripedStateTable implements SeenSet {
 
   /** Bytes of the index (slots), for memory accounting. */
   long indexBytes() {
-    long b = 0;
-    for (Stripe s : stripes) {
-      b += 8L * s.slots.length;
-    }
-    return b;
+    return indexBytes.get();
   }
 }

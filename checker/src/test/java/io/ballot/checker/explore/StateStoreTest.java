@@ -50,6 +50,36 @@ class StateStoreTest {
     assertEquals(bits == 0, store.equalsState(0, other));
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {5, 69, 1000})
+  void statesAcrossManyChunksAndTwoAppendersComeBack(int bits) {
+    int words = (bits + 63) >>> 6;
+    StateStore store = new StateStore(bits, words, 10);
+    StateStore.Appender a = store.appender();
+    StateStore.Appender b = store.appender();
+    Random rnd = new Random(bits);
+    int n = 150_000; // more than two chunks of the narrowest states, dozens of the widest
+    long[][] states = new long[n][];
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      states[i] = randomState(rnd, bits);
+      ids[i] = store.add(i % 3 == 0 ? b : a, states[i], i, 0);
+    }
+    store.release(a);
+    store.release(b);
+    assertEquals(n, store.size());
+    long[] out = new long[words];
+    for (int i = 0; i < n; i++) {
+      store.get(ids[i], out);
+      assertArrayEquals(states[i], out, "state " + i);
+      assertEquals(0, store.difference(ids[i], states[i]));
+      assertEquals(i, store.parent(ids[i]));
+    }
+    long[] other = states[7].clone();
+    other[0] ^= 1;
+    assertTrue(store.difference(ids[7], other) != 0);
+  }
+
   @Test
   void wideRuleIdsAreKeptWhole() {
     StateStore store = new StateStore(10, 1, 100_000);
