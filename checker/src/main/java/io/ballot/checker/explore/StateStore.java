@@ -179,11 +179,6 @@ final class StateStore {
     out[head] = (long) LONG.get(r, at) & tailMask;
   }
 
-  /** Whether {@code id} holds {@code state}. */
-  boolean equalsState(int id, long[] state) {
-    return difference(id, state) == 0;
-  }
-
   /**
    * Zero when {@code id} holds {@code state}, else the bits where they differ (OR-ed over words). Without a
    * data-dependent branch, so that a rare mismatch (a hash collision) takes no path the JIT compiled away.

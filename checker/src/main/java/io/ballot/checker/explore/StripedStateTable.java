@@ -110,13 +110,18 @@ final class StripedStateTable implements SeenSet {
     }
   }
 
+  /** The slot holding {@code state} in {@code s}, or 0 if it is not there yet; without the lock (class comment). */
+  private long lookupUnlocked(Stripe s, int fragment, long[] state) {
+    long[] seen = s.slots;
+    return (long) SLOT.getAcquire(seen, probe(seen, fragment, state));
+  }
+
   @Override
   public int add(StateStore.Appender appender, long[] state, int parent, int rule) {
     long h = hash(state);
     int fragment = fragment(state, h);
     Stripe s = stripe(h);
-    long[] seen = s.slots;
-    long found = (long) SLOT.getAcquire(seen, probe(seen, fragment, state));
+    long found = lookupUnlocked(s, fragment, state);
     if (found != 0) {
       return -1 - ((int) found - 1);
     }
@@ -157,8 +162,7 @@ final class StripedStateTable implements SeenSet {
     long h = hash(state);
     int fragment = fragment(state, h);
     Stripe s = stripe(h);
-    long[] seen = s.slots;
-    long found = (long) SLOT.getAcquire(seen, probe(seen, fragment, state));
+    long found = lookupUnlocked(s, fragment, state);
     if (found != 0) {
       return (int) found - 1;
     }

@@ -41,13 +41,13 @@ class StateStoreTest {
     for (int i = 0; i < states.length; i++) {
       store.get(i, out);
       assertArrayEquals(states[i], out, "state " + i);
-      assertTrue(store.equalsState(i, states[i]));
+      assertEquals(0, store.difference(i, states[i]));
       assertEquals(i - 1, store.parent(i));
       assertEquals(i % 10, store.rule(i));
     }
     long[] other = states[0].clone();
     other[words - 1] ^= bits == 0 ? 0 : 1L << ((bits - 1) % 64);
-    assertEquals(bits == 0, store.equalsState(0, other));
+    assertEquals(bits == 0, store.difference(0, other) == 0);
   }
 
   @ParameterizedTest
