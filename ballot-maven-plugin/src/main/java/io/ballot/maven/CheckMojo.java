@@ -2,6 +2,7 @@ package io.ballot.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballot.cli.ExitCodes;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -81,12 +82,12 @@ public class CheckMojo extends AbstractMojo {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("ballot: interrupted", e);
     }
-    if (exit == 0) {
+    if (exit == ExitCodes.OK) {
       getLog().info("ballot: every model met its expectation (reports in " + reports + ")");
       return;
     }
     String why = Outcomes.failureMessage(json, exit);
-    if (exit == 1 || exit == 2) {
+    if (exit == ExitCodes.INTERNAL_ERROR || exit == ExitCodes.USAGE) {
       throw new MojoExecutionException(why);
     }
     throw new MojoFailureException(why);
@@ -182,12 +183,12 @@ public class CheckMojo extends AbstractMojo {
 
     private static String meaning(int exit) {
       return switch (exit) {
-        case 1 -> "internal error in ballot";
-        case 2 -> "bad project file or options; see the message above";
-        case 3 -> "a model was rejected";
-        case 4 -> "a resource limit stopped a model";
-        case 15 -> "a model did not meet its expectation";
-        case 16 -> "a rule never fired";
+        case ExitCodes.INTERNAL_ERROR -> "internal error in ballot";
+        case ExitCodes.USAGE -> "bad project file or options; see the message above";
+        case ExitCodes.MODEL_REJECTED -> "a model was rejected";
+        case ExitCodes.RESOURCE_LIMIT -> "a resource limit stopped a model";
+        case ExitCodes.EXPECTATION_NOT_MET -> "a model did not meet its expectation";
+        case ExitCodes.DEAD_RULES -> "a rule never fired";
         default -> "see docs/exit-codes.md";
       };
     }

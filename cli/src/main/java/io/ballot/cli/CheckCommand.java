@@ -1,5 +1,6 @@
 package io.ballot.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.symmetry.Symmetry;
@@ -268,16 +269,18 @@ final class CheckCommand implements Callable<Integer> {
       Result result = check(model, options, err);
       double seconds = (System.nanoTime() - t0) / 1e9;
       JsonReporter jsonReporter = new JsonReporter(VersionProvider.version()).withModel(model, load.source());
+      // Built once for --json and --html alike (it holds the model's whole source).
+      ObjectNode report = json != null || html != null ? jsonReporter.toJson(result, name, mode, reducedOver) : null;
       if (jsonToStdout) {
-        jsonReporter.write(result, name, mode, reducedOver, out);
+        jsonReporter.write(report, out);
       } else {
         new TextReporter(out, traceMode).print(result);
         if (jsonFile != null) {
-          jsonReporter.write(result, name, mode, reducedOver, jsonFile);
+          jsonReporter.write(report, jsonFile);
         }
       }
       if (html != null) {
-        ViewerPage.write(jsonReporter.toJson(result, name, mode, reducedOver), html);
+        ViewerPage.write(report, html);
       }
       GateRun.warnDeadRules(err, name, result.deadRules());
       reports.write(List.of(new ModelOutcome(run, name, load, model, result, mode, reducedOver, null, null, seconds)),

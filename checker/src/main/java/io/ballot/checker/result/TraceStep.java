@@ -1,7 +1,9 @@
 package io.ballot.checker.result;
 
 import io.ballot.checker.ir.SourceLocation;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One step of a counterexample: the start state or rule that fired (its name and quantifier values, e.g.
@@ -13,5 +15,20 @@ public record TraceStep(String rule, List<String> parameters, List<VariableValue
   /** A step whose source location is unknown. */
   public TraceStep(String rule, List<String> parameters, List<VariableValue> state) {
     this(rule, parameters, state, null);
+  }
+
+  /**
+   * The variables of this step's state whose value differs from the one they had in {@code before} (the previous
+   * step; null for the first, when every variable counts as changed), in the state's order.
+   */
+  public List<VariableValue> changedSince(TraceStep before) {
+    if (before == null) {
+      return state;
+    }
+    Map<String, String> was = new HashMap<>();
+    for (VariableValue v : before.state) {
+      was.put(v.name(), v.value());
+    }
+    return state.stream().filter(v -> !v.value().equals(was.get(v.name()))).toList();
   }
 }

@@ -88,7 +88,12 @@ public final class JsonReporter {
    * type names, and {@code multisets}).
    */
   public void write(Result result, String model, String mode, List<String> over, Writer out) throws IOException {
-    mapper.writeValue(out, toJson(result, model, mode, over));
+    write(toJson(result, model, mode, over), out);
+  }
+
+  /** Writes a report built by {@link #toJson(Result, String, String, List)} (or the gate's root), then a newline. */
+  public void write(ObjectNode report, Writer out) throws IOException {
+    mapper.writeValue(out, report);
     out.write(System.lineSeparator());
     out.flush();
   }
@@ -125,12 +130,10 @@ public final class JsonReporter {
       if (o.result() == null) {
         m.putNull("result");
       } else {
-        m.set("result", withSymmetry(toJson(o.result(), o.name()), o.symmetryMode(), o.reducedOver()));
+        m.set("result", toJson(o.result(), o.name(), o.symmetryMode(), o.reducedOver()));
       }
     }
-    mapper.writeValue(out, root);
-    out.write(System.lineSeparator());
-    out.flush();
+    write(root, out);
   }
 
   /** {@code root} with a {@code symmetry} object after the counts (unchanged when {@code mode} is null). */

@@ -19,11 +19,8 @@ import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -169,18 +166,11 @@ public final class SarifReporter {
       ObjectNode flow = r.putArray("codeFlows").addObject();
       flow.putObject("message").put("text", "Shortest counterexample to " + TextReporter.summary(v));
       ArrayNode steps = flow.putArray("threadFlows").addObject().putArray("locations");
-      Map<String, String> previous = null;
       for (int k = 0; k < v.trace().size(); k++) {
         TraceStep step = v.trace().get(k);
-        Map<String, String> current = new HashMap<>();
-        List<String> changed = new ArrayList<>();
-        for (VariableValue var : step.state()) {
-          current.put(var.name(), var.value());
-          if (previous == null || !var.value().equals(previous.get(var.name()))) {
-            changed.add(var.name() + " = " + var.value());
-          }
-        }
-        previous = current;
+        List<String> changed = step.changedSince(k == 0 ? null : v.trace().get(k - 1)).stream()
+            .map(var -> var.name() + " = " + var.value())
+            .toList();
         String head = "Step " + (k + 1) + ": " + step.rule()
             + (step.parameters().isEmpty() ? "" : " (" + String.join(", ", step.parameters()) + ")");
         String body = changed.isEmpty() ? "no change" : String.join(", ", changed);

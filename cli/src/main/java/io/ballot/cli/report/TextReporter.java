@@ -8,10 +8,8 @@ import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -145,7 +143,6 @@ public final class TextReporter {
     if (traceMode == TraceMode.OFF || v.trace().isEmpty()) {
       return;
     }
-    Map<String, String> previous = null;
     List<TraceStep> trace = v.trace();
     for (int k = 0; k < trace.size(); k++) {
       TraceStep step = trace.get(k);
@@ -154,19 +151,14 @@ public final class TextReporter {
         line.append(", ").append(p);
       }
       out.println(line);
-      boolean printedAny = false;
-      Map<String, String> current = new HashMap<>();
-      for (VariableValue var : step.state()) {
-        current.put(var.name(), var.value());
-        if (traceMode == TraceMode.FULL || previous == null || !var.value().equals(previous.get(var.name()))) {
-          out.println("  " + var.name() + ": " + var.value());
-          printedAny = true;
-        }
+      List<VariableValue> shown =
+          traceMode == TraceMode.FULL ? step.state() : step.changedSince(k == 0 ? null : trace.get(k - 1));
+      for (VariableValue var : shown) {
+        out.println("  " + var.name() + ": " + var.value());
       }
-      if (!printedAny && !step.state().isEmpty()) {
+      if (shown.isEmpty() && !step.state().isEmpty()) {
         out.println("  (no change)");
       }
-      previous = current;
     }
     out.println("End of the counterexample (" + trace.size() + (trace.size() == 1 ? " step" : " steps") + ").");
   }

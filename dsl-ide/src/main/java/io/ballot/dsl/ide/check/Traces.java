@@ -4,7 +4,6 @@ import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Violation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,24 +26,15 @@ public final class Traces {
       out.put("column", v.location().column());
     }
     List<Map<String, Object>> steps = new ArrayList<>();
-    Map<String, String> previous = new HashMap<>();
+    TraceStep before = null;
     for (TraceStep step : v.trace()) {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("rule", step.rule());
       s.put("parameters", step.parameters());
-      List<Map<String, String>> changes = new ArrayList<>();
-      List<Map<String, String>> state = new ArrayList<>();
-      for (VariableValue value : step.state()) {
-        Map<String, String> pair = Map.of("name", value.name(), "value", value.value());
-        state.add(pair);
-        if (!value.value().equals(previous.get(value.name()))) {
-          changes.add(pair);
-        }
-        previous.put(value.name(), value.value());
-      }
-      s.put("changes", changes);
-      s.put("state", state);
+      s.put("changes", step.changedSince(before).stream().map(Traces::pair).toList());
+      s.put("state", step.state().stream().map(Traces::pair).toList());
       steps.add(s);
+      before = step;
     }
     out.put("steps", steps);
     out.put("text", toText(v));
@@ -54,7 +44,7 @@ public final class Traces {
   /** The trace as text: a headline, then each step with the variables it changed. */
   public static String toText(Violation v) {
     StringBuilder b = new StringBuilder(headline(v)).append('\n');
-    Map<String, String> previous = new HashMap<>();
+    TraceStep before = null;
     int n = 0;
     for (TraceStep step : v.trace()) {
       n++;
@@ -63,14 +53,16 @@ public final class Traces {
         b.append(" (").append(String.join(", ", step.parameters())).append(')');
       }
       b.append('\n');
-      for (VariableValue value : step.state()) {
-        if (!value.value().equals(previous.get(value.name()))) {
-          b.append("  ").append(value.name()).append(" = ").append(value.value()).append('\n');
-        }
-        previous.put(value.name(), value.value());
+      for (VariableValue value : step.changedSince(before)) {
+        b.append("  ").append(value.name()).append(" = ").append(value.value()).append('\n');
       }
+      before = step;
     }
     return b.toString();
+  }
+
+  private static Map<String, String> pair(VariableValue value) {
+    return Map.of("name", value.name(), "value", value.value());
   }
 
   /** E.g. {@code invariant "mutex": ... (counterexample of 4 steps)}, as the command line heads a violation. */
