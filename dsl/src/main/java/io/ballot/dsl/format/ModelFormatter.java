@@ -376,7 +376,7 @@ public final class ModelFormatter {
         w(" ");
         string(r.getName());
       }
-      w(" " + r.getNet().getName() + " " + r.getPattern().getKind());
+      w(" " + refText(r, MurphiPackage.Literals.RECEIVE_RULE__NET, r.getNet()) + " " + r.getPattern().getKind());
       if (!r.getPattern().getBinders().isEmpty()) {
         names(r.getPattern().getBinders(), "(", ")");
       }
@@ -609,7 +609,7 @@ public final class ModelFormatter {
       expr(m.getMultiset());
       w(")");
     } else if (s instanceof SendStmt m) {
-      w("send " + m.getNet().getName() + " ");
+      w("send " + refText(m, MurphiPackage.Literals.SEND_STMT__NET, m.getNet()) + " ");
       message(m.getMessage());
       if (m.getFrom() != null) {
         w(" from ");
@@ -620,7 +620,7 @@ public final class ModelFormatter {
         expr(m.getTo());
       }
     } else if (s instanceof BroadcastStmt b) {
-      w("broadcast " + b.getNet().getName() + " ");
+      w("broadcast " + refText(b, MurphiPackage.Literals.BROADCAST_STMT__NET, b.getNet()) + " ");
       message(b.getMessage());
       if (b.getFrom() != null) {
         w(" from ");
@@ -775,7 +775,7 @@ public final class ModelFormatter {
       type(m.getType());
       w(")");
     } else if (e instanceof Pending p) {
-      w("inflight(" + p.getNet().getName() + ", ");
+      w("inflight(" + refText(p, MurphiPackage.Literals.PENDING__NET, p.getNet()) + ", ");
       message(p.getMessage());
       w(")");
     } else if (e instanceof MultisetCount m) {

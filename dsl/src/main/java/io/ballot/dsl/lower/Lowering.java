@@ -163,11 +163,12 @@ public final class Lowering {
         lowerRule(rule, List.of());
       }
     }
-    boolean initialized = processes.any() || !networks.all().isEmpty();
+    java.util.Optional<io.ballot.checker.ir.SourceLocation> firstInitial = processes.initialLocation();
+    boolean initialized = firstInitial.isPresent() || !networks.all().isEmpty();
     if (startStates.isEmpty() && initialized) {
       // the implicit start state is where the initial values are declared
-      startStates.add(new StartState("Init", List.of(), List.of(), List.of(), processes.initialLocation()
-          .orElseGet(() -> networks.all().get(0).variable().location())));
+      startStates.add(new StartState("Init", List.of(), List.of(), List.of(),
+          firstInitial.orElseGet(() -> networks.all().get(0).variable().location())));
     }
     if (initialized) {
       // Declared initial values and empty networks come first in every start state.

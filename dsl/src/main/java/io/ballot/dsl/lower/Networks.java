@@ -356,11 +356,7 @@ final class Networks {
       Stmt s = sendOrdered(n, b.getMessage(), b.getFrom(), Ir.ref(q.variable(), at), b, at);
       one = s == null ? null : List.of(s);
     } else {
-      if (b.getFrom() != null) {
-        l.problems.error(b.getFrom(), fromToMisuse(n));
-        return null;
-      }
-      one = sendOne(n, b.getMessage(), null, null, b, temps, at);
+      one = sendOne(n, b.getMessage(), b.getFrom(), null, b, temps, at); // reports a 'from' here as a misuse
     }
     if (one == null) {
       return null;
@@ -580,7 +576,7 @@ final class Networks {
         binders.add(new Choose(i, var, at));
         message = Ir.element(var, Ir.ref(i, at), at);
         prologue.add(new Stmt.MultisetRemove(Ir.ref(i, at), var, at));
-        present = Ir.binary(BinaryOp.EQ, Ir.field(message, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at);
+        present = matches(n, m, message, List.of(), at);
       } else {
         String from = r.getFrom() != null ? r.getFrom().getName() : "from";
         String to = r.getTo() != null ? r.getTo().getName() : "to";
@@ -596,7 +592,7 @@ final class Networks {
         prologue.addAll(removeAt(n, q, Ir.integer(0, at), at));
         present = Ir.and(at,
             Ir.binary(BinaryOp.GT, Ir.field(q, "count", at), Ir.integer(0, at), at),
-            Ir.binary(BinaryOp.EQ, Ir.field(message, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at));
+            matches(n, m, message, List.of(), at));
       }
       // The guard reads the fields in place (aliases); the body reads copies, taken before the message is removed.
       List<Stmt> copies = new ArrayList<>();

@@ -65,10 +65,6 @@ final class Processes {
     return declared.stream().filter(d -> d.initial() != null).findFirst().map(d -> l.locations.of(d.group()));
   }
 
-  boolean any() {
-    return declared.stream().anyMatch(d -> d.initial() != null);
-  }
-
   /** The assignments of the declared initial values (fresh statements for each start state). */
   List<Stmt> initialization() {
     List<Stmt> out = new ArrayList<>();
