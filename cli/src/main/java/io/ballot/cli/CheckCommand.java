@@ -283,10 +283,10 @@ final class CheckCommand implements Callable<Integer> {
         ViewerPage.write(report, html);
       }
       GateRun.warnDeadRules(err, name, result.deadRules());
-      reports.write(List.of(new ModelOutcome(run, name, load, model, result, mode, reducedOver, null, null, seconds)),
-          started);
+      ModelOutcome outcome = new ModelOutcome(run, name, load, model, result, mode, reducedOver, null, null, seconds);
+      reports.write(List.of(outcome), started);
       int code = exitCode(result, err);
-      return code == ExitCodes.OK && failOnDeadRules && !result.deadRules().isEmpty() ? ExitCodes.DEAD_RULES : code;
+      return code == ExitCodes.OK && outcome.failedOnlyOnDeadRules() ? ExitCodes.DEAD_RULES : code;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the JSON report to " + json, e);
     }

@@ -127,7 +127,7 @@ final class GateRun {
         case ERROR -> ExitCodes.INTERNAL_ERROR;
         case REJECTED -> ExitCodes.MODEL_REJECTED;
         case INCOMPLETE -> ExitCodes.RESOURCE_LIMIT;
-        case NOT_MET -> o.run().expect().metBy(o.result()) ? ExitCodes.DEAD_RULES : ExitCodes.EXPECTATION_NOT_MET;
+        case NOT_MET -> o.failedOnlyOnDeadRules() ? ExitCodes.DEAD_RULES : ExitCodes.EXPECTATION_NOT_MET;
       });
     }
     return code;

@@ -59,6 +59,11 @@ public record ModelOutcome(
     return result.verdict() == Verdict.INCOMPLETE ? Status.INCOMPLETE : Status.NOT_MET;
   }
 
+  /** Whether the expectation was met and only {@code --fail-on-dead-rules} failed the model (exit 16, not 15). */
+  public boolean failedOnlyOnDeadRules() {
+    return status() == Status.NOT_MET && run.expect().metBy(result);
+  }
+
   public boolean met() {
     return status() == Status.MET;
   }
