@@ -6,9 +6,7 @@ import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.dsl.ide.check.Traces;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -55,16 +53,13 @@ public class CounterexampleView extends ViewPart {
     }
     Violation v = result.violations().get(0);
     headline.setText(name + ": " + Traces.headline(v) + " (" + counts + ")");
-    Map<String, String> previous = new HashMap<>();
+    TraceStep before = null;
     int step = 0;
     for (TraceStep s : v.trace()) {
       step++;
       boolean first = true;
       String rule = s.parameters().isEmpty() ? s.rule() : s.rule() + " (" + String.join(", ", s.parameters()) + ")";
-      for (VariableValue value : s.state()) {
-        if (value.value().equals(previous.put(value.name(), value.value()))) {
-          continue;
-        }
+      for (VariableValue value : s.changedSince(before)) {
         TableItem row = new TableItem(table, SWT.NONE);
         row.setText(new String[] {first ? String.valueOf(step) : "", first ? rule : "", value.name(), value.value()});
         first = false;
@@ -72,6 +67,7 @@ public class CounterexampleView extends ViewPart {
       if (first) {
         new TableItem(table, SWT.NONE).setText(new String[] {String.valueOf(step), rule, "", "(no change)"});
       }
+      before = s;
     }
     headline.getParent().layout();
   }

@@ -23,12 +23,6 @@ public final class ModelCheck {
   /** What a check gave: the result, or why the model was not checked. */
   public record Outcome(Result result, String rejected) {}
 
-  /** The command line's default options ({@code ballot check} with no flags) and the given deadlock mode. */
-  public static CheckOptions defaultOptions(CheckOptions.DeadlockMode deadlock) {
-    return new CheckOptions(Runtime.getRuntime().availableProcessors(), 0, deadlock, 0, 1, 0, null,
-        CheckOptions.Symmetry.HEURISTIC);
-  }
-
   /** Checks {@code text}; {@code progress} may throw to cancel. Warnings go to {@code warnings}. */
   public static Outcome run(FrontEnd frontEnd, String fileName, String text, CheckOptions options,
       ProgressListener progress, Consumer<String> warnings) {

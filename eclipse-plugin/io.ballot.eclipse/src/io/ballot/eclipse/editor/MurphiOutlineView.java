@@ -18,25 +18,29 @@ import org.eclipse.ui.texteditor.ITextEditor;
 /**
  * The declarations and rules of the Murphi model in the active editor (constants, types with their enum values and
  * fields, variables, functions, rules and rulesets); double-click selects the name in the editor. Refreshed when
- * an editor is activated or saved.
+ * an editor is activated, and 0.8 s after the last change to its document.
  */
 public class MurphiOutlineView extends ViewPart {
   private TreeViewer viewer;
   private ITextEditor editor;
   private IDocument document;
+  /**
+   * Re-reads the tracked document. One instance, so that scheduling it again while it waits moves it (SWT's
+   * timerExec keys on the runnable): a burst of typing parses the model once, 0.8 s after the last key.
+   */
+  private final Runnable refreshOutline = () -> {
+    if (!viewer.getControl().isDisposed() && document != null) {
+      viewer.setInput(Activator.get().services().outline(document.get()));
+      viewer.expandAll();
+    }
+  };
   private final org.eclipse.jface.text.IDocumentListener refresh = new org.eclipse.jface.text.IDocumentListener() {
     @Override
     public void documentAboutToBeChanged(org.eclipse.jface.text.DocumentEvent event) {}
 
     @Override
     public void documentChanged(org.eclipse.jface.text.DocumentEvent event) {
-      IDocument changed = event.getDocument();
-      viewer.getControl().getDisplay().timerExec(800, () -> {
-        if (!viewer.getControl().isDisposed() && changed == document) {
-          viewer.setInput(Activator.get().services().outline(changed.get()));
-          viewer.expandAll();
-        }
-      });
+      viewer.getControl().getDisplay().timerExec(800, refreshOutline);
     }
   };
 

@@ -19,12 +19,13 @@ record CheckRequest(String uri, CheckOptions options) {
     }
     String uri = string(arguments.get(0));
     JsonObject o = arguments.size() > 1 && arguments.get(1) instanceof JsonObject j ? j : new JsonObject();
-    int threads = integer(o, "threads", Runtime.getRuntime().availableProcessors());
-    int maxErrors = integer(o, "maxErrors", 1);
-    int bound = integer(o, "bound", 0);
-    double timeLimit = o.has("timeLimit") ? o.get("timeLimit").getAsDouble() : 0;
-    CheckOptions.Symmetry symmetry = choice(o, "symmetry", CheckOptions.Symmetry.HEURISTIC);
-    CheckOptions.DeadlockMode deadlock = choice(o, "deadlock", CheckOptions.DeadlockMode.STUTTERING);
+    CheckOptions d = CheckOptions.defaults(); // what an option left out is: the command line's default
+    int threads = integer(o, "threads", d.threads());
+    int maxErrors = integer(o, "maxErrors", d.maxErrors());
+    int bound = integer(o, "bound", d.bound());
+    double timeLimit = o.has("timeLimit") ? o.get("timeLimit").getAsDouble() : d.timeLimitSeconds();
+    CheckOptions.Symmetry symmetry = choice(o, "symmetry", d.symmetry());
+    CheckOptions.DeadlockMode deadlock = choice(o, "deadlock", d.deadlock());
     return new CheckRequest(
         uri,
         new CheckOptions(
