@@ -252,16 +252,14 @@ public final class BfsExplorer {
     }
   }
 
-  /** Expands batches of a level's states, taken from a shared cursor; new successors go to the store. */
+  /**
+   * Expands batches of a level's states, taken from a shared cursor; new successors go to the store. Built by the
+   * thread that submits the level, so it holds only what that thread writes; what a worker writes per state is
+   * allocated by the worker's own thread ({@link Scratch}).
+   */
   private final class Worker implements Runnable {
     private final AtomicInteger cursor;
     private final int end;
-    private final long[] state = new long[words];
-    private final long[] next = new long[words];
-    private final Lane lane = new Lane();
-    /** Rules fired since the last flush into {@link #rulesFired}: a shared counter per firing costs a fence. */
-    private long fired;
-    private final long[] fires = new long[ts.ruleCount()];
 
     Worker(AtomicInteger cursor, int end) {
       this.cursor = cursor;
@@ -270,19 +268,33 @@ public final class BfsExplorer {
 
     @Override
     public void run() {
+      Scratch scratch = new Scratch();
       try {
-        expandBatches();
+        scratch.expandBatches(cursor, end);
       } finally {
-        store.release(lane.appender);
+        store.release(scratch.lane.appender);
         synchronized (ruleFires) {
-          for (int r = 0; r < fires.length; r++) {
-            ruleFires[r] += fires[r];
+          for (int r = 0; r < scratch.fires.length; r++) {
+            ruleFires[r] += scratch.fires[r];
           }
         }
       }
     }
+  }
 
-    private void expandBatches() {
+  /**
+   * One worker's buffers, counters and block of ids for one level. Allocated by the thread that uses it, in that
+   * thread's own allocation buffer: the per-firing writes (the successor, the counters, the next id) then never
+   * share a cache line with another worker's (false sharing made every firing a coherence miss when the submitting
+   * thread allocated all workers' arrays side by side).
+   */
+  private final class Scratch {
+    private final long[] state = new long[words];
+    private final long[] next = new long[words];
+    private final Lane lane = new Lane();
+    private final long[] fires = new long[ts.ruleCount()];
+
+    void expandBatches(AtomicInteger cursor, int end) {
       long lastReport = System.nanoTime();
       while (!stop) {
         int from = cursor.getAndAdd(BATCH);
@@ -290,13 +302,13 @@ public final class BfsExplorer {
           return;
         }
         int to = Math.min(end, from + BATCH);
+        long fired = 0; // flushed per batch: a shared counter per firing costs a fence
         for (int id = from; id < to && !stop; id++) {
           if (!store.isHole(id) && !blocked(id)) {
-            expand(id);
+            fired += expand(id);
           }
         }
         rulesFired.add(fired);
-        fired = 0;
         if (bytesUsed() > memoryLimit) {
           halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
         }
@@ -310,9 +322,11 @@ public final class BfsExplorer {
       }
     }
 
-    private void expand(int id) {
+    /** Fires every enabled rule in state {@code id}; returns how many fired. */
+    private int expand(int id) {
       store.get(id, state);
       boolean deadlock = true;
+      int fired = 0;
       for (int r = 0; r < ts.ruleCount() && !stop; r++) {
         try {
           if (!ts.guard(r, state)) {
@@ -337,19 +351,20 @@ public final class BfsExplorer {
       if (deadlock && options.deadlock() != DeadlockMode.OFF && !stop) {
         violation(ViolationKind.DEADLOCK, "deadlock", null, "deadlock: no rule can change this state", id, -1, -1);
       }
+      return fired;
     }
   }
 
-  /**
-   * Puts a new state through assumptions, the seen-set and invariants. A new state is stored (and so is in the
-   * next level); one that violates an invariant is stored but blocked from expansion.
-   */
   /** What one thread needs to add states: its block of ids and its canonicaliser (null without reduction). */
   private final class Lane {
     final StateStore.Appender appender = store.appender();
     final Canonicalizer canonicalizer = symmetry == null ? null : symmetry.canonicalizer();
   }
 
+  /**
+   * Puts a new state through assumptions, the seen-set and invariants. A new state is stored (and so is in the
+   * next level); one that violates an invariant is stored but blocked from expansion.
+   */
   private void admit(Lane lane, long[] s, int parent, int rule) {
     try {
       for (int p : assumptions) {

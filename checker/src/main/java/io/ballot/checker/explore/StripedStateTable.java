@@ -31,19 +31,24 @@ final class StripedStateTable implements SeenSet {
   private final AtomicLong indexBytes = new AtomicLong(8L * 16 * STRIPES);
 
   /**
-   * One stripe: its slots and its fill count; its header is its lock. Padded on both sides, so that locking one
-   * stripe (a write to its header) does not invalidate the line that holds a neighbour's {@code slots}, which every
-   * lookup reads. Fields are laid out by size, longs first, so the padding is a subclass's and a superclass's.
+   * One stripe: its slots and its fill count; its header is its lock. The fill count sits next to the header (both
+   * are written by every insertion, under the lock) and the slots reference, which every lookup reads, is on a line
+   * of its own, padded on both sides, so that an insertion does not invalidate the line a lookup needs in this
+   * stripe or a neighbour. Fields are laid out superclass first, so the padding is a chain of classes.
    */
   @SuppressWarnings("unused")
-  private static class StripePadBefore {
+  private static class StripeLocked {
+    int used;
+  }
+
+  @SuppressWarnings("unused")
+  private static class StripePadBefore extends StripeLocked {
     long p1, p2, p3, p4, p5, p6, p7, p8;
   }
 
   @SuppressWarnings("unused")
   private static class StripeFields extends StripePadBefore {
     volatile long[] slots = new long[16];
-    int used;
   }
 
   @SuppressWarnings("unused")
