@@ -363,6 +363,45 @@ public abstract class CompiledModel implements TransitionSystem {
     return out;
   }
 
+  // Comparisons and boolean conversions that yield a value (a guard's result, an operand), as calls rather than
+  // Java operators. javac compiles `a == b` to a branch, which the JIT profiles per place in the code: a guard whose
+  // comparison has always been false when the expansion loop is compiled gets that outcome compiled as a trap, and
+  // the first state where it holds deoptimises the whole inlined loop (100-200 ms to compile again, several times a
+  // run as rules become enabled level after level). Inlined from here, the branch is profiled over every comparison
+  // the model makes, sees both outcomes from the start and is compiled as a conditional move.
+
+  protected static boolean eq(long a, long b) {
+    return a == b;
+  }
+
+  protected static boolean ne(long a, long b) {
+    return a != b;
+  }
+
+  protected static boolean lt(long a, long b) {
+    return a < b;
+  }
+
+  protected static boolean le(long a, long b) {
+    return a <= b;
+  }
+
+  protected static boolean gt(long a, long b) {
+    return a > b;
+  }
+
+  protected static boolean ge(long a, long b) {
+    return a >= b;
+  }
+
+  protected static boolean not(boolean b) {
+    return !b;
+  }
+
+  protected static long bit(boolean b) {
+    return b ? 1L : 0L;
+  }
+
   protected static boolean eqBits(long[] a, int ao, long[] b, int bo, int w) {
     for (int done = 0; done < w; done += 63) {
       int n = Math.min(63, w - done);

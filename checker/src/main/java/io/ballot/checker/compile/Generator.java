@@ -519,14 +519,14 @@ final class Generator {
       if (!bool) {
         return code;
       }
-      return cst != null ? lit(cst) : "(" + code + " ? 1L : 0L)";
+      return cst != null ? lit(cst) : "bit(" + code + ")";
     }
 
     String asBool() {
       if (bool) {
         return code;
       }
-      return cst != null ? (cst != 0 ? "true" : "false") : "(" + code + " != 0L)";
+      return cst != null ? (cst != 0 ? "true" : "false") : "ne(" + code + ", 0L)";
     }
   }
 
@@ -941,7 +941,7 @@ final class Generator {
             if (v.isConst()) {
               return JE.truth(v.cst() == 0);
             }
-            return JE.bool("!" + paren(v.asBool()));
+            return JE.bool("not(" + v.asBool() + ")");
           case NEGATE:
             if (v.isConst() && v.cst() != Long.MIN_VALUE) {
               return JE.constant(-v.cst());
@@ -1060,13 +1060,13 @@ final class Generator {
       SourceLocation at = bin.location();
       switch (bin.op()) {
         case LT:
-          return k ? JE.truth(x < y) : JE.bool("(" + a + " < " + c + ")");
+          return k ? JE.truth(x < y) : JE.bool("lt(" + a + ", " + c + ")");
         case LE:
-          return k ? JE.truth(x <= y) : JE.bool("(" + a + " <= " + c + ")");
+          return k ? JE.truth(x <= y) : JE.bool("le(" + a + ", " + c + ")");
         case GT:
-          return k ? JE.truth(x > y) : JE.bool("(" + a + " > " + c + ")");
+          return k ? JE.truth(x > y) : JE.bool("gt(" + a + ", " + c + ")");
         case GE:
-          return k ? JE.truth(x >= y) : JE.bool("(" + a + " >= " + c + ")");
+          return k ? JE.truth(x >= y) : JE.bool("ge(" + a + ", " + c + ")");
         case ADD:
           if (k) {
             try {
@@ -1163,7 +1163,7 @@ final class Generator {
       CRef rb = ref(b);
       String code = "eqBits(" + ra.buf() + ", " + ra.offCode() + ", " + rb.buf() + ", " + rb.offCode() + ", "
           + ta.bitWidth() + ")";
-      return JE.bool(eq ? code : "!" + code);
+      return JE.bool(eq ? code : "not(" + code + ")");
     }
 
     JE equalSimple(JE x, Type ta, JE y, Type tb, boolean eq) {
@@ -1175,7 +1175,7 @@ final class Generator {
       if (x.isConst() && y.isConst()) {
         return JE.truth((x.cst().longValue() == y.cst().longValue()) == eq);
       }
-      return JE.bool("(" + x.asLong() + (eq ? " == " : " != ") + y.asLong() + ")");
+      return JE.bool((eq ? "eq(" : "ne(") + x.asLong() + ", " + y.asLong() + ")");
     }
 
     // -------------------------------------------------------------------------------------- calls
