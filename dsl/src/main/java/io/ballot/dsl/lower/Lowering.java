@@ -229,20 +229,24 @@ public final class Lowering {
           problems.error(g, "initial values and 'durable' apply to global variables only");
         }
         Type t = types.lower(g.getType(), null);
+        if (t == null) {
+          continue;
+        }
+        List<Variable> declared = new ArrayList<>();
         for (VarName name : g.getNames()) {
-          if (t == null) {
-            continue;
-          }
           if (global) {
             Variable v = new Variable(name.getName(), t, locations.of(name));
             variables.add(v);
             bindings.put(name, v);
-            processes.declare(v, g);
+            declared.add(v);
           } else {
             Local local = new Local(name.getName(), Local.Kind.VARIABLE, t, locations.of(name));
             locals.add(local);
             bindings.put(name, local);
           }
+        }
+        if (global) {
+          processes.declare(declared, g);
         }
       }
     }

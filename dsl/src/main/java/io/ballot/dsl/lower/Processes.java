@@ -32,19 +32,25 @@ final class Processes {
     this.l = lowering;
   }
 
-  /** Records a global variable of {@code group}, checking its initial value. */
-  void declare(Variable v, VarGroup group) {
+  /**
+   * Records the global variables of {@code group} (one type), checking its initial value once: a value that does not
+   * fit is one error, not one per name.
+   */
+  void declare(List<Variable> variables, VarGroup group) {
     Expr init = null;
-    if (group.getInit() != null) {
+    if (group.getInit() != null && !variables.isEmpty()) {
+      Type type = variables.get(0).type();
       init = l.exprs.lower(group.getInit(), ExprLowering.Mode.NORMAL);
-      if (init != null && !fits(v.type(), init)) {
+      if (init != null && !fits(type, init)) {
         l.problems.error(group.getInit(), "initial value of type " + l.typeRules.describe(init.type())
-            + " does not fit " + (v.type().isSimple() ? "" : "every simple value inside ") + "type "
-            + l.typeRules.describe(v.type()));
+            + " does not fit " + (type.isSimple() ? "" : "every simple value inside ") + "type "
+            + l.typeRules.describe(type));
         init = null;
       }
     }
-    declared.add(new Declared(v, init, group.isDurable(), group));
+    for (Variable v : variables) {
+      declared.add(new Declared(v, init, group.isDurable(), group));
+    }
   }
 
   private static boolean fits(Type type, Expr value) {

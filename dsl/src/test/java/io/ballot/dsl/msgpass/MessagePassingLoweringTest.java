@@ -116,6 +116,18 @@ class MessagePassingLoweringTest {
   }
 
   @Test
+  void anInitialValueIsCheckedOncePerDeclarationNotOncePerName() {
+    LoadResult bad = frontEnd.load("bad-init.m",
+        "var a, b, c: 0 .. 3 := true;\nrule begin a := 1; end;\n");
+    assertEquals(1, bad.diagnostics().stream().filter(d -> d.message().contains("does not fit")).count(),
+        () -> bad.diagnostics().toString());
+    Model good = load("good-init.m", "var a, b: 0 .. 3 := 2;\nrule begin a := 1; end;\ninvariant b = 2;\n");
+    Result r = check(good, CheckOptions.Symmetry.OFF);
+    assertEquals(Verdict.HOLDS, r.verdict(), () -> r.violations().toString());
+    assertEquals(2, r.states(), "a starts at 2 (as b does), then becomes 1");
+  }
+
+  @Test
   void theDocumentedExampleHolds() throws IOException {
     Result r = check(load("doc-example.m"), CheckOptions.Symmetry.HEURISTIC);
     assertEquals(Verdict.HOLDS, r.verdict(), () -> r.violations().toString());
