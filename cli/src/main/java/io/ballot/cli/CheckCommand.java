@@ -21,9 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,24 +239,30 @@ final class CheckCommand implements Callable<Integer> {
     }
     Path file = files.get(0);
     Instant started = Instant.now();
-    ReportFiles reports = openReports(null);
-    LoadResult load = context.loader().load(file);
-    new DiagnosticPrinter(err).print(load, true);
-    ModelRun run = new ModelRun(file, options, Expectation.HOLDS, failOnDeadRules);
-    if (load.hasErrors()) {
-      reports.write(List.of(new ModelOutcome(run, load.file() != null ? load.file() : file.toString(), load, null,
-          null, "off", List.of(), null, null, 0)), started);
-      reports.close();
-      return ExitCodes.MODEL_REJECTED;
+    // The report files are opened before the check, so that a bad path fails at once rather than after a long run.
+    try (ReportFiles reports = openReports(null)) {
+      LoadResult load = context.loader().load(file);
+      new DiagnosticPrinter(err).print(load, true);
+      ModelRun run = new ModelRun(file, options, Expectation.HOLDS, failOnDeadRules);
+      String name = load.file() != null ? load.file() : file.toString();
+      if (load.hasErrors()) {
+        reports.write(List.of(new ModelOutcome(run, name, load, null, null, "off", List.of(), null, null, 0)), started);
+        return ExitCodes.MODEL_REJECTED;
+      }
+      Model model = load.model();
+      if (model == null) {
+        throw new IllegalStateException("the front end accepted " + file + " but gave no model");
+      }
+      return checkOne(run, name, load, model, reports, started, traceMode, out, err);
     }
-    Model model = load.model();
-    if (model == null) {
-      throw new IllegalStateException("the front end accepted " + file + " but gave no model");
-    }
+  }
+
+  /** Checks the one model of a run that is not a gate and writes its reports; returns the exit code. */
+  private int checkOne(ModelRun run, String name, LoadResult load, Model model, ReportFiles reports, Instant started,
+      TraceMode traceMode, PrintWriter out, PrintWriter err) {
+    CheckOptions options = run.options();
     boolean jsonToStdout = "-".equals(json);
-    String name = load.file() != null ? load.file() : file.toString();
-    // The JSON file is opened before the check, so that a bad path fails at once rather than after a long run.
-    try (reports; Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
+    try (Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
       List<String> reducedOver = reducedOver(model, options);
       String mode = reducedOver.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
       if (!jsonToStdout) {
@@ -431,13 +435,12 @@ final class CheckCommand implements Callable<Integer> {
     ModelCheck.warn(err, message);
   }
 
-  /** Opens (creates or truncates) the JSON report file; failing to is a usage error. */
+  /** Opens (creates or truncates) the JSON report file of a single-model run; failing to is a usage error. */
   private Writer openJson(Path path) {
     try {
-      return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      String reason = e instanceof NoSuchFileException ? "no such directory" : e.toString();
-      throw new ParameterException(spec.commandLine(), "cannot write --json file " + path + ": " + reason);
+      return ReportFiles.openFile("--json", path);
+    } catch (ReportFiles.CannotOpen e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 }

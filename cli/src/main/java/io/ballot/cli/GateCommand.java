@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine.ParameterException;
 
@@ -65,10 +66,12 @@ final class GateCommand {
   /** The models to check, in argument order; a directory's .m files in path order. */
   private List<ModelRun> runs() throws ProjectFileException {
     CheckOptions options = command.options();
+    CheckSettings settings = command.settings();
+    Set<String> explicit = command.explicitSettings();
     List<ModelRun> runs = new ArrayList<>();
     for (Path f : command.files) {
       if (ProjectFile.isProjectFile(f)) {
-        runs.addAll(ProjectFile.read(f, command.settings(), command.explicitSettings(), command.failOnDeadRules));
+        runs.addAll(ProjectFile.read(f, settings, explicit, command.failOnDeadRules));
       } else if (Files.isDirectory(f)) {
         List<Path> models = modelsUnder(f);
         if (models.isEmpty()) {

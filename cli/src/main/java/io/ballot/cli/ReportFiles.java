@@ -54,11 +54,15 @@ final class ReportFiles implements AutoCloseable {
     if (file == null) {
       return null;
     }
-    Path path = Path.of(file);
+    Writer w = openFile(option, Path.of(file));
+    opened.add(w);
+    return w;
+  }
+
+  /** Opens (creates or truncates) one report file, given with {@code option}; {@link CannotOpen} says why not. */
+  static Writer openFile(String option, Path path) throws CannotOpen {
     try {
-      Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-      opened.add(w);
-      return w;
+      return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CannotOpen(option, path, e instanceof NoSuchFileException ? "no such directory" : e.toString());
     }
