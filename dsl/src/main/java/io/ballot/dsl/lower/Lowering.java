@@ -67,7 +67,6 @@ public final class Lowering {
   final Networks networks;
   final Processes processes;
   /** Where generated temporaries of the body being lowered go (its locals). */
-  private List<Local> bodyLocals;
 
   private final List<ConstantDecl> constants = new ArrayList<>();
   private final List<TypeDecl> typeDecls = new ArrayList<>();
@@ -106,26 +105,15 @@ public final class Lowering {
     rules.add(r);
   }
 
-  /** The locals list of the body being lowered, where generated temporaries go. */
-  List<Local> bodyLocals() {
-    return bodyLocals;
-  }
-
   /** Lowers a rule or start state body whose locals are {@code locals} (generated temporaries are added there). */
   List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, List<Local> locals) {
-    return lowerBody(block, locals, new StmtLowering.Context(null, true));
+    return lowerBody(block, new StmtLowering.Context(null, true, locals));
   }
 
-  private List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, List<Local> locals, StmtLowering.Context ctx) {
-    List<Local> saved = bodyLocals;
-    bodyLocals = locals;
-    try {
-      List<Stmt> body = stmts.lowerBlock(block, ctx);
-      iterationOrder.check(body);
-      return body;
-    } finally {
-      bodyLocals = saved;
-    }
+  private List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, StmtLowering.Context ctx) {
+    List<Stmt> body = stmts.lowerBlock(block, ctx);
+    iterationOrder.check(body);
+    return body;
   }
 
   /** Lowers a parsed and linked model; {@code file} is the name diagnostics and locations carry. */
@@ -281,7 +269,7 @@ public final class Lowering {
     for (DeclSection d : proc.getDecls()) {
       lowerDecls(d, locals, false);
     }
-    List<Stmt> body = lowerBody(proc.getBody(), locals, new StmtLowering.Context(f, false));
+    List<Stmt> body = lowerBody(proc.getBody(), new StmtLowering.Context(f, false, locals));
     f.define(locals, body);
   }
 

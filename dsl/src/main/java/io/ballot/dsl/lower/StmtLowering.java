@@ -3,6 +3,7 @@ package io.ballot.dsl.lower;
 import io.ballot.checker.ir.AliasBinding;
 import io.ballot.checker.ir.Expr;
 import io.ballot.checker.ir.Function;
+import io.ballot.checker.ir.Local;
 import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.SourceLocation;
@@ -37,8 +38,11 @@ import org.eclipse.emf.ecore.EObject;
 /** Lowers and checks statements. */
 final class StmtLowering {
 
-  /** Where a body is: in a function (returns a value unless a procedure) or in a rule or start state. */
-  record Context(Function function, boolean inRule) {}
+  /**
+   * Where a body is: in a function (returns a value unless a procedure) or in a rule or start state; and the locals
+   * list of that body, where the temporaries that message passing generates go.
+   */
+  record Context(Function function, boolean inRule, List<Local> locals) {}
 
   private final Lowering l;
 
@@ -232,10 +236,10 @@ final class StmtLowering {
       return new Stmt.MultisetRemovePred(b.index(), b.multiset(), pred, at);
     }
     if (s instanceof io.ballot.dsl.murphi.SendStmt send) {
-      return l.networks.send(send, l.bodyLocals());
+      return l.networks.send(send, ctx.locals());
     }
     if (s instanceof io.ballot.dsl.murphi.BroadcastStmt b) {
-      return l.networks.broadcast(b, l.bodyLocals());
+      return l.networks.broadcast(b, ctx.locals());
     }
     l.problems.error(s, "unsupported statement");
     return null;
