@@ -56,7 +56,8 @@ class CounterexampleReplayTest {
       if (load.hasErrors()) {
         continue;
       }
-      CheckOptions options = new CheckOptions(2, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 10);
+      CheckOptions options =
+          new CheckOptions(2, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 10).withSingleThreadUntil(0);
       List<Violation> found = new ArrayList<>();
       for (CheckOptions.Symmetry symmetry : CheckOptions.Symmetry.values()) {
         // under reduction too (where it changes anything), traces must be concrete executions, and as short

@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BfsExplorer {
   private static final int BATCH = 512;
+  /** Whether a level of {@code options.singleThreadUntil()} states has been reached: from then on all threads work. */
+  private boolean warmedUp;
 
   private final TransitionSystem ts;
   private final CheckOptions options;
@@ -229,7 +231,8 @@ public final class BfsExplorer {
    */
   private void expandLevel(int from, int to, ExecutorService pool) {
     AtomicInteger cursor = new AtomicInteger(from);
-    if (pool == null) {
+    warmedUp |= to - from >= options.singleThreadUntil();
+    if (pool == null || !warmedUp) {
       new Worker(cursor, to).run();
       return;
     }
