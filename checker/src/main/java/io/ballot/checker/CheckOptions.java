@@ -85,18 +85,6 @@ public record CheckOptions(
     this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, SINGLE_THREAD_UNTIL);
   }
 
-  /** Options with the given engine and no symmetry reduction. */
-  public CheckOptions(
-      int threads,
-      long memoryBytes,
-      DeadlockMode deadlock,
-      int bound,
-      int maxErrors,
-      double timeLimitSeconds,
-      Engine engine) {
-    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, null);
-  }
-
   /** Options with the default engine. */
   public CheckOptions(
       int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors, double timeLimitSeconds) {

@@ -25,7 +25,8 @@ class ThreadCountPropertyTest {
       // 2 threads twice: from the first level on (these models are small), and with the default first levels on one
       for (int run = 0; run < 3; run++) {
         int threads = run == 0 ? 1 : 2;
-        CheckOptions options = new CheckOptions(threads, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 30, engine);
+        CheckOptions options =
+            new CheckOptions(threads, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 30).withEngine(engine);
         Result r = Checker.check(model, run == 1 ? options.withSingleThreadUntil(0) : options, ProgressListener.NONE);
         String summary = r.states() + " states, " + r.rulesFired() + " rules, " + r.verdict()
             + (r.violations().isEmpty() ? "" : ", " + r.violations().get(0).kind() + " after "
