@@ -40,8 +40,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BfsExplorer {
   private static final int BATCH = 512;
-  /** Whether a level of {@code options.singleThreadUntil()} states has been reached: from then on all threads work. */
-  private boolean warmedUp;
 
   private final TransitionSystem ts;
   private final CheckOptions options;
@@ -63,6 +61,8 @@ public final class BfsExplorer {
   private volatile boolean stop;
   private String stopReason;
   private long startNanos;
+  /** Whether a level of {@code options.singleThreadUntil()} states has been reached: from then on all threads work. */
+  private boolean warmedUp;
 
   public BfsExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress) {
     this.ts = ts;
@@ -287,9 +287,9 @@ public final class BfsExplorer {
 
   /**
    * One worker's buffers, counters and block of ids for one level. Allocated by the thread that uses it, in that
-   * thread's own allocation buffer: the per-firing writes (the successor, the counters, the next id) then never
-   * share a cache line with another worker's (false sharing made every firing a coherence miss when the submitting
-   * thread allocated all workers' arrays side by side).
+   * thread's own allocation buffer, so that the per-firing writes (the successor, the counters, the next id) never
+   * share a cache line with another worker's, as they could when the submitting thread allocated all workers'
+   * arrays side by side.
    */
   private final class Scratch {
     private final long[] state = new long[words];
