@@ -66,7 +66,6 @@ public final class Lowering {
   private final IterationOrder iterationOrder;
   final Networks networks;
   final Processes processes;
-  /** Where generated temporaries of the body being lowered go (its locals). */
 
   private final List<ConstantDecl> constants = new ArrayList<>();
   private final List<TypeDecl> typeDecls = new ArrayList<>();
