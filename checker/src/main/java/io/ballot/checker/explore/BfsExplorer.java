@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,6 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BfsExplorer {
   private static final int BATCH = 512;
+  private static final long PROGRESS_MILLIS = 500;
 
   private final TransitionSystem ts;
   private final CheckOptions options;
@@ -57,6 +60,7 @@ public final class BfsExplorer {
   private final int[] assumptions;
   private final int[] invariants;
   private final int[] covers;
+  private final boolean checksStates; // whether a new state has invariants or covers to check
   private final long memoryLimit;
   private volatile boolean stop;
   private String stopReason;
@@ -81,6 +85,7 @@ public final class BfsExplorer {
     this.assumptions = propertiesOf(PropertyKind.ASSUMPTION);
     this.invariants = propertiesOf(PropertyKind.ASSERTION);
     this.covers = propertiesOf(PropertyKind.COVER);
+    this.checksStates = invariants.length + covers.length > 0;
   }
 
   private int[] propertiesOf(PropertyKind kind) {
@@ -112,7 +117,7 @@ public final class BfsExplorer {
     boolean exhausted = false; // every reachable state (within the bound) expanded
     int from = 0; // the current level: the states with ids from .. to - 1
     int to = store.idLimit();
-    ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads()) : null;
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
     try {
       while (true) {
         if (stop) {
@@ -132,9 +137,7 @@ public final class BfsExplorer {
         report(depth, to - from);
       }
     } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+      pool.shutdownNow();
     }
     if (!stop && violations.isEmpty()) {
       checkLiveness();
@@ -220,6 +223,7 @@ public final class BfsExplorer {
       }
       admit(lane, s, -1, i);
     }
+    checkStored(lane);
     store.release(lane.appender);
   }
 
@@ -227,25 +231,44 @@ public final class BfsExplorer {
 
   /**
    * Expands the states with ids {@code from .. to - 1} (one level; their new successors are appended to the store
-   * and so form the next level), on the pool's threads or on this one.
+   * and so form the next level) on the pool's threads (one of them while the levels are small), and reports
+   * progress meanwhile.
    */
   private void expandLevel(int from, int to, ExecutorService pool) {
     AtomicInteger cursor = new AtomicInteger(from);
     warmedUp |= to - from >= options.singleThreadUntil();
-    if (pool == null || !warmedUp) {
-      new Worker(cursor, to).run();
-      return;
-    }
+    int workers = warmedUp ? options.threads() : 1;
     List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < options.threads(); t++) {
+    for (int t = 0; t < workers; t++) {
       futures.add(pool.submit(new Worker(cursor, to)));
     }
-    for (Future<?> f : futures) {
+    try {
+      for (Future<?> f : futures) {
+        await(f, cursor);
+      }
+    } catch (RuntimeException | Error e) {
+      stop = true; // e.g. the progress listener cancelled the run: the level's workers stop at their next state
+      throw e;
+    }
+  }
+
+  /**
+   * Waits for a worker to finish its level, reporting progress every half second meanwhile. The reports come from
+   * here, the thread that waits anyway, rather than from the workers: a worker's loop then has no clock to read and
+   * no branch that is first taken after the JIT compiled it (which would deoptimise the loop).
+   */
+  private void await(Future<?> f, AtomicInteger cursor) {
+    while (true) {
       try {
-        f.get();
+        f.get(PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        long queued = Math.max(0, store.idLimit() - cursor.get());
+        progress.progress(store.size(), rulesFired.sum(), -1, queued, seconds(), bytesUsed());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         halt("interrupted");
+        return;
       } catch (ExecutionException e) {
         if (e.getCause() instanceof Error error) {
           throw error; // OutOfMemoryError, StackOverflowError: the caller reports a resource limit
@@ -298,7 +321,6 @@ public final class BfsExplorer {
     private final long[] fires = new long[ts.ruleCount()];
 
     void expandBatches(AtomicInteger cursor, int end) {
-      long lastReport = System.nanoTime();
       while (!stop) {
         int from = cursor.getAndAdd(BATCH);
         if (from >= end) {
@@ -311,16 +333,13 @@ public final class BfsExplorer {
             fired += expand(id);
           }
         }
+        checkStored(lane);
         rulesFired.add(fired);
         if (bytesUsed() > memoryLimit) {
           halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
         }
         if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
           halt("time limit reached (" + options.timeLimitSeconds() + " s)");
-        }
-        if (System.nanoTime() - lastReport > 500_000_000L) {
-          lastReport = System.nanoTime();
-          progress.progress(store.size(), rulesFired.sum(), -1, store.idLimit() - to, seconds(), bytesUsed());
         }
       }
     }
@@ -358,15 +377,20 @@ public final class BfsExplorer {
     }
   }
 
-  /** What one thread needs to add states: its block of ids and its canonicaliser (null without reduction). */
+  /**
+   * What one thread needs to add states: its block of ids, its canonicaliser (null without reduction), and the
+   * states it stored whose invariants and covers are still to be checked.
+   */
   private final class Lane {
     final StateStore.Appender appender = store.appender();
     final Canonicalizer canonicalizer = symmetry == null ? null : symmetry.canonicalizer();
+    final IntList unchecked = new IntList();
+    final long[] state = new long[words];
   }
 
   /**
-   * Puts a new state through assumptions, the seen-set and invariants. A new state is stored (and so is in the
-   * next level); one that violates an invariant is stored but blocked from expansion.
+   * Puts a new state through assumptions and the seen-set. A new state is stored (and so is in the next level),
+   * and its invariants and covers are checked with those of the rest of its batch ({@link #checkStored}).
    */
   private void admit(Lane lane, long[] s, int parent, int rule) {
     try {
@@ -383,9 +407,30 @@ public final class BfsExplorer {
       lane.canonicalizer.canonicalize(s);
     }
     int id = seen.add(lane.appender, s, parent, rule);
-    if (id < 0) {
-      return;
+    if (id >= 0 && checksStates) {
+      lane.unchecked.add(id);
     }
+  }
+
+  /**
+   * Checks invariants and covers on the states {@code lane} stored since the last call; one that violates an
+   * invariant is blocked from expansion. Called per batch, before the next level starts, so a violation is found in
+   * the same level as when checked at insertion. Kept out of {@link #admit} so that the JIT compiles the model's
+   * invariants apart from the insertion path: when an invariant's compiled code is deoptimised (a branch or loop
+   * bound first seen deep in the search), only this small loop is compiled again, not the whole insertion path.
+   */
+  private void checkStored(Lane lane) {
+    IntList ids = lane.unchecked;
+    for (int i = 0; i < ids.size(); i++) {
+      int id = ids.get(i);
+      store.get(id, lane.state);
+      checkState(lane.state, id);
+    }
+    ids.clear();
+  }
+
+  /** Checks the invariants and covers of stored state {@code id}, whose value is {@code s}. */
+  private void checkState(long[] s, int id) {
     int p = -1;
     try {
       for (int inv : invariants) {

@@ -30,6 +30,10 @@ final class IntList {
     return size;
   }
 
+  void clear() {
+    size = 0;
+  }
+
   boolean isEmpty() {
     return size == 0;
   }
