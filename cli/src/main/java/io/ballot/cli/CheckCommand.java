@@ -13,7 +13,6 @@ import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelRun;
 import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.cli.report.JsonReporter;
-import io.ballot.cli.report.TextReporter;
 import io.ballot.cli.report.TraceMode;
 import io.ballot.cli.view.ViewerPage;
 import io.ballot.dsl.api.LoadResult;
@@ -260,34 +259,25 @@ final class CheckCommand implements Callable<Integer> {
   /** Checks the one model of a run that is not a gate and writes its reports; returns the exit code. */
   private int checkOne(ModelRun run, String name, LoadResult load, Model model, ReportFiles reports, Instant started,
       TraceMode traceMode, PrintWriter out, PrintWriter err) {
-    CheckOptions options = run.options();
     boolean jsonToStdout = "-".equals(json);
     try (Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
-      List<String> reducedOver = reducedOver(model, options);
-      String mode = reducedOver.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
-      if (!jsonToStdout) {
-        out.println(TextReporter.startLine(name, options.threads(), symmetryNote(mode, reducedOver)));
-        out.flush();
-      }
-      long t0 = System.nanoTime();
-      Result result = check(model, options, err);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      JsonReporter jsonReporter = new JsonReporter(VersionProvider.version()).withModel(model, load.source());
-      // Built once for --json and --html alike (it holds the model's whole source).
-      ObjectNode report = json != null || html != null ? jsonReporter.toJson(result, name, mode, reducedOver) : null;
-      if (jsonToStdout) {
-        jsonReporter.write(report, out);
-      } else {
-        new TextReporter(out, traceMode).print(result);
-        if (jsonFile != null) {
+      // The same text as one model of a gated run; with --json -, the JSON report instead.
+      GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
+      ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime());
+      Result result = outcome.result();
+      if (json != null || html != null) {
+        // Built once for --json and --html alike (it holds the model's whole source).
+        JsonReporter jsonReporter = new JsonReporter(VersionProvider.version()).withModel(model, load.source());
+        ObjectNode report = jsonReporter.toJson(result, name, outcome.symmetryMode(), outcome.reducedOver());
+        if (jsonToStdout) {
+          jsonReporter.write(report, out);
+        } else if (jsonFile != null) {
           jsonReporter.write(report, jsonFile);
         }
+        if (html != null) {
+          ViewerPage.write(report, html);
+        }
       }
-      if (html != null) {
-        ViewerPage.write(report, html);
-      }
-      GateRun.warnDeadRules(err, name, result.deadRules());
-      ModelOutcome outcome = new ModelOutcome(run, name, load, model, result, mode, reducedOver, null, null, seconds);
       reports.write(List.of(outcome), started);
       int code = exitCode(result, err);
       return code == ExitCodes.OK && outcome.failedOnlyOnDeadRules() ? ExitCodes.DEAD_RULES : code;
@@ -329,11 +319,6 @@ final class CheckCommand implements Callable<Integer> {
       t.setDaemon(true);
       t.start();
     }
-  }
-
-  /** Runs the checker with a progress line; a JVM error raised on a worker thread is rethrown as is (exit 4). */
-  private Result check(Model model, CheckOptions options, PrintWriter err) {
-    return ModelCheck.check(model, options, err, context.errIsTerminal());
   }
 
   /** 0 when every property holds; by the first violation's kind when violated; 4 when a limit stopped the run. */

@@ -79,19 +79,7 @@ final class GateRun {
         return new ModelOutcome(r, name, load, null, null, "off", List.of(), null, null, since(start));
       }
       model = load.model();
-      CheckOptions options = r.options();
-      List<String> over = CheckCommand.reducedOver(model, options);
-      String mode = over.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
-      if (out != null) {
-        out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over)));
-        out.flush();
-      }
-      Result result = ModelCheck.check(model, options, err, context.errIsTerminal());
-      if (out != null) {
-        new TextReporter(out, traceMode).print(result);
-      }
-      warnDeadRules(err, name, result.deadRules());
-      return new ModelOutcome(r, name, load, model, result, mode, over, null, null, since(start));
+      return checkLoaded(r, name, load, model, start);
     } catch (StackOverflowError | OutOfMemoryError e) {
       String what = "the JVM ran out of " + (e instanceof StackOverflowError ? "stack space" : "memory");
       err.println("ballot: " + name + ": resource limit: " + what);
@@ -101,6 +89,27 @@ final class GateRun {
       err.println("ballot: " + name + ": internal error: " + what);
       return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.ERROR, what, since(start));
     }
+  }
+
+  /**
+   * Checks a model the front end accepted: the start line, the check (with its progress line), the text report and
+   * the dead-rule warning; the outcome's time counts from {@code start} (a {@link System#nanoTime()}). Errors of the
+   * JVM and of ballot propagate (a gated run records them, a single check exits on them).
+   */
+  ModelOutcome checkLoaded(ModelRun r, String name, LoadResult load, Model model, long start) {
+    CheckOptions options = r.options();
+    List<String> over = CheckCommand.reducedOver(model, options);
+    String mode = over.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
+    if (out != null) {
+      out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over)));
+      out.flush();
+    }
+    Result result = ModelCheck.check(model, options, err, context.errIsTerminal());
+    if (out != null) {
+      new TextReporter(out, traceMode).print(result);
+    }
+    warnDeadRules(err, name, result.deadRules());
+    return new ModelOutcome(r, name, load, model, result, mode, over, null, null, since(start));
   }
 
   /** {@code ballot: warning: NAME: rule "r" (m.m:4:1) never fired}, when the search was complete. */
