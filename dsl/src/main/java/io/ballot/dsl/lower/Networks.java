@@ -223,14 +223,14 @@ final class Networks {
   private Rule lossRule(Network n, SourceLocation at) {
     Expr var = new Expr.VarRef(n.variable(), at);
     if (n.kind() == NetKind.UNORDERED) {
-      Local i = new Local("m", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      Local i = slotLocal(n, "m", Local.Kind.MULTISET_INDEX, at);
       return new Rule("lose from " + n.decl().getName(), List.of(new Choose(i, var, at)), null, List.of(),
           List.of(new Stmt.MultisetRemove(Ir.ref(i, at), var, at)), at);
     }
     List<Binder> binders = new ArrayList<>();
     Expr q = queueBinders(n, binders, "from", "to", at);
-    Local k = new Local("position", Local.Kind.QUANTIFIER, new Type.RangeType(0, n.capacity() - 1), at);
-    binders.add(new Quantifier(k, k.type(), null, null, null, at));
+    Local k = slotLocal(n, "position", Local.Kind.QUANTIFIER, at);
+    binders.add(over(k, at));
     Expr guard = Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at);
     return new Rule("lose from " + n.decl().getName(), binders, guard, List.of(), removeAt(n, q, Ir.ref(k, at), at), at);
   }
@@ -238,8 +238,8 @@ final class Networks {
   private Rule duplicationRule(Network n, SourceLocation at) {
     Expr var = new Expr.VarRef(n.variable(), at);
     if (n.kind() == NetKind.UNORDERED) {
-      Local i = new Local("m", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
-      Local c = new Local("c", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      Local i = slotLocal(n, "m", Local.Kind.MULTISET_INDEX, at);
+      Local c = slotLocal(n, "c", Local.Kind.MULTISET_INDEX, at);
       Expr count = new Expr.MultisetCount(c, var, Ir.bool(true, at), at);
       Expr guard = Ir.binary(BinaryOp.LT, count, Ir.integer(n.capacity(), at), at);
       Local copy = new Local("copy", Local.Kind.VARIABLE, n.messageType(), at);
@@ -249,8 +249,8 @@ final class Networks {
     }
     List<Binder> binders = new ArrayList<>();
     Expr q = queueBinders(n, binders, "from", "to", at);
-    Local k = new Local("position", Local.Kind.QUANTIFIER, new Type.RangeType(0, n.capacity() - 1), at);
-    binders.add(new Quantifier(k, k.type(), null, null, null, at));
+    Local k = slotLocal(n, "position", Local.Kind.QUANTIFIER, at);
+    binders.add(over(k, at));
     Expr count = Ir.field(q, "count", at);
     Expr guard = Ir.and(at, Ir.binary(BinaryOp.LT, Ir.ref(k, at), count, at),
         Ir.binary(BinaryOp.LT, count, Ir.integer(n.capacity(), at), at));
@@ -265,12 +265,31 @@ final class Networks {
     return new Rule("duplicate in " + n.decl().getName(), binders, guard, List.of(), body, at);
   }
 
+  /** A quantifier over the whole type of {@code l}. */
+  private static Quantifier over(Local l, SourceLocation at) {
+    return new Quantifier(l, l.type(), null, null, null, at);
+  }
+
+  /** A local over the slot positions of network {@code n}'s queues or multiset, {@code 0 .. capacity - 1}. */
+  private static Local slotLocal(Network n, String name, Local.Kind kind, SourceLocation at) {
+    return new Local(name, kind, new Type.RangeType(0, n.capacity() - 1), at);
+  }
+
+  /** The presence flag of message {@code m} with arguments {@code args} in set network {@code var}. */
+  private static Expr setFlag(Expr var, Message m, List<Expr> args, SourceLocation at) {
+    Expr flag = Ir.field(var, m.name(), at);
+    for (Expr a : args) {
+      flag = Ir.element(flag, a, at);
+    }
+    return flag;
+  }
+
   /** Adds quantifiers for sender and receiver to {@code binders}; returns the queue they select. */
   private static Expr queueBinders(Network n, List<Binder> binders, String from, String to, SourceLocation at) {
     Local s = new Local(from, Local.Kind.QUANTIFIER, n.endpoint(), at);
     Local r = new Local(to, Local.Kind.QUANTIFIER, n.endpoint(), at);
-    binders.add(new Quantifier(s, s.type(), null, null, null, at));
-    binders.add(new Quantifier(r, r.type(), null, null, null, at));
+    binders.add(over(s, at));
+    binders.add(over(r, at));
     return Ir.element(Ir.element(new Expr.VarRef(n.variable(), at), Ir.ref(s, at), at), Ir.ref(r, at), at);
   }
 
@@ -400,17 +419,13 @@ final class Networks {
     }
     Expr var = new Expr.VarRef(n.variable(), at);
     if (n.kind() == NetKind.SET) {
-      Expr flag = Ir.field(var, m.name(), at);
-      for (Expr a : args) {
-        flag = Ir.element(flag, a, at);
-      }
-      return List.of(new Stmt.Assign(flag, Ir.bool(true, at), at));
+      return List.of(new Stmt.Assign(setFlag(var, m, args, at), Ir.bool(true, at), at));
     }
     Local tmp = new Local("msg", Local.Kind.VARIABLE, n.messageType(), at);
     temps.add(tmp);
     List<Stmt> fill = new ArrayList<>(setFields(Ir.ref(tmp, at), n, m, args, at));
     fill.add(new Stmt.MultisetAdd(Ir.ref(tmp, at), var, at));
-    Local c = new Local("c", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+    Local c = slotLocal(n, "c", Local.Kind.MULTISET_INDEX, at);
     Expr count = new Expr.MultisetCount(c, var, Ir.bool(true, at), at);
     return List.of(new Stmt.Undefine(Ir.ref(tmp, at), at),
         Ir.failIf(Ir.binary(BinaryOp.GE, count, Ir.integer(n.capacity(), at), at), overflow(n, m), fill, at));
@@ -502,26 +517,22 @@ final class Networks {
     }
     Expr var = new Expr.VarRef(n.variable(), at);
     if (n.kind() == NetKind.SET) {
-      Expr flag = Ir.field(var, m.name(), at);
-      for (Expr a : args) {
-        flag = Ir.element(flag, a, at);
-      }
-      return flag;
+      return setFlag(var, m, args, at);
     }
     if (n.kind() == NetKind.UNORDERED) {
-      Local i = new Local("m", Local.Kind.MULTISET_INDEX, new Type.RangeType(0, n.capacity() - 1), at);
+      Local i = slotLocal(n, "m", Local.Kind.MULTISET_INDEX, at);
       Expr count = new Expr.MultisetCount(i, var, matches(n, m, Ir.element(var, Ir.ref(i, at), at), args, at), at);
       return Ir.binary(BinaryOp.GT, count, Ir.integer(0, at), at);
     }
     Local s = new Local("s", Local.Kind.QUANTIFIER, n.endpoint(), at);
     Local r = new Local("r", Local.Kind.QUANTIFIER, n.endpoint(), at);
-    Local k = new Local("k", Local.Kind.QUANTIFIER, new Type.RangeType(0, n.capacity() - 1), at);
+    Local k = slotLocal(n, "k", Local.Kind.QUANTIFIER, at);
     Expr q = Ir.element(Ir.element(var, Ir.ref(s, at), at), Ir.ref(r, at), at);
     Expr inQueue = Ir.and(at, Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at),
         matches(n, m, Ir.element(Ir.field(q, "slot", at), Ir.ref(k, at), at), args, at));
-    Expr e = new Expr.Quantified(false, new Quantifier(k, k.type(), null, null, null, at), inQueue, at);
-    e = new Expr.Quantified(false, new Quantifier(r, r.type(), null, null, null, at), e, at);
-    return new Expr.Quantified(false, new Quantifier(s, s.type(), null, null, null, at), e, at);
+    Expr e = new Expr.Quantified(false, over(k, at), inQueue, at);
+    e = new Expr.Quantified(false, over(r, at), e, at);
+    return new Expr.Quantified(false, over(s, at), e, at);
   }
 
   private static Expr matches(Network n, Message m, Expr message, List<Expr> args, SourceLocation at) {
@@ -560,7 +571,7 @@ final class Networks {
       present = Ir.field(var, m.name(), at);
       for (int i = 0; i < names.size(); i++) {
         Local q = new Local(names.get(i).getName(), Local.Kind.QUANTIFIER, m.types().get(i), l.locations.of(names.get(i)));
-        binders.add(new Quantifier(q, q.type(), null, null, null, at));
+        binders.add(over(q, at));
         l.bindings.put(names.get(i), q);
         present = Ir.element(present, Ir.ref(q, at), at);
       }
