@@ -1,5 +1,6 @@
 package io.ballot.dsl.ide.check;
 
+import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.ballot.checker.Checker;
 import io.ballot.checker.ir.Model;
@@ -7,6 +8,7 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
+import io.ballot.dsl.ide.lowering.LoweredModels;
 import io.ballot.dsl.lower.Lowering;
 import io.ballot.dsl.api.Severity;
 import java.util.ArrayList;
@@ -58,6 +60,7 @@ public class ModelCheckJobs {
     return t;
   });
   private final AtomicInteger tokens = new AtomicInteger();
+  @Inject private LoweredModels lowerings;
   private final Map<String, Job> running = new ConcurrentHashMap<>();
   private final Map<String, Result> results = new ConcurrentHashMap<>();
 
@@ -130,7 +133,7 @@ public class ModelCheckJobs {
     executor.shutdownNow();
   }
 
-  private static Prepared prepare(org.eclipse.emf.ecore.resource.Resource resource, org.eclipse.xtext.ide.server.Document document) {
+  private Prepared prepare(org.eclipse.emf.ecore.resource.Resource resource, org.eclipse.xtext.ide.server.Document document) {
     int version = document == null ? -1 : document.getVersion();
     if (!(resource instanceof XtextResource xtext) || xtext.getParseResult() == null
         || xtext.getContents().isEmpty() || !(xtext.getContents().get(0) instanceof io.ballot.dsl.murphi.Model ast)) {
@@ -143,7 +146,7 @@ public class ModelCheckJobs {
     if (!xtext.getErrors().isEmpty()) {
       return new Prepared(null, "the model has errors: " + xtext.getErrors().get(0).getMessage(), version);
     }
-    Lowering.Result lowered = Lowering.lower(ast, xtext.getURI().lastSegment());
+    Lowering.Result lowered = lowerings.of(ast);
     if (lowered.model() == null) {
       String first = lowered.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
           .map(io.ballot.dsl.api.Diagnostic::headline).findFirst().orElse("the model has errors");

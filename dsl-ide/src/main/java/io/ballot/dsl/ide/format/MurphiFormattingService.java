@@ -2,7 +2,8 @@ package io.ballot.dsl.ide.format;
 
 import io.ballot.dsl.api.Severity;
 import io.ballot.dsl.format.ModelFormatter;
-import io.ballot.dsl.lower.Lowering;
+import com.google.inject.Inject;
+import io.ballot.dsl.ide.lowering.LoweredModels;
 import io.ballot.dsl.murphi.Model;
 import java.util.List;
 import org.eclipse.lsp4j.DocumentFormattingParams;
@@ -21,21 +22,27 @@ import org.eclipse.xtext.util.CancelIndicator;
  * whole models, so a range request formats the whole document too.
  */
 public class MurphiFormattingService extends FormattingService {
+  @Inject private LoweredModels lowered;
 
   @Override
   public List<? extends TextEdit> format(
       Document document, XtextResource resource, DocumentFormattingParams params, CancelIndicator cancelIndicator) {
-    return formatWhole(document, resource);
+    return formatWhole(document, resource, lowered);
   }
 
   @Override
   public List<? extends TextEdit> format(
       Document document, XtextResource resource, DocumentRangeFormattingParams params, CancelIndicator cancel) {
-    return formatWhole(document, resource);
+    return formatWhole(document, resource, lowered);
   }
 
   /** The formatted text of the resource's model; null when it has errors. */
   public static String formattedText(XtextResource resource) {
+    return formattedText(resource, LoweredModels.UNCACHED);
+  }
+
+  /** {@link #formattedText(XtextResource)}, with the model's lowering (for its errors) from {@code lowered}. */
+  public static String formattedText(XtextResource resource, LoweredModels lowered) {
     if (resource.getParseResult() == null
         || resource.getParseResult().hasSyntaxErrors()
         || resource.getContents().isEmpty()
@@ -46,13 +53,13 @@ public class MurphiFormattingService extends FormattingService {
     if (!resource.getErrors().isEmpty()) {
       return null;
     }
-    boolean errors = Lowering.lower(model, "model.m").diagnostics().stream()
+    boolean errors = lowered.of(model).diagnostics().stream()
         .anyMatch(d -> d.severity() == Severity.ERROR);
     return errors ? null : new ModelFormatter().format(model);
   }
 
-  private static List<TextEdit> formatWhole(Document document, XtextResource resource) {
-    String formatted = formattedText(resource);
+  private static List<TextEdit> formatWhole(Document document, XtextResource resource, LoweredModels lowered) {
+    String formatted = formattedText(resource, lowered);
     String contents = document.getContents();
     if (formatted == null || formatted.equals(contents)) {
       return List.of();

@@ -2,7 +2,9 @@ package io.ballot.dsl.ide.hover;
 
 import io.ballot.checker.ir.ConstantDecl;
 import io.ballot.checker.ir.IrPrinter;
+import com.google.inject.Inject;
 import io.ballot.dsl.ast.AstTypes;
+import io.ballot.dsl.ide.lowering.LoweredModels;
 import io.ballot.dsl.lower.Lowering;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.ConstGroup;
@@ -30,14 +32,20 @@ import org.eclipse.xtext.util.LineAndColumn;
  * a constant's value (when the model is free of errors, as the checker will see it) and the line it is declared on.
  */
 public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.HoverService {
+  @Inject private LoweredModels lowered;
 
   @Override
   public String getContents(EObject element) {
-    return describe(element);
+    return describe(element, lowered);
   }
 
   /** The Markdown description of {@code element}; null for elements that are not declarations. */
   public static String describe(EObject element) {
+    return describe(element, LoweredModels.UNCACHED);
+  }
+
+  /** {@link #describe(EObject)}, with the model's lowering (for a constant's value) from {@code lowered}. */
+  public static String describe(EObject element, LoweredModels lowered) {
     if (element == null || element.eIsProxy()) {
       return null;
     }
@@ -46,7 +54,7 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
       return null;
     }
     StringBuilder md = new StringBuilder("```murphi\n").append(head).append("\n```");
-    String value = element instanceof ConstName c ? constantValue(c) : null;
+    String value = element instanceof ConstName c ? constantValue(c, lowered) : null;
     if (value != null) {
       md.append("\n\nvalue: `").append(value).append('`');
     }
@@ -103,12 +111,12 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
   }
 
   /** The constant's value as the checker sees it; null when the model has errors. */
-  static String constantValue(ConstName c) {
+  static String constantValue(ConstName c, LoweredModels lowerings) {
     EObject root = EcoreUtil.getRootContainer(c);
     if (!(root instanceof Model model)) {
       return null;
     }
-    Lowering.Result lowered = Lowering.lower(model, "model.m");
+    Lowering.Result lowered = lowerings.of(model);
     if (lowered.model() == null) {
       return null;
     }

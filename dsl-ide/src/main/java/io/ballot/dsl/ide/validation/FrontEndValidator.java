@@ -1,7 +1,9 @@
 package io.ballot.dsl.ide.validation;
 
+import com.google.inject.Inject;
 import io.ballot.dsl.api.Diagnostic;
 import io.ballot.dsl.api.MessageWording;
+import io.ballot.dsl.ide.lowering.LoweredModels;
 import io.ballot.dsl.lower.Lowering;
 import io.ballot.dsl.murphi.Model;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ import org.eclipse.xtext.validation.ResourceValidatorImpl;
  * {@link Lowering} follow, with the same messages, positions and severities as the command line.
  */
 public class FrontEndValidator extends ResourceValidatorImpl {
+  @Inject private LoweredModels lowered;
+
 
   @Override
   public List<Issue> validate(Resource resource, CheckMode mode, CancelIndicator indicator) {
@@ -45,7 +49,7 @@ public class FrontEndValidator extends ResourceValidatorImpl {
         && resource.getContents().get(0) instanceof Model model) {
       String text = xtext.getParseResult().getRootNode().getText();
       LineStarts lines = new LineStarts(text);
-      for (Diagnostic d : Lowering.lower(model, resource.getURI().lastSegment()).diagnostics()) {
+      for (Diagnostic d : lowered.of(model).diagnostics()) {
         issues.add(toIssue(d, lines));
       }
     }
