@@ -173,6 +173,13 @@ public final class Lowering {
 
   // ------------------------------------------------------------------------------------------ declarations
 
+  /** Lowers a body's declaration sections (a rule's, a procedure's), adding its variables to {@code locals}. */
+  void lowerLocalDecls(List<DeclSection> sections, List<Local> locals) {
+    for (DeclSection d : sections) {
+      lowerDecls(d, locals, false);
+    }
+  }
+
   /**
    * Lowers a declaration section. Globals ({@code locals == null}) become model variables; inside rules and
    * functions, variables become locals appended to {@code locals}.
@@ -265,9 +272,7 @@ public final class Lowering {
     bindings.put(proc, f);
     functions.add(f);
     List<Local> locals = new ArrayList<>();
-    for (DeclSection d : proc.getDecls()) {
-      lowerDecls(d, locals, false);
-    }
+    lowerLocalDecls(proc.getDecls(), locals);
     List<Stmt> body = lowerBody(proc.getBody(), new StmtLowering.Context(f, false, locals));
     f.define(locals, body);
   }
@@ -288,16 +293,12 @@ public final class Lowering {
         }
       }
       List<Local> locals = new ArrayList<>();
-      for (DeclSection d : r.getDecls()) {
-        lowerDecls(d, locals, false);
-      }
+      lowerLocalDecls(r.getDecls(), locals);
       List<Stmt> body = lowerBody(r.getBody(), locals);
       rules.add(new Rule(r.getName(), List.copyOf(binders), guard, locals, body, locations.of(r)));
     } else if (rule instanceof io.ballot.dsl.murphi.StartState s) {
       List<Local> locals = new ArrayList<>();
-      for (DeclSection d : s.getDecls()) {
-        lowerDecls(d, locals, false);
-      }
+      lowerLocalDecls(s.getDecls(), locals);
       List<Stmt> body = lowerBody(s.getBody(), locals);
       startStates.add(new StartState(s.getName(), List.copyOf(binders), locals, body, locations.of(s)));
     } else if (rule instanceof PropertyRule p) {

@@ -13,7 +13,6 @@ import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.Variable;
 import io.ballot.dsl.murphi.BroadcastStmt;
-import io.ballot.dsl.murphi.DeclSection;
 import io.ballot.dsl.murphi.MsgBinder;
 import io.ballot.dsl.murphi.MsgDecl;
 import io.ballot.dsl.murphi.MsgExpr;
@@ -633,9 +632,7 @@ final class Networks {
         l.bindings.put(names.get(i), locals.get(i)); // the body sees the copies
       }
     }
-    for (DeclSection d : r.getDecls()) {
-      l.lowerDecls(d, locals, false);
-    }
+    l.lowerLocalDecls(r.getDecls(), locals);
     List<Stmt> body = new ArrayList<>(prologue);
     body.addAll(l.lowerBody(r.getBody(), locals));
     return new Rule(ruleName, List.copyOf(binders), Ir.and(at, present, where), locals, body, at);

@@ -9,7 +9,6 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.Variable;
-import io.ballot.dsl.murphi.DeclSection;
 import io.ballot.dsl.murphi.RestartRule;
 import io.ballot.dsl.murphi.VarGroup;
 import java.util.ArrayList;
@@ -127,9 +126,7 @@ final class Processes {
       }
     }
     List<Local> locals = new ArrayList<>();
-    for (DeclSection d : r.getDecls()) {
-      l.lowerDecls(d, locals, false);
-    }
+    l.lowerLocalDecls(r.getDecls(), locals);
     if (r.getBody() != null) {
       body.addAll(l.lowerBody(r.getBody(), locals));
     }
