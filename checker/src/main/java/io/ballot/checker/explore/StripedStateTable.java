@@ -133,15 +133,20 @@ final class StripedStateTable implements SeenSet {
     synchronized (s) {
       long[] slots = s.slots;
       int i = probe(slots, fragment, state);
-      if (slots[i] != 0) {
-        return -1 - ((int) slots[i] - 1);
+      // Another thread may have stored the state since the lookup above (a lost race: rare, and never on one
+      // thread). As a branch of its own the JIT would compile it as a trap, and the first race would deoptimise
+      // the whole inlined expansion path. Here it is the exit test of a loop that runs once for a new state and
+      // not at all after a lost race: both outcomes of that test are taken all the time.
+      int fresh = 0;
+      while (slots[i] == 0) {
+        int id = store.add(appender, state, parent, rule);
+        SLOT.setRelease(slots, i, ((long) fragment << 32) | (id + 1L));
+        fresh = 1;
+        if (++s.used * 4 > slots.length * 3) {
+          grow(s); // replaces s.slots; slots[i], just filled, ends the loop
+        }
       }
-      int id = store.add(appender, state, parent, rule);
-      SLOT.setRelease(slots, i, ((long) fragment << 32) | (id + 1L));
-      if (++s.used * 4 > slots.length * 3) {
-        grow(s);
-      }
-      return id;
+      return ((int) slots[i] - 1) ^ (fresh - 1); // the new id, or -1 - the id stored by the other thread
     }
   }
 

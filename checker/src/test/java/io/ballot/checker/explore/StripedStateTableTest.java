@@ -1,0 +1,116 @@
+package io.ballot.checker.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StripedStateTableTest {
+  /** {@code n} states of {@code bits} bits, with repeats (values drawn from a range of about n / 2). */
+  private static long[][] statesWithRepeats(int n, int bits, long seed) {
+    Random rnd = new Random(seed);
+    int words = (bits + 63) >>> 6;
+    long[][] states = new long[n][];
+    for (int i = 0; i < n; i++) {
+      long v = rnd.nextInt(n / 2);
+      long[] s = new long[words];
+      s[0] = bits < 64 ? v * 0x9E3779B1L & ((1L << bits) - 1) : v * 0x9E3779B97F4A7C15L;
+      s[words - 1] |= words > 1 ? 1 : 0;
+      states[i] = s;
+    }
+    return states;
+  }
+
+  private static StripedStateTable table(StateStore store, int bits) {
+    return new StripedStateTable(store, bits <= 32);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {20, 69})
+  void oneThreadGetsNewIdsForNewStatesAndTheStoredIdForRepeats(int bits) {
+    StateStore store = new StateStore(bits, (bits + 63) >>> 6, 4);
+    StripedStateTable table = table(store, bits);
+    StateStore.Appender a = store.appender();
+    long[][] states = statesWithRepeats(100_000, bits, bits);
+    Map<List<Long>, Integer> expected = new HashMap<>();
+    for (long[] s : states) {
+      List<Long> key = Arrays.stream(s).boxed().toList();
+      int r = table.add(a, s, -1, 0);
+      Integer known = expected.get(key);
+      if (known == null) {
+        assertTrue(r >= 0, "a new state gets an id");
+        expected.put(key, r);
+      } else {
+        assertEquals(-1 - known, r, "a repeat gets -1 - the stored id");
+      }
+    }
+    store.release(a);
+    assertEquals(expected.size(), table.size());
+    for (long[] s : states) {
+      assertEquals(expected.get(Arrays.stream(s).boxed().toList()), table.find(s));
+    }
+  }
+
+  /**
+   * Two threads add the same states in the same order, so that both often pass the lock-free lookup before either
+   * has stored the state (the lost race): each state still gets one id, the thread that stored it sees that id and
+   * the other sees -1 - that id.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {20, 69})
+  void twoThreadsAddingTheSameStatesAgreeOnOneIdEach(int bits) throws Exception {
+    StateStore store = new StateStore(bits, (bits + 63) >>> 6, 4);
+    StripedStateTable table = table(store, bits);
+    long[][] states = statesWithRepeats(400_000, bits, 7 + bits);
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<int[]>> results = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        results.add(pool.submit(() -> {
+          StateStore.Appender a = store.appender();
+          int[] r = new int[states.length];
+          start.await();
+          for (int i = 0; i < states.length; i++) {
+            r[i] = table.add(a, states[i], -1, 0);
+          }
+          store.release(a);
+          return r;
+        }));
+      }
+      int[] first = results.get(0).get();
+      int[] second = results.get(1).get();
+      Set<Integer> ids = new HashSet<>();
+      int storedByBoth = 0;
+      for (int i = 0; i < states.length; i++) {
+        int id = table.find(states[i]);
+        assertTrue(id >= 0, "state " + i + " is in the table");
+        int mine = first[i] >= 0 ? first[i] : -1 - first[i];
+        int theirs = second[i] >= 0 ? second[i] : -1 - second[i];
+        assertEquals(id, mine, "state " + i + ", first thread");
+        assertEquals(id, theirs, "state " + i + ", second thread");
+        if (first[i] >= 0 && second[i] >= 0) {
+          storedByBoth++;
+        }
+        ids.add(id);
+      }
+      assertEquals(0, storedByBoth, "no state is stored twice");
+      assertEquals(ids.size(), table.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
