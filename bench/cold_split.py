@@ -12,6 +12,9 @@ CPU seconds during it, the workers' part and the rest. Then, over the rounds (me
                            can do on two cores, with the work it has; the rest runs on the spare core in a 1-thread
                            run but takes a share of the two in a 2-thread run
   rest / workers           of 2-thread runs: the JIT's and GC's CPU time per unit of exploration work
+  second half              the same from the report at half of the states to the end, when the JIT is done:
+                           2/1 threads there, and the two workers' CPU per state over one worker's (1.00: two
+                           workers cost each other nothing)
 
 Not part of the test suite. Builds the CLI jar first if needed (through ./ballot). JVM options: BALLOT_JAVA_OPTS,
 default the launcher's (-Xss16m -XX:+UseParallelGC).
@@ -34,9 +37,11 @@ def run(java, opts, model, threads):
     out = subprocess.run(cmd, capture_output=True, text=True)
     m = re.search(r"threads=\d+ seconds=(\S+) process_cpu=(\S+) worker_cpu=(\S+) other_cpu=(\S+) states=(\d+)",
                   out.stdout)
-    if out.returncode != 0 or not m:
+    late = re.search(r"late_half: states=(\d+) seconds=(\S+) worker_cpu=(\S+) other_cpu=(\S+)", out.stdout)
+    if out.returncode != 0 or not m or not late:
         sys.exit(f"ColdSplit failed (exit {out.returncode}):\n{out.stdout}{out.stderr}")
-    return dict(seconds=float(m[1]), process=float(m[2]), workers=float(m[3]), other=float(m[4]), states=int(m[5]))
+    return dict(seconds=float(m[1]), process=float(m[2]), workers=float(m[3]), other=float(m[4]), states=int(m[5]),
+                late_states=int(late[1]), late_seconds=float(late[2]), late_workers=float(late[3]))
 
 
 def main():
@@ -48,7 +53,8 @@ def main():
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     opts = shlex.split(os.environ.get("BALLOT_JAVA_OPTS", "-Xss16m -XX:+UseParallelGC"))
     runs = {1: [], 2: []}
-    print(f"{'round':>5} {'threads':>7} {'explore s':>9} {'process cpu':>11} {'workers':>8} {'rest':>6}")
+    print(f"{'round':>5} {'threads':>7} {'explore s':>9} {'process cpu':>11} {'workers':>8} {'rest':>6}"
+          f" {'late s':>7} {'late workers':>12}")
     for r in range(args.rounds):
         for t in (1, 2):
             x = run(java, opts, args.model, t)
@@ -56,7 +62,7 @@ def main():
                 sys.exit(f"state counts differ: {x['states']} and {runs[1][0]['states']}")
             runs[t].append(x)
             print(f"{r + 1:>5} {t:>7} {x['seconds']:>9.2f} {x['process']:>11.2f} {x['workers']:>8.2f} "
-                  f"{x['other']:>6.2f}", flush=True)
+                  f"{x['other']:>6.2f} {x['late_seconds']:>7.2f} {x['late_workers']:>12.2f}", flush=True)
     med = lambda t, k: statistics.median(x[k] for x in runs[t])
     pairs = [a["seconds"] / b["seconds"] for a, b in zip(runs[1], runs[2])]
     bound = [a["seconds"] / ((b["workers"] + b["other"]) / 2) for a, b in zip(runs[1], runs[2])]
@@ -66,6 +72,11 @@ def main():
           f"(workers {med(2, 'workers'):.2f}, rest {med(2, 'other'):.2f} CPU s)")
     print(f"  2/1 threads {statistics.median(pairs):.2f} (median of pairs); 2-core bound "
           f"{statistics.median(bound):.2f}; rest / workers of 2-thread runs {statistics.median(rest):.2f}")
+    late_pairs = [a["late_seconds"] / b["late_seconds"] for a, b in zip(runs[1], runs[2])]
+    late_cpu = [(b["late_workers"] / b["late_states"]) / (a["late_workers"] / a["late_states"])
+                for a, b in zip(runs[1], runs[2])]
+    print(f"  second half of the states: 2/1 threads {statistics.median(late_pairs):.2f} (median of pairs); "
+          f"workers' CPU per state, 2 threads / 1 thread {statistics.median(late_cpu):.2f}")
 
 
 if __name__ == "__main__":
