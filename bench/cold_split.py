@@ -72,7 +72,9 @@ def main():
           f"(workers {med(2, 'workers'):.2f}, rest {med(2, 'other'):.2f} CPU s)")
     print(f"  2/1 threads {statistics.median(pairs):.2f} (median of pairs); 2-core bound "
           f"{statistics.median(bound):.2f}; rest / workers of 2-thread runs {statistics.median(rest):.2f}")
-    late_pairs = [a["late_seconds"] / b["late_seconds"] for a, b in zip(runs[1], runs[2])]
+    # per state: the report that opens the second half falls at a different state count in each run
+    late_pairs = [(a["late_seconds"] / a["late_states"]) / (b["late_seconds"] / b["late_states"])
+                  for a, b in zip(runs[1], runs[2])]
     late_cpu = [(b["late_workers"] / b["late_states"]) / (a["late_workers"] / a["late_states"])
                 for a, b in zip(runs[1], runs[2])]
     print(f"  second half of the states: 2/1 threads {statistics.median(late_pairs):.2f} (median of pairs); "
