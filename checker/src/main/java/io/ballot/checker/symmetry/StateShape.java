@@ -141,12 +141,14 @@ final class StateShape {
       }
     } else if (t instanceof Type.ArrayType a) {
       int stride = a.element().bitWidth();
-      int group = a.index() instanceof Type.ScalarsetType s ? groups.indexOf(s) : -1;
-      for (int i = 0; i < a.index().cardinality(); i++) {
-        if (group >= 0) {
+      int[] group = indexGroups(a.index());
+      int[] first = indexFirsts(a.index());
+      for (int i = 0; i < group.length; i++) {
+        if (group[i] >= 0) {
+          // an entry at a reduced scalarset's value moves with it: within the scalarset's own block of a union
           List<Dim> inner = new ArrayList<>(dimsSoFar);
-          inner.add(new Dim(group, stride, i));
-          walk(a.element(), at + i * stride, path + "[*]", inner);
+          inner.add(new Dim(group[i], stride, i - first[i]));
+          walk(a.element(), at + i * stride, path + "[*" + group[i] + "]", inner);
         } else {
           walk(a.element(), at + i * stride, path + "[" + i + "]", dimsSoFar);
         }
@@ -162,6 +164,33 @@ final class StateShape {
       }
       multisets.add(new int[] {at, Math.toIntExact(m.capacity()), slotWidth});
     }
+  }
+
+  /** For each index value of an array's index type: the reduced scalarset it belongs to, or -1. */
+  private int[] indexGroups(Type index) {
+    int[] out = new int[Math.toIntExact(index.cardinality())];
+    java.util.Arrays.fill(out, -1);
+    if (index instanceof Type.ScalarsetType s) {
+      java.util.Arrays.fill(out, groups.indexOf(s));
+    } else if (index instanceof Type.UnionType u) {
+      int[] r = unionRanges(u);
+      for (int k = 0; k < r.length; k += 3) {
+        java.util.Arrays.fill(out, r[k], r[k] + r[k + 1], r[k + 2]);
+      }
+    }
+    return out;
+  }
+
+  /** For each index value of an array's index type: the first index of the scalarset block it belongs to. */
+  private int[] indexFirsts(Type index) {
+    int[] out = new int[Math.toIntExact(index.cardinality())];
+    if (index instanceof Type.UnionType u) {
+      int[] r = unionRanges(u);
+      for (int k = 0; k < r.length; k += 3) {
+        java.util.Arrays.fill(out, r[k], r[k] + r[k + 1], r[k]);
+      }
+    }
+    return out;
   }
 
   /** For a union: (first value number, count, group) of each reduced scalarset member. */
