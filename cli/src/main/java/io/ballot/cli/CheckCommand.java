@@ -2,6 +2,7 @@ package io.ballot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.symmetry.Symmetry;
 import io.ballot.checker.ir.Model;
@@ -281,6 +282,9 @@ final class CheckCommand implements Callable<Integer> {
       reports.write(List.of(outcome), started);
       int code = exitCode(result, err);
       return code == ExitCodes.OK && outcome.failedOnlyOnDeadRules() ? ExitCodes.DEAD_RULES : code;
+    } catch (SoundnessFailure e) {
+      err.println("ballot: " + name + ": soundness failure: " + e.getMessage());
+      return ExitCodes.SOUNDNESS_FAILURE;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the JSON report to " + json, e);
     }

@@ -24,6 +24,12 @@ public final class ExitCodes {
   /** A resource limit was hit (memory, stack, or a state/time limit) before the run could finish. */
   public static final int RESOURCE_LIMIT = 4;
 
+  /**
+   * A bug in ballot that could have printed a false verdict: the search reported a violation that replaying its trace
+   * on the model's concrete semantics does not confirm. Nothing is printed as a counterexample.
+   */
+  public static final int SOUNDNESS_FAILURE = 5;
+
   /** An invariant was violated in a reachable state. */
   public static final int INVARIANT_VIOLATED = 10;
 
@@ -58,6 +64,8 @@ public final class ExitCodes {
     map.put(key(USAGE), "bad options or usage");
     map.put(key(MODEL_REJECTED), "a model was rejected (errors reported on stderr)");
     map.put(key(RESOURCE_LIMIT), "a resource limit was hit");
+    map.put(key(SOUNDNESS_FAILURE), "soundness failure: a violation the concrete trace does not confirm (a bug in"
+        + " ballot)");
     map.put(key(INVARIANT_VIOLATED), "an invariant was violated");
     map.put(key(ASSERTION_FAILED), "an assertion failed or an error statement was reached");
     map.put(key(DEADLOCK), "deadlock");

@@ -1,5 +1,6 @@
 package io.ballot.cli;
 
+import io.ballot.checker.SoundnessFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -24,6 +25,11 @@ final class Failures {
   /** An unexpected exception: one line and a hint, or with {@code --debug} the stack trace; exit 1. */
   static int internalError(Throwable t, PrintWriter err, boolean debug) {
     String message = t.getMessage();
+    if (t instanceof SoundnessFailure) {
+      err.println("ballot: soundness failure: " + message);
+      err.flush();
+      return ExitCodes.SOUNDNESS_FAILURE;
+    }
     err.println(
         "ballot: internal error: " + t.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     if (debug) {

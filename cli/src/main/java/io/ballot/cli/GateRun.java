@@ -1,6 +1,7 @@
 package io.ballot.cli;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.RuleCount;
@@ -84,6 +85,10 @@ final class GateRun {
       String what = "the JVM ran out of " + (e instanceof StackOverflowError ? "stack space" : "memory");
       err.println("ballot: " + name + ": resource limit: " + what);
       return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.INCOMPLETE, what, since(start));
+    } catch (SoundnessFailure e) {
+      err.println("ballot: " + name + ": soundness failure: " + e.getMessage());
+      return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.UNSOUND, e.getMessage(),
+          since(start));
     } catch (RuntimeException e) {
       String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       err.println("ballot: " + name + ": internal error: " + what);
@@ -134,6 +139,7 @@ final class GateRun {
       code = worse(code, switch (o.status()) {
         case MET -> ExitCodes.OK;
         case ERROR -> ExitCodes.INTERNAL_ERROR;
+        case UNSOUND -> ExitCodes.SOUNDNESS_FAILURE;
         case REJECTED -> ExitCodes.MODEL_REJECTED;
         case INCOMPLETE -> ExitCodes.RESOURCE_LIMIT;
         case NOT_MET -> o.failedOnlyOnDeadRules() ? ExitCodes.DEAD_RULES : ExitCodes.EXPECTATION_NOT_MET;
@@ -142,7 +148,7 @@ final class GateRun {
     return code;
   }
 
-  private static final List<Integer> SEVERITY = List.of(ExitCodes.INTERNAL_ERROR, ExitCodes.MODEL_REJECTED,
+  private static final List<Integer> SEVERITY = List.of(ExitCodes.SOUNDNESS_FAILURE, ExitCodes.INTERNAL_ERROR, ExitCodes.MODEL_REJECTED,
       ExitCodes.RESOURCE_LIMIT, ExitCodes.EXPECTATION_NOT_MET, ExitCodes.DEAD_RULES, ExitCodes.OK);
 
   private static int worse(int a, int b) {

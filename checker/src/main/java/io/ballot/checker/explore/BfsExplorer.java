@@ -393,14 +393,16 @@ public final class BfsExplorer {
    * and its invariants and covers are checked with those of the rest of its batch ({@link #checkStored}).
    */
   private void admit(Lane lane, long[] s, int parent, int rule) {
+    int p = -1;
     try {
-      for (int p : assumptions) {
+      for (int a : assumptions) {
+        p = a;
         if (!ts.holds(p, s)) {
           return;
         }
       }
     } catch (ModelError e) {
-      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent, -1, -1);
+      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent, rule, p);
       return;
     }
     if (lane.canonicalizer != null) {
@@ -520,14 +522,23 @@ public final class BfsExplorer {
         violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), List.of()));
         continue;
       }
-      TraceBuilder.Trace trace = new TraceBuilder(ts, store, symmetry).trace(p.at());
-      PendingViolation q = symmetry == null ? p : Reidentify.in(ts, p, trace.last());
+      TraceBuilder.Trace trace = new TraceBuilder(ts, store, symmetry, runDescription()).trace(p.at());
+      PendingViolation q = new Confirmation(ts, options.deadlock()).confirm(p, trace.last(), runDescription());
       violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
     }
     pending.clear();
     if (violations.size() >= options.maxErrors()) {
       stop = true;
     }
+  }
+
+  /** The options a soundness failure is reported with, so that it can be reproduced. */
+  private String runDescription() {
+    return "options: --threads " + options.threads() + " --symmetry-reduction "
+        + options.symmetry().name().toLowerCase(java.util.Locale.ROOT) + " --deadlock-detection "
+        + options.deadlock().name().toLowerCase(java.util.Locale.ROOT)
+        + (options.bound() > 0 ? " --bound " + options.bound() : "") + ", engine "
+        + options.engine().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private void halt(String reason) {

@@ -1,5 +1,6 @@
 package io.ballot.checker.explore;
 
+import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.symmetry.Canonicalizer;
 import io.ballot.checker.symmetry.Symmetry;
@@ -25,12 +26,14 @@ final class TraceBuilder {
   private final TransitionSystem ts;
   private final StateStore store;
   private final Canonicalizer exact; // null without symmetry reduction
+  private final String run; // the run's options, for a soundness failure
 
   /** A concrete trace: its printed steps and its last state. */
   record Trace(List<TraceStep> steps, long[] last) {}
 
-  TraceBuilder(TransitionSystem ts, StateStore store, Symmetry symmetry) {
+  TraceBuilder(TransitionSystem ts, StateStore store, Symmetry symmetry, String run) {
     this.ts = ts;
+    this.run = run;
     this.store = store;
     this.exact = symmetry == null ? null : symmetry.exactCanonicalizer();
   }
@@ -48,7 +51,7 @@ final class TraceBuilder {
       long[] target = new long[words];
       store.get(s, target);
       long[] next = new long[words];
-      Instance step = k == 0 ? start(store.rule(s), target, next) : step(store.rule(s), current, target, next);
+      Instance step = k == 0 ? start(store.rule(s), target, next) : step(store.rule(s), current, target, next, k);
       steps.add(new TraceStep(step.name(), step.parameters(), ts.render(next), step.location()));
       current = next;
     }
@@ -59,16 +62,16 @@ final class TraceBuilder {
     try {
       ts.runStart(rule, next, Effects.NONE);
     } catch (ModelError e) {
-      throw new IllegalStateException("replaying a trace failed where exploring succeeded", e);
+      throw unsound(0, ts.start(rule), "errs (" + e.getMessage() + ") where the search ran it");
     }
     if (!reaches(next, target)) {
-      throw new IllegalStateException("replaying " + ts.start(rule).describe() + " did not reproduce the stored state");
+      throw unsound(0, ts.start(rule), "does not produce the stored start state");
     }
     return ts.start(rule);
   }
 
   /** Fires the rule from {@code current} into {@code next} that reaches {@code target} (or its orbit). */
-  private Instance step(int recorded, long[] current, long[] target, long[] next) {
+  private Instance step(int recorded, long[] current, long[] target, long[] next, int k) {
     if (fires(recorded, current, next) && reaches(next, target)) {
       return ts.rule(recorded);
     }
@@ -80,7 +83,13 @@ final class TraceBuilder {
         }
       }
     }
-    throw new IllegalStateException("replaying " + ts.rule(recorded).describe() + " did not reproduce the stored state");
+    throw unsound(k, ts.rule(recorded), "reaches no state in the stored state's orbit from the trace's concrete state");
+  }
+
+  private SoundnessFailure unsound(int step, Instance what, String how) {
+    return new SoundnessFailure("replaying the counterexample failed at step " + step + ": " + what.describe() + " "
+        + how + "; " + run + ". No counterexample is printed: this is a bug in ballot, please report it with the"
+        + " model and this message");
   }
 
   private boolean fires(int rule, long[] current, long[] next) {

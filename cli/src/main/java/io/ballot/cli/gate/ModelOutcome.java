@@ -42,7 +42,9 @@ public record ModelOutcome(
     /** A limit (time, memory, the JVM's heap or stack) stopped the check before it could tell. */
     INCOMPLETE,
     /** Ballot failed (a bug). */
-    ERROR
+    ERROR,
+    /** The search reported a violation its concrete trace does not confirm (a bug in ballot; nothing printed). */
+    UNSOUND
   }
 
   /** The outcome's status; see {@link Status}. */
@@ -85,7 +87,11 @@ public record ModelOutcome(
    */
   public String outcomeText() {
     if (error != null) {
-      return (errorStatus == Status.INCOMPLETE ? "stopped: " : "internal error: ") + error;
+      return (switch (errorStatus) {
+        case INCOMPLETE -> "stopped: ";
+        case UNSOUND -> "soundness failure: ";
+        default -> "internal error: ";
+      }) + error;
     }
     if (load != null && load.hasErrors()) {
       List<Diagnostic> errors = loadErrors();
@@ -120,6 +126,7 @@ public record ModelOutcome(
       case REJECTED -> "REJECTED";
       case INCOMPLETE -> "STOPPED";
       case ERROR -> "ERROR";
+      case UNSOUND -> "UNSOUND";
     };
     return String.format(Locale.ROOT, "%-8s %s: expected %s, got %s (%.2f s)", tag, name, run.expect(),
         outcomeText(), seconds);

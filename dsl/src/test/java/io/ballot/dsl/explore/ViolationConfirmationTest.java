@@ -1,0 +1,190 @@
+package io.ballot.dsl.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.CheckOptions.DeadlockMode;
+import io.ballot.checker.CheckOptions.Engine;
+import io.ballot.checker.CheckOptions.Symmetry;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.SoundnessFailure;
+import io.ballot.checker.explore.BfsExplorer;
+import io.ballot.checker.interp.Interpreter;
+import io.ballot.checker.ir.PropertyKind;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.VariableValue;
+import io.ballot.checker.result.Verdict;
+import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.ts.Effects;
+import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.ModelError;
+import io.ballot.checker.ts.TransitionSystem;
+import io.ballot.dsl.api.FrontEnd;
+import io.ballot.dsl.api.LoadResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A violation is printed only when the model's concrete semantics confirm it: every step of its trace replayed from
+ * the start state, and the property false (or the rule erring) in the trace's last concrete state. Here the search
+ * is given a transition system that misbehaves during the search and not afterwards (as a wrong reduction would):
+ * the run ends in a {@link SoundnessFailure} naming the step and the options, never in a counterexample.
+ */
+class ViolationConfirmationTest {
+  private static final String MODEL = """
+      var x: 0 .. 5;
+      startstate begin x := 0; end;
+      rule "inc" x < 5 ==> begin x := x + 1; end;
+      invariant "small" x < 5;
+      """;
+
+  private static TransitionSystem load() {
+    LoadResult load = new FrontEnd().load("m.m", MODEL);
+    assertTrue(!load.hasErrors(), load.diagnostics().toString());
+    return new Interpreter(load.model());
+  }
+
+  private static Result run(TransitionSystem ts) {
+    CheckOptions o = new CheckOptions(1, 0, DeadlockMode.OFF, 0, 1, 30, Engine.INTERPRETED, Symmetry.OFF);
+    return new BfsExplorer(ts, o, ProgressListener.NONE).run();
+  }
+
+  @Test
+  void aRealViolationIsConfirmedAndPrinted() {
+    Result r = run(load());
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    assertEquals(6, r.violations().get(0).trace().size());
+  }
+
+  @Test
+  void anInvariantThatHoldsInTheConcreteLastStateIsASoundnessFailure() {
+    TransitionSystem real = load();
+    // the search sees "small" fail at x = 2; the concrete state x = 2 satisfies it
+    TransitionSystem ts = new Wrapped(real) {
+      @Override
+      public boolean holds(int i, long[] state) throws ModelError {
+        if (searching && real.render(state).get(0).value().equals("2")) {
+          searching = false;
+          return false;
+        }
+        return real.holds(i, state);
+      }
+    };
+    SoundnessFailure f = assertThrows(SoundnessFailure.class, () -> run(ts));
+    assertTrue(f.getMessage().contains("invariant \"small\" failed"), f.getMessage());
+    assertTrue(f.getMessage().contains("--symmetry-reduction off"), f.getMessage());
+  }
+
+  @Test
+  void aTraceThatDoesNotReplayIsASoundnessFailure() {
+    TransitionSystem real = load();
+    // after the search, "inc" adds 2: the stored x = 1 is not the concrete successor of x = 0 any more
+    TransitionSystem ts = new Wrapped(real) {
+      @Override
+      public boolean holds(int i, long[] state) throws ModelError {
+        boolean h = real.holds(i, state);
+        searching &= h;
+        return h;
+      }
+
+      @Override
+      public boolean fire(int i, long[] state, long[] next, Effects fx) throws ModelError {
+        boolean fired = real.fire(i, state, next, fx);
+        if (!searching && fired) {
+          long[] again = next.clone();
+          real.fire(i, again, next, fx);
+        }
+        return fired;
+      }
+    };
+    SoundnessFailure f = assertThrows(SoundnessFailure.class, () -> run(ts));
+    assertTrue(f.getMessage().contains("step 1: inc"), f.getMessage());
+  }
+
+  /** Delegates to a real transition system; {@code searching} until a subclass decides the search is over. */
+  private abstract static class Wrapped implements TransitionSystem {
+    private final TransitionSystem real;
+    boolean searching = true;
+
+    Wrapped(TransitionSystem real) {
+      this.real = real;
+    }
+
+    @Override
+    public StateLayout layout() {
+      return real.layout();
+    }
+
+    @Override
+    public int startCount() {
+      return real.startCount();
+    }
+
+    @Override
+    public Instance start(int i) {
+      return real.start(i);
+    }
+
+    @Override
+    public boolean runStart(int i, long[] out, Effects fx) throws ModelError {
+      return real.runStart(i, out, fx);
+    }
+
+    @Override
+    public int ruleCount() {
+      return real.ruleCount();
+    }
+
+    @Override
+    public Instance rule(int i) {
+      return real.rule(i);
+    }
+
+    @Override
+    public boolean guard(int i, long[] state) throws ModelError {
+      return real.guard(i, state);
+    }
+
+    @Override
+    public boolean fire(int i, long[] state, long[] next, Effects fx) throws ModelError {
+      return real.fire(i, state, next, fx);
+    }
+
+    @Override
+    public int propertyCount() {
+      return real.propertyCount();
+    }
+
+    @Override
+    public Instance property(int i) {
+      return real.property(i);
+    }
+
+    @Override
+    public PropertyKind propertyKind(int i) {
+      return real.propertyKind(i);
+    }
+
+    @Override
+    public boolean holds(int i, long[] state) throws ModelError {
+      return real.holds(i, state);
+    }
+
+    @Override
+    public int coverStatementCount() {
+      return real.coverStatementCount();
+    }
+
+    @Override
+    public Instance coverStatement(int site) {
+      return real.coverStatement(site);
+    }
+
+    @Override
+    public List<VariableValue> render(long[] state) {
+      return real.render(state);
+    }
+  }
+}
