@@ -64,7 +64,16 @@ class SymmetryOrbitsPropertyTest {
 
   @Property(tries = 100)
   void exhaustiveCountsOrbitsAndHeuristicLiesBetween(@ForAll long seed) {
-    String text = SymmetricModels.generate(seed);
+    checkAgainstBruteForce(SymmetricModels.generate(seed));
+  }
+
+  /** The same, on models whose scalarsets also sit in a union: arrays indexed by and holding it, and so on. */
+  @Property(tries = 230)
+  void unionsOfScalarsetsToo(@ForAll long seed) {
+    checkAgainstBruteForce(SymmetricModels.generateWithUnion(seed));
+  }
+
+  private void checkAgainstBruteForce(String text) {
     LoadResult load = frontEnd.load("gen.m", text);
     assertTrue(!load.hasErrors(), () -> "generated model rejected: " + load.diagnostics() + "\n" + text);
     Model model = load.model();
