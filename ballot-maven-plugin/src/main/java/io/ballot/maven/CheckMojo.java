@@ -184,6 +184,7 @@ public class CheckMojo extends AbstractMojo {
     private static String meaning(int exit) {
       return switch (exit) {
         case ExitCodes.INTERNAL_ERROR -> "internal error in ballot";
+        case ExitCodes.SOUNDNESS_FAILURE -> "soundness failure in ballot: a violation its trace does not confirm";
         case ExitCodes.USAGE -> "bad project file or options; see the message above";
         case ExitCodes.MODEL_REJECTED -> "a model was rejected";
         case ExitCodes.RESOURCE_LIMIT -> "a resource limit stopped a model";
