@@ -30,7 +30,7 @@ class RumurStateCountTest {
 
   /** Known differences, explained in docs/conformance.md. */
   private static final java.util.Map<String, String> EXCEPTIONS =
-      java.util.Map.of("uint64-model.m", "values beyond signed 64 bits (Rumur switches to uint64_t)");
+      java.util.Map.of();
 
   /** One golden row: model, states, and the flags Rumur ran with. */
   record Golden(String model, long states, List<String> flags) {}

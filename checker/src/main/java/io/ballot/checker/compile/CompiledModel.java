@@ -1,6 +1,7 @@
 package io.ballot.checker.compile;
 
 import io.ballot.checker.state.StoredValues;
+import io.ballot.checker.state.Unsigned;
 import io.ballot.checker.ir.Property;
 import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.Rule;
@@ -335,6 +336,97 @@ public abstract class CompiledModel implements TransitionSystem {
     return at + 1;
   }
 
+  // ------------------------------------------------------------------------------------------ unsigned values
+  // Models whose integers are unsigned 64-bit (Model.unsignedValues) use these instead of their signed twins.
+
+  protected final long addu(long a, long b, int k) throws ModelError {
+    long r = a + b;
+    if (Long.compareUnsigned(r, a) < 0) {
+      throw err(k);
+    }
+    return r;
+  }
+
+  protected final long subu(long a, long b, int k) throws ModelError {
+    if (Long.compareUnsigned(a, b) < 0) {
+      throw err(k);
+    }
+    return a - b;
+  }
+
+  protected final long mulu(long a, long b, int k) throws ModelError {
+    try {
+      return Unsigned.multiply(a, b);
+    } catch (ArithmeticException overflow) {
+      throw err(k);
+    }
+  }
+
+  protected final long divu(long a, long b, int kz) throws ModelError {
+    if (b == 0) {
+      throw err(kz);
+    }
+    return Long.divideUnsigned(a, b);
+  }
+
+  protected final long modu(long a, long b, int kz) throws ModelError {
+    if (b == 0) {
+      throw err(kz);
+    }
+    return Long.remainderUnsigned(a, b);
+  }
+
+  protected static long shlu(long a, long b) {
+    return Unsigned.shiftLeft(a, b);
+  }
+
+  protected static long shru(long a, long b) {
+    return Unsigned.shiftRight(a, b);
+  }
+
+  private static boolean outside(long v, long lo, long hi) {
+    return Long.compareUnsigned(v, lo) < 0 || Long.compareUnsigned(v, hi) > 0;
+  }
+
+  /** {@link #ix} with unsigned bounds. */
+  protected final int ixu(long v, long lo, long hi, int k) throws ModelError {
+    if (outside(v, lo, hi)) {
+      throw ModelError.runtime("index " + Long.toUnsignedString(v) + " out of range", LOC[k]);
+    }
+    return (int) (v - lo);
+  }
+
+  /** {@link #enc} with unsigned bounds. */
+  protected final long encu(long v, long lo, long hi, int k) throws ModelError {
+    if (outside(v, lo, hi)) {
+      throw ModelError.runtime("value " + Long.toUnsignedString(v) + " out of range for " + MSG[k], LOC[k]);
+    }
+    return v - lo + 1;
+  }
+
+  /** {@link #chk} with unsigned bounds. */
+  protected final long chku(long v, long lo, long hi, int k) throws ModelError {
+    if (outside(v, lo, hi)) {
+      throw ModelError.runtime("value " + Long.toUnsignedString(v) + " out of range for " + MSG[k], LOC[k]);
+    }
+    return v;
+  }
+
+  /** {@link #pass} with unsigned bounds. */
+  protected final long passu(
+      long raw, long argLo, int conv, long off, long card, long pLo, long pHi, int kc, int kr) throws ModelError {
+    if (raw == 0) {
+      return 0;
+    }
+    long v = raw - 1 + argLo;
+    if (conv == 1) {
+      v = off + v;
+    } else if (conv == 2) {
+      v = unmember(v, off, card, kc);
+    }
+    return encu(v, pLo, pHi, kr);
+  }
+
   protected static boolean in(long v, long lo, long hi) {
     return v >= lo && v <= hi;
   }
@@ -415,6 +507,11 @@ public abstract class CompiledModel implements TransitionSystem {
   /** A stored value as {@code put} prints it (the interpreter's rendering). */
   protected static String render(long[] b, int off, Type t) {
     return StoredValues.render(b, off, t);
+  }
+
+  /** {@link #render(long[], int, Type)}, integers printed unsigned when {@code unsigned}. */
+  protected static String render(long[] b, int off, Type t, boolean unsigned) {
+    return StoredValues.render(b, off, t, unsigned);
   }
 
   /** Signals a failed {@code assume}; one shared instance (no stack trace), caught by the entry methods. */

@@ -91,6 +91,12 @@ final class Generator {
   private final String packageName;
   private final String className;
   private final StateLayout layout;
+  /**
+   * Integers are unsigned 64-bit (Rumur's uint64_t): arithmetic, comparisons and range checks go through the
+   * unsigned helpers of {@link CompiledModel}, and nothing is folded or range-inferred at generation time. Ordinary
+   * (signed) models get exactly the code they always had.
+   */
+  private final boolean unsigned;
   private final List<Inst<StartState>> starts;
   private final List<Inst<Rule>> rules;
   private final List<Inst<Property>> properties;
@@ -115,6 +121,7 @@ final class Generator {
     this.packageName = packageName;
     this.className = className;
     this.layout = new StateLayout(model);
+    this.unsigned = model.unsignedValues();
     this.starts = Instances.starts(model);
     this.rules = Instances.rules(model);
     this.properties = Instances.properties(model);
@@ -381,8 +388,11 @@ final class Generator {
     return patterns.size() - 1;
   }
 
-  private static String describe(Type t) {
-    return t instanceof Type.RangeType r ? r.lo() + ".." + r.hi() : t.getClass().getSimpleName();
+  private String describe(Type t) {
+    if (t instanceof Type.RangeType r) {
+      return unsigned ? Long.toUnsignedString(r.lo()) + ".." + Long.toUnsignedString(r.hi()) : r.lo() + ".." + r.hi();
+    }
+    return t.getClass().getSimpleName();
   }
 
   // ------------------------------------------------------------------------------------------ methods
@@ -794,6 +804,9 @@ final class Generator {
     /** The raw form of value {@code v} stored into type {@code t}: the range check, unless v is known to fit. */
     String encode(JE v, Type t, SourceLocation at) {
       long[] b = bounds(t);
+      if (unsigned) {
+        return "encu(" + v.asLong() + ", " + lit(b[0]) + ", " + lit(b[1]) + ", " + rangeSite(t, at) + ")";
+      }
       if (v.isConst() && v.cst() >= b[0] && v.cst() <= b[1]) {
         return lit(v.cst() - b[0] + 1);
       }
@@ -874,6 +887,11 @@ final class Generator {
         int w = at.element().bitWidth();
         JE idx = convert(compile(el.index()), el.index().type(), at.index(), el.index().location());
         long[] bd = bounds(at.index());
+        if (unsigned) {
+          int k = runtime("index", el.index().location());
+          String pos = "ixu(" + idx.asLong() + ", " + lit(bd[0]) + ", " + lit(bd[1]) + ", " + k + ")";
+          return arr.plusDyn(w == 1 ? pos : pos + " * " + w, at.element());
+        }
         if (idx.isConst() && idx.cst() >= bd[0] && idx.cst() <= bd[1]) {
           return arr.plus(Math.toIntExact((idx.cst() - bd[0]) * w), at.element());
         }
@@ -943,6 +961,9 @@ final class Generator {
             }
             return JE.bool("not(" + v.asBool() + ")");
           case NEGATE:
+            if (unsigned) {
+              return JE.value("(-" + v.asLong() + ")"); // Rumur's negate() on an unsigned value_t wraps
+            }
             if (v.isConst() && v.cst() != Long.MIN_VALUE) {
               return JE.constant(-v.cst());
             }
@@ -1054,6 +1075,9 @@ final class Generator {
       JE r = compile(bin.right());
       String a = l.asLong();
       String c = r.asLong();
+      if (unsigned) {
+        return unsignedBinary(bin, a, c);
+      }
       boolean k = l.isConst() && r.isConst();
       long x = k ? l.cst() : 0;
       long y = k ? r.cst() : 0;
@@ -1118,6 +1142,29 @@ final class Generator {
         default:
           throw new Unsupported("operator " + bin.op());
       }
+    }
+
+    /** An arithmetic or comparison operator on unsigned 64-bit values: the {@code *u} helpers, never folded. */
+    private JE unsignedBinary(Expr.Binary bin, String a, String c) {
+      SourceLocation at = bin.location();
+      int overflow = runtime("integer overflow in " + bin.op().symbol, at);
+      return switch (bin.op()) {
+        case LT -> JE.bool("(Long.compareUnsigned(" + a + ", " + c + ") < 0)");
+        case LE -> JE.bool("(Long.compareUnsigned(" + a + ", " + c + ") <= 0)");
+        case GT -> JE.bool("(Long.compareUnsigned(" + a + ", " + c + ") > 0)");
+        case GE -> JE.bool("(Long.compareUnsigned(" + a + ", " + c + ") >= 0)");
+        case ADD -> JE.value("addu(" + a + ", " + c + ", " + overflow + ")");
+        case SUB -> JE.value("subu(" + a + ", " + c + ", " + overflow + ")");
+        case MUL -> JE.value("mulu(" + a + ", " + c + ", " + overflow + ")");
+        case DIV -> JE.value("divu(" + a + ", " + c + ", " + runtime("division by zero", at) + ")");
+        case MOD -> JE.value("modu(" + a + ", " + c + ", " + runtime("modulo by zero", at) + ")");
+        case LSH -> JE.value("shlu(" + a + ", " + c + ")");
+        case RSH -> JE.value("shru(" + a + ", " + c + ")");
+        case BITWISE_AND -> JE.value("(" + a + " & " + c + ")");
+        case BITWISE_OR -> JE.value("(" + a + " | " + c + ")");
+        case XOR -> JE.value("(" + a + " ^ " + c + ")");
+        default -> throw new Unsupported("operator " + bin.op());
+      };
     }
 
     /** {@code and}: l && r; otherwise l || r, with l negated when {@code negateLeft} (implication). */
@@ -1230,7 +1277,7 @@ final class Generator {
             if (conv == 0 && r.type().isSimple() && sameNumbering(r.type(), p.type())) {
               code = raw; // same stored form: undefined stays undefined, defined values fit
             } else {
-              code = "pass(" + raw + ", " + lit(argLo) + ", " + conv + ", " + lit(off) + ", " + lit(card) + ", "
+              code = (unsigned ? "passu(" : "pass(") + raw + ", " + lit(argLo) + ", " + conv + ", " + lit(off) + ", " + lit(card) + ", "
                   + lit(bd[0]) + ", " + lit(bd[1]) + ", " + kc + ", " + rangeSite(p.type(), arg.location()) + ")";
             }
           } else {
@@ -1298,9 +1345,9 @@ final class Generator {
       JE x = value;
       if (check) {
         long[] b = bounds(v.type());
-        boolean fits = x.isConst() ? x.cst() >= b[0] && x.cst() <= b[1] : false;
+        boolean fits = x.isConst() && !unsigned ? x.cst() >= b[0] && x.cst() <= b[1] : false;
         if (!fits) {
-          x = spill(JE.value("chk(" + x.asLong() + ", " + lit(b[0]) + ", " + lit(b[1]) + ", "
+          x = spill(JE.value((unsigned ? "chku(" : "chk(") + x.asLong() + ", " + lit(b[0]) + ", " + lit(b[1]) + ", "
               + rangeSite(v.type(), q.location()) + ")"));
         }
       }
@@ -1332,7 +1379,7 @@ final class Generator {
       if (q.overType()) {
         Type t = q.type();
         long[] b = bounds(t);
-        if (b[1] == Long.MAX_VALUE) {
+        if (b[1] == Long.MAX_VALUE || unsigned && (b[0] < 0 || b[1] < 0)) {
           throw new Unsupported("quantifier up to Long.MAX_VALUE");
         }
         open("for (long " + i + " = " + lit(b[0]) + "; " + i + " <= " + lit(b[1]) + "; " + i + "++)");
@@ -1359,7 +1406,13 @@ final class Generator {
       String st;
       String cond;
       String overflow;
-      if (step.isConst()) {
+      if (unsigned) {
+        st = tmp("t");
+        line("final long " + st + " = " + step.asLong() + ";");
+        line("if (" + st + " == 0L) throw err(" + runtime("infinite loop due to 0 step", q.location()) + ");");
+        cond = "Long.compareUnsigned(" + i + ", " + t + ") <= 0";
+        overflow = "Long.compareUnsigned(" + i + ", -1L - " + st + ") > 0";
+      } else if (step.isConst()) {
         long sv = step.cst();
         if (sv == 0) {
           line("if (true) throw err(" + runtime("infinite loop due to 0 step", q.location()) + ");");
@@ -1377,7 +1430,7 @@ final class Generator {
       }
       open("for (long " + i + " = " + f + "; " + cond + "; " + i + " += " + st + ")");
       boolean check = true;
-      if (q.variable().type() instanceof Type.RangeType rt && from.isConst() && to.isConst()) {
+      if (q.variable().type() instanceof Type.RangeType rt && from.isConst() && to.isConst() && !unsigned) {
         check = !(Math.min(from.cst(), to.cst()) >= rt.lo() && Math.max(from.cst(), to.cst()) <= rt.hi());
       }
       bindQuantifier(q, JE.value(i), check);
@@ -1794,10 +1847,11 @@ final class Generator {
       Expr v = p.value();
       if (v.isLValue() && !(v instanceof Expr.LocalRef l && binding(l.local()) instanceof Val)) {
         CRef r = ref(v);
-        line("fx.put(render(" + r.buf() + ", " + r.offCode() + ", TYPE[" + type(r.type()) + "]));");
+        line("fx.put(render(" + r.buf() + ", " + r.offCode() + ", TYPE[" + type(r.type()) + "]"
+            + (unsigned ? ", true" : "") + "));");
       } else if (isValue(v.type())) {
         JE x = compile(v);
-        line("fx.put(Values.text(TYPE[" + type(v.type()) + "], " + x.asLong() + "));");
+        line("fx.put(Values.text(TYPE[" + type(v.type()) + "], " + x.asLong() + (unsigned ? ", true" : "") + "));");
       } else {
         line("fx.put(" + javaString(v.toString()) + ");");
       }
@@ -1833,13 +1887,13 @@ final class Generator {
   }
 
   /** Whether raw stored bits of type a mean the same values, all valid, in type b. */
-  private static boolean sameNumbering(Type a, Type b) {
+  private boolean sameNumbering(Type a, Type b) {
     if (!b.isSimple() || a instanceof Type.UnionType != b instanceof Type.UnionType) {
       return false;
     }
     long[] x = bounds(a);
     long[] y = bounds(b);
-    return x[0] == y[0] && x[1] <= y[1];
+    return x[0] == y[0] && (unsigned ? Long.compareUnsigned(x[1], y[1]) <= 0 : x[1] <= y[1]);
   }
 
 

@@ -12,6 +12,7 @@ import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.state.Bits;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.state.StoredValues;
+import io.ballot.checker.state.Unsigned;
 import io.ballot.checker.state.Values;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.ModelError;
@@ -28,10 +29,13 @@ import java.util.Map;
 final class Executor {
   private final StateLayout layout;
   private final Map<Stmt.PropertyStmt, Integer> coverSites;
+  /** Integers are unsigned 64-bit (Rumur's uint64_t value type): {@link UnsignedArithmetic}. */
+  private final boolean unsigned;
 
   Executor(StateLayout layout, Map<Stmt.PropertyStmt, Integer> coverSites) {
     this.layout = layout;
     this.coverSites = coverSites;
+    this.unsigned = layout.unsignedValues();
   }
 
   /** A place that holds a value: a bit-field of a buffer (the state or a frame's locals). */
@@ -127,9 +131,9 @@ final class Executor {
         f.fx.put(p.text().replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"").replace("\\\\", "\\"));
       } else if (p.value().isLValue() && !(p.value() instanceof Expr.LocalRef l && f.locals.get(l.local()) instanceof Box)) {
         Ref r = ref(p.value(), f);
-        f.fx.put(StoredValues.render(r.buf(), r.off(), r.type()));
+        f.fx.put(StoredValues.render(r.buf(), r.off(), r.type(), unsigned));
       } else if (p.value().type().isSimple() || p.value().type() instanceof Type.IntType) {
-        f.fx.put(Values.text(p.value().type(), value(p.value(), f)));
+        f.fx.put(Values.text(p.value().type(), value(p.value(), f), unsigned));
       } else {
         f.fx.put(p.value().toString());
       }
@@ -228,16 +232,32 @@ final class Executor {
     if (step == 0) {
       throw ModelError.runtime("infinite loop due to 0 step", q.location());
     }
-    for (long i = from; step > 0 ? i <= to : i >= to; i += step) {
+    for (long i = from; inBounds(i, to, step); i += step) {
       bindQuantifier(q, i, f);
       if (run(loop.body(), f)) {
         return true;
       }
-      if (step > 0 ? i > Long.MAX_VALUE - step : i < Long.MIN_VALUE - step) {
+      if (lastStep(i, step)) {
         break;
       }
     }
     return false;
+  }
+
+  /** Whether a loop counter {@code i} has not passed {@code to} (a step is never negative when unsigned). */
+  private boolean inBounds(long i, long to, long step) {
+    if (unsigned) {
+      return Long.compareUnsigned(i, to) <= 0;
+    }
+    return step > 0 ? i <= to : i >= to;
+  }
+
+  /** Whether stepping past counter {@code i} would overflow: the loop ends there. */
+  private boolean lastStep(long i, long step) {
+    if (unsigned) {
+      return Long.compareUnsigned(i, -1L - step) > 0;
+    }
+    return step > 0 ? i > Long.MAX_VALUE - step : i < Long.MIN_VALUE - step;
   }
 
   /** Binds a quantifier variable to {@code value} (assignable, as in Rumur). */
@@ -296,9 +316,10 @@ final class Executor {
       throw new IllegalStateException("unbounded integers have no stored form");
     }
     long v = convert(value, from, t, at);
-    long index = Values.index(t, v);
-    if (index < 0) {
-      throw ModelError.runtime("value " + v + " out of range for " + describe(t), at);
+    long index = Values.index(t, v, unsigned);
+    if (index == -1) { // an unsigned model's index can exceed Long.MAX_VALUE
+      String text = unsigned ? Long.toUnsignedString(v) : Long.toString(v);
+      throw ModelError.runtime("value " + text + " out of range for " + describe(t), at);
     }
     Bits.set(target.buf(), target.off(), t.bitWidth(), index + 1);
   }
@@ -316,15 +337,17 @@ final class Executor {
       }
       long inner = value - offset;
       if (inner < 0 || inner >= to.cardinality()) {
-        throw ModelError.runtime("union value is not a " + describe(to), at);
+        throw ModelError.runtime("union value is not a " + to.getClass().getSimpleName(), at);
       }
       return inner;
     }
     return value;
   }
 
-  private static String describe(Type t) {
-    return t instanceof Type.RangeType r ? r.lo() + ".." + r.hi() : t.getClass().getSimpleName();
+  private String describe(Type t) {
+    return t instanceof Type.RangeType r
+        ? Values.text(r, r.lo(), unsigned) + ".." + Values.text(r, r.hi(), unsigned)
+        : t.getClass().getSimpleName();
   }
 
   static int width(Type t) {
@@ -373,9 +396,10 @@ final class Executor {
       }
       Type.ArrayType at = (Type.ArrayType) arr.type();
       long idx = convert(value(el.index(), f), el.index().type(), at.index(), el.index().location());
-      long pos = Values.index(at.index(), idx);
+      long pos = Values.index(at.index(), idx, unsigned);
       if (pos < 0) {
-        throw ModelError.runtime("index " + idx + " out of range", el.index().location());
+        throw ModelError.runtime(
+            "index " + (unsigned ? Long.toUnsignedString(idx) : Long.toString(idx)) + " out of range", el.index().location());
       }
       return new Ref(arr.buf(), arr.off() + (int) (pos * at.element().bitWidth()), at.element());
     }
@@ -417,6 +441,9 @@ final class Executor {
       return switch (u.op()) {
         case NOT -> v == 0 ? 1 : 0;
         case NEGATE -> {
+          if (unsigned) {
+            yield -v; // Rumur's negate() on an unsigned value_t wraps
+          }
           if (v == Long.MIN_VALUE) {
             throw ModelError.runtime("integer overflow in negation", e.location());
           }
@@ -488,6 +515,9 @@ final class Executor {
     long l = value(b.left(), f);
     long r = value(b.right(), f);
     SourceLocation at = b.location();
+    if (unsigned) {
+      return unsignedBinary(b.op(), l, r, at);
+    }
     try {
       return switch (b.op()) {
         case LT -> l < r ? 1 : 0;
@@ -521,6 +551,41 @@ final class Executor {
       };
     } catch (ArithmeticException overflow) {
       throw ModelError.runtime("integer overflow in " + b.op().symbol, at);
+    }
+  }
+
+  /** {@link #binary} on unsigned 64-bit values, as Rumur's uint64_t value type computes them. */
+  private static long unsignedBinary(Expr.BinaryOp op, long l, long r, SourceLocation at) throws ModelError {
+    try {
+      return switch (op) {
+        case LT -> Long.compareUnsigned(l, r) < 0 ? 1 : 0;
+        case LE -> Long.compareUnsigned(l, r) <= 0 ? 1 : 0;
+        case GT -> Long.compareUnsigned(l, r) > 0 ? 1 : 0;
+        case GE -> Long.compareUnsigned(l, r) >= 0 ? 1 : 0;
+        case ADD -> Unsigned.add(l, r);
+        case SUB -> Unsigned.subtract(l, r);
+        case MUL -> Unsigned.multiply(l, r);
+        case DIV -> {
+          if (r == 0) {
+            throw ModelError.runtime("division by zero", at);
+          }
+          yield Long.divideUnsigned(l, r);
+        }
+        case MOD -> {
+          if (r == 0) {
+            throw ModelError.runtime("modulo by zero", at);
+          }
+          yield Long.remainderUnsigned(l, r);
+        }
+        case LSH -> Unsigned.shiftLeft(l, r);
+        case RSH -> Unsigned.shiftRight(l, r);
+        case BITWISE_AND -> l & r;
+        case BITWISE_OR -> l | r;
+        case XOR -> l ^ r;
+        default -> throw new IllegalStateException("operator " + op);
+      };
+    } catch (ArithmeticException overflow) {
+      throw ModelError.runtime("integer overflow in " + op.symbol, at);
     }
   }
 
@@ -587,12 +652,12 @@ final class Executor {
     if (step == 0) {
       throw ModelError.runtime("infinite loop due to 0 step", quant.location());
     }
-    for (long i = from; step > 0 ? i <= to : i >= to; i += step) {
+    for (long i = from; inBounds(i, to, step); i += step) {
       bindQuantifier(quant, i, f);
       if (truth(q.body(), f) != universal) {
         return !universal;
       }
-      if (step > 0 ? i > Long.MAX_VALUE - step : i < Long.MIN_VALUE - step) {
+      if (lastStep(i, step)) {
         break;
       }
     }

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A validated, typed Murphi model: the contract between the language front end and the checker. Lists keep
  * declaration order; rules, start states and properties are flattened out of rulesets and aliases.
+ * {@code unsignedValues}: integer values are unsigned 64-bit (Rumur's {@code uint64_t} value type, chosen for models
+ * whose numbers exceed {@link Long#MAX_VALUE} and are never negative); otherwise signed 64-bit.
  */
 public record Model(
     String file,
@@ -14,7 +16,21 @@ public record Model(
     List<Function> functions,
     List<StartState> startStates,
     List<Rule> rules,
-    List<Property> properties) {
+    List<Property> properties,
+    boolean unsignedValues) {
+
+  /** A model whose values are signed 64-bit integers (the usual case). */
+  public Model(
+      String file,
+      List<ConstantDecl> constants,
+      List<TypeDecl> types,
+      List<Variable> variables,
+      List<Function> functions,
+      List<StartState> startStates,
+      List<Rule> rules,
+      List<Property> properties) {
+    this(file, constants, types, variables, functions, startStates, rules, properties, false);
+  }
 
   /** Total bits of one state: the sum of the variables' widths. */
   public long stateBits() {

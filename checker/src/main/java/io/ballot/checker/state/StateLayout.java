@@ -18,9 +18,11 @@ public final class StateLayout {
   private final Map<Variable, Integer> offsets = new HashMap<>();
   private final int bits;
   private final int words;
+  private final boolean unsignedValues;
 
   public StateLayout(Model model) {
     this.variables = model.variables();
+    this.unsignedValues = model.unsignedValues();
     int offset = 0;
     for (Variable v : variables) {
       offsets.put(v, offset);
@@ -41,6 +43,11 @@ public final class StateLayout {
       throw new IllegalArgumentException("not a variable of this model: " + v.name());
     }
     return o;
+  }
+
+  /** Whether the model's integers are unsigned 64-bit ({@link Model#unsignedValues()}). */
+  public boolean unsignedValues() {
+    return unsignedValues;
   }
 
   /** Total bits of a state. */

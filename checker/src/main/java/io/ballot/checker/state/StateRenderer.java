@@ -17,32 +17,32 @@ public final class StateRenderer {
   public List<VariableValue> render(long[] state) {
     List<VariableValue> out = new ArrayList<>();
     for (Variable v : layout.variables()) {
-      leaves(state, layout.offset(v), v.type(), v.name(), out);
+      leaves(state, layout.offset(v), v.type(), v.name(), layout.unsignedValues(), out);
     }
     return out;
   }
 
-  private static void leaves(long[] s, int offset, Type t, String name, List<VariableValue> out) {
+  private static void leaves(long[] s, int offset, Type t, String name, boolean unsigned, List<VariableValue> out) {
     if (t.isSimple()) {
       long raw = Bits.get(s, offset, t.bitWidth());
-      out.add(new VariableValue(name, raw == 0 ? "Undefined" : Values.text(t, Values.value(t, raw - 1))));
+      out.add(new VariableValue(name, raw == 0 ? "Undefined" : Values.text(t, Values.value(t, raw - 1), unsigned)));
     } else if (t instanceof Type.RecordType r) {
       int o = offset;
       for (Type.Field f : r.fields()) {
-        leaves(s, o, f.type(), name + "." + f.name(), out);
+        leaves(s, o, f.type(), name + "." + f.name(), unsigned, out);
         o += f.type().bitWidth();
       }
     } else if (t instanceof Type.ArrayType a) {
       int w = a.element().bitWidth();
       for (long i = 0; i < a.index().cardinality(); i++) {
-        String index = Values.text(a.index(), Values.value(a.index(), i));
-        leaves(s, offset + (int) (i * w), a.element(), name + "[" + index + "]", out);
+        String index = Values.text(a.index(), Values.value(a.index(), i), unsigned);
+        leaves(s, offset + (int) (i * w), a.element(), name + "[" + index + "]", unsigned, out);
       }
     } else if (t instanceof Type.MultisetType m) {
       for (long i = 0; i < m.capacity(); i++) {
         int slot = offset + StateLayout.slotOffset(m, i);
         if (Bits.get(s, slot, 1) != 0) {
-          leaves(s, slot + 1, m.element(), name + "{" + i + "}", out);
+          leaves(s, slot + 1, m.element(), name + "{" + i + "}", unsigned, out);
         }
       }
     }

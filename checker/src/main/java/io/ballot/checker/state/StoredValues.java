@@ -11,20 +11,26 @@ public final class StoredValues {
 
   /** The text {@code put} prints for the value of type {@code t} stored at {@code off}. */
   public static String render(long[] buf, int off, Type t) {
+    return render(buf, off, t, false);
+  }
+
+  /** {@link #render(long[], int, Type)}, integers printed unsigned when {@code unsigned}. */
+  public static String render(long[] buf, int off, Type t, boolean unsigned) {
     if (t.isSimple()) {
       long raw = Bits.get(buf, off, t.bitWidth());
-      return raw == 0 ? "Undefined" : Values.text(t, Values.value(t, raw - 1));
+      return raw == 0 ? "Undefined" : Values.text(t, Values.value(t, raw - 1), unsigned);
     }
     StringBuilder b = new StringBuilder("{");
     if (t instanceof Type.RecordType rt) {
       for (int i = 0; i < rt.fields().size(); i++) {
         Type.Field fl = rt.fields().get(i);
         b.append(i == 0 ? "" : ", ").append(fl.name()).append(": ")
-            .append(render(buf, off + StateLayout.fieldOffset(rt, i), fl.type()));
+            .append(render(buf, off + StateLayout.fieldOffset(rt, i), fl.type(), unsigned));
       }
     } else if (t instanceof Type.ArrayType at) {
       for (long i = 0; i < at.index().cardinality(); i++) {
-        b.append(i == 0 ? "" : ", ").append(render(buf, off + (int) (i * at.element().bitWidth()), at.element()));
+        b.append(i == 0 ? "" : ", ")
+            .append(render(buf, off + (int) (i * at.element().bitWidth()), at.element(), unsigned));
       }
     }
     return b.append("}").toString();

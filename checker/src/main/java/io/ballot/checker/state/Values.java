@@ -18,6 +18,17 @@ public final class Values {
     return value < 0 || value >= t.cardinality() ? -1 : value;
   }
 
+  /**
+   * {@link #index(Type, long)} where integers are unsigned 64-bit (range bounds compared unsigned); the index is
+   * then itself unsigned (a range of 0..2^64-2 has indexes above Long.MAX_VALUE), and -1 still means "none".
+   */
+  public static long index(Type t, long value, boolean unsigned) {
+    if (unsigned && t instanceof Type.RangeType r) {
+      return Long.compareUnsigned(value, r.lo()) < 0 || Long.compareUnsigned(value, r.hi()) > 0 ? -1 : value - r.lo();
+    }
+    return index(t, value);
+  }
+
   /** The value numbered {@code index} (0-based) of a simple type. */
   public static long value(Type t, long index) {
     return t instanceof Type.RangeType r ? r.lo() + index : index;
@@ -47,6 +58,14 @@ public final class Values {
       return x.size() == y.size();
     }
     return false;
+  }
+
+  /** {@link #text(Type, long)}; integers (ranges, unbounded) print as unsigned 64-bit when {@code unsigned}. */
+  public static String text(Type t, long value, boolean unsigned) {
+    if (unsigned && (t instanceof Type.RangeType || t instanceof Type.IntType)) {
+      return Long.toUnsignedString(value);
+    }
+    return text(t, value);
   }
 
   /** The text of a simple value, as traces print it. */

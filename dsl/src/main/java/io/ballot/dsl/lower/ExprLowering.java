@@ -180,11 +180,12 @@ final class ExprLowering {
     } else {
       v = new BigInteger(text);
     }
-    if (v.bitLength() > 63) {
-      l.problems.error(i, "integer literal " + text + " is too large (the limit is " + Long.MAX_VALUE + ")");
+    if (v.compareTo(UnsignedValues.MAX) > 0) {
+      l.problems.error(i, "integer literal " + text + " is too large (the limit is " + UnsignedValues.MAX
+          + ": with 64-bit values, one of the 2^64 codes is needed for 'undefined')");
       return null;
     }
-    return new Literal(INTEGER, v.longValueExact(), at);
+    return new Literal(INTEGER, v.longValue(), at);
   }
 
   private Expr reference(IdRef ref, Mode mode, SourceLocation at) {
@@ -325,7 +326,7 @@ final class ExprLowering {
     }
     Expr node = new Expr.Unary(kind, operand, type, at);
     if (operand instanceof Literal lit) {
-      return fold(() -> ConstantFolder.unary(kind, lit, type, at), u, mode, node);
+      return fold(() -> ConstantFolder.unary(kind, lit, type, at, l.unsignedValues), u, mode, node);
     }
     return node;
   }
@@ -398,7 +399,7 @@ final class ExprLowering {
     }
     Expr node = new Expr.Binary(kind, left, right, type, at);
     if (left instanceof Literal ll && right instanceof Literal rl) {
-      return fold(() -> ConstantFolder.binary(kind, ll, rl, type, at), b, mode, node);
+      return fold(() -> ConstantFolder.binary(kind, ll, rl, type, at, l.unsignedValues), b, mode, node);
     }
     if (mode == Mode.CONSTANT) {
       Literal shortCut = shortCircuit(kind, left, right, type, at);
@@ -468,7 +469,7 @@ final class ExprLowering {
     try {
       return f.fold();
     } catch (ConstantFolder.FoldError err) {
-      if (mode == Mode.CONSTANT) {
+      if (mode == Mode.CONSTANT || err.always) {
         l.problems.error(at, err.getMessage());
         return null;
       }
@@ -668,13 +669,14 @@ final class ExprLowering {
     Type type = INTEGER;
     if (from instanceof Literal f && to instanceof Literal t) {
       long stepValue = step instanceof Literal s ? s.value() : (step == null ? 1 : 0);
-      if ((f.value() < t.value() && stepValue < 0) || (f.value() > t.value() && stepValue > 0)) {
+      int order = l.unsignedValues ? Long.compareUnsigned(f.value(), t.value()) : Long.compare(f.value(), t.value());
+      if ((order < 0 && stepValue < 0) || (order > 0 && stepValue > 0)) {
         l.problems.error(
             q, "loop step goes the wrong way: from " + f.value() + " to " + t.value() + " by " + stepValue
                 + " would never end");
         return null;
       }
-      type = new Type.RangeType(Math.min(f.value(), t.value()), Math.max(f.value(), t.value()));
+      type = new Type.RangeType(order <= 0 ? f.value() : t.value(), order <= 0 ? t.value() : f.value());
     }
     Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, type, l.locations.of(q, MurphiPackage.Literals.NAMED__NAME));
     l.bindings.put(q, v);

@@ -56,7 +56,9 @@ import org.eclipse.emf.ecore.EObject;
 public final class Lowering {
   final Locations locations;
   final Problems problems;
-  final TypeRules typeRules = new TypeRules();
+  /** The model's integers are unsigned 64-bit ({@link UnsignedValues}); otherwise signed 64-bit. */
+  final boolean unsignedValues;
+  final TypeRules typeRules;
   /** What each declaration became: Variable, Local, ConstantDecl, Type (type names), Function. */
   final Map<Named, Object> bindings = new IdentityHashMap<>();
 
@@ -85,7 +87,9 @@ public final class Lowering {
   /** The result: the IR model (null when there were errors) and the diagnostics. */
   public record Result(Model model, List<Diagnostic> diagnostics) {}
 
-  private Lowering(String file) {
+  private Lowering(String file, boolean unsignedValues) {
+    this.unsignedValues = unsignedValues;
+    this.typeRules = new TypeRules(unsignedValues);
     this.locations = new Locations(file);
     this.problems = new Problems(locations);
     this.types = new TypeLowering(this);
@@ -117,7 +121,7 @@ public final class Lowering {
 
   /** Lowers a parsed and linked model; {@code file} is the name diagnostics and locations carry. */
   public static Result lower(io.ballot.dsl.murphi.Model ast, String file) {
-    Lowering l = new Lowering(file);
+    Lowering l = new Lowering(file, UnsignedValues.needed(ast));
     new DuplicateDeclarations(l.problems, l.locations).check(ast);
     if (!l.problems.hasErrors()) {
       // With a name declared twice, uses resolve to the first declaration: type errors would only be echoes.
@@ -134,7 +138,8 @@ public final class Lowering {
                 List.copyOf(l.functions),
                 List.copyOf(l.startStates),
                 List.copyOf(l.rules),
-                List.copyOf(l.properties));
+                List.copyOf(l.properties),
+                l.unsignedValues);
     return new Result(model, l.problems.diagnostics());
   }
 

@@ -395,9 +395,12 @@ final class StmtLowering {
   /** A constant stored into a range it does not fit is certain to fail: report it now, as Rumur does. */
   private void rangeCheck(Type target, Expr value, EObject at) {
     if (target instanceof Type.RangeType r && value instanceof Expr.Literal lit
-        && (lit.value() < r.lo() || lit.value() > r.hi())) {
+        && (l.unsignedValues
+            ? Long.compareUnsigned(lit.value(), r.lo()) < 0 || Long.compareUnsigned(lit.value(), r.hi()) > 0
+            : lit.value() < r.lo() || lit.value() > r.hi())) {
       l.problems.warning(
-          at, "value " + lit.value() + " is out of range " + r.lo() + ".." + r.hi() + ": this will fail when executed");
+          at, "value " + l.typeRules.number(lit.value()) + " is out of range " + l.typeRules.describe(r)
+              + ": this will fail when executed");
     }
   }
 }

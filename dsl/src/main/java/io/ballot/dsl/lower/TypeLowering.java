@@ -176,9 +176,13 @@ final class TypeLowering {
     if (lo == null || hi == null) {
       return null;
     }
-    if (lo > hi) {
-      l.problems.error(s, "empty range " + lo + ".." + hi + ": its upper bound is less than its lower bound");
+    if (l.unsignedValues ? Long.compareUnsigned(lo, hi) > 0 : lo > hi) {
+      l.problems.error(s, "empty range " + l.typeRules.number(lo) + ".." + l.typeRules.number(hi)
+          + ": its upper bound is less than its lower bound");
       return null;
+    }
+    if (l.unsignedValues && (lo < 0 || hi < 0)) {
+      return new Type.RangeType(lo, hi); // beyond Long.MAX_VALUE: at most 2^64-1 values, stored in 64 bits
     }
     if (hi - lo + 1 <= 0 || hi - lo + 1 > MAX_CARDINALITY) {
       l.problems.error(s, "range " + lo + ".." + hi + " has too many values to store");

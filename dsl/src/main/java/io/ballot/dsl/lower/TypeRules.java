@@ -14,6 +14,17 @@ import java.util.stream.Collectors;
  */
 final class TypeRules {
   private final Map<Type, String> names = new IdentityHashMap<>();
+  private final boolean unsigned;
+
+  /** Rules for a model whose integers are unsigned 64-bit when {@code unsigned} (they print that way). */
+  TypeRules(boolean unsigned) {
+    this.unsigned = unsigned;
+  }
+
+  /** An integer as the model's value type prints it. */
+  String number(long v) {
+    return unsigned ? Long.toUnsignedString(v) : Long.toString(v);
+  }
 
   /** Remembers that {@code type} was declared under {@code name} (the first name wins). */
   void name(Type type, String name) {
@@ -242,7 +253,7 @@ final class TypeRules {
     } else if (t instanceof Type.BooleanType) {
       return "boolean";
     } else if (t instanceof Type.RangeType r) {
-      return r.lo() + ".." + r.hi();
+      return number(r.lo()) + ".." + number(r.hi());
     } else if (t instanceof Type.EnumType e) {
       return "enum {" + String.join(", ", e.members()) + "}";
     } else if (t instanceof Type.ScalarsetType s) {
