@@ -284,6 +284,9 @@ public final class IrPrinter {
     if (e instanceof Expr.Call c) {
       return c.function().name() + "(" + exprs(c.arguments()) + ")";
     }
+    if (e instanceof Expr.Undefined u) {
+      return "UNDEFINED:" + type(u.type());
+    }
     if (e instanceof Expr.IsUndefined u) {
       return "isundefined(" + expr(u.target()) + ")";
     }
