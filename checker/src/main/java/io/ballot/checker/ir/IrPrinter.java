@@ -69,7 +69,7 @@ public final class IrPrinter {
       line("end startstate");
     }
     for (Rule r : m.rules()) {
-      line("rule " + quote(r.name()));
+      line("rule " + quote(r.name()) + (r.priority() != 0 ? " priority " + r.priority() : ""));
       indent++;
       binders(r.binders());
       if (r.guard() != null) {
