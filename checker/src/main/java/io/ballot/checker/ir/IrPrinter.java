@@ -69,7 +69,7 @@ public final class IrPrinter {
       line("end startstate");
     }
     for (Rule r : m.rules()) {
-      line("rule " + quote(r.name()));
+      line("rule " + quote(r.name()) + (r.priority() != 0 ? " priority " + r.priority() : ""));
       indent++;
       binders(r.binders());
       if (r.guard() != null) {
@@ -283,6 +283,9 @@ public final class IrPrinter {
     }
     if (e instanceof Expr.Call c) {
       return c.function().name() + "(" + exprs(c.arguments()) + ")";
+    }
+    if (e instanceof Expr.Undefined u) {
+      return "UNDEFINED:" + type(u.type());
     }
     if (e instanceof Expr.IsUndefined u) {
       return "isundefined(" + expr(u.target()) + ")";
