@@ -48,7 +48,7 @@ def run(cmd, cwd=None, timeout=None):
 
 
 class Outcome:
-    """One run: status (holds, violated, rejected, timeout, failed), what was violated, states counted."""
+    """One run: status (holds, violated, rejected, timeout, limit, failed), what was violated, states counted."""
 
     def __init__(self, status, what="", states=None, note=""):
         self.status, self.what, self.states, self.note = status, what, states, note
@@ -80,10 +80,20 @@ def cmurphi(model, home, timeout, memory_mb):
         return tuple(cmurphi_run(tmp, name, flag, timeout, memory_mb) for flag in ("-nosym", "-sym1"))
 
 
+# CMurphi's own resource limits: not a verdict about the model
+LIMITS = ("Too many active states", "Closed hash table full", "too many states", "Out of memory")
+
+
 def cmurphi_run(tmp, name, flag, timeout, memory_mb):
+    """One CMurphi run; when it stops at its own memory limit, once more with 4 times the memory (up to 16 GB)."""
     code, out = run(["./" + name, "-m%d" % memory_mb, "-pn", flag], cwd=tmp, timeout=timeout)
     if code == "timeout":
         return Outcome("timeout")
+    limit = next((l for l in LIMITS if l.lower() in out.lower()), None)
+    if limit:
+        if memory_mb < 16000:
+            return cmurphi_run(tmp, name, flag, timeout, min(16000, memory_mb * 4))
+        return Outcome("limit", note="%s (-m%d)" % (limit, memory_mb))
     m = re.search(r"(\d+) states, (\d+) rules fired", out)
     states = int(m.group(1)) if m else None
     if "No error found." in out:
@@ -143,7 +153,7 @@ def has_multisets(model):
 
 
 def agreement(model, nosym, sym1, runs):
-    finished = [o for o in [nosym, sym1] + runs if o.status not in ("timeout",)]
+    finished = [o for o in [nosym, sym1] + runs if o.status not in ("timeout", "limit")]
     if not finished:
         return "-"
     if any(o.status == "failed" for o in finished):
