@@ -152,6 +152,9 @@ final class Generator {
   // ------------------------------------------------------------------------------------------ the class
 
   String generate() {
+    if (Analysis.usesReals(model)) {
+      throw new Unsupported("real numbers (CMurphi's real types), which the interpreter runs");
+    }
     out.append("package ").append(packageName).append(";\n\n");
     out.append("import io.ballot.checker.compile.CompiledModel;\n");
     out.append("import io.ballot.checker.state.Values;\n");

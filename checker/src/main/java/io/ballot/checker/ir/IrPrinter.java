@@ -284,6 +284,9 @@ public final class IrPrinter {
     if (e instanceof Expr.Call c) {
       return c.function().name() + "(" + exprs(c.arguments()) + ")";
     }
+    if (e instanceof Expr.MathCall m) {
+      return m.function().murphiName() + "(" + exprs(m.arguments()) + ")";
+    }
     if (e instanceof Expr.IsUndefined u) {
       return "isundefined(" + expr(u.target()) + ")";
     }
