@@ -84,27 +84,27 @@ public final class RealValues {
 
   /** A real as CMurphi prints it: {@code %+.{p-1}le}, e.g. {@code +2.000e+03} for real(4, e). */
   public static String text(Type.RealType t, double d) {
-    return format(t.precision(), d);
+    return format(t.precision(), d, "%+.");
   }
 
-  /** A real not (yet) stored, printed as C's {@code %le} (7 significant digits). */
+  /** A real not (yet) stored, printed as C's {@code %le} (7 significant digits), e.g. {@code 2.500000e-01}. */
   public static String text(double d) {
-    return format(7, d);
+    return format(7, d, "%.");
   }
 
-  private static String format(int precision, double d) {
+  private static String format(int precision, double d, String flags) {
     if (Double.isNaN(d)) {
       return "nan";
     }
     if (Double.isInfinite(d)) {
-      return d > 0 ? "+inf" : "-inf";
+      return d > 0 ? (flags.contains("+") ? "+inf" : "inf") : "-inf";
     }
     if (d == 0) {
-      return String.format(Locale.ROOT, "%+." + (precision - 1) + "e", 0.0);
+      return String.format(Locale.ROOT, flags + (precision - 1) + "e", 0.0);
     }
     // rounding the exact binary value half-even, as glibc's printf does (Formatter alone rounds half-up)
     BigDecimal exact = new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN));
-    return String.format(Locale.ROOT, "%+." + (precision - 1) + "e", exact);
+    return String.format(Locale.ROOT, flags + (precision - 1) + "e", exact);
   }
 
   /**
