@@ -89,7 +89,8 @@ def cmurphi_run(tmp, name, flag, timeout, memory_mb):
     if "No error found." in out:
         return Outcome("holds", states=states)
     for pattern, kind in ((r'Invariant "([^"]*)" failed', "invariant"), (r"Deadlocked state found", "deadlock"),
-                          (r'Assertion "([^"]*)" failed', "assertion"), (r"Error: (.*)", "error"),
+                          (r'Assertion "([^"]*)" failed', "assertion"), (r"Assertion failed: (.*)", "assertion"),
+                          (r"Error: (.*)", "error"),
                           (r"^\s*(.*) failed\.", "error")):
         e = re.search(pattern, out, re.M)
         if e:

@@ -7,6 +7,8 @@ import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.symmetry.Symmetry;
+import io.ballot.checker.ts.PrioritizedRules;
+import io.ballot.checker.ts.TransitionSystem;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +42,17 @@ public final class Checker {
     return new BfsExplorer(ts.system(), options, progress).run();
   }
 
-  /** The model's transition system for {@code engine}: compiled (or, failing that, interpreted with a warning). */
+  /**
+   * The model's transition system for {@code engine}: compiled (or, failing that, interpreted with a warning), with
+   * CMurphi's rule priorities applied when the model has any ({@link PrioritizedRules}).
+   */
   public static ModelCompiler.Outcome transitions(Model model, CheckOptions.Engine engine) {
-    if (engine == CheckOptions.Engine.INTERPRETED) {
-      return new ModelCompiler.Outcome(new Interpreter(model), false, null, 0, 0);
-    }
-    return ModelCompiler.compile(model);
+    ModelCompiler.Outcome o = engine == CheckOptions.Engine.INTERPRETED
+        ? new ModelCompiler.Outcome(new Interpreter(model), false, null, 0, 0)
+        : ModelCompiler.compile(model);
+    TransitionSystem ts = PrioritizedRules.wrap(model, o.system());
+    return ts == o.system()
+        ? o
+        : new ModelCompiler.Outcome(ts, o.compiled(), o.warning(), o.generateSeconds(), o.compileSeconds());
   }
 }

@@ -7,7 +7,6 @@ import io.ballot.dsl.api.LoadResult;
 import io.ballot.dsl.api.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -84,7 +83,7 @@ final class FormatCommand implements Callable<Integer> {
         out.flush();
       } else if (!formatted.equals(load.source())) {
         try {
-          Files.writeString(file, formatted, StandardCharsets.UTF_8);
+          Files.writeString(file, formatted, load.charset()); // as read: UTF-8, or Latin-1
         } catch (IOException e) {
           String name = load.file() != null ? load.file() : file.toString();
           printer.print(new Diagnostic(Severity.ERROR, name, 0, 0, 0, "cannot write file: " + reason(e)), null);

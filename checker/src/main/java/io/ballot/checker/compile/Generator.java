@@ -15,6 +15,7 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.StartState;
 import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
+import io.ballot.checker.ir.UndefinedCopies;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.state.StoredValues;
@@ -589,6 +590,8 @@ final class Generator {
     final Function function;
     final Map<Local, Binding> env = new IdentityHashMap<>();
     final Map<Local, CRef> slots = new IdentityHashMap<>();
+    /** The expression each alias bound so far denotes (for {@link UndefinedCopies}). */
+    final Map<Local, Expr> aliasValues = new IdentityHashMap<>();
     final Map<Expr, Boolean> needs = new IdentityHashMap<>();
     /** Helper methods split off this one (to follow it in the class). */
     final List<String> helpers = new ArrayList<>();
@@ -1336,38 +1339,13 @@ final class Generator {
           }
           parts.add(r.buf());
           parts.add(r.offCode());
+        } else if (arg instanceof Expr.Undefined) {
+          // CMurphi's UNDEFINED: the parameter starts undefined
+          parts.add(p.type().isSimple() ? "0L" : "new long[" + Math.max(1, (p.type().bitWidth() + 63) >>> 6) + "]");
         } else if (p.type().isSimple()) {
           String code;
-          boolean lvalue = arg.isLValue() && !(arg instanceof Expr.LocalRef l && binding(l.local()) instanceof Val);
-          if (lvalue && p.type() instanceof Type.RealType && !p.type().equals(arg.type())) {
-            // undefined stays undefined (as in the interpreter); otherwise converted and rounded to the parameter's type
-            CRef r = ref(arg);
-            code = "rpass(" + raw(r) + ", " + type(r.type()) + ", " + type(p.type()) + ", "
-                + runtime("real value", arg.location()) + ")";
-          } else if (lvalue) {
-            CRef r = ref(arg);
-            String raw = raw(r);
-            long argLo = r.type() instanceof Type.RangeType rt ? rt.lo() : 0;
-            int conv = 0;
-            long off = 0;
-            long card = 0;
-            int kc = 0;
-            if (p.type() instanceof Type.UnionType u && !(arg.type() instanceof Type.UnionType)) {
-              off = Values.memberOffset(u, arg.type());
-              conv = off < 0 ? 0 : 1;
-            } else if (arg.type() instanceof Type.UnionType u && !(p.type() instanceof Type.UnionType)) {
-              off = Values.memberOffset(u, p.type());
-              conv = off < 0 ? 0 : 2;
-              card = p.type().cardinality();
-              kc = runtime("union value is not a " + describe(p.type()), arg.location());
-            }
-            long[] bd = bounds(p.type());
-            if (conv == 0 && r.type().isSimple() && sameNumbering(r.type(), p.type())) {
-              code = raw; // same stored form: undefined stays undefined, defined values fit
-            } else {
-              code = (unsigned ? "passu(" : "pass(") + raw + ", " + lit(argLo) + ", " + conv + ", " + lit(off) + ", " + lit(card) + ", "
-                  + lit(bd[0]) + ", " + lit(bd[1]) + ", " + kc + ", " + rangeSite(p.type(), arg.location()) + ")";
-            }
+          if (arg.isLValue() && !(arg instanceof Expr.LocalRef l && binding(l.local()) instanceof Val)) {
+            code = copyRaw(arg, p.type());
           } else {
             JE v = convert(compile(arg), arg.type(), p.type(), arg.location());
             code = encode(v, p.type(), arg.location());
@@ -1390,6 +1368,40 @@ final class Generator {
         }
       }
       return "fn" + functionIds.get(fn) + "(" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * The raw stored form of designator {@code arg} converted to type {@code to}, for storage of type {@code to}: an
+     * undefined value stays undefined (no read error); a defined one is converted and range-checked.
+     */
+    String copyRaw(Expr arg, Type to) {
+      CRef r = ref(arg);
+      String raw = raw(r);
+      if (to instanceof Type.RealType && !to.equals(r.type())) {
+        // undefined stays undefined; a value is converted and rounded to the target's real type
+        return "rpass(" + raw + ", " + type(r.type()) + ", " + type(to) + ", " + runtime("real value", arg.location()) + ")";
+      }
+      long argLo = r.type() instanceof Type.RangeType rt ? rt.lo() : 0;
+      int conv = 0;
+      long off = 0;
+      long card = 0;
+      int kc = 0;
+      if (to instanceof Type.UnionType u && !(arg.type() instanceof Type.UnionType)) {
+        off = Values.memberOffset(u, arg.type());
+        conv = off < 0 ? 0 : 1;
+      } else if (arg.type() instanceof Type.UnionType u && !(to instanceof Type.UnionType)) {
+        off = Values.memberOffset(u, to);
+        conv = off < 0 ? 0 : 2;
+        card = to.cardinality();
+        kc = runtime("union value is not a " + describe(to), arg.location());
+      }
+      long[] bd = bounds(to);
+      if (conv == 0 && r.type().isSimple() && sameNumbering(r.type(), to)) {
+        return raw; // same stored form: undefined stays undefined, defined values fit
+      } else {
+        return (unsigned ? "passu(" : "pass(") + raw + ", " + lit(argLo) + ", " + conv + ", " + lit(off) + ", " + lit(card) + ", "
+            + lit(bd[0]) + ", " + lit(bd[1]) + ", " + kc + ", " + rangeSite(to, arg.location()) + ")";
+      }
     }
 
     // -------------------------------------------------------------------------------------- binders
@@ -1444,6 +1456,7 @@ final class Generator {
 
     void bindAlias(AliasBinding a) {
       Expr v = a.value();
+      aliasValues.put(a.alias(), v);
       if (v.isLValue()) {
         if (v instanceof Expr.LocalRef l && binding(l.local()) instanceof Val val && !val.boxed()) {
           env.put(a.alias(), val);
@@ -1628,7 +1641,13 @@ final class Generator {
     void stmt(Stmt s) {
       if (s instanceof Stmt.Assign a) {
         CRef t = materialize(ref(a.target()));
-        assignTo(t, a.value());
+        Expr v = a.value();
+        if (UndefinedCopies.copies(v, aliasValues::get)
+            && !(v instanceof Expr.LocalRef l && binding(l.local()) instanceof Val)) {
+          write(t, copyRaw(v, t.type())); // CMurphi: an undefined source makes the target undefined
+        } else {
+          assignTo(t, v);
+        }
       } else if (s instanceof Stmt.If i) {
         ifChain(i.clauses());
       } else if (s instanceof Stmt.Switch sw) {

@@ -8,6 +8,7 @@ import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
+import io.ballot.checker.ir.UndefinedCopies;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.state.Bits;
 import io.ballot.checker.state.RealArithmetic;
@@ -67,6 +68,8 @@ final class Executor {
     final long[] state;
     final Effects fx;
     final Map<Local, Object> locals = new IdentityHashMap<>();
+    /** The expression each alias bound in this activation denotes (for {@link UndefinedCopies}). */
+    final Map<Local, Expr> aliasValues = new IdentityHashMap<>();
     Object returned;
     /** The type the function being run returns (a real result is rounded to it), or null. */
     Type returnType;
@@ -100,7 +103,12 @@ final class Executor {
 
   private boolean exec(Stmt s, Frame f) throws ModelError {
     if (s instanceof Stmt.Assign a) {
-      assign(ref(a.target(), f), a.value(), f);
+      Ref target = ref(a.target(), f);
+      if (UndefinedCopies.copies(a.value(), f.aliasValues::get) && isUndefinedStorage(a.value(), f)) {
+        Bits.clear(target.buf(), target.off(), width(target.type())); // CMurphi: the copy is undefined too
+      } else {
+        assign(target, a.value(), f);
+      }
     } else if (s instanceof Stmt.If i) {
       for (Stmt.IfClause c : i.clauses()) {
         if (c.condition() == null || truth(c.condition(), f)) {
@@ -279,6 +287,7 @@ final class Executor {
 
   void bindAlias(AliasBinding b, Frame f) throws ModelError {
     Expr v = b.value();
+    f.aliasValues.put(b.alias(), v);
     if (v.isLValue()) {
       f.locals.put(b.alias(), ref(v, f));
     } else if (isValue(v.type())) {
@@ -729,7 +738,9 @@ final class Executor {
     for (int i = 0; i < args.size(); i++) {
       Local p = fn.parameters().get(i);
       Expr arg = args.get(i);
-      if (p.kind() == Local.Kind.VAR_PARAMETER) {
+      if (arg instanceof Expr.Undefined) {
+        callee.allocate(p); // CMurphi's UNDEFINED: the parameter starts undefined
+      } else if (p.kind() == Local.Kind.VAR_PARAMETER) {
         callee.locals.put(p, ref(arg, caller));
       } else {
         Ref slot = callee.allocate(p);
@@ -755,9 +766,11 @@ final class Executor {
   }
 
   private boolean isUndefinedDesignator(Expr arg, Frame f) throws ModelError {
-    if (!arg.isLValue()) {
-      return false;
-    }
+    return arg.isLValue() && isUndefinedStorage(arg, f);
+  }
+
+  /** Whether designator {@code arg} (a name with storage, or a value held in a Box) holds the undefined value. */
+  private boolean isUndefinedStorage(Expr arg, Frame f) throws ModelError {
     if (arg instanceof Expr.LocalRef l && f.locals.get(l.local()) instanceof Box) {
       return false;
     }

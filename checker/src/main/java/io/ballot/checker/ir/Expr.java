@@ -124,6 +124,12 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * CMurphi's {@code UNDEFINED}: the undefined value of {@code type}. It appears only as the argument for a value
+   * parameter (the parameter starts undefined); {@code x := UNDEFINED} is lowered to {@link Stmt.Undefine}.
+   */
+  record Undefined(Type type, SourceLocation location) implements Expr {}
+
   /** {@code isundefined(target)}. */
   record IsUndefined(Expr target, SourceLocation location) implements Expr {
     @Override

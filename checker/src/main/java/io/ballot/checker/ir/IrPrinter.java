@@ -69,7 +69,7 @@ public final class IrPrinter {
       line("end startstate");
     }
     for (Rule r : m.rules()) {
-      line("rule " + quote(r.name()));
+      line("rule " + quote(r.name()) + (r.priority() != 0 ? " priority " + r.priority() : ""));
       indent++;
       binders(r.binders());
       if (r.guard() != null) {
@@ -289,6 +289,9 @@ public final class IrPrinter {
     }
     if (e instanceof Expr.MathCall m) {
       return m.function().murphiName() + "(" + exprs(m.arguments()) + ")";
+    }
+    if (e instanceof Expr.Undefined u) {
+      return "UNDEFINED:" + type(u.type());
     }
     if (e instanceof Expr.IsUndefined u) {
       return "isundefined(" + expr(u.target()) + ")";

@@ -47,6 +47,13 @@ public final class Values {
   /** Where member {@code m}'s values start in a union's numbering, or -1 when m is not a member. */
   public static long memberOffset(Type.UnionType u, Type m) {
     long offset = 0;
+    for (Type member : u.members()) { // the member itself first: scalarsets of one size are different members
+      if (member.equals(m)) {
+        return offset;
+      }
+      offset += member.cardinality();
+    }
+    offset = 0;
     for (Type member : u.members()) {
       if (sameSimpleType(member, m)) {
         return offset;

@@ -120,6 +120,58 @@ class CompiledFeaturesTest {
     assertTrue(logHas(log, "read of undefined value in r.a"));
   }
 
+  /**
+   * CMurphi's copy of an undefined value: {@code x := y} with {@code y} a whole variable, parameter, local or alias
+   * of one makes {@code x} undefined (no error); {@code UNDEFINED} as a value argument leaves the parameter
+   * undefined; copying an undefined record field is still a read of an undefined value.
+   */
+  @Test
+  void undefinedValuesCopyFromWholeNamesOnly() {
+    Ir ir = new Ir();
+    Type small = Ir.range(0, 3);
+    Type wide = Ir.range(-2, 9);
+    Type.EnumType e = ir.enumType("a", "b");
+    Type.ScalarsetType sc = ir.scalarset("S", 2);
+    Type.UnionType u = new Type.UnionType(List.of(e, sc));
+    Type.RecordType rec = Ir.record("x", small, "y", Ir.BOOL);
+    Expr.VarRef src = ir.var("src", small);
+    Expr.VarRef dst = ir.var("dst", wide);
+    Expr.VarRef sv = ir.var("sv", sc);
+    Expr.VarRef uv = ir.var("uv", u);
+    Expr.VarRef r = ir.var("r", rec);
+    Expr.VarRef step = ir.var("step", Ir.range(0, 9));
+
+    Local v = ir.local("v", Kind.PARAMETER, small);
+    Local w = ir.local("w", Kind.PARAMETER, rec);
+    Function keep = ir.function("keep", null, v, w);
+    keep.define(List.of(), List.of(ir.assign(ir.ref(dst), ir.useValue(v)), ir.assign(ir.ref(r), ir.useValue(w))));
+    Local vp = ir.local("vp", Kind.VAR_PARAMETER, small);
+    Function viaVar = ir.function("viaVar", null, vp);
+    viaVar.define(List.of(), List.of(ir.assign(ir.ref(dst), ir.use(vp))));
+
+    ir.start(ir.assign(ir.ref(dst), ir.num(5)), ir.assign(ir.ref(step), ir.num(0)),
+        ir.assign(ir.field(ir.ref(r), "x"), ir.num(1)));
+    Local t = ir.local("t", Kind.VARIABLE, small);
+    Local al = ir.local("al", Kind.ALIAS, small);
+    ir.rule("whole variable", ir.eq(ir.ref(step), ir.num(0)),
+        ir.assign(ir.ref(dst), ir.ref(src)), ir.assign(ir.ref(step), ir.num(1)));
+    ir.rule("local and alias", List.of(), ir.eq(ir.ref(step), ir.num(1)), List.of(t),
+        ir.assign(ir.ref(dst), ir.num(2)), ir.assign(ir.ref(dst), ir.useLocal(t)),
+        ir.alias(al, ir.ref(src), ir.assign(ir.ref(dst), ir.useLocal(al))), ir.assign(ir.ref(step), ir.num(2)));
+    ir.rule("parameters", ir.eq(ir.ref(step), ir.num(2)),
+        ir.callProc(keep, ir.ref(src), new Expr.Undefined(rec, ir.at())), ir.callProc(viaVar, ir.ref(src)),
+        ir.assign(ir.ref(step), ir.num(3)));
+    ir.rule("into a union", ir.eq(ir.ref(step), ir.num(3)),
+        ir.assign(ir.ref(uv), ir.ref(sv)), ir.callProc(keep, new Expr.Undefined(small, ir.at()), ir.ref(r)),
+        ir.assign(ir.ref(step), ir.num(4)));
+    ir.rule("field", ir.eq(ir.ref(step), ir.num(4)),
+        ir.assign(ir.ref(dst), ir.field(ir.ref(r), "x")), ir.assign(ir.ref(step), ir.num(5)));
+    Differential.Log log = Differential.assertSame(ir.model(), 100);
+    assertEquals(5, log.states());
+    assertTrue(logHas(log, "read of undefined value in r.x"));
+    assertEquals(1, log.errors());
+  }
+
   @Test
   void unionsConvertToAndFromTheirMembers() {
     Ir ir = new Ir();

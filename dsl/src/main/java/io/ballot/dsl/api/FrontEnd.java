@@ -41,6 +41,7 @@ public final class FrontEnd {
     String name = file.toString();
     String problem = null;
     String text = null;
+    Diagnostic latin1 = null;
     try {
       if (Files.isDirectory(file)) {
         problem = "is a directory, not a model file";
@@ -48,8 +49,11 @@ public final class FrontEnd {
         byte[] bytes = Files.readAllBytes(file);
         text = decodeUtf8(bytes);
         if (text == null) {
-          problem = notUtf8(bytes);
-        } else if (text.isBlank()) {
+          // Older models (CMurphi's examples) are Latin-1: every byte is a Latin-1 character, so nothing is lost.
+          text = new String(bytes, StandardCharsets.ISO_8859_1);
+          latin1 = notUtf8(name, bytes);
+        }
+        if (text.isBlank()) {
           problem = "the file is empty: a model needs at least a start state and a rule";
         }
       }
@@ -64,7 +68,14 @@ public final class FrontEnd {
       return new LoadResult(
           name, text == null ? "" : text, null, List.of(new Diagnostic(Severity.ERROR, name, 0, 0, 0, problem)));
     }
-    return load(name, text);
+    if (latin1 == null) {
+      return load(name, text);
+    }
+    LoadResult r = load(name, text);
+    List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+    all.add(latin1);
+    all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+    return new LoadResult(r.file(), r.source(), r.model(), List.copyOf(all), StandardCharsets.ISO_8859_1);
   }
 
   /** Checks {@code text} as though it were the content of a file named {@code fileName}. */
@@ -142,17 +153,21 @@ public final class FrontEnd {
     }
   }
 
-  private static String notUtf8(byte[] bytes) {
+  /** The warning for a file read as Latin-1: where its first byte that is not UTF-8 is. */
+  private static Diagnostic notUtf8(String name, byte[] bytes) {
     int offset = firstInvalidUtf8(bytes);
     int line = 1;
+    int lineStart = 0;
     for (int i = 0; i < offset; i++) {
       if (bytes[i] == '\n') {
         line++;
+        lineStart = i + 1;
       }
     }
-    return String.format(
-        "the file is not UTF-8 text (invalid byte 0x%02x at byte offset %d, line %d); save it as UTF-8",
-        bytes[offset] & 0xff, offset, line);
+    String message = String.format(
+        "the file is not UTF-8 (byte 0x%02x here is not UTF-8): read as Latin-1 (ISO-8859-1); 'ballot format'"
+            + " keeps that encoding", bytes[offset] & 0xff);
+    return new Diagnostic(Severity.WARNING, name, line, offset - lineStart + 1, 1, message);
   }
 
   /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */

@@ -334,6 +334,9 @@ public final class ModelFormatter {
   private void rule(Rule rule) {
     if (rule instanceof SimpleRule r) {
       w("rule");
+      if (r.getPriority() != null) {
+        w(" " + r.getPriority());
+      }
       if (r.getName() != null) {
         w(" ");
         string(r.getName());

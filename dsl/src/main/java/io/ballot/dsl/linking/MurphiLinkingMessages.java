@@ -2,6 +2,7 @@ package io.ballot.dsl.linking;
 
 import com.google.inject.Inject;
 import io.ballot.dsl.ast.AstTypes;
+import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.murphi.FieldAccess;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.RecordType;
@@ -15,7 +16,10 @@ import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.scoping.IScopeProvider;
 
-/** Messages for names that do not resolve, in the words a Murphi user expects. */
+/**
+ * Messages for names that do not resolve, in the words a Murphi user expects. No message (null) for CMurphi's
+ * {@code UNDEFINED} where it is allowed ({@link UndefinedWord}).
+ */
 public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
   @Inject private IScopeProvider scopes;
 
@@ -38,6 +42,12 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
           exists
               ? "'" + name + "' is not a function or procedure"
               : "unknown function or procedure '" + name + "': it is not declared before this point";
+    } else if (ref == MurphiPackage.Literals.ID_REF__REF && UndefinedWord.isSpelling(name)) {
+      if (UndefinedWord.allowedAt(at)) {
+        return null; // CMurphi's UNDEFINED value, lowered where it stands
+      }
+      message = "'" + name + "' (CMurphi's undefined value) may only be the whole right side of ':=' or a whole"
+          + " argument of a call; to test for it use isundefined(...)";
     } else {
       message = "unknown identifier '" + name + "': it is not declared before this point";
     }

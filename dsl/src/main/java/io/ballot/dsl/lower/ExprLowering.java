@@ -15,7 +15,7 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.Variable;
 import io.ballot.checker.state.RealValues;
-import io.ballot.dsl.scoping.Builtins;
+import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.Binary;
 import io.ballot.dsl.murphi.BoolLiteral;
@@ -38,6 +38,7 @@ import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.Ternary;
 import io.ballot.dsl.murphi.TypeName;
 import io.ballot.dsl.murphi.Unary;
+import io.ballot.dsl.scoping.Builtins;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -610,6 +611,10 @@ final class ExprLowering {
     List<Expr> args = new ArrayList<>();
     boolean ok = true;
     for (io.ballot.dsl.murphi.Expr a : actuals) {
+      if (UndefinedWord.is(a)) {
+        args.add(new Expr.Undefined(INTEGER, l.locations.of(a))); // typed below, once the parameter is known
+        continue;
+      }
       Expr arg = lower(a, mode);
       ok &= arg != null;
       args.add(arg);
@@ -634,6 +639,17 @@ final class ExprLowering {
     for (int i = 0; i < args.size(); i++) {
       Local p = f.parameters().get(i);
       Expr arg = args.get(i);
+      if (arg instanceof Expr.Undefined u) {
+        if (p.kind() == Local.Kind.VAR_PARAMETER) {
+          l.problems.error(
+              actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' cannot be UNDEFINED, because '"
+                  + p.name() + "' is a var parameter");
+          ok = false;
+        } else {
+          args.set(i, new Expr.Undefined(p.type(), u.location()));
+        }
+        continue;
+      }
       boolean assignable = TypeRules.assignable(p.type(), arg.type());
       TypeRules.ScalarsetClash clash = assignable ? null : TypeRules.scalarsetClash(p.type(), arg.type());
       if (clash != null) {

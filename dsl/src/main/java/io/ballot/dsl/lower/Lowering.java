@@ -176,6 +176,21 @@ public final class Lowering {
     }
   }
 
+  /** CMurphi's rule priority ({@code rule 20 "name"}), 0 when absent; an error when it does not fit an int. */
+  private int priority(SimpleRule r) {
+    String text = r.getPriority();
+    if (text == null) {
+      return 0;
+    }
+    try {
+      return text.startsWith("0x") || text.startsWith("0X")
+          ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      problems.error(r, MurphiPackage.Literals.SIMPLE_RULE__PRIORITY, "rule priority " + text + " is too large");
+      return 0;
+    }
+  }
+
   // ------------------------------------------------------------------------------------------ declarations
 
   /** Lowers a body's declaration sections (a rule's, a procedure's), adding its variables to {@code locals}. */
@@ -300,7 +315,7 @@ public final class Lowering {
       List<Local> locals = new ArrayList<>();
       lowerLocalDecls(r.getDecls(), locals);
       List<Stmt> body = lowerBody(r.getBody(), locals);
-      rules.add(new Rule(r.getName(), List.copyOf(binders), guard, locals, body, locations.of(r)));
+      rules.add(new Rule(r.getName(), List.copyOf(binders), guard, locals, body, locations.of(r), priority(r)));
     } else if (rule instanceof io.ballot.dsl.murphi.StartState s) {
       List<Local> locals = new ArrayList<>();
       lowerLocalDecls(s.getDecls(), locals);

@@ -12,6 +12,7 @@ import io.ballot.checker.ir.Type;
 import io.ballot.dsl.lower.ExprLowering.Mode;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.AliasStmt;
+import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.murphi.Assignment;
 import io.ballot.dsl.murphi.Block;
 import io.ballot.dsl.murphi.ClearStmt;
@@ -70,6 +71,10 @@ final class StmtLowering {
 
   private Stmt lower(io.ballot.dsl.murphi.Stmt s, Context ctx) {
     SourceLocation at = l.locations.of(s);
+    if (s instanceof Assignment a && UndefinedWord.is(a.getValue())) {
+      Expr target = expr(a.getTarget()); // CMurphi: 'x := UNDEFINED' is 'undefine x'
+      return target == null || !writable(target, a.getTarget(), "assign to") ? null : new Stmt.Undefine(target, at);
+    }
     if (s instanceof Assignment a) {
       Expr target = expr(a.getTarget());
       Expr value = expr(a.getValue());

@@ -135,12 +135,10 @@ final class TypeLowering {
           l.problems.error(m, "union members must be enum or scalarset types, not " + l.typeRules.describe(mt));
           return null;
         }
-        // By shape: the checker finds a value's member by structure, so two scalarsets of one size would clash.
-        if (members.stream().anyMatch(other -> TypeRules.sameShape(other, mt))) {
-          l.problems.error(
-              m, mt instanceof Type.ScalarsetType
-                  ? "type appears twice in union (a union may not have two scalarset members of the same size)"
-                  : "type appears twice in union");
+        // Each scalarset declaration is its own member (CMurphi numbers the values member after member, whatever
+        // the sizes); enums are equal when their members are, so two enums with the same members would clash.
+        if (members.stream().anyMatch(other -> TypeRules.equal(other, mt))) {
+          l.problems.error(m, "type appears twice in union");
           return null;
         }
         members.add(mt);

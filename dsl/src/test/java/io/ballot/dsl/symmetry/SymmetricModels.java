@@ -32,7 +32,8 @@ final class SymmetricModels {
     this.links = rnd.nextInt(3) == 0;
     this.tokens = rnd.nextInt(3) == 0;
     this.bag = rnd.nextInt(3) == 0;
-    this.union = !withUnion && rnd.nextBoolean() ? null : new String[] {"hub", "st", "tok"}[rnd.nextInt(tokens && n != 2 ? 3 : 2)];
+    String[] members = tokens ? new String[] {"hub", "st", "tok"} : new String[] {"hub", "st"};
+    this.union = !withUnion && rnd.nextBoolean() ? null : members[rnd.nextInt(members.length)];
     this.unionBag = union != null && rnd.nextInt(3) == 0;
   }
 
