@@ -39,6 +39,11 @@ rule "arith" m < 1000.0 & n >= 1 ==> begin
   c := floor(m) - ceil(c) + fmod(7.5, 2);
 end;
 
+rule "infinite" m > 0 ==> begin
+  -- warning: the result is infinite
+  if m / 0 > 1.0 then m := 1; endif;
+end;
+
 rule "compare" m != p.a & isundefined(p.b) = false & n > m - 2000 ==> begin
   p.b := sin(0) + cos(0.0) + tan(0) + asin(0) + acos(1) + atan(0) + sinh(0) + cosh(0) + tanh(0)
        + log10(10);

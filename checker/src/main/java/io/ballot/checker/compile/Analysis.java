@@ -24,50 +24,6 @@ final class Analysis {
   private Analysis() {}
 
   /**
-   * Whether the model computes with CMurphi's reals anywhere: a variable, parameter or local of a type holding a
-   * real, or an expression of such a type (a real literal, a math function, a mixed comparison's operand). The
-   * generator does not compile reals; such models run in the interpreter.
-   */
-  static boolean usesReals(Model model) {
-    boolean[] found = {false};
-    for (var v : model.variables()) {
-      found[0] |= holdsReal(v.type());
-    }
-    for (Function f : model.functions()) {
-      found[0] |= holdsReal(f.returnType());
-      for (Local l : f.parameters()) {
-        found[0] |= holdsReal(l.type());
-      }
-      for (Local l : f.locals()) {
-        found[0] |= holdsReal(l.type());
-      }
-    }
-    new Walker() {
-      @Override
-      void expr(Expr e) {
-        if (e != null && (e instanceof Expr.MathCall || holdsReal(e.type()))) {
-          found[0] = true;
-        }
-        super.expr(e);
-      }
-    }.model(model);
-    return found[0];
-  }
-
-  private static boolean holdsReal(io.ballot.checker.ir.Type t) {
-    if (t instanceof io.ballot.checker.ir.Type.RealType || t instanceof io.ballot.checker.ir.Type.DoubleType) {
-      return true;
-    } else if (t instanceof io.ballot.checker.ir.Type.RecordType r) {
-      return r.fields().stream().anyMatch(f -> holdsReal(f.type()));
-    } else if (t instanceof io.ballot.checker.ir.Type.ArrayType a) {
-      return holdsReal(a.element());
-    } else if (t instanceof io.ballot.checker.ir.Type.MultisetType m) {
-      return holdsReal(m.element());
-    }
-    return false;
-  }
-
-  /**
    * The locals that are the root of a place written to (assigned, cleared, undefined, passed as a var argument,
    * changed as a multiset), looking through aliases. A quantifier not in this set never changes while bound.
    */

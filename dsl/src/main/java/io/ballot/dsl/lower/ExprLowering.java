@@ -435,7 +435,10 @@ final class ExprLowering {
       if (shortCut != null) {
         return shortCut;
       }
-    } else if ((kind == BinaryOp.DIV || kind == BinaryOp.MOD) && right instanceof Literal rl && rl.value() == 0) {
+    } else if (realOperands && kind == BinaryOp.DIV && right instanceof Literal rl && RealFolding.real(rl) == 0) {
+      l.problems.warning(b.getRight(), "division by zero: the result is infinite or NaN, and storing it fails");
+    } else if (!realOperands && (kind == BinaryOp.DIV || kind == BinaryOp.MOD) && right instanceof Literal rl
+        && rl.value() == 0) {
       l.problems.warning(b.getRight(), (kind == BinaryOp.DIV ? "division" : "modulo") + " by zero: this fails when executed");
     }
     return node;
