@@ -219,6 +219,8 @@ final class Analysis {
         expr(q.body());
       } else if (e instanceof Expr.Call c) {
         c.arguments().forEach(this::expr);
+      } else if (e instanceof Expr.MathCall m) {
+        m.arguments().forEach(this::expr);
       } else if (e instanceof Expr.IsUndefined u) {
         expr(u.target());
       } else if (e instanceof Expr.IsMember m) {

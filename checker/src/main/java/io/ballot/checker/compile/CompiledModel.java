@@ -1,6 +1,8 @@
 package io.ballot.checker.compile;
 
+import io.ballot.checker.state.RealValues;
 import io.ballot.checker.state.StoredValues;
+import io.ballot.checker.state.Values;
 import io.ballot.checker.state.Unsigned;
 import io.ballot.checker.ir.Property;
 import io.ballot.checker.ir.PropertyKind;
@@ -288,6 +290,46 @@ public abstract class CompiledModel implements TransitionSystem {
       throw ModelError.runtime("value " + v + " out of range for " + MSG[k], LOC[k]);
     }
     return v - lo + 1;
+  }
+
+  // ---------------------------------------------------------------------------------------- CMurphi's reals
+
+  /** The double a real value's bits carry. */
+  protected static double rv(long bits) {
+    return Double.longBitsToDouble(bits);
+  }
+
+  /** The bits of a double, as real values are carried. */
+  protected static long rb(double d) {
+    return Double.doubleToRawLongBits(d);
+  }
+
+  /** The value (double bits) of a defined raw stored real of type {@code TYPE[t]}. */
+  protected final long rdec(long raw, int t) {
+    return Values.value(TYPE[t], raw - 1);
+  }
+
+  /** The raw stored form of real {@code bits} in type {@code TYPE[t]}: rounded; NaN, overflow are errors at site k. */
+  protected final long renc(long bits, int t, int k) throws ModelError {
+    try {
+      return RealValues.index((Type.RealType) TYPE[t], rv(bits)) + 1;
+    } catch (RealValues.OutOfBounds e) {
+      throw ModelError.runtime(e.getMessage(), LOC[k]);
+    }
+  }
+
+  /**
+   * A value parameter of real type {@code TYPE[to]} from a stored argument of another type {@code TYPE[from]}
+   * (integer or real): undefined stays undefined, a value is converted and rounded.
+   */
+  protected final long rpass(long raw, int from, int to, int k) throws ModelError {
+    if (raw == 0) {
+      return 0;
+    }
+    long v = Values.value(TYPE[from], raw - 1);
+    Type f = TYPE[from];
+    double d = f instanceof Type.RealType || f instanceof Type.DoubleType ? rv(v) : (double) v;
+    return renc(rb(d), to, k);
   }
 
   /** Checks that {@code v} is a value of {@code lo..hi} (a quantifier binding), else "value out of range". */

@@ -574,7 +574,12 @@ final class Generator {
   record Store(CRef ref) implements Binding {}
 
   static boolean isValue(Type t) {
-    return t.isSimple() || t instanceof Type.IntType;
+    return t.isSimple() || t instanceof Type.IntType || t instanceof Type.DoubleType;
+  }
+
+  /** CMurphi's reals: stored {@code real(p, e)} or computed; carried as the raw bits of a double. */
+  static boolean isReal(Type t) {
+    return t instanceof Type.RealType || t instanceof Type.DoubleType;
   }
 
   // ------------------------------------------------------------------------------------------ one method
@@ -686,8 +691,11 @@ final class Generator {
       if (e instanceof Expr.Quantified || e instanceof Expr.MultisetCount) {
         return true;
       }
+      if (e instanceof Expr.MathCall m) {
+        return m.arguments().stream().anyMatch(this::needs);
+      }
       if (e instanceof Expr.Ternary t) {
-        return !isValue(t.type()) || needs(t.condition()) || needs(t.then()) || needs(t.otherwise());
+        return !isValue(t.type()) || isReal(t.type()) || needs(t.condition()) || needs(t.then()) || needs(t.otherwise());
       }
       if (e instanceof Expr.Call c) {
         if (!isValue(c.function().returnType())) {
@@ -792,6 +800,9 @@ final class Generator {
       }
       int k = runtime("read of undefined value in " + name, at);
       String d = "def(" + raw(r) + ", " + k + ")";
+      if (t instanceof Type.RealType) {
+        return JE.value("rdec(" + d + ", " + type(t) + ")");
+      }
       long lo = t instanceof Type.RangeType rt ? rt.lo() : 0;
       String code;
       if (lo == 1) {
@@ -806,6 +817,9 @@ final class Generator {
 
     /** The raw form of value {@code v} stored into type {@code t}: the range check, unless v is known to fit. */
     String encode(JE v, Type t, SourceLocation at) {
+      if (t instanceof Type.RealType) {
+        return "renc(" + v.asLong() + ", " + type(t) + ", " + runtime("real value", at) + ")";
+      }
       long[] b = bounds(t);
       if (unsigned) {
         return "encu(" + v.asLong() + ", " + lit(b[0]) + ", " + lit(b[1]) + ", " + rangeSite(t, at) + ")";
@@ -824,6 +838,9 @@ final class Generator {
 
     /** Executor.convert: between a union and one of its members. */
     JE convert(JE v, Type from, Type to, SourceLocation at) {
+      if (isReal(to)) {
+        return isReal(from) ? v : JE.value("rb((double) " + v.asLong() + ")"); // CMurphi converts integers to real
+      }
       if (to instanceof Type.UnionType u && !(from instanceof Type.UnionType)) {
         long off = Values.memberOffset(u, from);
         if (off < 0) {
@@ -955,6 +972,23 @@ final class Generator {
       if (e instanceof Expr.VarRef || e instanceof Expr.FieldRef || e instanceof Expr.ElementRef) {
         return read(ref(e), ModelError.describe(e), e.location());
       }
+      if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE && isReal(u.type())) {
+        return JE.value("rb(-" + real(compile(u.operand()), u.operand().type()) + ")");
+      }
+      if (e instanceof Expr.MathCall m) {
+        return mathCall(m);
+      }
+      if (e instanceof Expr.Ternary t && isReal(t.type())) {
+        JE c = compile(t.condition());
+        String r = tmp("t");
+        line("long " + r + ";");
+        open("if (" + c.asBool() + ")");
+        line(r + " = " + convert(compile(t.then()), t.then().type(), t.type(), t.location()).asLong() + ";");
+        closeOpen("else");
+        line(r + " = " + convert(compile(t.otherwise()), t.otherwise().type(), t.type(), t.location()).asLong() + ";");
+        close();
+        return JE.value(r);
+      }
       if (e instanceof Expr.Unary u) {
         JE v = compile(u.operand());
         switch (u.op()) {
@@ -1076,6 +1110,9 @@ final class Generator {
         l = spill(l);
       }
       JE r = compile(bin.right());
+      if (isReal(bin.left().type()) || isReal(bin.right().type())) {
+        return realBinary(bin.op(), real(l, bin.left().type()), real(r, bin.right().type()));
+      }
       String a = l.asLong();
       String c = r.asLong();
       if (unsigned) {
@@ -1145,6 +1182,48 @@ final class Generator {
         default:
           throw new Unsupported("operator " + bin.op());
       }
+    }
+
+    /** A Java double expression for the integer or real value {@code v} of type {@code t}. */
+    private String real(JE v, Type t) {
+      return isReal(t) ? "rv(" + v.asLong() + ")" : "((double) " + v.asLong() + ")";
+    }
+
+    /** An operator with a real operand ({@code l}, {@code r}: Java doubles), as C computes it on doubles. */
+    private JE realBinary(Expr.BinaryOp op, String l, String r) {
+      return switch (op) {
+        case ADD -> JE.value("rb(" + l + " + " + r + ")");
+        case SUB -> JE.value("rb(" + l + " - " + r + ")");
+        case MUL -> JE.value("rb(" + l + " * " + r + ")");
+        case DIV -> JE.value("rb(" + l + " / " + r + ")");
+        case EQ -> JE.bool("(" + l + " == " + r + ")");
+        case NEQ -> JE.bool("(" + l + " != " + r + ")");
+        case LT -> JE.bool("(" + l + " < " + r + ")");
+        case LE -> JE.bool("(" + l + " <= " + r + ")");
+        case GT -> JE.bool("(" + l + " > " + r + ")");
+        case GE -> JE.bool("(" + l + " >= " + r + ")");
+        default -> throw new Unsupported("operator " + op + " on reals");
+      };
+    }
+
+    /** A CMurphi math function: Java's {@link Math} (C's library), arguments evaluated in order. */
+    private JE mathCall(Expr.MathCall m) {
+      List<String> args = new ArrayList<>();
+      for (int i = 0; i < m.arguments().size(); i++) {
+        Expr a = m.arguments().get(i);
+        JE v = compile(a);
+        boolean later = false;
+        for (int j = i + 1; j < m.arguments().size(); j++) {
+          later |= needs(m.arguments().get(j));
+        }
+        args.add(real(later ? spill(v) : v, a.type()));
+      }
+      String call = switch (m.function()) {
+        case FMOD -> "(" + args.get(0) + " % " + args.get(1) + ")";
+        case FABS -> "Math.abs(" + args.get(0) + ")";
+        default -> "Math." + m.function().murphiName() + "(" + String.join(", ", args) + ")";
+      };
+      return JE.value("rb(" + call + ")");
     }
 
     /** An arithmetic or comparison operator on unsigned 64-bit values: the {@code *u} helpers, never folded. */
@@ -1217,6 +1296,9 @@ final class Generator {
     }
 
     JE equalSimple(JE x, Type ta, JE y, Type tb, boolean eq) {
+      if (isReal(ta) || isReal(tb)) {
+        return realBinary(eq ? Expr.BinaryOp.EQ : Expr.BinaryOp.NEQ, real(x, ta), real(y, tb));
+      }
       if (ta instanceof Type.UnionType && !(tb instanceof Type.UnionType)) {
         y = convert(y, tb, ta, null);
       } else if (tb instanceof Type.UnionType && !(ta instanceof Type.UnionType)) {
@@ -1295,6 +1377,10 @@ final class Generator {
     String copyRaw(Expr arg, Type to) {
       CRef r = ref(arg);
       String raw = raw(r);
+      if (to instanceof Type.RealType && !to.equals(r.type())) {
+        // undefined stays undefined; a value is converted and rounded to the target's real type
+        return "rpass(" + raw + ", " + type(r.type()) + ", " + type(to) + ", " + runtime("real value", arg.location()) + ")";
+      }
       long argLo = r.type() instanceof Type.RangeType rt ? rt.lo() : 0;
       int conv = 0;
       long off = 0;
@@ -1850,7 +1936,13 @@ final class Generator {
             if (!isValue(r.value().type())) {
               throw new Unsupported("function returning a complex value as a simple one");
             }
-            line("if (true) return " + compile(r.value()).asLong() + ";");
+            JE v = compile(r.value());
+            if (function.returnType() instanceof Type.RealType rt) {
+              // CMurphi constructs the result as a value of the return type: rounded to its precision
+              JE x = convert(v, r.value().type(), rt, r.location());
+              v = JE.value("rdec(" + encode(x, rt, r.location()) + ", " + type(rt) + ")");
+            }
+            line("if (true) return " + v.asLong() + ";");
           } else {
             CRef v = ref(r.value());
             line("if (true) return copyOf(" + v.buf() + ", " + v.offCode() + ", " + v.type().bitWidth() + ");");

@@ -11,6 +11,8 @@ import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.UndefinedCopies;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.state.Bits;
+import io.ballot.checker.state.RealArithmetic;
+import io.ballot.checker.state.RealValues;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.state.StoredValues;
 import io.ballot.checker.state.Unsigned;
@@ -69,6 +71,8 @@ final class Executor {
     /** The expression each alias bound in this activation denotes (for {@link UndefinedCopies}). */
     final Map<Local, Expr> aliasValues = new IdentityHashMap<>();
     Object returned;
+    /** The type the function being run returns (a real result is rounded to it), or null. */
+    Type returnType;
 
     Frame(long[] state, Effects fx) {
       this.state = state;
@@ -123,9 +127,11 @@ final class Executor {
       }
     } else if (s instanceof Stmt.Return r) {
       if (r.value() != null) {
-        f.returned = r.value().type().isSimple() || r.value().type() instanceof Type.IntType
-            ? (Object) value(r.value(), f)
-            : copyOf(ref(r.value(), f));
+        if (f.returnType instanceof Type.RealType rt) {
+          f.returned = RealValues.bits(RealValues.value(rt, realIndex(rt, real(r.value(), f), r.location())));
+        } else {
+          f.returned = isValue(r.value().type()) ? (Object) value(r.value(), f) : copyOf(ref(r.value(), f));
+        }
       }
       return true;
     } else if (s instanceof Stmt.Clear c) {
@@ -140,7 +146,7 @@ final class Executor {
       } else if (p.value().isLValue() && !(p.value() instanceof Expr.LocalRef l && f.locals.get(l.local()) instanceof Box)) {
         Ref r = ref(p.value(), f);
         f.fx.put(StoredValues.render(r.buf(), r.off(), r.type(), unsigned));
-      } else if (p.value().type().isSimple() || p.value().type() instanceof Type.IntType) {
+      } else if (isValue(p.value().type())) {
         f.fx.put(Values.text(p.value().type(), value(p.value(), f), unsigned));
       } else {
         f.fx.put(p.value().toString());
@@ -284,7 +290,7 @@ final class Executor {
     f.aliasValues.put(b.alias(), v);
     if (v.isLValue()) {
       f.locals.put(b.alias(), ref(v, f));
-    } else if (v.type().isSimple() || v.type() instanceof Type.IntType) {
+    } else if (isValue(v.type())) {
       f.locals.put(b.alias(), new Box(value(v, f)));
     } else {
       f.locals.put(b.alias(), copyOf(ref(v, f)));
@@ -310,7 +316,7 @@ final class Executor {
   /** Assigns the value of {@code e} to {@code target}. */
   void assign(Ref target, Expr e, Frame f) throws ModelError {
     Type t = target.type();
-    if (t.isSimple() || t instanceof Type.IntType) {
+    if (isValue(t)) {
       store(target, value(e, f), e.type(), e.location());
     } else {
       Ref from = ref(e, f);
@@ -324,6 +330,11 @@ final class Executor {
     if (t instanceof Type.IntType) {
       throw new IllegalStateException("unbounded integers have no stored form");
     }
+    if (t instanceof Type.RealType rt) {
+      double d = isReal(from) ? RealValues.real(value) : (double) value;
+      Bits.set(target.buf(), target.off(), t.bitWidth(), realIndex(rt, d, at) + 1);
+      return;
+    }
     long v = convert(value, from, t, at);
     long index = Values.index(t, v, unsigned);
     if (index == -1) { // an unsigned model's index can exceed Long.MAX_VALUE
@@ -331,6 +342,30 @@ final class Executor {
       throw ModelError.runtime("value " + text + " out of range for " + describe(t), at);
     }
     Bits.set(target.buf(), target.off(), t.bitWidth(), index + 1);
+  }
+
+  /** The number of {@code d} rounded to a real type; NaN, infinities and too large exponents are errors. */
+  private static long realIndex(Type.RealType t, double d, SourceLocation at) throws ModelError {
+    try {
+      return RealValues.index(t, d);
+    } catch (RealValues.OutOfBounds e) {
+      throw ModelError.runtime(e.getMessage(), at);
+    }
+  }
+
+  /** Whether values of type {@code t} are numbers (simple, unbounded integer or real) rather than storage. */
+  static boolean isValue(Type t) {
+    return t.isSimple() || t instanceof Type.IntType || t instanceof Type.DoubleType;
+  }
+
+  private static boolean isReal(Type t) {
+    return t instanceof Type.RealType || t instanceof Type.DoubleType;
+  }
+
+  /** The value of an integer or real expression as a double (CMurphi converts integers where reals meet them). */
+  private double real(Expr e, Frame f) throws ModelError {
+    long v = value(e, f);
+    return isReal(e.type()) ? RealValues.real(v) : (double) v;
   }
 
   /** Converts a simple value between a union and one of its members (identity otherwise). */
@@ -445,6 +480,16 @@ final class Executor {
       }
       return Values.value(r.type(), raw - 1);
     }
+    if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE && isReal(u.type())) {
+      return RealValues.bits(-real(u.operand(), f));
+    }
+    if (e instanceof Expr.MathCall m) {
+      double[] args = new double[m.arguments().size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = real(m.arguments().get(i), f);
+      }
+      return RealValues.bits(m.function().apply(args));
+    }
     if (e instanceof Expr.Unary u) {
       long v = value(u.operand(), f);
       return switch (u.op()) {
@@ -465,7 +510,8 @@ final class Executor {
       return binary(b, f);
     }
     if (e instanceof Expr.Ternary t) {
-      return truth(t.condition(), f) ? value(t.then(), f) : value(t.otherwise(), f);
+      Expr chosen = truth(t.condition(), f) ? t.then() : t.otherwise();
+      return isReal(t.type()) ? RealValues.bits(real(chosen, f)) : value(chosen, f);
     }
     if (e instanceof Expr.Quantified q) {
       return quantified(q, f) ? 1 : 0;
@@ -520,6 +566,13 @@ final class Executor {
       }
       default:
         break;
+    }
+    if (isReal(b.left().type()) || isReal(b.right().type())) {
+      double l = real(b.left(), f);
+      double r = real(b.right(), f);
+      return RealArithmetic.isComparison(b.op())
+          ? (RealArithmetic.compare(b.op(), l, r) ? 1 : 0)
+          : RealValues.bits(RealArithmetic.arithmetic(b.op(), l, r));
     }
     long l = value(b.left(), f);
     long r = value(b.right(), f);
@@ -617,6 +670,9 @@ final class Executor {
   private boolean equal(Expr a, Expr b, Frame f) throws ModelError {
     Type ta = a.type();
     Type tb = b.type();
+    if (isReal(ta) || isReal(tb)) {
+      return real(a, f) == real(b, f);
+    }
     boolean simpleA = ta.isSimple() || ta instanceof Type.IntType;
     if (simpleA) {
       return equalSimple(value(a, f), ta, value(b, f), tb, a.location());
@@ -678,6 +734,7 @@ final class Executor {
   /** Calls a function or procedure; returns its value (Long or Ref) or null. */
   Object call(Function fn, List<Expr> args, Frame caller, SourceLocation at) throws ModelError {
     Frame callee = new Frame(caller.state, caller.fx);
+    callee.returnType = fn.returnType();
     for (int i = 0; i < args.size(); i++) {
       Local p = fn.parameters().get(i);
       Expr arg = args.get(i);

@@ -146,6 +146,17 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * A CMurphi math function ({@code log}, {@code pow}, ...: {@link RealFunction}) of integer or real arguments, computed
+   * on doubles; its value is real.
+   */
+  record MathCall(RealFunction function, List<Expr> arguments, SourceLocation location) implements Expr {
+    @Override
+    public Type type() {
+      return new Type.DoubleType();
+    }
+  }
+
   /** CMurphi {@code multisetcount(i : ms; predicate)}. */
   record MultisetCount(Local index, Expr multiset, Expr predicate, SourceLocation location) implements Expr {
     @Override

@@ -253,7 +253,10 @@ public final class IrPrinter {
       return "<null>";
     }
     if (e instanceof Expr.Literal l) {
-      return l.value() + ":" + type(l.type());
+      String value = l.type() instanceof Type.DoubleType || l.type() instanceof Type.RealType
+          ? Double.toString(Double.longBitsToDouble(l.value()))
+          : Long.toString(l.value());
+      return value + ":" + type(l.type());
     }
     if (e instanceof Expr.VarRef v) {
       return v.variable().name();
@@ -283,6 +286,9 @@ public final class IrPrinter {
     }
     if (e instanceof Expr.Call c) {
       return c.function().name() + "(" + exprs(c.arguments()) + ")";
+    }
+    if (e instanceof Expr.MathCall m) {
+      return m.function().murphiName() + "(" + exprs(m.arguments()) + ")";
     }
     if (e instanceof Expr.Undefined u) {
       return "UNDEFINED:" + type(u.type());
@@ -324,6 +330,12 @@ public final class IrPrinter {
     }
     if (t instanceof Type.BooleanType) {
       return "boolean";
+    }
+    if (t instanceof Type.DoubleType) {
+      return "double";
+    }
+    if (t instanceof Type.RealType r) {
+      return "real(" + r.precision() + "," + r.exponent() + ")";
     }
     if (t instanceof Type.RangeType r) {
       return r.lo() + ".." + r.hi();

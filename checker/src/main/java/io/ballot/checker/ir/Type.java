@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The type of a variable or expression. Simple types (boolean, range, enum, scalarset, union) have a finite
  * {@link #cardinality()} of values, numbered 0..cardinality-1; a state stores value {@code i} as {@code i + 1} and 0
- * for "undefined", as Rumur does. {@link IntType} is the unbounded type of arithmetic, never stored.
+ * for "undefined", as Rumur does. {@link IntType} is the unbounded type of arithmetic, never stored; {@link RealType}
+ * is CMurphi's stored real and {@link DoubleType} the type of real arithmetic before it is stored.
  */
 public sealed interface Type {
 
@@ -32,6 +33,45 @@ public sealed interface Type {
     @Override
     public int bitWidth() {
       return 64;
+    }
+  }
+
+  /** Real arithmetic (CMurphi's C doubles; values carried as {@link Double#doubleToRawLongBits}), never stored. */
+  record DoubleType() implements Type {
+    @Override
+    public int bitWidth() {
+      return 64;
+    }
+  }
+
+  /**
+   * CMurphi's {@code real(precision, exponent)}: decimals of {@code precision} significant digits with a decimal
+   * exponent in {@code -exponent+1..exponent}, and zero. Values are numbered as {@code io.ballot.checker.state
+   * .RealValues} describes; expressions carry them as the bits of the nearest double.
+   */
+  record RealType(int precision, int exponent) implements Type {
+    @Override
+    public boolean isSimple() {
+      return true;
+    }
+
+    /** Mantissas of one sign and exponent: {@code 9 * 10^(precision-1)}. */
+    public long mantissas() {
+      long m = 9;
+      for (int i = 1; i < precision; i++) {
+        m *= 10;
+      }
+      return m;
+    }
+
+    @Override
+    public long cardinality() {
+      return 1 + 2 * mantissas() * 2L * exponent;
+    }
+
+    @Override
+    public int bitWidth() {
+      return bitsFor(cardinality());
     }
   }
 

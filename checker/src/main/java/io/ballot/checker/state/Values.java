@@ -12,6 +12,13 @@ public final class Values {
 
   /** The number of a value of a simple type (0-based), or -1 when it is not a value of that type. */
   public static long index(Type t, long value) {
+    if (t instanceof Type.RealType rt) {
+      try {
+        return RealValues.index(rt, RealValues.real(value));
+      } catch (RealValues.OutOfBounds e) {
+        return -1;
+      }
+    }
     if (t instanceof Type.RangeType r) {
       return value < r.lo() || value > r.hi() ? -1 : value - r.lo();
     }
@@ -29,8 +36,11 @@ public final class Values {
     return index(t, value);
   }
 
-  /** The value numbered {@code index} (0-based) of a simple type. */
+  /** The value numbered {@code index} (0-based) of a simple type (a real's as double bits, {@link RealValues}). */
   public static long value(Type t, long index) {
+    if (t instanceof Type.RealType rt) {
+      return RealValues.bits(RealValues.value(rt, index));
+    }
     return t instanceof Type.RangeType r ? r.lo() + index : index;
   }
 
@@ -77,7 +87,11 @@ public final class Values {
 
   /** The text of a simple value, as traces print it. */
   public static String text(Type t, long value) {
-    if (t instanceof Type.BooleanType) {
+    if (t instanceof Type.RealType rt) {
+      return RealValues.text(rt, RealValues.real(value));
+    } else if (t instanceof Type.DoubleType) {
+      return RealValues.text(RealValues.real(value));
+    } else if (t instanceof Type.BooleanType) {
       return value != 0 ? "true" : "false";
     } else if (t instanceof Type.EnumType e) {
       return value >= 0 && value < e.members().size() ? e.members().get((int) value) : Long.toString(value);

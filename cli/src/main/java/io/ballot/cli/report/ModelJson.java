@@ -35,7 +35,8 @@ import java.util.List;
  *
  * A type is {@code {"kind": K, ...}} with K one of boolean, range ({@code lo}, {@code hi}), enum ({@code values}),
  * scalarset ({@code values}), union ({@code values}, as traces print them), record ({@code fields}: name, type),
- * array ({@code index}, {@code element}), multiset ({@code capacity}, {@code element}); a type declared with a name
+ * array ({@code index}, {@code element}), multiset ({@code capacity}, {@code element}), real ({@code precision},
+ * {@code exponent}: CMurphi's {@code real(p, e)}); a type declared with a name
  * carries that {@code name}.
  */
 public final class ModelJson {
@@ -147,6 +148,10 @@ public final class ModelJson {
       o.put("kind", "multiset");
       o.put("capacity", m.capacity());
       o.set("element", type(m.element()));
+    } else if (t instanceof Type.RealType r) {
+      o.put("kind", "real");
+      o.put("precision", r.precision());
+      o.put("exponent", r.exponent());
     } else {
       o.put("kind", "integer");
     }

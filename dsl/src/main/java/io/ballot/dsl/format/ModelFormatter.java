@@ -735,6 +735,8 @@ public final class ModelFormatter {
       }
     } else if (e instanceof IntLiteral i) {
       w(i.getValue());
+    } else if (e instanceof io.ballot.dsl.murphi.RealLiteral r) {
+      w(r.getValue());
     } else if (e instanceof BoolLiteral b) {
       w(b.isValue() ? "true" : "false");
     } else if (e instanceof Paren p) {

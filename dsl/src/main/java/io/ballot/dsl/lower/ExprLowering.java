@@ -10,9 +10,11 @@ import io.ballot.checker.ir.Expr.UnaryOp;
 import io.ballot.checker.ir.Function;
 import io.ballot.checker.ir.Local;
 import io.ballot.checker.ir.Quantifier;
+import io.ballot.checker.ir.RealFunction;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.Variable;
+import io.ballot.checker.state.RealValues;
 import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.Binary;
@@ -36,6 +38,7 @@ import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.Ternary;
 import io.ballot.dsl.murphi.TypeName;
 import io.ballot.dsl.murphi.Unary;
+import io.ballot.dsl.scoping.Builtins;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,7 @@ final class ExprLowering {
 
   private static final Type BOOLEAN = new Type.BooleanType();
   private static final Type INTEGER = new Type.IntType();
+  private static final Type REAL = new Type.DoubleType();
 
   private final Lowering l;
   private final Purity purity = new Purity();
@@ -76,6 +80,13 @@ final class ExprLowering {
     SourceLocation at = l.locations.of(e);
     if (e instanceof IntLiteral i) {
       return integerLiteral(i, at);
+    }
+    if (e instanceof io.ballot.dsl.murphi.RealLiteral r) {
+      if (!r.getValue().matches("[0-9]+\\.[0-9]+")) {
+        l.problems.error(r, "invalid real number " + r.getValue() + ": a real is decimal digits '.' digits");
+        return null;
+      }
+      return fold(() -> RealFolding.literal(Double.parseDouble(r.getValue()), at), r, Mode.CONSTANT, null);
     }
     if (e instanceof BoolLiteral b) {
       return new Literal(BOOLEAN, b.isValue() ? 1 : 0, at);
@@ -294,7 +305,7 @@ final class ExprLowering {
                 "arithmetic on scalarset values", ss, "have no numeric value (unary '+' needs an integer operand)"));
         return null;
       }
-      if (!TypeRules.isNumeric(operand.type())) {
+      if (!TypeRules.isNumericOrReal(operand.type())) {
         l.problems.error(u.getOperand(), "unary '+' needs an integer operand, not " + l.typeRules.describe(operand.type()));
         return null;
       }
@@ -317,6 +328,10 @@ final class ExprLowering {
                 kind == UnaryOp.NEGATE ? "arithmetic on scalarset values" : "bitwise operation on scalarset values", ss,
                 "have no numeric value (unary '" + op + "' needs an integer operand)"));
         return null;
+      }
+      if (kind == UnaryOp.NEGATE && TypeRules.isReal(operand.type())) {
+        Expr node = new Expr.Unary(kind, operand, REAL, at);
+        return operand instanceof Literal lit ? fold(() -> RealFolding.negate(lit, at), u, mode, node) : node;
       }
       if (!TypeRules.isNumeric(operand.type())) {
         l.problems.error(
@@ -372,10 +387,10 @@ final class ExprLowering {
             b, l.typeRules.scalarsetOperator("ordering comparison on scalarset values", ss, "may only be compared with = or !="));
         return null;
       }
-      if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
+      if (!TypeRules.isNumericOrReal(left.type()) || !TypeRules.isNumericOrReal(right.type())) {
         l.problems.error(
             b, "expressions are not comparable with '" + op + "': " + l.typeRules.describe(left.type()) + " and "
-                + l.typeRules.describe(right.type()) + " (only integers are ordered)");
+                + l.typeRules.describe(right.type()) + " (only integers and reals are ordered)");
         return null;
       }
       type = BOOLEAN;
@@ -390,24 +405,40 @@ final class ExprLowering {
                 "have no numeric value ('" + op + "' needs integer operands)"));
         return null;
       }
-      if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
+      boolean real = TypeRules.isReal(left.type()) || TypeRules.isReal(right.type());
+      boolean realOperator = kind == BinaryOp.ADD || kind == BinaryOp.SUB || kind == BinaryOp.MUL || kind == BinaryOp.DIV;
+      if (real && kind == BinaryOp.MOD) {
+        l.problems.error(b, "'%' needs integer operands, not " + l.typeRules.describe(left.type()) + " and "
+            + l.typeRules.describe(right.type()) + " (CMurphi has no modulo of reals; fmod(x, y) computes one)");
+        return null;
+      }
+      if (real && realOperator && TypeRules.isNumericOrReal(left.type()) && TypeRules.isNumericOrReal(right.type())) {
+        type = REAL;
+      } else if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
         l.problems.error(
             b, "'" + op + "' needs integer operands, not " + l.typeRules.describe(left.type()) + " and "
                 + l.typeRules.describe(right.type()));
         return null;
+      } else {
+        type = INTEGER;
       }
-      type = INTEGER;
     }
+    boolean realOperands = TypeRules.isReal(left.type()) || TypeRules.isReal(right.type());
     Expr node = new Expr.Binary(kind, left, right, type, at);
     if (left instanceof Literal ll && right instanceof Literal rl) {
-      return fold(() -> ConstantFolder.binary(kind, ll, rl, type, at, l.unsignedValues), b, mode, node);
+      return realOperands
+          ? fold(() -> RealFolding.binary(kind, ll, rl, type, at), b, mode, node)
+          : fold(() -> ConstantFolder.binary(kind, ll, rl, type, at, l.unsignedValues), b, mode, node);
     }
     if (mode == Mode.CONSTANT) {
       Literal shortCut = shortCircuit(kind, left, right, type, at);
       if (shortCut != null) {
         return shortCut;
       }
-    } else if ((kind == BinaryOp.DIV || kind == BinaryOp.MOD) && right instanceof Literal rl && rl.value() == 0) {
+    } else if (realOperands && kind == BinaryOp.DIV && right instanceof Literal rl && RealFolding.real(rl) == 0) {
+      l.problems.warning(b.getRight(), "division by zero: the result is infinite or NaN, and storing it fails");
+    } else if (!realOperands && (kind == BinaryOp.DIV || kind == BinaryOp.MOD) && right instanceof Literal rl
+        && rl.value() == 0) {
       l.problems.warning(b.getRight(), (kind == BinaryOp.DIV ? "division" : "modulo") + " by zero: this fails when executed");
     }
     return node;
@@ -489,6 +520,13 @@ final class ExprLowering {
     if (!requireBoolean(cond, t.getCondition(), "the ternary condition")) {
       return null;
     }
+    if ((TypeRules.isReal(then.type()) || TypeRules.isReal(otherwise.type()))
+        && TypeRules.isNumericOrReal(then.type()) && TypeRules.isNumericOrReal(otherwise.type())) {
+      if (cond instanceof Literal c && (c.value() != 0 ? then : otherwise) instanceof Literal lit) {
+        return new Literal(REAL, RealValues.bits(RealFolding.real(lit)), at);
+      }
+      return new Expr.Ternary(cond, then, otherwise, REAL, at); // a real and an integer: the result is real
+    }
     TypeRules.ScalarsetClash clash =
         TypeRules.comparable(then.type(), otherwise.type()) ? null : TypeRules.scalarsetClash(then.type(), otherwise.type());
     if (clash != null) {
@@ -521,6 +559,9 @@ final class ExprLowering {
     if (decl == null || decl.eIsProxy()) {
       return null;
     }
+    if (Builtins.isBuiltin(decl)) {
+      return builtinCall(c, decl.getName(), mode, at);
+    }
     Function f = (Function) l.bindings.get(decl);
     List<Expr> args = arguments(decl, f, c.getArgs(), c, mode);
     if (f == null || args == null) {
@@ -532,6 +573,40 @@ final class ExprLowering {
               + " depend on evaluation order");
     }
     return new Expr.Call(f, args, at);
+  }
+
+  /** A call of a CMurphi built-in: a math function ({@link RealFunction}); {@code real(p, e)} is a type. */
+  private Expr builtinCall(Call c, String name, Mode mode, SourceLocation at) {
+    if (name.equals(Builtins.REAL)) {
+      l.problems.error(c, "real(precision, exponent) is a type, not a value");
+      return null;
+    }
+    RealFunction fn = RealFunction.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    List<Expr> args = new ArrayList<>();
+    boolean ok = true;
+    for (io.ballot.dsl.murphi.Expr a : c.getArgs()) {
+      Expr arg = lower(a, mode);
+      if (arg != null && !TypeRules.isNumericOrReal(arg.type())) {
+        l.problems.error(a, "'" + name + "' needs integer or real arguments, not " + l.typeRules.describe(arg.type()));
+        arg = null;
+      }
+      ok &= arg != null;
+      args.add(arg);
+    }
+    if (c.getArgs().size() != fn.arity()) {
+      l.problems.error(c, "wrong number of arguments to '" + name + "': it takes " + fn.arity() + " but "
+          + c.getArgs().size() + (c.getArgs().size() == 1 ? " was" : " were") + " given");
+      return null;
+    }
+    if (!ok) {
+      return null;
+    }
+    Expr node = new Expr.MathCall(fn, List.copyOf(args), at);
+    if (args.stream().allMatch(a -> a instanceof Literal)) {
+      double[] values = args.stream().mapToDouble(a -> RealFolding.real((Literal) a)).toArray();
+      return fold(() -> RealFolding.math(fn, values, at), c, mode, node);
+    }
+    return node;
   }
 
   /** Lowers and checks call arguments against the parameters; null when invalid. */
@@ -599,6 +674,11 @@ final class ExprLowering {
               actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' must be a writable variable, because '"
                   + p.name() + "' is a var parameter");
           ok = false;
+        } else if (TypeRules.isReal(p.type()) != TypeRules.isReal(arg.type())) {
+          l.problems.error(
+              actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' has type " + l.typeRules.describe(arg.type())
+                  + " but var parameter '" + p.name() + "' is real: a var parameter needs a real variable");
+          ok = false;
         } else if (p.type() instanceof Type.RangeType && !p.type().equals(arg.type())) {
           l.problems.error(
               actuals.get(i), "range types of argument and var parameter '" + p.name() + "' differ ("
@@ -635,8 +715,9 @@ final class ExprLowering {
       if (t == null) {
         return null;
       }
-      if (!t.isSimple()) {
-        l.problems.error(q.getType(), "a quantifier must range over a simple type, not " + l.typeRules.describe(t));
+      if (!t.isSimple() || t instanceof Type.RealType) {
+        l.problems.error(q.getType(), "a quantifier must range over a simple type, not " + l.typeRules.describe(t)
+            + (t instanceof Type.RealType ? " (a real type has too many values to enumerate)" : ""));
         return null;
       }
       Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, t, l.locations.of(q, MurphiPackage.Literals.NAMED__NAME));

@@ -142,6 +142,8 @@ final class IterationOrder {
       reads(q.body(), out);
     } else if (e instanceof Expr.Call c) {
       c.arguments().forEach(a -> reads(a, out));
+    } else if (e instanceof Expr.MathCall m) {
+      m.arguments().forEach(a -> reads(a, out));
     } else if (e instanceof Expr.IsUndefined u) {
       reads(u.target(), out);
     } else if (e instanceof Expr.IsMember m) {

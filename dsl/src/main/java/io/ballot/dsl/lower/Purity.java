@@ -68,6 +68,8 @@ final class Purity {
   private boolean pure(Expr e) {
     if (e instanceof Expr.Call c) {
       return isPure(c.function()) && c.arguments().stream().allMatch(this::pure);
+    } else if (e instanceof Expr.MathCall m) {
+      return m.arguments().stream().allMatch(this::pure);
     } else if (e instanceof Expr.Unary u) {
       return pure(u.operand());
     } else if (e instanceof Expr.Binary b) {

@@ -164,7 +164,8 @@ final class StmtLowering {
       if (value == null) {
         return null;
       }
-      if (!value.type().isSimple() && !value.isLValue() && !(value.type() instanceof Type.IntType)) {
+      if (!value.type().isSimple() && !value.isLValue() && !(value.type() instanceof Type.IntType)
+          && !(value.type() instanceof Type.DoubleType)) {
         l.problems.error(p.getValue(), "printing a record or array that is not a variable is not supported");
         return null;
       }
@@ -269,6 +270,10 @@ final class StmtLowering {
 
   private Stmt switchStmt(SwitchStmt sw, Context ctx, SourceLocation at) {
     Expr value = expr(sw.getValue());
+    if (value != null && TypeRules.isReal(value.type())) {
+      l.problems.error(sw.getValue(), "switch on a real value is not supported; compare it with if");
+      value = null;
+    }
     if (value != null && !value.type().isSimple() && !(value.type() instanceof Type.IntType)) {
       l.problems.error(
           sw.getValue(), "switch needs a value of a simple type, not " + l.typeRules.describe(value.type())

@@ -4,6 +4,7 @@ import io.ballot.checker.ir.Expr;
 import io.ballot.checker.ir.Type;
 import io.ballot.dsl.murphi.ArrayType;
 import io.ballot.dsl.murphi.BooleanType;
+import io.ballot.dsl.murphi.Call;
 import io.ballot.dsl.murphi.EnumLiteral;
 import io.ballot.dsl.murphi.EnumType;
 import io.ballot.dsl.murphi.Field;
@@ -17,6 +18,7 @@ import io.ballot.dsl.murphi.SimpleType;
 import io.ballot.dsl.murphi.TypeExpr;
 import io.ballot.dsl.murphi.TypeName;
 import io.ballot.dsl.murphi.UnionType;
+import io.ballot.dsl.scoping.Builtins;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -57,6 +59,10 @@ final class TypeLowering {
       return new Type.BooleanType();
     }
     if (t instanceof SimpleType s) {
+      if (s.getHi() == null && s.getLo() instanceof Call c && c.getCallee() != null && !c.getCallee().eIsProxy()
+          && Builtins.isBuiltin(c.getCallee()) && c.getCallee().getName().equals(Builtins.REAL)) {
+        return real(c);
+      }
       return s.getHi() == null ? named(s) : range(s);
     }
     if (t instanceof EnumType e) {
@@ -95,6 +101,10 @@ final class TypeLowering {
       Type index = lower(a.getIndex(), null);
       Type element = lower(a.getElement(), null);
       if (index == null || element == null) {
+        return null;
+      }
+      if (index instanceof Type.RealType) {
+        l.problems.error(a.getIndex(), "array index type must not be real: a real type has too many values");
         return null;
       }
       if (!index.isSimple()) {
@@ -148,6 +158,31 @@ final class TypeLowering {
       return new Type.MultisetType(size, element);
     }
     return null;
+  }
+
+  /**
+   * CMurphi's {@code real(precision, exponent)}: {@code 1 <= precision <= 15} significant digits (a double's) and
+   * decimal exponents up to {@code 10 <= exponent <= 308} (CMurphi's {@code decl.cpp} limits).
+   */
+  private Type real(Call c) {
+    if (c.getArgs().size() != 2) {
+      l.problems.error(c, "real needs two arguments: real(precision, exponent)");
+      return null;
+    }
+    Long precision = constant(c.getArgs().get(0), "precision of real");
+    Long exponent = constant(c.getArgs().get(1), "exponent of real");
+    if (precision == null || exponent == null) {
+      return null;
+    }
+    if (precision < 1 || precision > 15) {
+      l.problems.error(c.getArgs().get(0), "the precision of a real must be between 1 and 15 digits, not " + precision);
+      return null;
+    }
+    if (exponent < 10 || exponent > 308) {
+      l.problems.error(c.getArgs().get(1), "the exponent of a real must be between 10 and 308, not " + exponent);
+      return null;
+    }
+    return new Type.RealType(precision.intValue(), exponent.intValue());
   }
 
   /** {@code T} where {@code type T: ...}. */

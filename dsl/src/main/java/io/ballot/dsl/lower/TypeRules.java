@@ -35,6 +35,16 @@ final class TypeRules {
     return t instanceof Type.IntType || t instanceof Type.RangeType;
   }
 
+  /** CMurphi's reals: a stored {@code real(p, e)} or a real value being computed; all of them one type class. */
+  static boolean isReal(Type t) {
+    return t instanceof Type.RealType || t instanceof Type.DoubleType;
+  }
+
+  /** Integers or reals: what arithmetic and ordering comparisons accept (CMurphi mixes them). */
+  static boolean isNumericOrReal(Type t) {
+    return isNumeric(t) || isReal(t);
+  }
+
   static boolean isBoolean(Type t) {
     return t instanceof Type.BooleanType;
   }
@@ -47,6 +57,9 @@ final class TypeRules {
   static boolean assignable(Type target, Type value) {
     if (isNumeric(target) && isNumeric(value)) {
       return true;
+    }
+    if (isReal(target) || isReal(value)) {
+      return isReal(target) && isNumericOrReal(value); // CMurphi converts an integer to real, never back
     }
     if (target instanceof Type.UnionType u && !(value instanceof Type.UnionType)) {
       return u.members().stream().anyMatch(m -> assignable(m, value));
@@ -76,6 +89,9 @@ final class TypeRules {
   }
 
   private static boolean equal(Type a, Type b, boolean nominalScalarsets) {
+    if (isReal(a) || isReal(b)) {
+      return isReal(a) && isReal(b); // CMurphi: all real types are one type
+    }
     if (a instanceof Type.IntType || b instanceof Type.IntType) {
       return isNumeric(a) && isNumeric(b);
     }
@@ -119,11 +135,17 @@ final class TypeRules {
 
   /** Whether {@code =} and {@code !=} may compare the two types. */
   static boolean comparable(Type a, Type b) {
+    if (isReal(a) || isReal(b)) {
+      return isReal(a) && isReal(b); // CMurphi rejects real = integer
+    }
     return assignable(b, a);
   }
 
   /** The type of {@code c ? a : b}: the common type of the branches. */
   static Type join(Type a, Type b) {
+    if (isReal(a) || isReal(b)) {
+      return new Type.DoubleType();
+    }
     if (isNumeric(a) && isNumeric(b)) {
       return a.equals(b) ? a : new Type.IntType();
     }
@@ -250,6 +272,10 @@ final class TypeRules {
     }
     if (t instanceof Type.IntType) {
       return "integer";
+    } else if (t instanceof Type.DoubleType) {
+      return "real";
+    } else if (t instanceof Type.RealType r) {
+      return "real(" + r.precision() + ", " + r.exponent() + ")";
     } else if (t instanceof Type.BooleanType) {
       return "boolean";
     } else if (t instanceof Type.RangeType r) {

@@ -63,7 +63,10 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
     if (reference == MurphiPackage.Literals.ID_REF__REF) {
       return lexicalScope(context);
     }
-    if (reference == MurphiPackage.Literals.CALL__CALLEE || reference == MurphiPackage.Literals.PROC_CALL__CALLEE) {
+    if (reference == MurphiPackage.Literals.CALL__CALLEE) {
+      return new FunctionScope(lexicalScope(context, Builtins.scope(context)));
+    }
+    if (reference == MurphiPackage.Literals.PROC_CALL__CALLEE) {
       return new FunctionScope(lexicalScope(context));
     }
     return super.getScope(context, reference);
@@ -91,11 +94,16 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
 
   /** Builds the chain of scopes from the model (outermost) down to the block around {@code context}. */
   private IScope lexicalScope(EObject context) {
+    return lexicalScope(context, IScope.NULLSCOPE);
+  }
+
+  /** {@link #lexicalScope(EObject)} inside {@code outermost} (names declared outside the model). */
+  private IScope lexicalScope(EObject context, IScope outermost) {
     List<EObject> path = new ArrayList<>();
     for (EObject o = context; o != null; o = o.eContainer()) {
       path.add(0, o);
     }
-    IScope scope = IScope.NULLSCOPE;
+    IScope scope = outermost;
     for (int i = 0; i < path.size() - 1; i++) {
       List<Named> names = visibleIn(path.get(i), path.get(i + 1));
       if (!names.isEmpty()) {

@@ -16,6 +16,7 @@ import io.ballot.dsl.murphi.MultisetQuantifier;
 import io.ballot.dsl.murphi.Param;
 import io.ballot.dsl.murphi.ParamGroup;
 import io.ballot.dsl.murphi.ProcDecl;
+import io.ballot.dsl.scoping.Builtins;
 import io.ballot.dsl.murphi.Quantifier;
 import io.ballot.dsl.murphi.TypeGroup;
 import io.ballot.dsl.murphi.TypeName;
@@ -101,6 +102,13 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
     if (element instanceof AliasDecl a) {
       return "alias " + a.getName() + " : " + text(a.getValue());
     }
+    if (element instanceof ProcDecl p && Builtins.isBuiltin(p)) {
+      if (p.getName().equals(Builtins.REAL)) {
+        return "built-in type real(precision, exponent) (CMurphi)";
+      }
+      String params = Builtins.MATH_BINARY.contains(p.getName()) ? "(x, y)" : "(x)";
+      return "built-in function " + p.getName() + params + " : real (CMurphi)";
+    }
     if (element instanceof ProcDecl p) {
       String signature = text(p);
       int cut = signature.indexOf(')');
@@ -123,7 +131,10 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
     int line = declarationLine(c);
     for (ConstantDecl d : lowered.model().constants()) {
       if (d.name().equals(c.getName()) && d.location().line() == line) {
-        return d.value() + " (" + IrPrinter.print(d.type()) + ")";
+        String value = d.type() instanceof io.ballot.checker.ir.Type.DoubleType
+            ? io.ballot.checker.state.Values.text(d.type(), d.value())
+            : Long.toString(d.value());
+        return value + " (" + IrPrinter.print(d.type()) + ")";
       }
     }
     return null;
