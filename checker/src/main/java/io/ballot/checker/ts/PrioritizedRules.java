@@ -1,10 +1,7 @@
 package io.ballot.checker.ts;
 
 import io.ballot.checker.ir.Model;
-import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.Rule;
-import io.ballot.checker.result.VariableValue;
-import io.ballot.checker.state.StateLayout;
 import java.util.List;
 
 /**
@@ -13,15 +10,14 @@ import java.util.List;
  * {@code RuleManager::EnabledTransition} and {@code AllNextStates}. Everything else is delegated. Used only for models
  * whose rules do not all have the same priority, so that other models pay nothing.
  */
-public final class PrioritizedRules implements TransitionSystem {
-  private final TransitionSystem inner;
+public final class PrioritizedRules extends ForwardingTransitionSystem {
   /** Priority of each rule instance. */
   private final int[] priority;
   /** Rule instances in increasing priority (stable), to look for an enabled one of smaller priority. */
   private final int[] byPriority;
 
   private PrioritizedRules(TransitionSystem inner, int[] priority) {
-    this.inner = inner;
+    super(inner);
     this.priority = priority;
     this.byPriority = java.util.stream.IntStream.range(0, priority.length).boxed()
         .sorted(java.util.Comparator.comparingInt(i -> priority[i])).mapToInt(Integer::intValue).toArray();
@@ -53,75 +49,5 @@ public final class PrioritizedRules implements TransitionSystem {
       }
     }
     return true;
-  }
-
-  @Override
-  public StateLayout layout() {
-    return inner.layout();
-  }
-
-  @Override
-  public int startCount() {
-    return inner.startCount();
-  }
-
-  @Override
-  public Instance start(int i) {
-    return inner.start(i);
-  }
-
-  @Override
-  public boolean runStart(int i, long[] out, Effects fx) throws ModelError {
-    return inner.runStart(i, out, fx);
-  }
-
-  @Override
-  public int ruleCount() {
-    return inner.ruleCount();
-  }
-
-  @Override
-  public Instance rule(int i) {
-    return inner.rule(i);
-  }
-
-  @Override
-  public boolean fire(int i, long[] state, long[] next, Effects fx) throws ModelError {
-    return inner.fire(i, state, next, fx);
-  }
-
-  @Override
-  public int propertyCount() {
-    return inner.propertyCount();
-  }
-
-  @Override
-  public Instance property(int i) {
-    return inner.property(i);
-  }
-
-  @Override
-  public PropertyKind propertyKind(int i) {
-    return inner.propertyKind(i);
-  }
-
-  @Override
-  public boolean holds(int i, long[] state) throws ModelError {
-    return inner.holds(i, state);
-  }
-
-  @Override
-  public int coverStatementCount() {
-    return inner.coverStatementCount();
-  }
-
-  @Override
-  public Instance coverStatement(int site) {
-    return inner.coverStatement(site);
-  }
-
-  @Override
-  public List<VariableValue> render(long[] state) {
-    return inner.render(state);
   }
 }

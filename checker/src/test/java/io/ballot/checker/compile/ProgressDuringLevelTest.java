@@ -9,12 +9,8 @@ import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.ir.Expr;
-import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.VariableValue;
-import io.ballot.checker.state.StateLayout;
-import io.ballot.checker.ts.Effects;
-import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.ForwardingTransitionSystem;
 import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.List;
@@ -47,7 +43,7 @@ class ProgressDuringLevelTest {
    * {@code released[0]} says whether it was released rather than timed out.
    */
   private static TransitionSystem blockingFirstGuard(TransitionSystem ts, CountDownLatch release, boolean[] released) {
-    return new TransitionSystem() {
+    return new ForwardingTransitionSystem(ts) {
       private final CountDownLatch first = new CountDownLatch(1);
 
       @Override
@@ -61,78 +57,6 @@ class ProgressDuringLevelTest {
           }
         }
         return ts.guard(i, state);
-      }
-
-      // the rest delegates
-
-      @Override
-      public StateLayout layout() {
-        return ts.layout();
-      }
-
-      @Override
-      public int startCount() {
-        return ts.startCount();
-      }
-
-      @Override
-      public Instance start(int i) {
-        return ts.start(i);
-      }
-
-      @Override
-      public boolean runStart(int i, long[] out, Effects fx) throws ModelError {
-        return ts.runStart(i, out, fx);
-      }
-
-      @Override
-      public int ruleCount() {
-        return ts.ruleCount();
-      }
-
-      @Override
-      public Instance rule(int i) {
-        return ts.rule(i);
-      }
-
-      @Override
-      public boolean fire(int i, long[] state, long[] next, Effects fx) throws ModelError {
-        return ts.fire(i, state, next, fx);
-      }
-
-      @Override
-      public int propertyCount() {
-        return ts.propertyCount();
-      }
-
-      @Override
-      public Instance property(int i) {
-        return ts.property(i);
-      }
-
-      @Override
-      public PropertyKind propertyKind(int i) {
-        return ts.propertyKind(i);
-      }
-
-      @Override
-      public boolean holds(int i, long[] state) throws ModelError {
-        return ts.holds(i, state);
-      }
-
-      @Override
-      public int coverStatementCount() {
-        return ts.coverStatementCount();
-      }
-
-      @Override
-      public Instance coverStatement(int site) {
-        return ts.coverStatement(site);
-      }
-
-      @Override
-      public List<VariableValue> render(long[] state) {
-        return ts.render(state);
       }
     };
   }

@@ -12,18 +12,14 @@ import io.ballot.checker.ProgressListener;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.interp.Interpreter;
-import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Verdict;
-import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.ts.Effects;
-import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.ForwardingTransitionSystem;
 import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,88 +99,12 @@ class ViolationConfirmationTest {
     assertTrue(f.getMessage().contains("step 1: inc"), f.getMessage());
   }
 
-  /** Delegates to a real transition system; {@code searching} until a subclass decides the search is over. */
-  private abstract static class Wrapped implements TransitionSystem {
-    private final TransitionSystem real;
+  /** Forwards to a real transition system; {@code searching} until a subclass decides the search is over. */
+  private abstract static class Wrapped extends ForwardingTransitionSystem {
     boolean searching = true;
 
     Wrapped(TransitionSystem real) {
-      this.real = real;
-    }
-
-    @Override
-    public StateLayout layout() {
-      return real.layout();
-    }
-
-    @Override
-    public int startCount() {
-      return real.startCount();
-    }
-
-    @Override
-    public Instance start(int i) {
-      return real.start(i);
-    }
-
-    @Override
-    public boolean runStart(int i, long[] out, Effects fx) throws ModelError {
-      return real.runStart(i, out, fx);
-    }
-
-    @Override
-    public int ruleCount() {
-      return real.ruleCount();
-    }
-
-    @Override
-    public Instance rule(int i) {
-      return real.rule(i);
-    }
-
-    @Override
-    public boolean guard(int i, long[] state) throws ModelError {
-      return real.guard(i, state);
-    }
-
-    @Override
-    public boolean fire(int i, long[] state, long[] next, Effects fx) throws ModelError {
-      return real.fire(i, state, next, fx);
-    }
-
-    @Override
-    public int propertyCount() {
-      return real.propertyCount();
-    }
-
-    @Override
-    public Instance property(int i) {
-      return real.property(i);
-    }
-
-    @Override
-    public PropertyKind propertyKind(int i) {
-      return real.propertyKind(i);
-    }
-
-    @Override
-    public boolean holds(int i, long[] state) throws ModelError {
-      return real.holds(i, state);
-    }
-
-    @Override
-    public int coverStatementCount() {
-      return real.coverStatementCount();
-    }
-
-    @Override
-    public Instance coverStatement(int site) {
-      return real.coverStatement(site);
-    }
-
-    @Override
-    public List<VariableValue> render(long[] state) {
-      return real.render(state);
+      super(real);
     }
   }
 }
