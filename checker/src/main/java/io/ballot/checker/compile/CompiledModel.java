@@ -357,16 +357,18 @@ public abstract class CompiledModel implements TransitionSystem {
    */
   protected final long pass(
       long raw, long argLo, int conv, long off, long card, long pLo, long pHi, int kc, int kr) throws ModelError {
-    if (raw == 0) {
-      return 0;
-    }
+    return raw == 0 ? 0 : enc(passed(raw, argLo, conv, off, card, kc), pLo, pHi, kr);
+  }
+
+  /** The value {@link #pass} and {@link #passu} store, before its range check: {@code raw} decoded and converted. */
+  private long passed(long raw, long argLo, int conv, long off, long card, int kc) throws ModelError {
     long v = raw - 1 + argLo;
     if (conv == 1) {
       v = off + v;
     } else if (conv == 2) {
       v = unmember(v, off, card, kc);
     }
-    return enc(v, pLo, pHi, kr);
+    return v;
   }
 
   /** Offset of the element of present multiset slot {@code slot}, or "multiset element is not present" (site k). */
@@ -457,16 +459,7 @@ public abstract class CompiledModel implements TransitionSystem {
   /** {@link #pass} with unsigned bounds. */
   protected final long passu(
       long raw, long argLo, int conv, long off, long card, long pLo, long pHi, int kc, int kr) throws ModelError {
-    if (raw == 0) {
-      return 0;
-    }
-    long v = raw - 1 + argLo;
-    if (conv == 1) {
-      v = off + v;
-    } else if (conv == 2) {
-      v = unmember(v, off, card, kc);
-    }
-    return encu(v, pLo, pHi, kr);
+    return raw == 0 ? 0 : encu(passed(raw, argLo, conv, off, card, kc), pLo, pHi, kr);
   }
 
   protected static boolean in(long v, long lo, long hi) {

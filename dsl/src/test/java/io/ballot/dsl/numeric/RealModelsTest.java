@@ -10,7 +10,6 @@ import io.ballot.checker.CheckOptions.Engine;
 import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
@@ -19,8 +18,6 @@ import io.ballot.dsl.api.LoadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,21 +35,7 @@ class RealModelsTest {
     }
     LoadResult load = FRONT_END.load(name, text);
     assertFalse(load.hasErrors(), () -> "rejected: " + load.diagnostics());
-    CheckOptions options = new CheckOptions(1, 0, deadlock, 0, 1, 0);
-    Result a = Checker.check(load.model(), options.withEngine(Engine.INTERPRETED), ProgressListener.NONE);
-    List<String> warnings = new ArrayList<>();
-    Result b = Checker.check(load.model(), options.withEngine(Engine.COMPILED), ProgressListener.NONE, warnings::add);
-    assertEquals(List.of(), warnings, "the compiled engine should compile the model");
-    assertEquals(a.verdict(), b.verdict());
-    assertEquals(a.states(), b.states());
-    assertEquals(a.rulesFired(), b.rulesFired());
-    assertEquals(a.violations(), b.violations());
-    return a;
-  }
-
-  private static String lastValue(Violation v, String variable) {
-    TraceStep last = v.trace().get(v.trace().size() - 1);
-    return last.state().stream().filter(x -> x.name().equals(variable)).findFirst().orElseThrow().value();
+    return BothEngines.check(load.model(), deadlock);
   }
 
   @Test
@@ -62,7 +45,7 @@ class RealModelsTest {
     assertEquals(ViolationKind.DEADLOCK, r.violations().get(0).kind());
     assertEquals(46, r.states());
     assertEquals(45, r.rulesFired());
-    assertEquals("+2.488e+00", lastValue(r.violations().get(0), "x")); // CMurphi's trace: x:+2.488e+00
+    assertEquals("+2.488e+00", BothEngines.lastValue(r.violations().get(0), "x")); // CMurphi's trace: x:+2.488e+00
   }
 
   @Test
@@ -97,8 +80,8 @@ class RealModelsTest {
     assertTrue(v.message().contains("decimal exponent 11 is out of the bounds of real(2, 10)"), v.message());
     assertEquals(13, r.states());
     assertEquals(12, r.rulesFired());
-    assertEquals("+2.0e+10", lastValue(v, "x"));
-    assertEquals("+0.0e+00", lastValue(v, "tiny")); // below 1e-9: stored as 0
+    assertEquals("+2.0e+10", BothEngines.lastValue(v, "x"));
+    assertEquals("+0.0e+00", BothEngines.lastValue(v, "tiny")); // below 1e-9: stored as 0
   }
 
   @Test

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.CheckOptions.DeadlockMode;
-import io.ballot.checker.CheckOptions.Engine;
-import io.ballot.checker.Checker;
-import io.ballot.checker.ProgressListener;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.dsl.api.Diagnostic;
 import io.ballot.dsl.api.LoadResult;
 import io.ballot.dsl.api.FrontEnd;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,21 +29,7 @@ class UnsignedValuesTest {
     LoadResult load = FRONT_END.load("u.m", text);
     assertFalse(load.hasErrors(), () -> "rejected: " + load.diagnostics());
     assertTrue(load.model().unsignedValues(), "the model's values should be unsigned");
-    CheckOptions options = new CheckOptions(1, 0, DeadlockMode.STUTTERING, 0, 1, 0);
-    Result a = Checker.check(load.model(), options.withEngine(Engine.INTERPRETED), ProgressListener.NONE);
-    List<String> warnings = new ArrayList<>();
-    Result b = Checker.check(load.model(), options.withEngine(Engine.COMPILED), ProgressListener.NONE, warnings::add);
-    assertEquals(List.of(), warnings, "the compiled engine should compile the model");
-    assertEquals(a.verdict(), b.verdict());
-    assertEquals(a.states(), b.states());
-    assertEquals(a.rulesFired(), b.rulesFired());
-    assertEquals(a.violations(), b.violations());
-    return a;
-  }
-
-  private static String lastValue(Violation v, String variable) {
-    TraceStep last = v.trace().get(v.trace().size() - 1);
-    return last.state().stream().filter(x -> x.name().equals(variable)).findFirst().orElseThrow().value();
+    return BothEngines.check(load.model(), DeadlockMode.STUTTERING);
   }
 
   @Test
@@ -64,7 +45,7 @@ class UnsignedValuesTest {
         """);
     assertEquals(Verdict.VIOLATED, r.verdict());
     assertEquals("not max", r.violations().get(0).property());
-    assertEquals("18446744073709551614", lastValue(r.violations().get(0), "x"));
+    assertEquals("18446744073709551614", BothEngines.lastValue(r.violations().get(0), "x"));
   }
 
   @Test
