@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.impl.ResourceImpl;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -23,6 +25,9 @@ import org.eclipse.xtext.scoping.IScope;
  * Like CMurphi's reserved words they match in any case. Each resource gets its own declarations (an adapter).
  */
 public final class Builtins {
+  /** Where the built-in declarations live: a resource of their own, never on disk. */
+  private static final String BUILTINS_URI = "ballot:/builtins.m";
+
   /** The name of the real type constructor. */
   public static final String REAL = "real";
 
@@ -38,7 +43,7 @@ public final class Builtins {
 
   /** Whether {@code p} is one of these built-in declarations (not a model's own). */
   public static boolean isBuiltin(ProcDecl p) {
-    return p.eContainer() instanceof Model m && m.eResource() == null && m.eAdapters().stream().anyMatch(Marker.class::isInstance);
+    return p.eContainer() instanceof Model m && m.eAdapters().stream().anyMatch(Marker.class::isInstance);
   }
 
   /** Marks the container of the built-in declarations. */
@@ -110,6 +115,9 @@ public final class Builtins {
   private static Map<String, ProcDecl> create() {
     Model container = MurphiFactory.eINSTANCE.createModel();
     container.eAdapters().add(new Marker());
+    // in a resource of their own (in no resource set), so that EMF's validation of the model's cross-references
+    // (which the language server runs) does not take a call of a built-in for a dangling reference
+    new ResourceImpl(URI.createURI(BUILTINS_URI)).getContents().add(container);
     Map<String, ProcDecl> out = new LinkedHashMap<>();
     List<String> names = new ArrayList<>();
     names.add(REAL);
