@@ -69,7 +69,8 @@ def cmurphi(model, home, timeout, memory_mb):
             g.write(f.read())
         code, out = run([os.path.join(home, "src", "mu"), name + ".m"], cwd=tmp, timeout=timeout)
         if code != 0:
-            line = next((l.strip() for l in out.splitlines() if "rror" in l), "mu exit %s" % code)
+            line = next((l.strip() for l in out.splitlines() if re.match(r"\S+\.m:\d+:(?! warning)", l)),
+                        "mu exit %s" % code)
             rejected = Outcome("rejected", note=line[:90])
             return rejected, rejected
         code, out = run(["g++", "-O2", "-w", "-fpermissive", "-I", os.path.join(home, "include"), "-o", name,
@@ -132,7 +133,8 @@ def ballot(model, mode, timeout):
         kind = {"invariant": "invariant", "deadlock": "deadlock"}.get(v["kind"], "assertion")
         what = kind + (' "%s"' % v["property"] if kind != "deadlock" else "")
         return Outcome("violated", what=what, states=r["states"])
-    return Outcome("failed", note="incomplete: %s" % r.get("stopReason"), states=r["states"])
+    # a limit (memory, time) stopped the search: not a verdict about the model
+    return Outcome("limit", note="%s after %s states" % (r.get("stopReason"), "{:,}".format(r["states"])))
 
 
 def verdict(o):
