@@ -56,29 +56,38 @@ final class ConstantFolder {
 
   static Literal binary(BinaryOp op, Literal l, Literal r, Type type, SourceLocation at, boolean unsigned)
       throws FoldError {
-    if (unsigned) {
-      return unsignedBinary(op, l.value(), r.value(), type, at);
-    }
     long a = l.value();
     long b = r.value();
     long v;
     try {
+      // one switch for both value types: only comparisons, arithmetic and shifts depend on the signedness
       v = switch (op) {
         case IMPLIES -> a == 0 || b != 0 ? 1 : 0;
         case OR -> a != 0 || b != 0 ? 1 : 0;
         case AND -> a != 0 && b != 0 ? 1 : 0;
         case EQ -> a == b ? 1 : 0;
         case NEQ -> a != b ? 1 : 0;
-        case LT -> a < b ? 1 : 0;
-        case LE -> a <= b ? 1 : 0;
-        case GT -> a > b ? 1 : 0;
-        case GE -> a >= b ? 1 : 0;
-        case ADD -> Math.addExact(a, b);
-        case SUB -> Math.subtractExact(a, b);
-        case MUL -> Math.multiplyExact(a, b);
+        case LT -> compare(a, b, unsigned) < 0 ? 1 : 0;
+        case LE -> compare(a, b, unsigned) <= 0 ? 1 : 0;
+        case GT -> compare(a, b, unsigned) > 0 ? 1 : 0;
+        case GE -> compare(a, b, unsigned) >= 0 ? 1 : 0;
+        case ADD -> unsigned ? Unsigned.add(a, b) : Math.addExact(a, b);
+        case SUB -> {
+          if (!unsigned) {
+            yield Math.subtractExact(a, b);
+          }
+          if (Long.compareUnsigned(a, b) < 0) {
+            throw negative(Long.toUnsignedString(a) + " - " + Long.toUnsignedString(b));
+          }
+          yield a - b;
+        }
+        case MUL -> unsigned ? Unsigned.multiply(a, b) : Math.multiplyExact(a, b);
         case DIV -> {
           if (b == 0) {
             throw new FoldError("division by zero in constant expression");
+          }
+          if (unsigned) {
+            yield Long.divideUnsigned(a, b);
           }
           if (a == Long.MIN_VALUE && b == -1) {
             throw new ArithmeticException();
@@ -89,10 +98,11 @@ final class ConstantFolder {
           if (b == 0) {
             throw new FoldError("modulo by zero in constant expression");
           }
-          yield a % b;
+          yield unsigned ? Long.remainderUnsigned(a, b) : a % b;
         }
-        case LSH -> b >= 64 || b <= -64 ? 0 : b < 0 ? a >> -b : a << b; // Rumur's lsh()
-        case RSH -> b >= 64 || b <= -64 ? 0 : b < 0 ? a << -b : a >> b; // Rumur's rsh()
+        // Rumur's lsh() and rsh(): a negative count shifts the other way, 64 or more gives 0
+        case LSH -> unsigned ? Unsigned.shiftLeft(a, b) : b >= 64 || b <= -64 ? 0 : b < 0 ? a >> -b : a << b;
+        case RSH -> unsigned ? Unsigned.shiftRight(a, b) : b >= 64 || b <= -64 ? 0 : b < 0 ? a << -b : a >> b;
         case BITWISE_AND -> a & b;
         case BITWISE_OR -> a | b;
         case XOR -> a ^ b;
@@ -103,48 +113,7 @@ final class ConstantFolder {
     return new Literal(type, v, at);
   }
 
-  private static Literal unsignedBinary(BinaryOp op, long a, long b, Type type, SourceLocation at) throws FoldError {
-    long v;
-    try {
-      v = switch (op) {
-        case IMPLIES -> a == 0 || b != 0 ? 1 : 0;
-        case OR -> a != 0 || b != 0 ? 1 : 0;
-        case AND -> a != 0 && b != 0 ? 1 : 0;
-        case EQ -> a == b ? 1 : 0;
-        case NEQ -> a != b ? 1 : 0;
-        case LT -> Long.compareUnsigned(a, b) < 0 ? 1 : 0;
-        case LE -> Long.compareUnsigned(a, b) <= 0 ? 1 : 0;
-        case GT -> Long.compareUnsigned(a, b) > 0 ? 1 : 0;
-        case GE -> Long.compareUnsigned(a, b) >= 0 ? 1 : 0;
-        case ADD -> Unsigned.add(a, b);
-        case SUB -> {
-          if (Long.compareUnsigned(a, b) < 0) {
-            throw negative(Long.toUnsignedString(a) + " - " + Long.toUnsignedString(b));
-          }
-          yield a - b;
-        }
-        case MUL -> Unsigned.multiply(a, b);
-        case DIV -> {
-          if (b == 0) {
-            throw new FoldError("division by zero in constant expression");
-          }
-          yield Long.divideUnsigned(a, b);
-        }
-        case MOD -> {
-          if (b == 0) {
-            throw new FoldError("modulo by zero in constant expression");
-          }
-          yield Long.remainderUnsigned(a, b);
-        }
-        case LSH -> Unsigned.shiftLeft(a, b);
-        case RSH -> Unsigned.shiftRight(a, b);
-        case BITWISE_AND -> a & b;
-        case BITWISE_OR -> a | b;
-        case XOR -> a ^ b;
-      };
-    } catch (ArithmeticException e) {
-      throw new FoldError("integer overflow in constant expression");
-    }
-    return new Literal(type, v, at);
+  private static int compare(long a, long b, boolean unsigned) {
+    return unsigned ? Long.compareUnsigned(a, b) : Long.compare(a, b);
   }
 }
