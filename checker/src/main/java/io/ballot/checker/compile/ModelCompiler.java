@@ -37,8 +37,13 @@ public final class ModelCompiler {
    * thread of its own with a large stack, so that deeply nested models do not overflow the generator or javac.
    */
   public static Outcome compile(Model model) {
+    return compile(model, CompileOptions.DEFAULTS);
+  }
+
+  /** As {@link #compile(Model)}, with explicit generator options. */
+  public static Outcome compile(Model model, CompileOptions options) {
     Outcome[] result = new Outcome[1];
-    Thread t = new Thread(null, () -> result[0] = compileHere(model), "ballot-compiler", STACK_BYTES);
+    Thread t = new Thread(null, () -> result[0] = compileHere(model, options), "ballot-compiler", STACK_BYTES);
     t.setDaemon(true);
     t.start();
     boolean interrupted = false;
@@ -76,7 +81,7 @@ public final class ModelCompiler {
     }
   }
 
-  private static Outcome compileHere(Model model) {
+  private static Outcome compileHere(Model model, CompileOptions options) {
     if (!InMemoryJavac.available()) {
       return new Outcome(new Interpreter(model), false,
           "no Java compiler in this runtime (a JRE rather than a JDK): using the slower interpreter", 0, 0);
@@ -86,9 +91,9 @@ public final class ModelCompiler {
     Generator g;
     String source;
     try {
-      g = new Generator(model, PACKAGE, simple);
+      g = new Generator(model, PACKAGE, simple, options);
       source = g.generate();
-    } catch (Generator.Unsupported e) {
+    } catch (Unsupported e) {
       return new Outcome(new Interpreter(model), false,
           "cannot compile this model (" + e.getMessage() + "): using the slower interpreter", 0, 0);
     } catch (RuntimeException | StackOverflowError e) {
@@ -96,7 +101,7 @@ public final class ModelCompiler {
           "cannot compile this model (" + e + "): using the slower interpreter", 0, 0);
     }
     long t1 = System.nanoTime();
-    dump(simple, source);
+    dump(options.dumpDirectory(), simple, source);
     try {
       Class<?> c = InMemoryJavac.compileAndLoad(PACKAGE + "." + simple, source);
       TransitionSystem ts =
@@ -112,12 +117,10 @@ public final class ModelCompiler {
     }
   }
 
-  /** With {@code -Dballot.compile.dump=DIR}, the generated source is written to DIR (for debugging). */
-  private static void dump(String simple, String source) {
-    String dir = System.getProperty("ballot.compile.dump");
-    if (dir != null && !dir.isEmpty()) {
+  /** With a dump directory, the generated source is written there (for debugging). */
+  private static void dump(java.nio.file.Path d, String simple, String source) {
+    if (d != null) {
       try {
-        java.nio.file.Path d = java.nio.file.Path.of(dir);
         java.nio.file.Files.createDirectories(d);
         java.nio.file.Files.writeString(d.resolve(simple + ".java"), source);
       } catch (java.io.IOException | RuntimeException e) {
@@ -128,6 +131,11 @@ public final class ModelCompiler {
 
   /** The Java source the compiler generates for {@code model} (for debugging and tests). */
   public static String source(Model model) {
-    return new Generator(model, PACKAGE, "M0").generate();
+    return source(model, CompileOptions.DEFAULTS);
+  }
+
+  /** As {@link #source(Model)}, with explicit generator options. */
+  public static String source(Model model, CompileOptions options) {
+    return new Generator(model, PACKAGE, "M0", options).generate();
   }
 }

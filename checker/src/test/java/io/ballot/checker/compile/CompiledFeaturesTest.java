@@ -31,6 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class CompiledFeaturesTest {
 
+  /** The generator options the features are compiled with (the split variant overrides them). */
+  CompileOptions options() {
+    return CompileOptions.DEFAULTS;
+  }
+
   private static boolean logHas(Differential.Log log, String text) {
     return log.lines().stream().anyMatch(l -> l.contains(text));
   }
@@ -78,7 +83,7 @@ class CompiledFeaturesTest {
             List.of(ir.assign(ir.ref(big), ir.call(fact, ir.useLocal(t)))), null));
     ir.rule("partial", ir.call(partial, ir.ref(g)), ir.assign(ir.ref(big), ir.num(1)));
     ir.invariant("fact", ir.eq(ir.call(fact, ir.num(3)), ir.num(6)));
-    Differential.Log log = Differential.assertSame(ir.model(), 5000);
+    Differential.Log log = Differential.assertSame(ir.model(), 5000, options());
     // arr[i] in i..5 (120) × (g, big): big 0 or 1 with any g, big 120 (fact 5) only once g reached 4
     assertEquals(120 * (6 + 6 + 2), log.states());
     assertTrue(logHas(log, "the end of function partial was reached without returning a value"));
@@ -115,7 +120,7 @@ class CompiledFeaturesTest {
         ir.ternary(ir.ref(same), ir.elem(ir.ref(rs), ir.num(0)), ir.call(mk, ir.num(3)))));
     ir.rule("clear", ir.ref(same), ir.clear(ir.elem(ir.ref(rs), ir.num(1))));
     ir.rule("undefine", ir.and(ir.ref(same), ir.field(ir.ref(r), "b")), ir.undefine(ir.ref(r)));
-    Differential.Log log = Differential.assertSame(ir.model(), 5000);
+    Differential.Log log = Differential.assertSame(ir.model(), 5000, options());
     assertTrue(log.states() > 50, "states: " + log.states());
     assertTrue(logHas(log, "read of undefined value in r.a"));
   }
@@ -166,7 +171,7 @@ class CompiledFeaturesTest {
         ir.assign(ir.ref(step), ir.num(4)));
     ir.rule("field", ir.eq(ir.ref(step), ir.num(4)),
         ir.assign(ir.ref(dst), ir.field(ir.ref(r), "x")), ir.assign(ir.ref(step), ir.num(5)));
-    Differential.Log log = Differential.assertSame(ir.model(), 100);
+    Differential.Log log = Differential.assertSame(ir.model(), 100, options());
     assertEquals(5, log.states());
     assertTrue(logHas(log, "read of undefined value in r.x"));
     assertEquals(1, log.errors());
@@ -198,7 +203,7 @@ class CompiledFeaturesTest {
         ir.bin(BinaryOp.MOD, ir.add(ir.elem(ir.ref(arr), ir.ref(uv)), ir.num(1)), ir.num(3))));
     ir.rule("index by member", null, ir.assign(ir.elem(ir.ref(arr), ir.ref(sv)), ir.num(2)));
     ir.rule("pass member", ir.call(isB, ir.ref(uv)), ir.assign(ir.ref(ev), ir.lit(e, 0)));
-    Differential.Log log = Differential.assertSame(ir.model(), 5000);
+    Differential.Log log = Differential.assertSame(ir.model(), 5000, options());
     assertTrue(log.states() > 20, "states: " + log.states());
     assertTrue(logHas(log, "union value is not a"));
   }
@@ -229,7 +234,7 @@ class CompiledFeaturesTest {
     Local pc = ir.local("q", Kind.MULTISET_INDEX, Ir.range(0, 2));
     ir.property(PropertyKind.ASSERTION, "small", List.of(new Choose(pc, ir.ref(m), ir.at())),
         ir.lt(ir.elem(ir.ref(m), ir.useValue(pc)), ir.num(3)));
-    Differential.Log log = Differential.assertSame(ir.model(), 5000);
+    Differential.Log log = Differential.assertSame(ir.model(), 5000, options());
     assertTrue(log.states() > 30, "states: " + log.states());
     assertTrue(logHas(log, "multiset is full"));
   }
@@ -259,7 +264,7 @@ class CompiledFeaturesTest {
     ir.rule("alias of quantifier", List.of(ir.over(q, q.type())), null, List.of(),
         ir.alias(aq, ir.use(q), ir.assign(ir.use(aq), ir.num(1)),
             ir.assign(ir.elem(ir.ref(arr), ir.use(q)), ir.use(q))));
-    Differential.Log log = Differential.assertSame(ir.model(), 5000);
+    Differential.Log log = Differential.assertSame(ir.model(), 5000, options());
     assertTrue(log.states() > 20, "states: " + log.states());
   }
 
@@ -305,7 +310,7 @@ class CompiledFeaturesTest {
         ir.forLoop(ir.range(fk, ir.num(0), ir.num(4), ir.num(2)),
             ir.assign(ir.elem(ir.ref(arr), ir.use(fk)), ir.not(ir.elem(ir.ref(arr), ir.use(fk))))));
     ir.rule("find", null, ir.assign(ir.ref(h), ir.call(first)));
-    Differential.Log log = Differential.assertSame(ir.model(), 5000);
+    Differential.Log log = Differential.assertSame(ir.model(), 5000, options());
     assertTrue(log.states() > 50, "states: " + log.states());
     assertTrue(logHas(log, "infinite loop due to 0 step"));
   }
@@ -330,7 +335,7 @@ class CompiledFeaturesTest {
         ir.forLoop(ir.range(unbounded, ir.num(0), ir.ref(g), null), ir.assign(ir.use(unbounded), ir.num(1))));
     Local m = ir.local("m", Kind.QUANTIFIER, Ir.range(0, 2));
     ir.invariant("exists", ir.exists(ir.over(m, m.type()), ir.lt(ir.use(m), ir.ref(g))));
-    Differential.Log log = Differential.assertSame(ir.model());
+    Differential.Log log = Differential.assertSame(ir.model(), options());
     assertTrue(logHas(log, "cannot take the address of unbounded quantifier 'u'"));
   }
 
@@ -361,7 +366,7 @@ class CompiledFeaturesTest {
     Local q = ir.local("q", Kind.QUANTIFIER, Ir.range(0, 1));
     ir.property(PropertyKind.ASSERTION, "bounded", List.of(ir.over(q, q.type())),
         ir.lt(ir.ref(g), ir.add(ir.num(7), ir.use(q))));
-    Differential.Log log = Differential.assertSame(ir.model());
+    Differential.Log log = Differential.assertSame(ir.model(), options());
     assertTrue(logHas(log, "put checking\n"));
     assertTrue(logHas(log, "cover 0"));
     assertTrue(logHas(log, "cover 1"));
@@ -382,7 +387,7 @@ class CompiledFeaturesTest {
         ir.assign(ir.ref(g), ir.useLocal(tmp)),
         ir.assign(ir.ref(e), new Expr.IsUndefined(ir.ref(e), ir.at())));
     ir.rule("down", ir.bin(BinaryOp.GT, ir.ref(g), ir.num(0)), ir.assign(ir.ref(g), ir.sub(ir.ref(g), ir.num(1))));
-    Differential.Log log = Differential.assertSame(ir.model());
+    Differential.Log log = Differential.assertSame(ir.model(), options());
     assertEquals(4, log.states());
     assertTrue(logHas(log, "start 2 false"));
   }
@@ -408,7 +413,7 @@ class CompiledFeaturesTest {
         ir.sub(ir.num(-Long.MAX_VALUE), ir.num(1)), Ir.INT, ir.at())));
     ir.rule("implies", ir.bin(BinaryOp.IMPLIES, ir.lt(ir.ref(g), ir.num(0)), ir.eq(ir.ref(r), ir.num(0))),
         ir.assign(ir.ref(r), ir.num(1)));
-    Differential.Log log = Differential.assertSame(ir.model());
+    Differential.Log log = Differential.assertSame(ir.model(), options());
     assertTrue(logHas(log, "division by zero"));
     assertTrue(logHas(log, "modulo by zero"));
     assertTrue(logHas(log, "integer overflow in *"));
@@ -497,7 +502,7 @@ class CompiledFeaturesTest {
       nested = ir.ifThen(ir.lt(ir.elem(ir.ref(a), ir.num(k % 8)), ir.num(3)), level, null);
     }
     ir.rule("nested", ir.eq(ir.ref(c), ir.num(7)), nested);
-    Differential.Log log = Differential.assertSame(ir.model(), 300);
+    Differential.Log log = Differential.assertSame(ir.model(), 300, options());
     assertTrue(log.states() > 100, "states: " + log.states());
   }
 
@@ -512,7 +517,7 @@ class CompiledFeaturesTest {
     Quantifier over = ir.over(q, colour);
     ir.rule("next", List.of(over), ir.bin(BinaryOp.NEQ, ir.use(q), ir.ref(c)), List.of(),
         ir.assign(ir.ref(c), ir.use(q)));
-    Differential.Log log = Differential.assertSame(ir.model());
+    Differential.Log log = Differential.assertSame(ir.model(), options());
     assertEquals(3, log.states());
   }
 }

@@ -33,20 +33,21 @@ final class Differential {
   /** What exploring gave: one line per observation, the number of distinct states and of errors seen. */
   record Log(List<String> lines, int states, int errors) {}
 
-  static TransitionSystem compiled(Model model) {
-    ModelCompiler.Outcome o = ModelCompiler.compile(model);
-    assertTrue(o.compiled(), () -> "not compiled: " + o.warning() + "\n" + ModelCompiler.source(model));
+  static TransitionSystem compiled(Model model, CompileOptions options) {
+    ModelCompiler.Outcome o = ModelCompiler.compile(model, options);
+    assertTrue(o.compiled(), () -> "not compiled: " + o.warning() + "\n" + ModelCompiler.source(model, options));
     return o.system();
   }
 
   /** Asserts that both engines behave the same; returns the (common) log. */
-  static Log assertSame(Model model) {
-    return assertSame(model, 2000);
+  static Log assertSame(Model model, CompileOptions options) {
+    return assertSame(model, 2000, options);
   }
 
-  static Log assertSame(Model model, int maxStates) {
+  /** As {@link #assertSame(Model, CompileOptions)}, exploring at most {@code maxStates} states. */
+  static Log assertSame(Model model, int maxStates, CompileOptions options) {
     TransitionSystem interp = new Interpreter(model);
-    TransitionSystem comp = compiled(model);
+    TransitionSystem comp = compiled(model, options);
     assertEquals(descriptions(interp), descriptions(comp), "instance descriptions");
     Log a = explore(interp, maxStates);
     Log b = explore(comp, maxStates);
@@ -54,14 +55,14 @@ final class Differential {
       for (int i = 0; i < Math.min(a.lines().size(), b.lines().size()); i++) {
         if (!a.lines().get(i).equals(b.lines().get(i))) {
           assertEquals(a.lines().get(i), b.lines().get(i),
-              "first difference at observation " + i + "\n" + ModelCompiler.source(model));
+              "first difference at observation " + i + "\n" + ModelCompiler.source(model, options));
         }
       }
-      assertEquals(a.lines().size(), b.lines().size(), "number of observations\n" + ModelCompiler.source(model));
+      assertEquals(a.lines().size(), b.lines().size(), "number of observations\n" + ModelCompiler.source(model, options));
     }
-    CheckOptions options = new CheckOptions(1, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 3, 0);
-    assertEquals(summary(new BfsExplorer(interp, options, ProgressListener.NONE).run()),
-        summary(new BfsExplorer(comp, options, ProgressListener.NONE).run()), "explorer results");
+    CheckOptions check = new CheckOptions(1, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 3, 0);
+    assertEquals(summary(new BfsExplorer(interp, check, ProgressListener.NONE).run()),
+        summary(new BfsExplorer(comp, check, ProgressListener.NONE).run()), "explorer results");
     return a;
   }
 

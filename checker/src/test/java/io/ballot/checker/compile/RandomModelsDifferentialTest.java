@@ -19,7 +19,7 @@ class RandomModelsDifferentialTest {
   @Property(tries = 200)
   void compiledCodeBehavesAsTheInterpreter(@ForAll long seed) {
     Model model = RandomModels.generate(seed);
-    Differential.Log log = Differential.assertSame(model, 500);
+    Differential.Log log = Differential.assertSame(model, 500, CompileOptions.DEFAULTS);
     MODELS.incrementAndGet();
     STATES.addAndGet(log.states());
     ERRORS.addAndGet(log.errors());
@@ -28,13 +28,7 @@ class RandomModelsDifferentialTest {
   /** The same with every statement split off into a helper method (as large rule bodies are). */
   @Property(tries = 50)
   void splitCodeBehavesAsTheInterpreter(@ForAll long seed) {
-    int saved = Generator.blockLimit;
-    Generator.blockLimit = 0;
-    try {
-      Differential.assertSame(RandomModels.generate(seed), 500);
-    } finally {
-      Generator.blockLimit = saved;
-    }
+    Differential.assertSame(RandomModels.generate(seed), 500, CompileOptions.DEFAULTS.withBlockLimit(0));
   }
 
   @AfterContainer
