@@ -5,6 +5,7 @@ import io.ballot.checker.ir.Binder;
 import io.ballot.checker.ir.Choose;
 import io.ballot.checker.ir.Expr;
 import io.ballot.checker.ir.Function;
+import io.ballot.checker.ir.IrWalker;
 import io.ballot.checker.ir.Local;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
@@ -34,26 +35,18 @@ final class Analysis {
         aliases.put(a.alias(), a.value());
       }
     };
-    Walker aliasWalker = new Walker() {
+    IrWalker aliasWalker = new IrWalker() {
       @Override
-      void binder(Binder b) {
+      public void binder(Binder b) {
         if (b instanceof AliasBinding a) {
           collect.accept(a);
         }
         super.binder(b);
       }
-
-      @Override
-      void stmt(Stmt s) {
-        if (s instanceof Stmt.Alias a) {
-          a.bindings().forEach(collect);
-        }
-        super.stmt(s);
-      }
     };
     aliasWalker.model(model);
     Set<Local> out = Collections.newSetFromMap(new IdentityHashMap<>());
-    Walker writes = new Walker() {
+    IrWalker writes = new IrWalker() {
       void root(Expr e) {
         if (e instanceof Expr.LocalRef l) {
           if (out.add(l.local()) && aliases.containsKey(l.local())) {
@@ -78,7 +71,7 @@ final class Analysis {
       }
 
       @Override
-      void expr(Expr e) {
+      public void expr(Expr e) {
         if (e instanceof Expr.Call c) {
           args(c.function(), c.arguments());
         }
@@ -86,7 +79,7 @@ final class Analysis {
       }
 
       @Override
-      void stmt(Stmt s) {
+      public void stmt(Stmt s) {
         if (s instanceof Stmt.Assign a) {
           root(a.target());
         } else if (s instanceof Stmt.Clear c) {
@@ -112,9 +105,9 @@ final class Analysis {
   /** Whether {@code s} contains a {@code return} statement. */
   static boolean containsReturn(Stmt s) {
     boolean[] found = {false};
-    new Walker() {
+    new IrWalker() {
       @Override
-      void stmt(Stmt x) {
+      public void stmt(Stmt x) {
         if (x instanceof Stmt.Return) {
           found[0] = true;
         }
@@ -128,9 +121,9 @@ final class Analysis {
   static long size(Expr e) {
     long[] n = {0};
     if (e != null) {
-      new Walker() {
+      new IrWalker() {
         @Override
-        void expr(Expr x) {
+        public void expr(Expr x) {
           n[0]++;
           super.expr(x);
         }
@@ -142,143 +135,20 @@ final class Analysis {
   /** Number of IR nodes of a body. */
   static long sizeOf(List<Stmt> body) {
     long[] n = {0};
-    Walker w = new Walker() {
+    IrWalker w = new IrWalker() {
       @Override
-      void expr(Expr x) {
+      public void expr(Expr x) {
         n[0]++;
         super.expr(x);
       }
 
       @Override
-      void stmt(Stmt s) {
+      public void stmt(Stmt s) {
         n[0]++;
         super.stmt(s);
       }
     };
     body.forEach(w::stmt);
     return n[0];
-  }
-
-  /** Visits every statement, expression and binder of a model (functions' bodies once each). */
-  static class Walker {
-    void model(Model m) {
-      for (Function f : m.functions()) {
-        f.body().forEach(this::stmt);
-      }
-      for (StartState s : m.startStates()) {
-        s.binders().forEach(this::binder);
-        s.body().forEach(this::stmt);
-      }
-      for (Rule r : m.rules()) {
-        r.binders().forEach(this::binder);
-        expr(r.guard());
-        r.body().forEach(this::stmt);
-      }
-      for (Property p : m.properties()) {
-        p.binders().forEach(this::binder);
-        expr(p.condition());
-      }
-    }
-
-    void binder(Binder b) {
-      if (b instanceof Quantifier q) {
-        quantifier(q);
-      } else if (b instanceof AliasBinding a) {
-        expr(a.value());
-      } else if (b instanceof Choose c) {
-        expr(c.multiset());
-      }
-    }
-
-    void quantifier(Quantifier q) {
-      expr(q.from());
-      expr(q.to());
-      expr(q.step());
-    }
-
-    void expr(Expr e) {
-      if (e == null) {
-        return;
-      }
-      if (e instanceof Expr.FieldRef f) {
-        expr(f.record());
-      } else if (e instanceof Expr.ElementRef el) {
-        expr(el.array());
-        expr(el.index());
-      } else if (e instanceof Expr.Unary u) {
-        expr(u.operand());
-      } else if (e instanceof Expr.Binary b) {
-        expr(b.left());
-        expr(b.right());
-      } else if (e instanceof Expr.Ternary t) {
-        expr(t.condition());
-        expr(t.then());
-        expr(t.otherwise());
-      } else if (e instanceof Expr.Quantified q) {
-        quantifier(q.quantifier());
-        expr(q.body());
-      } else if (e instanceof Expr.Call c) {
-        c.arguments().forEach(this::expr);
-      } else if (e instanceof Expr.MathCall m) {
-        m.arguments().forEach(this::expr);
-      } else if (e instanceof Expr.IsUndefined u) {
-        expr(u.target());
-      } else if (e instanceof Expr.IsMember m) {
-        expr(m.value());
-      } else if (e instanceof Expr.MultisetCount mc) {
-        expr(mc.multiset());
-        expr(mc.predicate());
-      }
-    }
-
-    void stmt(Stmt s) {
-      if (s instanceof Stmt.Assign a) {
-        expr(a.target());
-        expr(a.value());
-      } else if (s instanceof Stmt.If i) {
-        for (Stmt.IfClause c : i.clauses()) {
-          expr(c.condition());
-          c.body().forEach(this::stmt);
-        }
-      } else if (s instanceof Stmt.Switch sw) {
-        expr(sw.value());
-        for (Stmt.SwitchCase c : sw.cases()) {
-          c.labels().forEach(this::expr);
-          c.body().forEach(this::stmt);
-        }
-      } else if (s instanceof Stmt.For f) {
-        quantifier(f.quantifier());
-        f.body().forEach(this::stmt);
-      } else if (s instanceof Stmt.While w) {
-        expr(w.condition());
-        w.body().forEach(this::stmt);
-      } else if (s instanceof Stmt.Return r) {
-        expr(r.value());
-      } else if (s instanceof Stmt.Clear c) {
-        expr(c.target());
-      } else if (s instanceof Stmt.Undefine u) {
-        expr(u.target());
-      } else if (s instanceof Stmt.Put p) {
-        expr(p.value());
-      } else if (s instanceof Stmt.PropertyStmt p) {
-        expr(p.condition());
-      } else if (s instanceof Stmt.Alias a) {
-        for (AliasBinding b : a.bindings()) {
-          expr(b.value());
-        }
-        a.body().forEach(this::stmt);
-      } else if (s instanceof Stmt.ProcCall c) {
-        c.arguments().forEach(this::expr);
-      } else if (s instanceof Stmt.MultisetAdd m) {
-        expr(m.element());
-        expr(m.multiset());
-      } else if (s instanceof Stmt.MultisetRemove m) {
-        expr(m.index());
-        expr(m.multiset());
-      } else if (s instanceof Stmt.MultisetRemovePred m) {
-        expr(m.multiset());
-        expr(m.predicate());
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.ballot.dsl.lower;
 import io.ballot.checker.ir.AliasBinding;
 import io.ballot.checker.ir.Expr;
 import io.ballot.checker.ir.Expr.BinaryOp;
+import io.ballot.checker.ir.IrWalker;
 import io.ballot.checker.ir.Local;
 import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.Stmt;
@@ -80,84 +81,63 @@ final class IterationOrder {
 
   /** All {@code for} statements, inner loops before the loops around them. */
   private static void collectLoops(List<Stmt> stmts, List<Stmt.For> out) {
-    for (Stmt s : stmts) {
-      for (List<Stmt> inner : children(s)) {
-        collectLoops(inner, out);
+    IrWalker loops = new IrWalker() {
+      @Override
+      public void stmt(Stmt s) {
+        super.stmt(s);
+        if (s instanceof Stmt.For f) {
+          out.add(f);
+        }
       }
-      if (s instanceof Stmt.For f) {
-        out.add(f);
-      }
-    }
-  }
-
-  /** The statement lists directly inside a statement. */
-  private static List<List<Stmt>> children(Stmt s) {
-    List<List<Stmt>> out = new ArrayList<>();
-    if (s instanceof Stmt.If i) {
-      i.clauses().forEach(c -> out.add(c.body()));
-    } else if (s instanceof Stmt.Switch sw) {
-      sw.cases().forEach(c -> out.add(c.body()));
-    } else if (s instanceof Stmt.For f) {
-      out.add(f.body());
-    } else if (s instanceof Stmt.While w) {
-      out.add(w.body());
-    } else if (s instanceof Stmt.Alias a) {
-      out.add(a.body());
-    }
-    return out;
+    };
+    stmts.forEach(loops::stmt);
   }
 
   // ------------------------------------------------------------------------------------------ expressions
 
   /** The variables and locals {@code e} reads (through aliases, to what they name). */
   private void reads(Expr e, Set<Object> out) {
-    if (e == null) {
-      return;
-    }
-    if (e instanceof Expr.VarRef v) {
-      out.add(v.variable());
-    } else if (e instanceof Expr.LocalRef r) {
-      AliasBinding b = alias(r.local());
-      if (b != null) {
-        reads(b.value(), out);
-      } else {
-        out.add(r.local());
-      }
-    } else if (e instanceof Expr.FieldRef f) {
-      reads(f.record(), out);
-    } else if (e instanceof Expr.ElementRef el) {
-      reads(el.array(), out);
-      reads(el.index(), out);
-    } else if (e instanceof Expr.Unary u) {
-      reads(u.operand(), out);
-    } else if (e instanceof Expr.Binary b) {
-      reads(b.left(), out);
-      reads(b.right(), out);
-    } else if (e instanceof Expr.Ternary t) {
-      reads(t.condition(), out);
-      reads(t.then(), out);
-      reads(t.otherwise(), out);
-    } else if (e instanceof Expr.Quantified q) {
-      reads(q.quantifier(), out);
-      reads(q.body(), out);
-    } else if (e instanceof Expr.Call c) {
-      c.arguments().forEach(a -> reads(a, out));
-    } else if (e instanceof Expr.MathCall m) {
-      m.arguments().forEach(a -> reads(a, out));
-    } else if (e instanceof Expr.IsUndefined u) {
-      reads(u.target(), out);
-    } else if (e instanceof Expr.IsMember m) {
-      reads(m.value(), out);
-    } else if (e instanceof Expr.MultisetCount c) {
-      reads(c.multiset(), out);
-      reads(c.predicate(), out);
-    }
+    new Reads(out, null).expr(e);
   }
 
   private void reads(Quantifier q, Set<Object> out) {
-    reads(q.from(), out);
-    reads(q.to(), out);
-    reads(q.step(), out);
+    new Reads(out, null).quantifier(q);
+  }
+
+  /**
+   * Collects the variables and locals that the code it walks reads or writes (through aliases, to what they name),
+   * except inside the statement {@code skip}.
+   */
+  private final class Reads extends IrWalker {
+    private final Set<Object> out;
+    private final Stmt skip;
+
+    Reads(Set<Object> out, Stmt skip) {
+      this.out = out;
+      this.skip = skip;
+    }
+
+    @Override
+    public void expr(Expr e) {
+      if (e instanceof Expr.VarRef v) {
+        out.add(v.variable());
+      } else if (e instanceof Expr.LocalRef r) {
+        AliasBinding b = alias(r.local());
+        if (b != null) {
+          expr(b.value());
+        } else {
+          out.add(r.local());
+        }
+      }
+      super.expr(e);
+    }
+
+    @Override
+    public void stmt(Stmt s) {
+      if (s != skip) {
+        super.stmt(s);
+      }
+    }
   }
 
   private Set<Object> reads(Expr e) {
@@ -292,55 +272,59 @@ final class IterationOrder {
     // -------------------------------------------------------------------------------- what the body writes
 
     private void writtenRoots(List<Stmt> stmts, Set<Object> out) {
-      for (Stmt s : stmts) {
-        Object root = null;
-        if (s instanceof Stmt.Assign a) {
-          root = root(a.target());
-        } else if (s instanceof Stmt.Clear c) {
-          root = root(c.target());
-        } else if (s instanceof Stmt.Undefine u) {
-          root = root(u.target());
-        } else if (s instanceof Stmt.MultisetAdd m) {
-          root = root(m.multiset());
-        } else if (s instanceof Stmt.MultisetRemove m) {
-          root = root(m.multiset());
-        } else if (s instanceof Stmt.MultisetRemovePred m) {
-          root = root(m.multiset());
-        } else if (s instanceof Stmt.ProcCall c) {
-          for (int i = 0; i < c.arguments().size() && i < c.function().parameters().size(); i++) {
-            if (c.function().parameters().get(i).kind() == Local.Kind.VAR_PARAMETER) {
-              Object r = root(c.arguments().get(i));
-              if (r != null) {
-                out.add(r);
+      IrWalker writes = new IrWalker() {
+        @Override
+        public void stmt(Stmt s) {
+          Object root = null;
+          if (s instanceof Stmt.Assign a) {
+            root = root(a.target());
+          } else if (s instanceof Stmt.Clear c) {
+            root = root(c.target());
+          } else if (s instanceof Stmt.Undefine u) {
+            root = root(u.target());
+          } else if (s instanceof Stmt.MultisetAdd m) {
+            root = root(m.multiset());
+          } else if (s instanceof Stmt.MultisetRemove m) {
+            root = root(m.multiset());
+          } else if (s instanceof Stmt.MultisetRemovePred m) {
+            root = root(m.multiset());
+          } else if (s instanceof Stmt.ProcCall c) {
+            for (int i = 0; i < c.arguments().size() && i < c.function().parameters().size(); i++) {
+              if (c.function().parameters().get(i).kind() == Local.Kind.VAR_PARAMETER) {
+                Object r = root(c.arguments().get(i));
+                if (r != null) {
+                  out.add(r);
+                }
               }
             }
           }
+          if (root != null) {
+            out.add(root);
+          }
+          super.stmt(s);
         }
-        if (root != null) {
-          out.add(root);
-        }
-        for (List<Stmt> inner : children(s)) {
-          writtenRoots(inner, out);
-        }
-      }
+      };
+      stmts.forEach(writes::stmt);
     }
 
     private boolean innerLoopVariables(List<Stmt> stmts) {
-      boolean grew = false;
-      for (Stmt s : stmts) {
-        if (s instanceof Stmt.For f && !varying.contains(f.quantifier().variable())) {
-          Set<Object> bounds = new HashSet<>();
-          reads(f.quantifier(), bounds);
-          if (!Collections.disjoint(bounds, varying)) {
-            varying.add(f.quantifier().variable());
-            grew = true;
+      boolean[] grew = {false};
+      IrWalker loops = new IrWalker() {
+        @Override
+        public void stmt(Stmt s) {
+          if (s instanceof Stmt.For f && !varying.contains(f.quantifier().variable())) {
+            Set<Object> bounds = new HashSet<>();
+            reads(f.quantifier(), bounds);
+            if (!Collections.disjoint(bounds, varying)) {
+              varying.add(f.quantifier().variable());
+              grew[0] = true;
+            }
           }
+          super.stmt(s);
         }
-        for (List<Stmt> inner : children(s)) {
-          grew |= innerLoopVariables(inner);
-        }
-      }
-      return grew;
+      };
+      stmts.forEach(loops::stmt);
+      return grew[0];
     }
 
     /**
@@ -374,50 +358,7 @@ final class IterationOrder {
 
     /** Every variable and local that {@code stmts} read or write, except inside {@code skip}. */
     private void mentions(List<Stmt> stmts, Stmt skip, Set<Object> out) {
-      for (Stmt s : stmts) {
-        if (s == skip) {
-          continue;
-        }
-        if (s instanceof Stmt.Assign a) {
-          reads(a.target(), out);
-          reads(a.value(), out);
-        } else if (s instanceof Stmt.If i) {
-          i.clauses().forEach(c -> reads(c.condition(), out));
-        } else if (s instanceof Stmt.Switch sw) {
-          reads(sw.value(), out);
-          sw.cases().forEach(c -> c.labels().forEach(lbl -> reads(lbl, out)));
-        } else if (s instanceof Stmt.For f) {
-          reads(f.quantifier(), out);
-        } else if (s instanceof Stmt.While w) {
-          reads(w.condition(), out);
-        } else if (s instanceof Stmt.Return r) {
-          reads(r.value(), out);
-        } else if (s instanceof Stmt.Clear c) {
-          reads(c.target(), out);
-        } else if (s instanceof Stmt.Undefine u) {
-          reads(u.target(), out);
-        } else if (s instanceof Stmt.Put p) {
-          reads(p.value(), out);
-        } else if (s instanceof Stmt.PropertyStmt p) {
-          reads(p.condition(), out);
-        } else if (s instanceof Stmt.Alias a) {
-          a.bindings().forEach(b -> reads(b.value(), out));
-        } else if (s instanceof Stmt.ProcCall c) {
-          c.arguments().forEach(arg -> reads(arg, out));
-        } else if (s instanceof Stmt.MultisetAdd m) {
-          reads(m.element(), out);
-          reads(m.multiset(), out);
-        } else if (s instanceof Stmt.MultisetRemove m) {
-          reads(m.index(), out);
-          reads(m.multiset(), out);
-        } else if (s instanceof Stmt.MultisetRemovePred m) {
-          reads(m.multiset(), out);
-          reads(m.predicate(), out);
-        }
-        for (List<Stmt> inner : children(s)) {
-          mentions(inner, skip, out);
-        }
-      }
+      stmts.forEach(new Reads(out, skip)::stmt);
     }
 
     // -------------------------------------------------------------------------------- the walk
@@ -469,6 +410,8 @@ final class IterationOrder {
           effects |= !temporaries.contains(root(m.multiset()));
         } else if (s instanceof Stmt.MultisetRemovePred m) {
           effects |= !temporaries.contains(root(m.multiset()));
+        } else if (!(s instanceof Stmt.Put || s instanceof Stmt.Error || s instanceof Stmt.PropertyStmt)) {
+          throw new IllegalStateException("IterationOrder does not handle " + s.getClass().getName());
         }
       }
     }

@@ -2,6 +2,7 @@ package io.ballot.dsl.lower;
 
 import io.ballot.checker.ir.Expr;
 import io.ballot.checker.ir.Function;
+import io.ballot.checker.ir.IrWalker;
 import io.ballot.checker.ir.Local;
 import io.ballot.checker.ir.Stmt;
 import java.util.HashMap;
@@ -29,61 +30,45 @@ final class Purity {
   }
 
   private boolean pure(List<Stmt> body) {
-    return body.stream().allMatch(this::pure);
+    boolean[] pure = {true};
+    IrWalker walker = new IrWalker() {
+      @Override
+      public void stmt(Stmt s) {
+        if (s instanceof Stmt.Put || s instanceof Stmt.Error || s instanceof Stmt.PropertyStmt
+            || s instanceof Stmt.ProcCall c && !isPure(c.function()) || writesState(s)) {
+          pure[0] = false;
+        }
+        super.stmt(s);
+      }
+
+      @Override
+      public void expr(Expr e) {
+        if (e instanceof Expr.Call c && !isPure(c.function())) {
+          pure[0] = false;
+        }
+        super.expr(e);
+      }
+    };
+    body.forEach(walker::stmt);
+    return pure[0];
   }
 
-  private boolean pure(Stmt s) {
+  /** Whether {@code s} itself assigns, clears, undefines or changes (as a multiset) a state variable. */
+  private static boolean writesState(Stmt s) {
     if (s instanceof Stmt.Assign a) {
-      return !global(a.target()) && pure(a.target()) && pure(a.value());
+      return global(a.target());
     } else if (s instanceof Stmt.Clear c) {
-      return !global(c.target());
+      return global(c.target());
     } else if (s instanceof Stmt.Undefine u) {
-      return !global(u.target());
-    } else if (s instanceof Stmt.Put || s instanceof Stmt.Error || s instanceof Stmt.PropertyStmt) {
-      return false;
-    } else if (s instanceof Stmt.If i) {
-      return i.clauses().stream().allMatch(c -> (c.condition() == null || pure(c.condition())) && pure(c.body()));
-    } else if (s instanceof Stmt.Switch sw) {
-      return pure(sw.value()) && sw.cases().stream().allMatch(c -> c.labels().stream().allMatch(this::pure) && pure(c.body()));
-    } else if (s instanceof Stmt.For f) {
-      return pure(f.body());
-    } else if (s instanceof Stmt.While w) {
-      return pure(w.condition()) && pure(w.body());
-    } else if (s instanceof Stmt.Return r) {
-      return r.value() == null || pure(r.value());
-    } else if (s instanceof Stmt.Alias a) {
-      return pure(a.body());
-    } else if (s instanceof Stmt.ProcCall c) {
-      return isPure(c.function()) && c.arguments().stream().allMatch(this::pure);
+      return global(u.target());
     } else if (s instanceof Stmt.MultisetAdd m) {
-      return !global(m.multiset());
+      return global(m.multiset());
     } else if (s instanceof Stmt.MultisetRemove m) {
-      return !global(m.multiset());
+      return global(m.multiset());
     } else if (s instanceof Stmt.MultisetRemovePred m) {
-      return !global(m.multiset());
+      return global(m.multiset());
     }
-    return true;
-  }
-
-  private boolean pure(Expr e) {
-    if (e instanceof Expr.Call c) {
-      return isPure(c.function()) && c.arguments().stream().allMatch(this::pure);
-    } else if (e instanceof Expr.MathCall m) {
-      return m.arguments().stream().allMatch(this::pure);
-    } else if (e instanceof Expr.Unary u) {
-      return pure(u.operand());
-    } else if (e instanceof Expr.Binary b) {
-      return pure(b.left()) && pure(b.right());
-    } else if (e instanceof Expr.Ternary t) {
-      return pure(t.condition()) && pure(t.then()) && pure(t.otherwise());
-    } else if (e instanceof Expr.FieldRef f) {
-      return pure(f.record());
-    } else if (e instanceof Expr.ElementRef el) {
-      return pure(el.array()) && pure(el.index());
-    } else if (e instanceof Expr.Quantified q) {
-      return pure(q.body());
-    }
-    return true;
+    return false;
   }
 
   /** Whether an l-value names (part of) a state variable, through aliases too. */
