@@ -3,7 +3,6 @@ package io.ballot.cli;
 import io.ballot.dsl.corpus.CorpusModel;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +41,7 @@ class CheckConformanceTest {
 
   @Test
   void checkAgreesWithRumurOnEveryCorpusModel() throws Exception {
-    assumeTrue(CorpusModel.corpusDir() != null, "../shared/corpus/rumur is absent: check conformance test skipped");
+    CorpusModel.requireCorpus("check conformance test");
     Map<String, String> exceptions = exceptions();
     ModelLoader loader = ModelLoader.frontEnd();
     int passed = 0;

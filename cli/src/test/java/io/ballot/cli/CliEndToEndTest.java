@@ -3,25 +3,17 @@ package io.ballot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ballot.dsl.api.FrontEnd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * End-to-end: {@code ballot} with the real front end on real files. While {@link FrontEnd#load} is still a stub that
- * throws {@link UnsupportedOperationException}, these tests are skipped, not failed; once it is implemented they run.
- * Delete the probe then.
- */
+/** End-to-end: {@code ballot} with the real front end on real files. */
 class CliEndToEndTest {
 
   static final String VALID =
@@ -63,25 +55,6 @@ class CliEndToEndTest {
       """;
 
   @TempDir Path dir;
-
-  private static boolean loadImplemented;
-
-  @BeforeAll
-  static void probeFrontEnd() throws IOException {
-    FrontEnd frontEnd = new FrontEnd();
-    try {
-      frontEnd.load("probe.m", "");
-      loadImplemented = true;
-    } catch (UnsupportedOperationException stub) {
-      loadImplemented = false;
-    }
-  }
-
-  /** Per test rather than in {@code @BeforeAll}, so that Surefire counts each test as skipped. */
-  @BeforeEach
-  void frontEndIsImplemented() {
-    assumeTrue(loadImplemented, "FrontEnd.load is still a stub");
-  }
 
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);

@@ -2,9 +2,9 @@ package io.ballot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.dsl.corpus.CorpusModel;
 import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.interp.Interpreter;
@@ -38,14 +38,12 @@ import org.junit.jupiter.api.Test;
  * search then confirms that the trace is a shortest path to its last state.
  */
 class CounterexampleReplayTest {
-  private static final Path CORPUS = Path.of("../../shared/corpus/rumur");
-
   @Test
   void everyCorpusCounterexampleReplaysAndIsShortest() throws IOException, ModelError {
-    assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus/rumur is absent: replay test skipped");
+    Path corpus = CorpusModel.requireCorpus("replay test");
     FrontEnd frontEnd = new FrontEnd();
     List<Path> models;
-    try (Stream<Path> s = Files.list(CORPUS)) {
+    try (Stream<Path> s = Files.list(corpus)) {
       models = s.filter(p -> p.toString().endsWith(".m")).sorted().toList();
     }
     int traces = 0;

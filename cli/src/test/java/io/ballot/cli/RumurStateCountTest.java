@@ -1,9 +1,9 @@
 package io.ballot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.dsl.corpus.CorpusModel;
 import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.result.Result;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
  * {@code golden/rumur-counts.tsv}; this test only reads them.
  */
 class RumurStateCountTest {
-  private static final Path CORPUS = Path.of("../../shared/corpus/rumur");
-
   /** Known differences, explained in docs/conformance.md. */
   private static final java.util.Map<String, String> EXCEPTIONS =
       java.util.Map.of();
@@ -71,7 +69,7 @@ class RumurStateCountTest {
 
   @Test
   void everyHoldingCorpusModelHasRumursStateCountOnOneAndTwoThreads() throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus/rumur is absent: state-count test skipped");
+    Path corpus = CorpusModel.requireCorpus("state-count test");
     FrontEnd frontEnd = new FrontEnd();
     List<String> mismatches = new ArrayList<>();
     int compared = 0;
@@ -79,7 +77,7 @@ class RumurStateCountTest {
       if (EXCEPTIONS.containsKey(g.model())) {
         continue;
       }
-      LoadResult load = frontEnd.load(CORPUS.resolve(g.model()));
+      LoadResult load = frontEnd.load(corpus.resolve(g.model()));
       if (load.hasErrors()) {
         mismatches.add(g.model() + ": rejected by Ballot");
         continue;

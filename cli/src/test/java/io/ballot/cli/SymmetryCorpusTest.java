@@ -2,7 +2,6 @@ package io.ballot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.CheckOptions.Symmetry;
@@ -49,7 +48,7 @@ class SymmetryCorpusTest {
 
   @Test
   void reductionKeepsVerdictsOrdersCountsAndMatchesRumurExhaustive() throws IOException {
-    assumeTrue(CorpusModel.corpusDir() != null, "../shared/corpus/rumur is absent: symmetry corpus test skipped");
+    CorpusModel.requireCorpus("symmetry corpus test");
     Map<String, Long> golden = rumurExhaustive();
     FrontEnd frontEnd = new FrontEnd();
     List<String> failures = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.ballot.dsl.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.CheckOptions.DeadlockMode;
@@ -31,7 +30,7 @@ class CompiledVsInterpretedTest {
 
   @Test
   void compiledCodeAgreesWithTheInterpreterOnTheCorpus() throws IOException {
-    assumeTrue(CorpusModel.corpusDir() != null, "../shared/corpus/rumur is absent: test skipped");
+    CorpusModel.requireCorpus("compiled vs interpreted over the corpus");
     FrontEnd frontEnd = new FrontEnd();
     CheckOptions options = new CheckOptions(1, 0, DeadlockMode.STUTTERING, 0, 1, TIME_LIMIT);
     int compared = 0;

@@ -2,7 +2,6 @@ package io.ballot.dsl.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ballot.dsl.api.Diagnostic;
 import io.ballot.dsl.api.FrontEnd;
@@ -25,7 +24,7 @@ class CorpusConformanceTest {
 
   @Test
   void frontEndAgreesWithRumurOnEveryCorpusModel() throws IOException {
-    assumeTrue(CorpusModel.corpusDir() != null, "../shared/corpus/rumur is absent: conformance test skipped");
+    CorpusModel.requireCorpus("conformance test");
     Map<String, String> exceptions = exceptions();
     FrontEnd frontEnd = new FrontEnd();
     int accepted = 0;

@@ -34,6 +34,24 @@ public record CorpusModel(Path path, Map<String, String> header) {
     return null;
   }
 
+  /**
+   * The corpus directory, for a test that needs it: where it is absent the test is skipped with a message naming
+   * {@code what}, except where the environment variable {@code CI} is set (CI always has the corpus), where the
+   * test fails instead, so that a missing corpus can never turn the conformance suite silently green.
+   */
+  public static Path requireCorpus(String what) {
+    Path dir = corpusDir();
+    if (dir == null) {
+      String message = "../shared/corpus/rumur is absent: " + what;
+      String ci = System.getenv("CI");
+      if (ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false")) {
+        org.junit.jupiter.api.Assertions.fail(message + " (CI is set, so this is a failure, not a skip)");
+      }
+      org.junit.jupiter.api.Assumptions.abort(message + " skipped");
+    }
+    return dir;
+  }
+
   public static List<CorpusModel> all() throws IOException {
     Path dir = corpusDir();
     List<CorpusModel> models = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ballot.checker.ir.IrPrinter;
 import io.ballot.dsl.api.FormatResult;
@@ -35,8 +34,7 @@ class FormatRoundTripTest {
 
   @Test
   void corpusModelsRoundTrip() throws IOException {
-    assumeTrue(
-        CorpusModel.corpusDir() != null, "../shared/corpus/rumur is absent: format round trip over the corpus skipped");
+    CorpusModel.requireCorpus("format round trip over the corpus");
     List<Path> files = new ArrayList<>();
     for (CorpusModel m : CorpusModel.all()) {
       files.add(m.path());

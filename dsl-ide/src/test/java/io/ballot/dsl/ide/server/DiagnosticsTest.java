@@ -2,7 +2,6 @@ package io.ballot.dsl.ide.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
@@ -69,7 +68,7 @@ class DiagnosticsTest {
 
   @TestFactory
   Stream<DynamicTest> rejectedCorpusModelsGiveTheCommandLinesDiagnostics() throws Exception {
-    assumeTrue(CorpusModel.corpusDir() != null, "the corpus (../shared/corpus/rumur) is absent: skipped");
+    CorpusModel.requireCorpus("editor diagnostics over the corpus");
     List<CorpusModel> rejected = CorpusModel.all().stream()
         .filter(m -> "1".equals(m.header().get("rumur_exit_code")))
         .toList();

@@ -1,5 +1,3 @@
-package io.ballot.dsl.bench;
-
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.CheckOptions.DeadlockMode;
 import io.ballot.checker.ProgressListener;
@@ -14,9 +12,9 @@ import java.util.Locale;
 
 /**
  * Times the interpreter against compiled code on one model: {@code EngineBenchmark MODEL [THREADS [ROUNDS]]}.
- * Not a test (surefire does not run it); run it with the test class path, e.g. from the repository root after
- * {@code mvn -o install}: {@code java -Xmx4g -cp dsl/target/test-classes:checker/target/classes:cli/target/ballot.jar
- * io.ballot.dsl.bench.EngineBenchmark bench/models/counters.m 1 3}.
+ * A benchmark, not a test: run it from the repository root with the CLI jar on the class path (Java's single-file
+ * launcher compiles this file): {@code java -Xss16m -Xmx4g -cp cli/target/ballot.jar bench/EngineBenchmark.java
+ * bench/models/counters.m 1 3}.
  */
 public final class EngineBenchmark {
   private EngineBenchmark() {}
