@@ -21,9 +21,8 @@ public record CheckOptions(
 
   /**
    * The default {@code singleThreadUntil}. The first levels are when the JIT compiles the expansion path: with as
-   * many workers as cores, a second worker competes with the compiler and both run slow code for longer (on 2
-   * cores, filter-lock reached depth 20 after 0.61 s with two workers, 0.37 s with one), and splitting levels this
-   * small gains little anyway.
+   * many workers as cores, a second worker competes with the compiler and both run slow code for longer, and
+   * splitting levels this small gains little anyway (measurements: bench/LOG.md).
    */
   public static final int SINGLE_THREAD_UNTIL = 1 << 15;
 

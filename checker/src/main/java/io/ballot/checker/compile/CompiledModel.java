@@ -493,8 +493,8 @@ public abstract class CompiledModel implements TransitionSystem {
   // Comparisons and boolean conversions that yield a value (a guard's result, an operand), as calls rather than
   // Java operators. javac compiles `a == b` to a branch, which the JIT profiles per place in the code: a guard whose
   // comparison has always been false when the expansion loop is compiled gets that outcome compiled as a trap, and
-  // the first state where it holds deoptimises the whole inlined loop (100-200 ms to compile again, several times a
-  // run as rules become enabled level after level). Inlined from here, the branch is profiled over every comparison
+  // the first state where it holds deoptimises the whole inlined loop, which is then compiled again, several times a
+  // run as rules become enabled level after level. Inlined from here, the branch is profiled over every comparison
   // the model makes, sees both outcomes from the start and is compiled as a conditional move.
 
   protected static boolean eq(long a, long b) {
