@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.ir.Binder;
+import io.ballot.checker.ir.ConstantDecl;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.Rule;
@@ -68,6 +69,12 @@ public final class ModelJson {
     ObjectNode o = nodes.objectNode();
     if (source != null) {
       o.put("source", source);
+    }
+    ArrayNode constants = o.putArray("constants");
+    for (ConstantDecl c : model.constants()) {
+      ObjectNode n = constants.addObject();
+      n.put("name", c.name());
+      n.put("value", Values.text(c.type(), c.value()));
     }
     ArrayNode types = o.putArray("types");
     for (TypeDecl t : model.types()) {
