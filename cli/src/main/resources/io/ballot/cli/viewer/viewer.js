@@ -689,7 +689,7 @@
         const x1 = x(m.from) + CW / 2 - 5, y1 = y(row.get(m.src));
         const x2 = inFlight ? W - 14 : x(m.to) - CW / 2 + 5, y2 = y(row.get(m.dst));
         const label = m.kind || m.container;
-        out.push('<g class="message' + (inFlight ? ' in-flight' : '') + (m.lost ? ' lost' : '') + '" data-from="' + m.from + '" data-to="' + (inFlight ? '' : m.to) + '" data-src="' + esc(m.src) + '" data-dst="' + esc(m.dst) + '" data-kind="' + esc(label) + '">' +
+        out.push('<g class="message' + (inFlight ? ' in-flight' : '') + (m.lost ? ' lost' : '') + '" data-from="' + m.from + '" data-to="' + (inFlight ? '' : m.to) + '" data-src="' + esc(m.src) + '" data-dst="' + esc(m.dst) + '"' + (m.kind ? ' data-kind="' + esc(m.kind) + '"' : '') + '>' +
           '<title>' + esc(m.container + ': ' + m.content + (inFlight ? ' (still in flight)' : m.lost ? ' (lost)' : '')) + '</title>' +
           '<line x1="' + x1 + '" y1="' + y1 + '" x2="' + x2 + '" y2="' + y2 + '" marker-end="url(#' + id + '-arrow)"/>' +
           '<text x="' + ((x1 + x2) / 2 + 4) + '" y="' + ((y1 + y2) / 2 - 4) + '">' + esc(label) + '</text></g>');
