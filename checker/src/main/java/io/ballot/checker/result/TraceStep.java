@@ -40,6 +40,11 @@ public record TraceStep(
     return state.stream().filter(v -> !v.value().equals(was.get(v.name()))).toList();
   }
 
+  /** The rule instance's parameters as the checker names it, slot quantifiers included (to replay the step). */
+  public List<String> instanceParameters() {
+    return messages == null ? parameters : messages.instanceParameters();
+  }
+
   /** The state's leaves without those that encode networks (shown as {@link #messages} instead): all without. */
   public List<VariableValue> plainState() {
     return messages == null ? state : state.stream().filter(v -> !messages.encodes(v)).toList();

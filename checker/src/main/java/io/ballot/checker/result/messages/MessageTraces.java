@@ -62,7 +62,7 @@ public final class MessageTraces {
           .filter(p -> !internal.contains(name(p)))
           .toList();
       StepMessages messages = new StepMessages(List.copyOf(events), List.copyOf(contents),
-          networks.stream().map(NetworkInfo::name).toList());
+          networks.stream().map(NetworkInfo::name).toList(), List.copyOf(step.parameters()));
       out.add(new TraceStep(step.rule(), shown, step.state(), step.location(), messages));
       before = after;
     }

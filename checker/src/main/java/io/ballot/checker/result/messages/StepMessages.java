@@ -6,9 +6,13 @@ import java.util.List;
 /**
  * A trace step's messages: what the step sent, received, lost or duplicated ({@code events}), what each network
  * holds after it ({@code contents}, empty networks and queues too), and the names of the state variables that
- * encode networks ({@code variables}), which reports show as {@code contents} instead of leaf by leaf.
+ * encode networks ({@code variables}), which reports show as {@code contents} instead of leaf by leaf, and the
+ * rule instance's parameters as the checker named it ({@code instanceParameters}: with the slot quantifiers that
+ * the step's shown parameters leave out; for replaying a trace, never printed).
  */
-public record StepMessages(List<MessageEvent> events, List<NetworkContents> contents, List<String> variables) {
+public record StepMessages(
+    List<MessageEvent> events, List<NetworkContents> contents, List<String> variables,
+    List<String> instanceParameters) {
 
   /** Whether {@code leaf} (a full designator such as {@code net{0}.kind}) is part of a network's variable. */
   public boolean encodes(VariableValue leaf) {
