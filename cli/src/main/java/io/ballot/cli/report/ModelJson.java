@@ -111,8 +111,12 @@ public final class ModelJson {
     r.put("location", TextReporter.location(loc));
     r.set("lines", lines(loc));
     ArrayNode params = r.putArray("parameters");
+    // a network rule's slot quantifiers are the encoding's, not the user's: traces do not show them either
+    List<String> internal = model.networks().stream().flatMap(net -> net.rules().stream())
+        .filter(m -> m.rule().equals(name) && java.util.Objects.equals(m.location(), loc))
+        .flatMap(m -> m.internal().stream()).toList();
     for (Binder b : binders) {
-      if (b instanceof Quantifier q) {
+      if (b instanceof Quantifier q && !internal.contains(q.variable().name())) {
         ObjectNode p = params.addObject();
         p.put("name", q.variable().name());
         Type t = q.overType() ? q.type() : q.variable().type();
