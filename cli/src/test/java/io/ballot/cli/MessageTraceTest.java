@@ -87,6 +87,45 @@ class MessageTraceTest {
         out);
   }
 
+  /** An ordered lossy network whose second message is delivered after the first was lost. */
+  private static final String QUEUES = """
+      type Node: scalarset(2);
+      var sent: array [Node] of 0 .. 3 := 0;
+          got: array [Node] of 0 .. 3 := 0;
+      network ch: ordered [Node] lossy capacity 2 of
+        Data(v: 0 .. 3);
+      end;
+      ruleset n: Node; m: Node do
+        rule "send" n != m & sent[n] < 2 ==> sent[n] := sent[n] + 1; send ch Data(sent[n]) from n to m; end;
+      end;
+      receive ch Data(v) from s to r ==> got[r] := v; end;
+      invariant "got two" forall n: Node do got[n] != 2 end;
+      """;
+
+  @Test
+  void anOrderedNetworksTraceListsQueuesAndLosses(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("queues.m");
+    Files.writeString(model, QUEUES);
+    Path json = dir.resolve("q.json");
+    Cli r = Cli.run("check", "--deadlock-detection", "off", "--json", json.toString(), model.toString());
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, r.exitCode(), r::toString);
+    String out = noEncoding(r.out());
+    assertFalse(out.contains(".count") || out.contains("position"), out);
+    assertTrue(out.contains("  ch[Node_1 -> Node_1]: []\n  ch[Node_1 -> Node_2]: []\n  ch[Node_2 -> Node_1]: []\n"
+        + "  ch[Node_2 -> Node_2]: []\nStep 2:"), out);
+    assertTrue(out.contains("Step 3: lose from ch, from: Node_1, to: Node_2\n  lost Data(v: 1) from Node_1 to Node_2\n"
+        + "  ch[Node_1 -> Node_2]: []\n"), out);
+    assertTrue(out.contains("  received Data(v: 2) from Node_1 to Node_2\n  got[Node_2]: 2\n"), out);
+    JsonNode rules = new ObjectMapper().readTree(json.toFile()).get("modelInfo").get("rules");
+    List<String> loseParameters = new ArrayList<>();
+    rules.forEach(rule -> {
+      if (rule.get("name").asText().equals("lose from ch")) {
+        rule.get("parameters").forEach(p -> loseParameters.add(p.get("name").asText()));
+      }
+    });
+    assertEquals(List.of("from", "to"), loseParameters, "the queue position is the encoding's");
+  }
+
   @Test
   void theJsonReportHasAMessagesViewAndKeepsTheRawState(@TempDir Path dir) throws Exception {
     Path model = dir.resolve("votes.m");
