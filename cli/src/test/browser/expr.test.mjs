@@ -53,6 +53,17 @@ test('undefined values: isundefined, and an error where a value is needed', () =
     '{[Node_1]: leader, [Node_2]: leader}']);
 });
 
+test('count(network) counts the messages of the messages view', () => {
+  const steps = [
+    { state: {}, messages: { networks: [{ network: 'ch', from: 'A', to: 'B', messages: [{ text: 'D(v: 1)' }] },
+      { network: 'ch', from: 'B', to: 'A', messages: [{ text: 'D(v: 2)' }, { text: 'D(v: 3)' }] }] } },
+    { state: {}, messages: { networks: [{ network: 'ch', from: 'A', to: 'B', messages: [] },
+      { network: 'ch', from: 'B', to: 'A', messages: [] }] } },
+  ];
+  assert.deepEqual(overTrace('count(ch) > 1 ? count(ch) : 0', steps, info).values, ['3', '0']);
+  assert.match(overTrace('count(role)', steps, info).errors[0], /not a network/);
+});
+
 test('clear messages for what it does not accept', () => {
   assert.match(overTrace('multisetcount(i: m, true)', trace, info).error, /calls .* are not supported/);
   assert.match(overTrace('term := 1', trace, info).error, /':=' assigns/);

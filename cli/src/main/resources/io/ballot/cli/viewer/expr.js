@@ -5,7 +5,7 @@
   'use strict';
 
   const SUPPORTED = 'numbers, true/false, constants, enum and scalarset values, variables with [index] and .field, ' +
-    '+ - * / %, = != < <= > >=, ! & | ->, c ? a : b, forall/exists x: T do e end, isundefined(e)';
+    '+ - * / %, = != < <= > >=, ! & | ->, c ? a : b, forall/exists x: T do e end, isundefined(e), count(network)';
 
   class ExprError extends Error {}
 
@@ -125,6 +125,13 @@
         if (w === 'true' || w === 'false') return { k: 'bool', v: w === 'true' };
         if (w === 'forall' || w === 'exists') return quantifier(w === 'forall');
         if (w === 'isundefined') { expect('('); const e = conditional(); expect(')'); return { k: 'isundef', e }; }
+        if (w === 'count' && isOp('(')) {
+          next();
+          const net = next();
+          if (net.t !== 'id') throw new ExprError('count takes a network\'s name' + at(net));
+          expect(')');
+          return { k: 'count', net: net.v };
+        }
         if (isOp('(')) throw new ExprError('calls (' + tok.v + '(...)) are not supported in the viewer; it evaluates ' + SUPPORTED);
         return { k: 'name', v: tok.v, pos: tok.pos };
       }
@@ -183,7 +190,7 @@
     return { constants, types, values, variables, hasInfo: !!modelInfo };
   }
 
-  function evaluate(ast, state, sc) {
+  function evaluate(ast, state, sc, messages) {
     const keys = Object.keys(state);
     const has = (prefix) => keys.some((k) => k.startsWith(prefix) && '[.{'.includes(k.charAt(prefix.length)));
     const deref = (v) => {
@@ -243,6 +250,11 @@
           const base = ev(e.base, env);
           if (base.ref === undefined) throw new ExprError('only a record has fields, not ' + show(base));
           return { ref: base.ref + '.' + e.name };
+        }
+        case 'count': {
+          const queues = ((messages && messages.networks) || []).filter((c) => c.network === e.net);
+          if (!queues.length) throw new ExprError('\'' + e.net + '\' is not a network of this model (count takes a network)');
+          return { num: queues.reduce((n, c) => n + c.messages.length, 0) };
         }
         case 'neg': return { num: -num(ev(e.e, env), '-') };
         case 'not': return { bool: !bool(ev(e.e, env), '!') };
@@ -312,7 +324,7 @@
     const values = [], errors = [];
     trace.forEach((step) => {
       try {
-        values.push(evaluate(ast, step.state || {}, sc));
+        values.push(evaluate(ast, step.state || {}, sc, step.messages));
         errors.push(null);
       } catch (e) {
         if (!(e instanceof ExprError)) throw e;
