@@ -262,6 +262,17 @@ test('a network model: messages by kind, lanes of sender and receiver, #step lin
   await page.close();
 });
 
+test('a set network: the TM sends Commit from the global lane, an RM receives it', { skip: skip ?? false }, async () => {
+  const { html } = generate('two-phase-ext', 'protocols/models/two-phase/TwoPhase-bug-commit-on-timeout-ext.m',
+    ['--deadlock-detection', 'stuck']);
+  const page = await open(html);
+  const msgs = await page.$$eval('svg.swimlane g.message', (ms) => ms.map((m) => ({ ...m.dataset })));
+  assert.deepEqual(msgs, [{ from: '1', to: '3', src: 'global', dst: 'RM:RM_2', kind: 'Commit' }]);
+  assert.equal(await page.locator('tr.leaf[data-leaf="msgs"]').count(), 1);
+  assert.equal(await page.locator('tr.leaf[data-leaf^="msgs."]').count(), 0);
+  await page.close();
+});
+
 test('Peterson over a range type: one lane per pid value', { skip: skip ?? false }, async () => {
   const { json, html } = generate('peterson-range-lanes', 'cli/src/test/browser/models/peterson-range-lanes.m', []);
   const page = await open(html);

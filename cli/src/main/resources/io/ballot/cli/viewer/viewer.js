@@ -269,7 +269,8 @@
         const key = e.network + '|' + (e.from || '') + '|' + (e.to || '') + '|' + e.message.text;
         const base = { container: e.network, kind: e.message.kind, content: e.message.text };
         if (e.action === 'sent' || e.action === 'duplicated') {
-          const src = (e.from && laneOf(e.from)) || fieldLane(e.message.fields, SRC) || paramLanes[s][0] || null;
+          // a step without process parameters (the TM of two-phase commit) sends from the global lane
+          const src = (e.from && laneOf(e.from)) || fieldLane(e.message.fields, SRC) || paramLanes[s][0] || 'global';
           const dst = (e.to && laneOf(e.to)) || fieldLane(e.message.fields, DST);
           pending.push({ ...base, key, from: s, to: null, src, dst, action: e.action });
           return;
@@ -277,7 +278,7 @@
         const i = pending.findIndex((m) => m.key === key);
         if (i < 0) return;
         const m = pending[i];
-        const receiver = m.dst || paramLanes[s].find((l) => l !== m.src) || paramLanes[s][0] || m.src;
+        const receiver = m.dst || paramLanes[s].find((l) => l !== m.src) || paramLanes[s][0] || 'global';
         const kept = (step.messages.networks || []).some((c) => c.network === e.network && (c.from || '') === (e.from || '')
           && (c.to || '') === (e.to || '') && c.messages.some((x) => x.text === e.message.text));
         if (e.action === 'received' && kept) { m.received = true; out.push({ ...m, to: s, dst: receiver }); return; }
