@@ -33,10 +33,22 @@ public final class MessageTraces {
     }
     MessageTraces m = new MessageTraces(networks);
     List<Violation> vs = result.violations().stream()
-        .map(v -> new Violation(v.kind(), v.property(), v.location(), v.message(), m.annotate(v.trace())))
+        .map(v -> new Violation(v.kind(), v.property(), v.location(), v.message(), m.annotateOrKeep(v.trace())))
         .toList();
     return new Result(result.verdict(), result.states(), result.rulesFired(), result.depth(), result.seconds(), vs,
         result.covers(), result.stopReason(), result.rules(), result.complete());
+  }
+
+  /**
+   * {@link #annotate(List)}, or {@code trace} as it is should reading a network fail (a state printed in a form this
+   * class does not know): a counterexample in the encoding's words beats none.
+   */
+  private List<TraceStep> annotateOrKeep(List<TraceStep> trace) {
+    try {
+      return annotate(trace);
+    } catch (RuntimeException e) {
+      return trace;
+    }
   }
 
   /** The steps of {@code trace} with their {@link StepMessages} and without internal parameters. */
