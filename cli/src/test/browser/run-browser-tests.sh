@@ -17,4 +17,4 @@ if ! cmp -s package-lock.json node_modules/.ballot-installed-lock 2>/dev/null; t
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.ballot-installed-lock
 fi
-exec node --test --test-reporter=spec viewer.test.mjs
+exec node --test --test-reporter=spec viewer.test.mjs expr.test.mjs

@@ -219,6 +219,60 @@ test('token passing over a multiset network: the message is an arrow from sender
   await page.close();
 });
 
+test('a network model: messages by kind, lanes of sender and receiver, #step links, expressions', { skip: skip ?? false }, async () => {
+  const { json, html } = generate('votes-ext', 'cli/src/test/browser/models/votes-ext.m', ['--deadlock-detection', 'off']);
+  const trace = json.violations[0].trace;
+  assert.equal(trace.length, 4);
+  const page = await open(html);
+  // arrows come from the messages view and are labelled with the message kind
+  const msgs = await page.$$eval('svg.swimlane g.message', (ms) => ms.map((m) => ({ ...m.dataset })));
+  assert.deepEqual(msgs, [
+    { from: '1', to: '2', src: 'Node:Node_1', dst: 'Node:Node_2', kind: 'RequestVote' },
+    { from: '2', to: '3', src: 'Node:Node_2', dst: 'Node:Node_1', kind: 'Vote' },
+  ]);
+  // the start state (no parameters) is global; the receive of RequestVote by Node_2 is on Node_2 and Node_1
+  const boxes = (s) => page.$$eval(`g.step-box[data-step="${s}"]`, (bs) => bs.map((b) => b.dataset.lane));
+  assert.deepEqual(await boxes(0), ['global']);
+  assert.deepEqual(await boxes(2), ['Node:Node_1', 'Node:Node_2']);
+  // the network is one row of messages; its encoding is not shown
+  assert.equal(await page.locator('tr.leaf[data-leaf="net"]').count(), 1);
+  assert.equal(await page.locator('tr.leaf[data-leaf^="net{"]').count(), 0);
+  assert.match(await page.locator('li.step[data-step="2"]').innerText(), /received RequestVote\(src: Node_1, term: 1\)/);
+  assert.doesNotMatch(await page.locator('.violation.active').innerText(), /net_slot/);
+  // #step=N selects step N, and selecting a step puts it in the address
+  await page.goto('file://' + html + '#step=2');
+  await page.waitForFunction(() => window.ballotViewer && window.ballotViewer.ready);
+  assert.equal((await selected(page)).api, 1);
+  await page.locator('li.step[data-step="2"] .rule').click();
+  assert.equal(await page.evaluate(() => location.hash), '#step=3');
+  // an expression over every step: a row of its own
+  await page.locator('input.expr').fill('exists n: Node do leader[n] end & votes[Node_1] <= N');
+  await page.locator('input.expr').press('Enter');
+  const row = page.locator('tr.leaf.expr td');
+  assert.deepEqual(await row.allInnerTexts(), ['false', 'false', 'false', 'true']);
+  assert.equal(await page.locator('tr.leaf.expr td.changed').count(), 1);
+  await page.locator('input.expr').fill('count(net)');
+  await page.locator('input.expr').press('Enter');
+  assert.deepEqual(await row.allInnerTexts(), ['0', '1', '1', '0']);
+  await page.locator('input.expr').fill('multisetcount(i: net, true) > 0');
+  await page.locator('input.expr').press('Enter');
+  assert.match(await page.locator('.expr-error').innerText(), /not supported/);
+  assert.equal(await page.locator('tr.leaf.expr').count(), 0);
+  await page.screenshot({ path: path.join(shots, 'votes-ext.png'), fullPage: true });
+  await page.close();
+});
+
+test('a set network: the TM sends Commit from the global lane, an RM receives it', { skip: skip ?? false }, async () => {
+  const { html } = generate('two-phase-ext', 'protocols/models/two-phase/TwoPhase-bug-commit-on-timeout-ext.m',
+    ['--deadlock-detection', 'stuck']);
+  const page = await open(html);
+  const msgs = await page.$$eval('svg.swimlane g.message', (ms) => ms.map((m) => ({ ...m.dataset })));
+  assert.deepEqual(msgs, [{ from: '1', to: '3', src: 'global', dst: 'RM:RM_2', kind: 'Commit' }]);
+  assert.equal(await page.locator('tr.leaf[data-leaf="msgs"]').count(), 1);
+  assert.equal(await page.locator('tr.leaf[data-leaf^="msgs."]').count(), 0);
+  await page.close();
+});
+
 test('Peterson over a range type: one lane per pid value', { skip: skip ?? false }, async () => {
   const { json, html } = generate('peterson-range-lanes', 'cli/src/test/browser/models/peterson-range-lanes.m', []);
   const page = await open(html);

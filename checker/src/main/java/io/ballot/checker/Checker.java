@@ -6,6 +6,7 @@ import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.messages.MessageTraces;
 import io.ballot.checker.symmetry.Symmetry;
 import io.ballot.checker.ts.PrioritizedRules;
 import io.ballot.checker.ts.TransitionSystem;
@@ -39,7 +40,8 @@ public final class Checker {
         options = options.withSymmetry(CheckOptions.Symmetry.OFF);
       }
     }
-    return new BfsExplorer(ts.system(), options, progress).run();
+    Result result = new BfsExplorer(ts.system(), options, progress).run();
+    return MessageTraces.annotate(result, model.networks());
   }
 
   /**

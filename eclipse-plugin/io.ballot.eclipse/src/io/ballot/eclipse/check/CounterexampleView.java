@@ -5,6 +5,7 @@ import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.messages.TraceLines;
 import io.ballot.dsl.ide.check.Traces;
 import java.util.Locale;
 import org.eclipse.swt.SWT;
@@ -53,13 +54,13 @@ public class CounterexampleView extends ViewPart {
     }
     Violation v = result.violations().get(0);
     headline.setText(name + ": " + Traces.headline(v) + " (" + counts + ")");
-    TraceStep before = null;
     int step = 0;
     for (TraceStep s : v.trace()) {
       step++;
       boolean first = true;
       String rule = s.parameters().isEmpty() ? s.rule() : s.rule() + " (" + String.join(", ", s.parameters()) + ")";
-      for (VariableValue value : s.changedSince(before)) {
+      // messages sent/received/lost/duplicated, changed variables, networks as message lists
+      for (VariableValue value : TraceLines.entries(v.trace(), step - 1, false)) {
         TableItem row = new TableItem(table, SWT.NONE);
         row.setText(new String[] {first ? String.valueOf(step) : "", first ? rule : "", value.name(), value.value()});
         first = false;
@@ -67,7 +68,6 @@ public class CounterexampleView extends ViewPart {
       if (first) {
         new TableItem(table, SWT.NONE).setText(new String[] {String.valueOf(step), rule, "", "(no change)"});
       }
-      before = s;
     }
     headline.getParent().layout();
   }

@@ -47,6 +47,9 @@ import java.util.Objects;
  * rule that fired (absent when unknown), and each step the rule's {@code location}. A reporter made
  * {@link #withModel with the model} ends the object with {@code modelInfo}: the model's text and structure
  * ({@link ModelJson}).
+ *
+ * <p>In a model with message-passing networks each step also has {@code messages} ({@link MessagesJson}): the
+ * messages it sent, received, lost or duplicated and every network's contents; the raw {@code state} stays.
  */
 public final class JsonReporter {
 
@@ -205,6 +208,9 @@ public final class JsonReporter {
         ObjectNode state = s.putObject("state");
         for (VariableValue var : step.state()) {
           state.put(var.name(), var.value());
+        }
+        if (step.messages() != null) {
+          s.set("messages", MessagesJson.of(step.messages()));
         }
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.ir.Binder;
+import io.ballot.checker.ir.ConstantDecl;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.Rule;
@@ -69,6 +70,12 @@ public final class ModelJson {
     if (source != null) {
       o.put("source", source);
     }
+    ArrayNode constants = o.putArray("constants");
+    for (ConstantDecl c : model.constants()) {
+      ObjectNode n = constants.addObject();
+      n.put("name", c.name());
+      n.put("value", Values.text(c.type(), c.value()));
+    }
     ArrayNode types = o.putArray("types");
     for (TypeDecl t : model.types()) {
       ObjectNode n = types.addObject();
@@ -104,8 +111,12 @@ public final class ModelJson {
     r.put("location", TextReporter.location(loc));
     r.set("lines", lines(loc));
     ArrayNode params = r.putArray("parameters");
+    // a network rule's slot quantifiers are the encoding's, not the user's: traces do not show them either
+    List<String> internal = model.networks().stream().flatMap(net -> net.rules().stream())
+        .filter(m -> m.rule().equals(name) && java.util.Objects.equals(m.location(), loc))
+        .flatMap(m -> m.internal().stream()).toList();
     for (Binder b : binders) {
-      if (b instanceof Quantifier q) {
+      if (b instanceof Quantifier q && !internal.contains(q.variable().name())) {
         ObjectNode p = params.addObject();
         p.put("name", q.variable().name());
         Type t = q.overType() ? q.type() : q.variable().type();

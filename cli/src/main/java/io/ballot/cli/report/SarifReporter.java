@@ -10,6 +10,7 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.RuleCount;
 import io.ballot.checker.result.TraceStep;
+import io.ballot.checker.result.messages.TraceLines;
 import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Violation;
 import io.ballot.cli.gate.ModelOutcome;
@@ -168,9 +169,7 @@ public final class SarifReporter {
       ArrayNode steps = flow.putArray("threadFlows").addObject().putArray("locations");
       for (int k = 0; k < v.trace().size(); k++) {
         TraceStep step = v.trace().get(k);
-        List<String> changed = step.changedSince(k == 0 ? null : v.trace().get(k - 1)).stream()
-            .map(var -> var.name() + " = " + var.value())
-            .toList();
+        List<String> changed = TraceLines.of(v.trace(), k, false, " = ");
         String head = "Step " + (k + 1) + ": " + step.rule()
             + (step.parameters().isEmpty() ? "" : " (" + String.join(", ", step.parameters()) + ")");
         String body = changed.isEmpty() ? "no change" : String.join(", ", changed);

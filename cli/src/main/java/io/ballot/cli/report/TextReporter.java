@@ -4,9 +4,9 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.TraceStep;
-import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.messages.TraceLines;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -151,12 +151,11 @@ public final class TextReporter {
         line.append(", ").append(p);
       }
       out.println(line);
-      List<VariableValue> shown =
-          traceMode == TraceMode.FULL ? step.state() : step.changedSince(k == 0 ? null : trace.get(k - 1));
-      for (VariableValue var : shown) {
-        out.println("  " + var.name() + ": " + var.value());
+      List<String> lines = TraceLines.of(trace, k, traceMode == TraceMode.FULL);
+      for (String l : lines) {
+        out.println("  " + l);
       }
-      if (shown.isEmpty() && !step.state().isEmpty()) {
+      if (lines.isEmpty() && !step.state().isEmpty()) {
         out.println("  (no change)");
       }
     }

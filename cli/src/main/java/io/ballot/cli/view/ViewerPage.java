@@ -25,9 +25,12 @@ public final class ViewerPage {
   public static String html(String json) {
     String template = resource("viewer.html");
     String css = resource("viewer.css");
+    String expr = resource("expr.js"); // the expression evaluator, window.BallotExpr
     String js = resource("viewer.js");
     requireNoClosingTag(css, "style", "viewer.css");
+    requireNoClosingTag(expr, "script", "expr.js");
     requireNoClosingTag(js, "script", "viewer.js");
+    js = expr + "\n" + js;
     // The report goes in last, so that no text inside it is taken for a placeholder.
     return template
         .replace("/*@CSS@*/", css)

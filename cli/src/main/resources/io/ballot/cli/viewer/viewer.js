@@ -177,10 +177,25 @@
     // Leaves: union over steps (multiset slots come and go), first-seen order.
     const leafIndex = new Map();
     const leaves = [];
+    // With networks (the report's messages view), a network is one row per network (or queue) listing its
+    // messages, not the leaves of its encoding.
+    const netView = trace.some((s) => s.messages);
+    const networkNames = netView ? Array.from(new Set(trace.flatMap((s) => (s.messages ? s.messages.networks : []).map((n) => n.network)))) : [];
+    const encodes = (n) => networkNames.some((v) => n.startsWith(v) && (n.length === v.length || '[.{'.includes(n.charAt(v.length))));
     trace.forEach((s) => Object.keys(s.state || {}).forEach((n) => {
-      if (!leafIndex.has(n)) { leafIndex.set(n, leaves.length); leaves.push({ name: n, ...leafFacts(facts, n) }); }
+      if (!leafIndex.has(n) && !encodes(n)) { leafIndex.set(n, leaves.length); leaves.push({ name: n, ...leafFacts(facts, n) }); }
+    }));
+    trace.forEach((s) => ((s.messages && s.messages.networks) || []).forEach((c) => {
+      if (!leafIndex.has(c.label)) {
+        leafIndex.set(c.label, leaves.length);
+        leaves.push({ name: c.label, parts: [{ k: 'name', v: c.label }], lanes: [], leafType: null, laneValueType: null, slotAt: -1, network: true });
+      }
     }));
     const value = (s, leaf) => {
+      if (leaf.network) {
+        const c = trace[s].messages && trace[s].messages.networks.find((x) => x.label === leaf.name);
+        return c ? c.text : null;
+      }
       const v = trace[s].state ? trace[s].state[leaf.name] : undefined;
       return v === undefined ? null : v; // null: absent (an empty multiset slot)
     };
@@ -209,22 +224,70 @@
       return out;
     });
     const GLOBAL = 'global';
-    const messages = findMessages(facts, trace, leaves, values, paramLanes, laneById);
+    const messages = netView ? messagesFromEvents(facts, trace, paramLanes)
+      : findMessages(facts, trace, leaves, values, paramLanes, laneById);
     const inMessage = new Set(messages.flatMap((m) => m.leaves || []));
     const touched = trace.map((_, s) => {
       const set = new Set(paramLanes[s]);
-      changesAt[s].forEach((i) => leaves[i].lanes.forEach((l) => set.add(l)));
+      // With networks: the lanes of the process that fired the step and of those it sent to or received from,
+      // not every array index it touched.
+      if (!netView) changesAt[s].forEach((i) => leaves[i].lanes.forEach((l) => set.add(l)));
+      else messages.forEach((m) => {
+        if (m.from === s && m.dst) set.add(m.dst);
+        if (m.to === s && m.src) set.add(m.src);
+      });
       messages.forEach((m) => {
         if (m.from === s && m.src) set.add(m.src);
         if (m.to === s && m.dst) set.add(m.dst);
       });
       const ids = facts.lanes.map((l) => l.id).filter((id) => set.has(id));
       // A change outside every process's variables (and outside the messages) puts the step on the global lane.
-      const global = changesAt[s].some((i) => leaves[i].lanes.length === 0 && !inMessage.has(i));
+      const global = changesAt[s].some((i) => leaves[i].lanes.length === 0 && !inMessage.has(i) && !leaves[i].network);
       if (ids.length === 0 || global) ids.push(GLOBAL);
       return ids;
     });
-    return { trace, facts, leaves, values, changed, changesAt, touched, messages, ruleOf, GLOBAL, paramLanes };
+    return { trace, facts, leaves, values, changed, changesAt, touched, messages, ruleOf, GLOBAL, paramLanes, netView };
+  }
+
+  /**
+   * Messages from the report's messages view: a sent (or duplicated) message is an arrow from the sending step on
+   * the sender's lane to the step that received (or lost) it on the receiver's lane; still in flight at the end:
+   * dashed. Sender and receiver: an ordered network's queue, else the message's src/dst-like fields, else the
+   * steps' parameters. A set network keeps its messages: each receive is an arrow of its own.
+   */
+  function messagesFromEvents(facts, trace, paramLanes) {
+    const laneOf = (v) => { const l = facts.lanes.find((x) => x.value === v); return l ? l.id : null; };
+    const fieldLane = (fields, re) => {
+      for (const k of Object.keys(fields || {})) if (re.test(k)) { const l = laneOf(fields[k]); if (l) return l; }
+      return null;
+    };
+    const out = [];
+    const pending = [];
+    trace.forEach((step, s) => {
+      if (!step.messages || s === 0) return;
+      step.messages.events.forEach((e) => {
+        const key = e.network + '|' + (e.from || '') + '|' + (e.to || '') + '|' + e.message.text;
+        const base = { container: e.network, kind: e.message.kind, content: e.message.text };
+        if (e.action === 'sent' || e.action === 'duplicated') {
+          // a step without process parameters (the TM of two-phase commit) sends from the global lane
+          const src = (e.from && laneOf(e.from)) || fieldLane(e.message.fields, SRC) || paramLanes[s][0] || 'global';
+          const dst = (e.to && laneOf(e.to)) || fieldLane(e.message.fields, DST);
+          pending.push({ ...base, key, from: s, to: null, src, dst, action: e.action });
+          return;
+        }
+        const i = pending.findIndex((m) => m.key === key);
+        if (i < 0) return;
+        const m = pending[i];
+        const receiver = m.dst || paramLanes[s].find((l) => l !== m.src) || paramLanes[s][0] || 'global';
+        const kept = (step.messages.networks || []).some((c) => c.network === e.network && (c.from || '') === (e.from || '')
+          && (c.to || '') === (e.to || '') && c.messages.some((x) => x.text === e.message.text));
+        if (e.action === 'received' && kept) { m.received = true; out.push({ ...m, to: s, dst: receiver }); return; }
+        pending.splice(i, 1);
+        out.push({ ...m, to: s, dst: receiver, lost: e.action !== 'received' });
+      });
+    });
+    pending.filter((m) => !m.received && m.dst).forEach((m) => out.push(m));
+    return out.sort((a, b) => a.from - b.from);
   }
 
   const SRC = /^(src|source|from|sender|snd)$/i;
@@ -423,6 +486,7 @@
     toolbar.innerHTML =
       (a.facts.lanes.length ? '<span class="lane-filter"><b>Processes</b> ' + laneBoxes + '</span>' : '') +
       '<label><b>Variables</b> <input type="search" class="var-filter" placeholder="filter, e.g. role, votedFor"></label>' +
+      '<label><b>Expression</b> <input type="search" class="expr" size="34" placeholder="e.g. forall n: Node do ... end" title="a Murphi expression, evaluated in every step (Enter)"></label><span class="expr-error"></span>' +
       '<label><input type="checkbox" class="hide-unchanged" checked> fold unchanged rows</label>' +
       '<label><input type="checkbox" class="collapse-runs"> merge repeated values</label>' +
       '<span class="hint"><span class="kbd">↑</span><span class="kbd">↓</span> or <span class="kbd">j</span><span class="kbd">k</span> step · <span class="kbd">Home</span><span class="kbd">End</span> · <span class="kbd">n</span><span class="kbd">p</span> violation</span>';
@@ -440,7 +504,9 @@
     root.appendChild(panes);
     const detail = el('div', { class: 'detail' });
     root.appendChild(detail);
-    root.appendChild(el('h3', null, 'Swimlanes: one lane per process value; a step sits on the lanes it touched (its parameters and the variables it changed)' +
+    root.appendChild(el('h3', null, 'Swimlanes: one lane per process value; ' + (a.netView
+      ? 'a step sits on the lane of the process that fired it and of those it sent to or received from'
+      : 'a step sits on the lanes it touched (its parameters and the variables it changed)') +
       (a.messages.length ? '; arrows are messages' : '')));
     const lanesWrap = el('div', { class: 'lanes-wrap' });
     root.appendChild(lanesWrap);
@@ -458,10 +524,11 @@
         const where = step.location || (rule && rule.location);
         const n = a.changesAt[s].length;
         let html = '<li class="step" role="option" data-step="' + s + '" id="' + id + '-s' + s + '">' +
-          '<span class="num">' + (s + 1) + '</span><span class="rule">' + esc(step.rule) + '</span>' +
+          '<a class="num" href="#step=' + (s + 1) + '" title="link to this step">' + (s + 1) + '</a><span class="rule">' + esc(step.rule) + '</span>' +
           (params ? ' <span class="params">' + esc(params) + '</span>' : '') +
           (where ? '<a class="loc" href="#" title="' + esc(where) + '" data-lines="' + (lines ? lines.join(',') : '') + '">' + esc(shortLocation(where, lines)) + '</a>' : '') +
-          (s > 0 ? '<div class="changes">' + (n ? n + ' change' + (n > 1 ? 's' : '') : 'no change') + '</div>' : '');
+          (s > 0 ? '<div class="changes">' + (n ? n + ' change' + (n > 1 ? 's' : '') : 'no change') + '</div>' : '') +
+          (s > 0 && step.messages ? step.messages.events.map((e) => '<div class="event ' + esc(e.action) + '">' + esc(e.text) + '</div>').join('') : '');
         if (s === last && violation.kind !== 'cover') {
           html += '<div class="violated-here"><b>✗ ' + esc(violation.kind) + ' ' + esc(violation.property) + ' violated here</b>' +
             (loc ? ' <a href="#" class="prop-link" title="' + esc(loc) + '">' + esc(shortLocation(loc, propLines)) + '</a>' : '') +
@@ -474,7 +541,9 @@
     // --- state table: rows grouped by variable and by array element / record prefix
     function buildTree() {
       const rootNode = { key: '', label: '', children: new Map(), leaves: [], depth: -1 };
-      a.leaves.forEach((leaf, i) => {
+      const order = a.leaves.map((_, i) => i).filter((i) => a.leaves[i].expr).concat(a.leaves.map((_, i) => i).filter((i) => !a.leaves[i].expr));
+      order.forEach((i) => {
+        const leaf = a.leaves[i];
         let node = rootNode;
         for (let d = 0; d < leaf.parts.length - 1; d++) {
           const key = leaf.parts.slice(0, d + 1).map(partText).join('');
@@ -485,7 +554,7 @@
       });
       return rootNode;
     }
-    const tree = buildTree();
+    let tree = buildTree();
     const leafCount = (node) => node.leaf !== undefined ? 1 : Array.from(node.children.values()).reduce((n, c) => n + leafCount(c), 0);
     // Fold arrays/records with many leaves by default.
     (function defaultFolds(node) {
@@ -499,6 +568,7 @@
 
     function leafVisible(i) {
       const leaf = a.leaves[i];
+      if (leaf.expr) return true;
       if (state.varFilter) {
         const terms = state.varFilter.toLowerCase().split(/[,\s]+/).filter(Boolean);
         if (terms.length && !terms.some((t) => leaf.name.toLowerCase().includes(t))) return false;
@@ -556,10 +626,10 @@
           const i = node.leaf;
           const visible = leafVisible(i);
           const everChanged = a.changed[i].some(Boolean);
-          const html = '<tr class="leaf' + (hiddenByFold || !visible ? ' hidden' : '') + '" data-leaf="' + esc(a.leaves[i].name) + '"' +
+          const html = '<tr class="leaf' + (a.leaves[i].expr ? ' expr' : '') + (hiddenByFold || !visible ? ' hidden' : '') + '" data-leaf="' + esc(a.leaves[i].name) + '"' +
             (a.leaves[i].lanes.length ? ' data-lanes="' + esc(a.leaves[i].lanes.join(' ')) + '"' : '') + '>' +
             '<th class="var" style="' + pad + '" title="' + esc(a.leaves[i].name) + '">' + esc(node.depth === 0 ? a.leaves[i].name : node.label) + '</th>' + cellsOf(i) + '</tr>';
-          if (state.hideUnchanged && !everChanged && node.depth === 0) { unchangedRows.push(html); return ''; }
+          if (state.hideUnchanged && !everChanged && node.depth === 0 && !a.leaves[i].expr) { unchangedRows.push(html); return ''; }
           return html;
         }
         const leavesUnder = [];
@@ -619,9 +689,9 @@
         const inFlight = m.to === null;
         const x1 = x(m.from) + CW / 2 - 5, y1 = y(row.get(m.src));
         const x2 = inFlight ? W - 14 : x(m.to) - CW / 2 + 5, y2 = y(row.get(m.dst));
-        const label = m.container;
-        out.push('<g class="message' + (inFlight ? ' in-flight' : '') + '" data-from="' + m.from + '" data-to="' + (inFlight ? '' : m.to) + '" data-src="' + esc(m.src) + '" data-dst="' + esc(m.dst) + '">' +
-          '<title>' + esc(m.container + ': ' + m.content + (inFlight ? ' (still in flight)' : '')) + '</title>' +
+        const label = m.kind || m.container;
+        out.push('<g class="message' + (inFlight ? ' in-flight' : '') + (m.lost ? ' lost' : '') + '" data-from="' + m.from + '" data-to="' + (inFlight ? '' : m.to) + '" data-src="' + esc(m.src) + '" data-dst="' + esc(m.dst) + '"' + (m.kind ? ' data-kind="' + esc(m.kind) + '"' : '') + '>' +
+          '<title>' + esc(m.container + ': ' + m.content + (inFlight ? ' (still in flight)' : m.lost ? ' (lost)' : '')) + '</title>' +
           '<line x1="' + x1 + '" y1="' + y1 + '" x2="' + x2 + '" y2="' + y2 + '" marker-end="url(#' + id + '-arrow)"/>' +
           '<text x="' + ((x1 + x2) / 2 + 4) + '" y="' + ((y1 + y2) / 2 - 4) + '">' + esc(label) + '</text></g>');
       });
@@ -651,7 +721,8 @@
         const before = a.values[i][s - 1], after = a.values[i][s];
         return '<li><code>' + esc(a.leaves[i].name) + '</code>: <span class="old">' + esc(before === null ? 'absent' : before) + '</span> → <span class="new">' + esc(after === null ? 'absent' : after) + '</span></li>';
       });
-      const msgs = a.messages.filter((m) => m.from === s || m.to === s).map((m) =>
+      const msgs = a.netView ? (s > 0 && step.messages ? step.messages.events.map((e) => '<li class="event ' + esc(e.action) + '">' + esc(e.text) + '</li>') : [])
+        : a.messages.filter((m) => m.from === s || m.to === s).map((m) =>
         '<li>' + (m.from === s ? 'sends' : 'receives') + ' <code>' + esc(m.container) + '</code> ' + esc(m.content) +
         ' (' + esc((m.src || '?').split(':').pop()) + ' → ' + esc((m.dst || '?').split(':').pop()) + ')</li>');
       const laneLabel = new Map(a.facts.lanes.map((l) => [l.id, l.label]));
@@ -677,6 +748,9 @@
 
     function select(s, scroll) {
       state.selected = Math.max(0, Math.min(a.trace.length - 1, s));
+      if (scroll && views.indexOf(view) === 0) {
+        try { history.replaceState(null, '', '#step=' + (state.selected + 1)); } catch (e) { /* no history (a sandbox) */ }
+      }
       markSelection();
       renderDetail();
       if (scroll) {
@@ -736,6 +810,7 @@
         renderTable();
         return;
       }
+      if (t.closest('a.num')) e.preventDefault(); // select() puts #step=N in the address bar
       const stepEl = t.closest('[data-step]');
       const cell = !stepEl && t.closest('.state-table td');
       if (stepEl && !t.closest('.toolbar')) select(Number(stepEl.dataset.step), true);
@@ -762,13 +837,35 @@
         state.collapseRuns = t.checked; renderTable();
       }
     });
+    // --- an expression over every step: a row of its own at the top of the state table
+    function showExpression(src) {
+      const err = toolbar.querySelector('.expr-error');
+      const last = a.leaves.length - 1;
+      if (last >= 0 && a.leaves[last].expr) { a.leaves.pop(); a.values.pop(); a.changed.pop(); }
+      err.textContent = '';
+      if (src) {
+        const r = window.BallotExpr.overTrace(src, a.trace, result.modelInfo);
+        if (r.error) err.textContent = r.error;
+        else {
+          const vals = r.values.map((v, s) => (v === null ? '⚠ ' + r.errors[s] : v));
+          const firstError = r.errors.findIndex((x) => x);
+          if (firstError >= 0) err.textContent = 'step ' + (firstError + 1) + ': ' + r.errors[firstError];
+          a.leaves.push({ name: src, parts: [{ k: 'name', v: src }], lanes: [], expr: true });
+          a.values.push(vals);
+          a.changed.push(vals.map((v, s) => s > 0 && v !== vals[s - 1]));
+        }
+      }
+      tree = buildTree();
+      renderTable();
+    }
+    toolbar.querySelector('.expr').addEventListener('change', (e) => showExpression(e.target.value.trim()));
     toolbar.querySelector('.var-filter').addEventListener('input', (e) => {
       state.varFilter = e.target.value.trim();
       renderTable(); markMatches(); renderDetail();
     });
 
     const view = {
-      root, select, state, analysis: a,
+      root, select, state, analysis: a, showExpression,
       next: () => select(state.selected + 1, true),
       prev: () => select(state.selected - 1, true),
       first: () => select(0, true),
@@ -818,7 +915,19 @@
     });
     document.title = 'Ballot: ' + results.map((x) => x.model + ' ' + x.verdict).join(', ');
     setActive(views[0] || null);
+    followHash();
   }
+
+  /** {@code #step=7}: selects step 7 of the first counterexample. */
+  function followHash() {
+    const m = /^#step=(\d+)$/.exec(location.hash);
+    if (!m || !views.length) return;
+    setActive(views[0]);
+    views[0].select(Number(m[1]) - 1, false);
+    const li = views[0].root.querySelector('li.step[data-step="' + (Number(m[1]) - 1) + '"]');
+    if (li && li.scrollIntoView) li.scrollIntoView({ block: 'center' });
+  }
+  window.addEventListener('hashchange', followHash);
 
   document.addEventListener('keydown', (e) => {
     if (!active || e.altKey || e.ctrlKey || e.metaKey) return;

@@ -139,7 +139,8 @@ public final class Lowering {
                 List.copyOf(l.startStates),
                 List.copyOf(l.rules),
                 List.copyOf(l.properties),
-                l.unsignedValues);
+                l.unsignedValues,
+                l.networks.describe());
     return new Result(model, l.problems.diagnostics());
   }
 

@@ -6,6 +6,7 @@ import io.ballot.checker.ir.Choose;
 import io.ballot.checker.ir.Expr;
 import io.ballot.checker.ir.Expr.BinaryOp;
 import io.ballot.checker.ir.Local;
+import io.ballot.checker.ir.NetworkInfo;
 import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.Rule;
 import io.ballot.checker.ir.SourceLocation;
@@ -49,6 +50,8 @@ final class Networks {
 
   private final Lowering l;
   private final List<Network> networks = new ArrayList<>();
+  /** Per network, the rules that receive, lose or duplicate its messages (for {@link #describe}). */
+  private final Map<Network, List<NetworkInfo.MessageRule>> messageRules = new LinkedHashMap<>();
 
   Networks(Lowering lowering) {
     this.l = lowering;
@@ -56,6 +59,31 @@ final class Networks {
 
   List<Network> all() {
     return networks;
+  }
+
+  /** What each lowered network is, for reports (traces show its messages instead of its variable). */
+  List<NetworkInfo> describe() {
+    List<NetworkInfo> out = new ArrayList<>();
+    for (Network n : networks) {
+      List<NetworkInfo.MessageKind> kinds = n.messages().values().stream()
+          .map(m -> new NetworkInfo.MessageKind(m.name(), List.copyOf(m.fields()))).toList();
+      NetworkInfo.Kind kind = switch (n.kind()) {
+        case SET -> NetworkInfo.Kind.SET;
+        case UNORDERED -> NetworkInfo.Kind.UNORDERED;
+        case ORDERED -> NetworkInfo.Kind.ORDERED;
+      };
+      out.add(new NetworkInfo(n.variable().name(), kind, kinds,
+          List.copyOf(messageRules.getOrDefault(n, List.of()))));
+    }
+    return out;
+  }
+
+  /** Records that {@code rule} receives, loses or duplicates a message of {@code n}; returns the rule. */
+  private Rule described(Network n, Rule rule, NetworkInfo.Role role, String message, String slot, String from,
+      String to, String position, List<String> fieldParameters, List<String> internal) {
+    messageRules.computeIfAbsent(n, k -> new ArrayList<>()).add(new NetworkInfo.MessageRule(rule.name(),
+        rule.location(), role, message, slot, from, to, position, List.copyOf(fieldParameters), List.copyOf(internal)));
+    return rule;
   }
 
   // ------------------------------------------------------------------------------------------ declarations
@@ -223,15 +251,18 @@ final class Networks {
     Expr var = new Expr.VarRef(n.variable(), at);
     if (n.kind() == NetKind.UNORDERED) {
       Local i = slotLocal(n, "m", Local.Kind.MULTISET_INDEX, at);
-      return new Rule("lose from " + n.decl().getName(), List.of(new Choose(i, var, at)), null, List.of(),
-          List.of(new Stmt.MultisetRemove(Ir.ref(i, at), var, at)), at);
+      return described(n, new Rule("lose from " + n.decl().getName(), List.of(new Choose(i, var, at)), null,
+          List.of(), List.of(new Stmt.MultisetRemove(Ir.ref(i, at), var, at)), at),
+          NetworkInfo.Role.LOSE, null, "m", null, null, null, List.of(), List.of("m"));
     }
     List<Binder> binders = new ArrayList<>();
     Expr q = queueBinders(n, binders, "from", "to", at);
     Local k = slotLocal(n, "position", Local.Kind.QUANTIFIER, at);
     binders.add(over(k, at));
     Expr guard = Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at);
-    return new Rule("lose from " + n.decl().getName(), binders, guard, List.of(), removeAt(n, q, Ir.ref(k, at), at), at);
+    return described(n,
+        new Rule("lose from " + n.decl().getName(), binders, guard, List.of(), removeAt(n, q, Ir.ref(k, at), at), at),
+        NetworkInfo.Role.LOSE, null, null, "from", "to", "position", List.of(), List.of("position"));
   }
 
   private Rule duplicationRule(Network n, SourceLocation at) {
@@ -242,9 +273,10 @@ final class Networks {
       Expr count = new Expr.MultisetCount(c, var, Ir.bool(true, at), at);
       Expr guard = Ir.binary(BinaryOp.LT, count, Ir.integer(n.capacity(), at), at);
       Local copy = new Local("copy", Local.Kind.VARIABLE, n.messageType(), at);
-      return new Rule("duplicate in " + n.decl().getName(), List.of(new Choose(i, var, at)), guard, List.of(copy),
-          List.of(new Stmt.Assign(Ir.ref(copy, at), Ir.element(var, Ir.ref(i, at), at), at),
-              new Stmt.MultisetAdd(Ir.ref(copy, at), var, at)), at);
+      return described(n, new Rule("duplicate in " + n.decl().getName(), List.of(new Choose(i, var, at)), guard,
+          List.of(copy), List.of(new Stmt.Assign(Ir.ref(copy, at), Ir.element(var, Ir.ref(i, at), at), at),
+              new Stmt.MultisetAdd(Ir.ref(copy, at), var, at)), at),
+          NetworkInfo.Role.DUPLICATE, null, "m", null, null, null, List.of(), List.of("m"));
     }
     List<Binder> binders = new ArrayList<>();
     Expr q = queueBinders(n, binders, "from", "to", at);
@@ -261,7 +293,8 @@ final class Networks {
         List.of(new Stmt.Assign(Ir.element(slots, Ir.ref(j, at), at),
             Ir.element(slots, Ir.binary(BinaryOp.SUB, Ir.ref(j, at), Ir.integer(1, at), at), at), at)), at)), at)), at));
     body.add(new Stmt.Assign(count, Ir.binary(BinaryOp.ADD, count, Ir.integer(1, at), at), at));
-    return new Rule("duplicate in " + n.decl().getName(), binders, guard, List.of(), body, at);
+    return described(n, new Rule("duplicate in " + n.decl().getName(), binders, guard, List.of(), body, at),
+        NetworkInfo.Role.DUPLICATE, null, null, "from", "to", "position", List.of(), List.of("position"));
   }
 
   /** A quantifier over the whole type of {@code l}. */
@@ -562,6 +595,9 @@ final class Networks {
     List<Stmt> prologue = new ArrayList<>();
     Expr var = new Expr.VarRef(n.variable(), at);
     Expr present;
+    String slotName = null;
+    String fromName = null;
+    String toName = null;
     if (n.kind() == NetKind.SET) {
       if (r.getFrom() != null || r.getTo() != null) {
         l.problems.error(r.getFrom() != null ? r.getFrom() : r.getTo(), fromToMisuse(n));
@@ -583,6 +619,7 @@ final class Networks {
         }
         Local i = new Local(n.decl().getName() + "_slot", Local.Kind.MULTISET_INDEX,
             new Type.RangeType(0, n.capacity() - 1), at);
+        slotName = i.name();
         binders.add(new Choose(i, var, at));
         message = Ir.element(var, Ir.ref(i, at), at);
         prologue.add(new Stmt.MultisetRemove(Ir.ref(i, at), var, at));
@@ -590,6 +627,8 @@ final class Networks {
       } else {
         String from = r.getFrom() != null ? r.getFrom().getName() : "from";
         String to = r.getTo() != null ? r.getTo().getName() : "to";
+        fromName = from;
+        toName = to;
         int first = binders.size();
         Expr q = queueBinders(n, binders, from, to, at);
         if (r.getFrom() != null) {
@@ -635,6 +674,9 @@ final class Networks {
     l.lowerLocalDecls(r.getDecls(), locals);
     List<Stmt> body = new ArrayList<>(prologue);
     body.addAll(l.lowerBody(r.getBody(), locals));
-    return new Rule(ruleName, List.copyOf(binders), Ir.and(at, present, where), locals, body, at);
+    Rule rule = new Rule(ruleName, List.copyOf(binders), Ir.and(at, present, where), locals, body, at);
+    List<String> fieldParameters = n.kind() == NetKind.SET ? names.stream().map(MsgBinder::getName).toList() : List.of();
+    return described(n, rule, NetworkInfo.Role.RECEIVE, m.name(), slotName, fromName, toName, null, fieldParameters,
+        slotName == null ? List.of() : List.of(slotName));
   }
 }

@@ -58,6 +58,6 @@ public final class TraceReplay {
   }
 
   private static boolean named(Instance i, TraceStep step) {
-    return i.name().equals(step.rule()) && i.parameters().equals(step.parameters());
+    return i.name().equals(step.rule()) && i.parameters().equals(step.instanceParameters());
   }
 }

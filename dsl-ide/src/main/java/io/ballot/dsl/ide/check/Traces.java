@@ -3,14 +3,16 @@ package io.ballot.dsl.ide.check;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.VariableValue;
 import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.messages.TraceLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A counterexample as editors show it: each step's rule (with its quantifier values) and the variables that step
- * changed (all of them for the first step), as JSON-ready maps and as plain text.
+ * A counterexample as editors show it: each step's rule (with its quantifier values), the messages it sent, received,
+ * lost or duplicated and the variables and networks it changed (all of them for the first step), as JSON-ready maps
+ * and as plain text.
  */
 public final class Traces {
   private Traces() {}
@@ -26,15 +28,15 @@ public final class Traces {
       out.put("column", v.location().column());
     }
     List<Map<String, Object>> steps = new ArrayList<>();
-    TraceStep before = null;
-    for (TraceStep step : v.trace()) {
+    for (int k = 0; k < v.trace().size(); k++) {
+      TraceStep step = v.trace().get(k);
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("rule", step.rule());
       s.put("parameters", step.parameters());
-      s.put("changes", step.changedSince(before).stream().map(Traces::pair).toList());
+      // in the protocol's words: messages sent, received, lost, duplicated; networks as message lists
+      s.put("changes", TraceLines.entries(v.trace(), k, false).stream().map(Traces::pair).toList());
       s.put("state", step.state().stream().map(Traces::pair).toList());
       steps.add(s);
-      before = step;
     }
     out.put("steps", steps);
     out.put("text", toText(v));
@@ -44,19 +46,16 @@ public final class Traces {
   /** The trace as text: a headline, then each step with the variables it changed. */
   public static String toText(Violation v) {
     StringBuilder b = new StringBuilder(headline(v)).append('\n');
-    TraceStep before = null;
-    int n = 0;
-    for (TraceStep step : v.trace()) {
-      n++;
-      b.append("step ").append(n).append(": ").append(step.rule());
+    for (int k = 0; k < v.trace().size(); k++) {
+      TraceStep step = v.trace().get(k);
+      b.append("step ").append(k + 1).append(": ").append(step.rule());
       if (!step.parameters().isEmpty()) {
         b.append(" (").append(String.join(", ", step.parameters())).append(')');
       }
       b.append('\n');
-      for (VariableValue value : step.changedSince(before)) {
-        b.append("  ").append(value.name()).append(" = ").append(value.value()).append('\n');
+      for (String line : TraceLines.of(v.trace(), k, false, " = ")) {
+        b.append("  ").append(line).append('\n');
       }
-      before = step;
     }
     return b.toString();
   }
