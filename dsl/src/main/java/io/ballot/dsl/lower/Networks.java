@@ -449,8 +449,7 @@ final class Networks {
   }
 
   private static String overflow(Network n, Message m) {
-    return "network '" + n.decl().getName() + "' is full (capacity " + n.capacity() + "): cannot send " + m.name()
-        + (n.decl().isLossy() ? " (it is lossy: 'when full: drop' drops the message instead)" : "");
+    return "network '" + n.decl().getName() + "' is full (capacity " + n.capacity() + "): cannot send " + m.name();
   }
 
   private Expr endpointValue(Network n, io.ballot.dsl.murphi.Expr e) {
