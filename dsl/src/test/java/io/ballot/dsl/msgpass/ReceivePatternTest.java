@@ -118,6 +118,18 @@ class ReceivePatternTest {
     Result aliasWhere = check(load(model.formatted(
         "alias w: Wanted do receive net M(v, c) where v = w ==> seen := seen + 1; end; end;")));
     assertEquals(aliasWhere.rulesFired(), alias.rulesFired());
+    String pairs = """
+        const Wanted: 1;
+        var seen: 0 .. 9 := 0; done: boolean := false;
+        network net: unordered capacity 4 of P(a: 0 .. 1, b: 0 .. 1); end;
+        rule "send" !done ==> done := true; send net P(1, 1); send net P(1, 0); send net P(0, 1); end;
+        %s
+        """;
+    Result twice = check(load(pairs.formatted("receive net P(Wanted, Wanted) ==> seen := seen + 1; end;")));
+    Result twiceWhere = check(load(pairs.formatted(
+        "receive net P(x, y) where x = Wanted & y = Wanted ==> seen := seen + 1; end;")));
+    assertEquals(twiceWhere.states(), twice.states(), "the same name twice: both fields equal it");
+    assertEquals(twiceWhere.rulesFired(), twice.rulesFired());
   }
 
   @Test
