@@ -4,7 +4,6 @@ import io.ballot.dsl.murphi.BroadcastStmt;
 import io.ballot.dsl.murphi.MsgDecl;
 import io.ballot.dsl.murphi.MsgExpr;
 import io.ballot.dsl.murphi.NetworkDecl;
-import io.ballot.dsl.murphi.Pending;
 import io.ballot.dsl.murphi.ReceiveRule;
 import io.ballot.dsl.murphi.RestartRule;
 import io.ballot.dsl.murphi.SendStmt;
@@ -248,6 +247,9 @@ public final class ModelFormatter {
     if (n.getCapacity() != null) {
       w(" capacity ");
       expr(n.getCapacity());
+    }
+    if (n.isWhenFull()) {
+      w(" when full: " + n.getOnFull().getLiteral());
     }
     w(" of");
     indent++;
@@ -778,10 +780,6 @@ public final class ModelFormatter {
       expr(m.getValue());
       w(", ");
       type(m.getType());
-      w(")");
-    } else if (e instanceof Pending p) {
-      w("inflight(" + refText(p, MurphiPackage.Literals.PENDING__NET, p.getNet()) + ", ");
-      message(p.getMessage());
       w(")");
     } else if (e instanceof MultisetCount m) {
       w("MultisetCount(");

@@ -2,7 +2,9 @@ package io.ballot.dsl.linking;
 
 import com.google.inject.Inject;
 import io.ballot.dsl.ast.AstTypes;
+import io.ballot.dsl.ast.NetworkQuery;
 import io.ballot.dsl.ast.UndefinedWord;
+import io.ballot.dsl.murphi.Call;
 import io.ballot.dsl.murphi.FieldAccess;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.RecordType;
@@ -29,6 +31,10 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
     EObject at = context.getContext();
     String name = context.getLinkText();
     String message;
+    if ((ref == MurphiPackage.Literals.CALL__CALLEE && at instanceof Call call && NetworkQuery.of(call) != null)
+        || NetworkQuery.isMessageName(at)) {
+      return null; // a network query, or the message kind inside inflight(net, Msg(...)): lowered by Networks
+    }
     if (ref == MurphiPackage.Literals.FIELD_ACCESS__FIELD && at instanceof FieldAccess f) {
       message =
           AstTypes.typeOf(f.getRecord()) instanceof RecordType
@@ -42,6 +48,11 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
           exists
               ? "'" + name + "' is not a function or procedure"
               : "unknown function or procedure '" + name + "': it is not declared before this point";
+      if (!exists && ref == MurphiPackage.Literals.CALL__CALLEE && NetworkQuery.named(name) != null) {
+        message += " (the query " + NetworkQuery.named(name).spelling() + "(net" 
+            + (NetworkQuery.named(name) == NetworkQuery.Kind.INFLIGHT ? ", Msg(...)" : "")
+            + ") takes a network as its first argument)";
+      }
     } else if (ref == MurphiPackage.Literals.ID_REF__REF && UndefinedWord.isSpelling(name)) {
       if (UndefinedWord.allowedAt(at)) {
         return null; // CMurphi's UNDEFINED value, lowered where it stands

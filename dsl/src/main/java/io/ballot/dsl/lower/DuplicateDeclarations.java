@@ -82,13 +82,16 @@ final class DuplicateDeclarations {
       } else if (o instanceof Exists e) {
         quantifier(e.getQuantifier(), scope);
       } else if (o instanceof io.ballot.dsl.murphi.ReceiveRule r) {
-        scope.addAll(r.getPattern().getBinders());
+        // a name declared outside the receive is a required value, not a declaration: M(K, K) is two fields = K
+        List<io.ballot.dsl.murphi.MsgBinder> binders = new ArrayList<>(r.getPattern().getBinders());
         if (r.getFrom() != null) {
-          scope.add(r.getFrom());
+          binders.add(r.getFrom());
         }
         if (r.getTo() != null) {
-          scope.add(r.getTo());
+          binders.add(r.getTo());
         }
+        binders.stream().filter(b -> io.ballot.dsl.scoping.MurphiScopeProvider.shadowedBy(b) == null)
+            .forEach(scope::add);
         r.getDecls().forEach(d -> declared(d, scope));
       } else if (o instanceof io.ballot.dsl.murphi.RestartRule r) {
         quantifier(r.getQuantifier(), scope);

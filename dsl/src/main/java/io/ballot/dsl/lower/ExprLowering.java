@@ -162,9 +162,6 @@ final class ExprLowering {
       }
       return pred == null ? null : new Expr.MultisetCount(b.index(), b.multiset(), pred, at);
     }
-    if (e instanceof io.ballot.dsl.murphi.Pending p) {
-      return l.networks.pending(p, mode);
-    }
     l.problems.error(e, "unsupported expression");
     return null;
   }
@@ -201,7 +198,11 @@ final class ExprLowering {
   }
 
   private Expr reference(IdRef ref, Mode mode, SourceLocation at) {
-    Named target = ref.getRef();
+    return valueOf(ref.getRef(), ref, at);
+  }
+
+  /** The value declaration {@code target} stands for, written at {@code ref}; null when it is none (reported). */
+  Expr valueOf(Named target, EObject ref, SourceLocation at) {
     if (target == null || target.eIsProxy()) {
       return null; // reported by the linker
     }
@@ -555,6 +556,10 @@ final class ExprLowering {
   }
 
   private Expr call(Call c, Mode mode, SourceLocation at) {
+    io.ballot.dsl.ast.NetworkQuery.Kind query = io.ballot.dsl.ast.NetworkQuery.of(c);
+    if (query != null) {
+      return l.networkQueries.lower(c, query, mode);
+    }
     ProcDecl decl = c.getCallee();
     if (decl == null || decl.eIsProxy()) {
       return null;

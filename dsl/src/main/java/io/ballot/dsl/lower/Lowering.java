@@ -67,6 +67,8 @@ public final class Lowering {
   final StmtLowering stmts;
   private final IterationOrder iterationOrder;
   final Networks networks;
+  final NetworkQueries networkQueries;
+  final Receiving receiving;
   final Processes processes;
 
   private final List<ConstantDecl> constants = new ArrayList<>();
@@ -97,6 +99,8 @@ public final class Lowering {
     this.stmts = new StmtLowering(this);
     this.iterationOrder = new IterationOrder(problems, typeRules, this::aliasOf);
     this.networks = new Networks(this);
+    this.networkQueries = new NetworkQueries(this);
+    this.receiving = new Receiving(this);
     this.processes = new Processes(this);
   }
 
@@ -351,7 +355,7 @@ public final class Lowering {
         lowerRule(child, inner);
       }
     } else if (rule instanceof io.ballot.dsl.murphi.ReceiveRule r) {
-      Rule lowered = networks.receive(r, binders);
+      Rule lowered = receiving.receive(r, binders);
       if (lowered != null) {
         rules.add(lowered);
       }

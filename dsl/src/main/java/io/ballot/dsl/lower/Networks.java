@@ -1,6 +1,5 @@
 package io.ballot.dsl.lower;
 
-import io.ballot.checker.ir.AliasBinding;
 import io.ballot.checker.ir.Binder;
 import io.ballot.checker.ir.Choose;
 import io.ballot.checker.ir.Expr;
@@ -14,14 +13,12 @@ import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.Variable;
 import io.ballot.dsl.murphi.BroadcastStmt;
-import io.ballot.dsl.murphi.MsgBinder;
 import io.ballot.dsl.murphi.MsgDecl;
 import io.ballot.dsl.murphi.MsgExpr;
 import io.ballot.dsl.murphi.MsgField;
 import io.ballot.dsl.murphi.NetKind;
 import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.Named;
-import io.ballot.dsl.murphi.ReceiveRule;
 import io.ballot.dsl.murphi.SendStmt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,10 +40,13 @@ final class Networks {
   /** One declared message kind: its tag and its fields. */
   record Message(String name, int tag, List<String> fields, List<Type> types, MsgDecl decl) {}
 
-  /** A lowered network. For ORDERED, {@code endpoint} is the sender/receiver type. */
+  /**
+   * A lowered network. For ORDERED, {@code endpoint} is the sender/receiver type; {@code dropWhenFull}: a send to a
+   * full network (queue) drops the message instead of failing.
+   */
   record Network(
       NetworkDecl decl, NetKind kind, Variable variable, Map<String, Message> messages, Type.RecordType messageType,
-      Type.EnumType tagType, long capacity, Type endpoint) {}
+      Type.EnumType tagType, long capacity, Type endpoint, boolean dropWhenFull) {}
 
   private final Lowering l;
   private final List<Network> networks = new ArrayList<>();
@@ -79,7 +79,7 @@ final class Networks {
   }
 
   /** Records that {@code rule} receives, loses or duplicates a message of {@code n}; returns the rule. */
-  private Rule described(Network n, Rule rule, NetworkInfo.Role role, String message, String slot, String from,
+  Rule described(Network n, Rule rule, NetworkInfo.Role role, String message, String slot, String from,
       String to, String position, List<String> fieldParameters, List<String> internal) {
     messageRules.computeIfAbsent(n, k -> new ArrayList<>()).add(new NetworkInfo.MessageRule(rule.name(),
         rule.location(), role, message, slot, from, to, position, List.copyOf(fieldParameters), List.copyOf(internal)));
@@ -151,6 +151,11 @@ final class Networks {
           l.problems.error(d.getCapacity(), "a set network holds one copy of each message: it takes no capacity");
           ok = false;
         }
+        if (d.isWhenFull()) {
+          l.problems.error(d, "a set network holds one copy of each message and is never full: it takes no "
+              + "'when full'");
+          ok = false;
+        }
         if (d.isLossy() || d.isDuplicating()) {
           l.problems.error(d, "a set network keeps every message sent (receiving does not remove it), so it "
               + "cannot be lossy or duplicating; use an unordered network");
@@ -215,7 +220,9 @@ final class Networks {
     }
     Variable v = new Variable(d.getName(), type, l.locations.of(d, io.ballot.dsl.murphi.MurphiPackage.Literals.NAMED__NAME));
     l.addVariable(v);
-    Network n = new Network(d, d.getKind(), v, messages, messageType, tagType, capacity, endpoint);
+    // at capacity a lossy network loses the message (unless told otherwise); a reliable one reports a violation
+    boolean drop = d.isWhenFull() ? d.getOnFull() == io.ballot.dsl.murphi.FullPolicy.DROP : d.isLossy();
+    Network n = new Network(d, d.getKind(), v, messages, messageType, tagType, capacity, endpoint, drop);
     l.bindings.put(d, n);
     networks.add(n);
     if (d.isLossy()) {
@@ -298,17 +305,17 @@ final class Networks {
   }
 
   /** A quantifier over the whole type of {@code l}. */
-  private static Quantifier over(Local l, SourceLocation at) {
+  static Quantifier over(Local l, SourceLocation at) {
     return new Quantifier(l, l.type(), null, null, null, at);
   }
 
   /** A local over the slot positions of network {@code n}'s queues or multiset, {@code 0 .. capacity - 1}. */
-  private static Local slotLocal(Network n, String name, Local.Kind kind, SourceLocation at) {
+  static Local slotLocal(Network n, String name, Local.Kind kind, SourceLocation at) {
     return new Local(name, kind, new Type.RangeType(0, n.capacity() - 1), at);
   }
 
   /** The presence flag of message {@code m} with arguments {@code args} in set network {@code var}. */
-  private static Expr setFlag(Expr var, Message m, List<Expr> args, SourceLocation at) {
+  static Expr setFlag(Expr var, Message m, List<Expr> args, SourceLocation at) {
     Expr flag = Ir.field(var, m.name(), at);
     for (Expr a : args) {
       flag = Ir.element(flag, a, at);
@@ -326,7 +333,7 @@ final class Networks {
   }
 
   /** Removes the message at {@code position} of queue {@code q}: the later ones move up, the count drops. */
-  private static List<Stmt> removeAt(Network n, Expr q, Expr position, SourceLocation at) {
+  static List<Stmt> removeAt(Network n, Expr q, Expr position, SourceLocation at) {
     Expr slots = Ir.field(q, "slot", at);
     Expr count = Ir.field(q, "count", at);
     List<Stmt> out = new ArrayList<>();
@@ -344,7 +351,8 @@ final class Networks {
 
   // ------------------------------------------------------------------------------------------ send
 
-  private Network network(EObject at, Named ref) {
+  /** The lowered network {@code ref} names; null (reported) when it is not one. */
+  Network network(EObject at, Named ref) {
     if (ref == null || ref.eIsProxy()) {
       return null; // reported by the linker
     }
@@ -355,7 +363,8 @@ final class Networks {
     return (Network) l.bindings.get(ref); // null: its declaration was rejected
   }
 
-  private Message message(Network n, EObject at, String kind, int arity) {
+  /** Message {@code kind} of {@code n} with {@code arity} fields; null (reported) when there is none. */
+  Message message(Network n, EObject at, String kind, int arity) {
     Message m = n.messages().get(kind);
     if (m == null) {
       l.problems.error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
@@ -423,7 +432,7 @@ final class Networks {
     return new Stmt.For(q, body, at);
   }
 
-  private static String fromToMisuse(Network n) {
+  static String fromToMisuse(Network n) {
     return "'from' and 'to' name the queue of an ordered network; network '" + n.decl().getName() + "' is "
         + n.kind().getLiteral() + ": put the sender or receiver in a message field";
   }
@@ -459,8 +468,17 @@ final class Networks {
     fill.add(new Stmt.MultisetAdd(Ir.ref(tmp, at), var, at));
     Local c = slotLocal(n, "c", Local.Kind.MULTISET_INDEX, at);
     Expr count = new Expr.MultisetCount(c, var, Ir.bool(true, at), at);
-    return List.of(new Stmt.Undefine(Ir.ref(tmp, at), at),
-        Ir.failIf(Ir.binary(BinaryOp.GE, count, Ir.integer(n.capacity(), at), at), overflow(n, m), fill, at));
+    return List.of(new Stmt.Undefine(Ir.ref(tmp, at), at), unlessFull(n, m, count, fill, at));
+  }
+
+  /** {@code send}: when {@code count} is at the capacity, drop the message or fail, as the network says. */
+  private static Stmt unlessFull(Network n, Message m, Expr count, List<Stmt> send, SourceLocation at) {
+    Expr full = Ir.binary(BinaryOp.GE, count, Ir.integer(n.capacity(), at), at);
+    if (n.dropWhenFull()) {
+      Expr room = Ir.binary(BinaryOp.LT, count, Ir.integer(n.capacity(), at), at);
+      return new Stmt.If(List.of(new Stmt.IfClause(room, send, at)), at);
+    }
+    return Ir.failIf(full, overflow(n, m), send, at);
   }
 
   private static String overflow(Network n, Message m) {
@@ -494,7 +512,7 @@ final class Networks {
     Expr slot = Ir.element(Ir.field(q, "slot", at), count, at);
     List<Stmt> fill = new ArrayList<>(setFields(slot, n, m, args, at));
     fill.add(new Stmt.Assign(count, Ir.binary(BinaryOp.ADD, count, Ir.integer(1, at), at), at));
-    return Ir.failIf(Ir.binary(BinaryOp.GE, count, Ir.integer(n.capacity(), at), at), overflow(n, m), fill, at);
+    return unlessFull(n, m, count, fill, at);
   }
 
   private static List<Stmt> setFields(Expr record, Network n, Message m, List<Expr> args, SourceLocation at) {
@@ -507,24 +525,25 @@ final class Networks {
   }
 
   private List<Expr> arguments(Message m, MsgExpr msg) {
-    return arguments(m, msg, ExprLowering.Mode.NORMAL);
+    return arguments(m, msg.getArgs(), ExprLowering.Mode.NORMAL);
   }
 
-  private List<Expr> arguments(Message m, MsgExpr msg, ExprLowering.Mode mode) {
+  /** The lowered field values {@code written} of message {@code m}; null (reported) when one is wrong. */
+  List<Expr> arguments(Message m, List<io.ballot.dsl.murphi.Expr> written, ExprLowering.Mode mode) {
     if (m == null) {
       return null;
     }
     List<Expr> out = new ArrayList<>();
     boolean ok = true;
-    for (int i = 0; i < msg.getArgs().size(); i++) {
-      Expr a = l.exprs.lower(msg.getArgs().get(i), mode);
+    for (int i = 0; i < written.size(); i++) {
+      Expr a = l.exprs.lower(written.get(i), mode);
       if (a == null) {
         ok = false;
         continue;
       }
       Type t = m.types().get(i);
       if (!TypeRules.assignable(t, a.type())) {
-        l.problems.error(msg.getArgs().get(i), "field '" + m.fields().get(i) + "' of message '" + m.name()
+        l.problems.error(written.get(i), "field '" + m.fields().get(i) + "' of message '" + m.name()
             + "' has type " + l.typeRules.describe(t) + "; this value has type " + l.typeRules.describe(a.type()));
         ok = false;
       }
@@ -533,150 +552,12 @@ final class Networks {
     return ok ? out : null;
   }
 
-  // ------------------------------------------------------------------------------------------ pending
-
-  /** Lowers {@code inflight(net, M(args))}: whether the network holds that message (anywhere, for a queue). */
-  Expr pending(io.ballot.dsl.murphi.Pending p, ExprLowering.Mode mode) {
-    SourceLocation at = l.locations.of(p);
-    Network n = network(p, p.getNet());
-    if (n == null) {
-      return null;
-    }
-    Message m = message(n, p.getMessage(), p.getMessage().getKind(), p.getMessage().getArgs().size());
-    List<Expr> args = arguments(m, p.getMessage(), mode);
-    if (args == null) {
-      return null;
-    }
-    Expr var = new Expr.VarRef(n.variable(), at);
-    if (n.kind() == NetKind.SET) {
-      return setFlag(var, m, args, at);
-    }
-    if (n.kind() == NetKind.UNORDERED) {
-      Local i = slotLocal(n, "m", Local.Kind.MULTISET_INDEX, at);
-      Expr count = new Expr.MultisetCount(i, var, matches(n, m, Ir.element(var, Ir.ref(i, at), at), args, at), at);
-      return Ir.binary(BinaryOp.GT, count, Ir.integer(0, at), at);
-    }
-    Local s = new Local("s", Local.Kind.QUANTIFIER, n.endpoint(), at);
-    Local r = new Local("r", Local.Kind.QUANTIFIER, n.endpoint(), at);
-    Local k = slotLocal(n, "k", Local.Kind.QUANTIFIER, at);
-    Expr q = Ir.element(Ir.element(var, Ir.ref(s, at), at), Ir.ref(r, at), at);
-    Expr inQueue = Ir.and(at, Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at),
-        matches(n, m, Ir.element(Ir.field(q, "slot", at), Ir.ref(k, at), at), args, at));
-    Expr e = new Expr.Quantified(false, over(k, at), inQueue, at);
-    e = new Expr.Quantified(false, over(r, at), e, at);
-    return new Expr.Quantified(false, over(s, at), e, at);
-  }
-
-  private static Expr matches(Network n, Message m, Expr message, List<Expr> args, SourceLocation at) {
+  /** Whether {@code message} is {@code m} with fields {@code args}. */
+  static Expr matches(Network n, Message m, Expr message, List<Expr> args, SourceLocation at) {
     Expr out = Ir.binary(BinaryOp.EQ, Ir.field(message, KIND_FIELD, at), new Expr.Literal(n.tagType(), m.tag(), at), at);
     for (int i = 0; i < args.size(); i++) {
       out = Ir.and(at, out, Ir.binary(BinaryOp.EQ, Ir.field(message, m.fields().get(i), at), args.get(i), at));
     }
     return out;
-  }
-
-  // ------------------------------------------------------------------------------------------ receive
-
-  /** Lowers a receive rule inside {@code binders}; null when invalid (reported). */
-  Rule receive(ReceiveRule r, List<Binder> outer) {
-    SourceLocation at = l.locations.of(r);
-    Network n = network(r, r.getNet());
-    if (n == null) {
-      return null;
-    }
-    List<MsgBinder> names = r.getPattern().getBinders();
-    Message m = message(n, r.getPattern(), r.getPattern().getKind(), names.size());
-    if (m == null) {
-      return null;
-    }
-    String ruleName = r.getName() != null ? r.getName() : "receive " + m.name() + " on " + n.decl().getName();
-    List<Binder> binders = new ArrayList<>(outer);
-    List<Local> locals = new ArrayList<>();
-    List<Stmt> prologue = new ArrayList<>();
-    Expr var = new Expr.VarRef(n.variable(), at);
-    Expr present;
-    String slotName = null;
-    String fromName = null;
-    String toName = null;
-    if (n.kind() == NetKind.SET) {
-      if (r.getFrom() != null || r.getTo() != null) {
-        l.problems.error(r.getFrom() != null ? r.getFrom() : r.getTo(), fromToMisuse(n));
-        return null;
-      }
-      present = Ir.field(var, m.name(), at);
-      for (int i = 0; i < names.size(); i++) {
-        Local q = new Local(names.get(i).getName(), Local.Kind.QUANTIFIER, m.types().get(i), l.locations.of(names.get(i)));
-        binders.add(over(q, at));
-        l.bindings.put(names.get(i), q);
-        present = Ir.element(present, Ir.ref(q, at), at);
-      }
-    } else {
-      Expr message;
-      if (n.kind() == NetKind.UNORDERED) {
-        if (r.getFrom() != null || r.getTo() != null) {
-          l.problems.error(r.getFrom() != null ? r.getFrom() : r.getTo(), fromToMisuse(n));
-          return null;
-        }
-        Local i = new Local(n.decl().getName() + "_slot", Local.Kind.MULTISET_INDEX,
-            new Type.RangeType(0, n.capacity() - 1), at);
-        slotName = i.name();
-        binders.add(new Choose(i, var, at));
-        message = Ir.element(var, Ir.ref(i, at), at);
-        prologue.add(new Stmt.MultisetRemove(Ir.ref(i, at), var, at));
-        present = matches(n, m, message, List.of(), at);
-      } else {
-        String from = r.getFrom() != null ? r.getFrom().getName() : "from";
-        String to = r.getTo() != null ? r.getTo().getName() : "to";
-        fromName = from;
-        toName = to;
-        int first = binders.size();
-        Expr q = queueBinders(n, binders, from, to, at);
-        if (r.getFrom() != null) {
-          l.bindings.put(r.getFrom(), ((Quantifier) binders.get(first)).variable());
-        }
-        if (r.getTo() != null) {
-          l.bindings.put(r.getTo(), ((Quantifier) binders.get(first + 1)).variable());
-        }
-        message = Ir.element(Ir.field(q, "slot", at), Ir.integer(0, at), at);
-        prologue.addAll(removeAt(n, q, Ir.integer(0, at), at));
-        present = Ir.and(at,
-            Ir.binary(BinaryOp.GT, Ir.field(q, "count", at), Ir.integer(0, at), at),
-            matches(n, m, message, List.of(), at));
-      }
-      // The guard reads the fields in place (aliases); the body reads copies, taken before the message is removed.
-      List<Stmt> copies = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        MsgBinder b = names.get(i);
-        SourceLocation bat = l.locations.of(b);
-        Local alias = new Local(b.getName(), Local.Kind.ALIAS, m.types().get(i), bat);
-        AliasBinding binding = new AliasBinding(alias, Ir.field(message, m.fields().get(i), bat), bat);
-        binders.add(binding);
-        l.aliases.put(alias, binding);
-        l.bindings.put(b, binding);
-        Local copy = new Local(b.getName(), Local.Kind.VARIABLE, m.types().get(i), bat);
-        locals.add(copy);
-        copies.add(new Stmt.Assign(Ir.ref(copy, bat), Ir.ref(alias, bat), bat));
-      }
-      prologue.addAll(0, copies);
-    }
-    Expr where = null;
-    if (r.getGuard() != null) {
-      where = l.exprs.lower(r.getGuard(), ExprLowering.Mode.PURE);
-      if (where == null || !l.exprs.requireBoolean(where, r.getGuard(), "a receive guard ('where')")) {
-        return null;
-      }
-    }
-    if (n.kind() != NetKind.SET) {
-      for (int i = 0; i < names.size(); i++) {
-        l.bindings.put(names.get(i), locals.get(i)); // the body sees the copies
-      }
-    }
-    l.lowerLocalDecls(r.getDecls(), locals);
-    List<Stmt> body = new ArrayList<>(prologue);
-    body.addAll(l.lowerBody(r.getBody(), locals));
-    Rule rule = new Rule(ruleName, List.copyOf(binders), Ir.and(at, present, where), locals, body, at);
-    List<String> fieldParameters = n.kind() == NetKind.SET ? names.stream().map(MsgBinder::getName).toList() : List.of();
-    return described(n, rule, NetworkInfo.Role.RECEIVE, m.name(), slotName, fromName, toName, null, fieldParameters,
-        slotName == null ? List.of() : List.of(slotName));
   }
 }

@@ -5,6 +5,7 @@ import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.AliasRule;
 import io.ballot.dsl.murphi.AliasStmt;
 import io.ballot.dsl.murphi.BroadcastStmt;
+import io.ballot.dsl.murphi.MsgBinder;
 import io.ballot.dsl.murphi.MsgPattern;
 import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.ReceiveRule;
@@ -42,6 +43,8 @@ import org.eclipse.emf.common.util.EList;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
 
@@ -93,12 +96,12 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
   }
 
   /** Builds the chain of scopes from the model (outermost) down to the block around {@code context}. */
-  private IScope lexicalScope(EObject context) {
+  private static IScope lexicalScope(EObject context) {
     return lexicalScope(context, IScope.NULLSCOPE);
   }
 
   /** {@link #lexicalScope(EObject)} inside {@code outermost} (names declared outside the model). */
-  private IScope lexicalScope(EObject context, IScope outermost) {
+  private static IScope lexicalScope(EObject context, IScope outermost) {
     List<EObject> path = new ArrayList<>();
     for (EObject o = context; o != null; o = o.eContainer()) {
       path.add(0, o);
@@ -114,7 +117,7 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
   }
 
   /** The names that {@code block} makes visible to its child {@code child} (and everything inside it). */
-  private List<Named> visibleIn(EObject block, EObject child) {
+  private static List<Named> visibleIn(EObject block, EObject child) {
     List<Named> names = new ArrayList<>();
     if (block instanceof Model model) {
       for (TopItem item : model.getItems()) {
@@ -179,14 +182,20 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
         names.add(c.getQuantifier());
       }
     } else if (block instanceof ReceiveRule r) {
-      // Pattern binders, then the sender and receiver names, are visible in the guard, the declarations and the body.
+      // Pattern binders, then the sender and receiver names, are visible in the guard, the declarations and the body;
+      // a binder whose name is already declared outside is no new name (see shadowedBy): the name keeps its meaning.
       if (child != r.getPattern() && child != r.getFrom() && child != r.getTo()) {
-        names.addAll(r.getPattern().getBinders());
+        List<MsgBinder> binders = new ArrayList<>(r.getPattern().getBinders());
         if (r.getFrom() != null) {
-          names.add(r.getFrom());
+          binders.add(r.getFrom());
         }
         if (r.getTo() != null) {
-          names.add(r.getTo());
+          binders.add(r.getTo());
+        }
+        for (MsgBinder b : binders) {
+          if (shadowedBy(b) == null) {
+            names.add(b);
+          }
         }
         addPreceding(r.getDecls(), child, r.getBody(), names);
       }
@@ -208,6 +217,24 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
       }
     }
     return names;
+  }
+
+  /**
+   * The declaration that receive-pattern name {@code b} (a field binder, or the {@code from}/{@code to} name) has
+   * just outside its receive rule, or null when the name is new there. Such a name is not bound again: when it is a
+   * constant, an enum value, a ruleset parameter or an alias, the pattern requires the field to equal it (lowered by
+   * Networks); any other declaration is an error there.
+   */
+  public static Named shadowedBy(MsgBinder b) {
+    if (b.getName() == null || !(b.eContainer() instanceof ReceiveRule || b.eContainer() instanceof MsgPattern)) {
+      return null;
+    }
+    EObject rule = b.eContainer() instanceof MsgPattern p ? p.eContainer() : b.eContainer();
+    if (!(rule instanceof ReceiveRule r)) {
+      return null;
+    }
+    IEObjectDescription d = lexicalScope(r.getPattern()).getSingleElement(QualifiedName.create(b.getName()));
+    return d != null && d.getEObjectOrProxy() instanceof Named n && !n.eIsProxy() ? n : null;
   }
 
   private static void addAliases(EList<AliasDecl> aliases, EObject child, List<Named> names) {

@@ -79,6 +79,9 @@ public class MurphiHighlighting implements ISemanticHighlightingCalculator {
       return Character.isLetter(k.getValue().charAt(0)) ? new String[] {SemanticTokenTypes.Keyword} : null;
     }
     if (g != null && EcoreUtil2.getContainerOfType(g, CrossReference.class) != null) {
+      if (leaf.getSemanticElement() instanceof Call c && io.ballot.dsl.ast.NetworkQuery.of(c) != null) {
+        return new String[] {SemanticTokenTypes.Keyword}; // inflight(net, ...), full(net), count(net)
+      }
       return kind(target(leaf.getSemanticElement()), false);
     }
     Assignment a = g == null ? null : EcoreUtil2.getContainerOfType(g, Assignment.class);

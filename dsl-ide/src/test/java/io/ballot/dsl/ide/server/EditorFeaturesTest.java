@@ -236,6 +236,28 @@ class EditorFeaturesTest {
   }
 
   @Test
+  void networkQueriesAreHighlightedAsKeywordsThoughTheyAreCalls() throws Exception {
+    String ext = LspSession.read("../protocols/models/two-phase/TwoPhase-ext.m");
+    String uri = session.open("TwoPhase-ext.m", ext);
+    assertTrue(session.diagnostics(uri, p -> true).getDiagnostics().isEmpty(), "TwoPhase-ext.m is valid");
+    SemanticTokens tokens = session.server.getTextDocumentService()
+        .semanticTokensFull(new SemanticTokensParams(doc(uri))).get(30, TimeUnit.SECONDS);
+    var legend = session.initialized.getCapabilities().getSemanticTokensProvider().getLegend();
+    Map<String, String> byPosition = new java.util.HashMap<>();
+    List<Integer> d = tokens.getData();
+    int line = 0;
+    int col = 0;
+    for (int i = 0; i < d.size(); i += 5) {
+      line += d.get(i);
+      col = d.get(i) == 0 ? col + d.get(i + 1) : d.get(i + 1);
+      byPosition.put(line + ":" + col, legend.getTokenTypes().get(d.get(i + 3)));
+    }
+    int row = lineOf(ext, "  & !(inflight(msgs, Commit)");
+    Position query = at(ext, row, "inflight", 0);
+    assertEquals("keyword", byPosition.get(query.getLine() + ":" + query.getCharacter()));
+  }
+
+  @Test
   void foldingCoversMultiLineConstructs() throws Exception {
     List<FoldingRange> ranges = session.server.getTextDocumentService()
         .foldingRange(new FoldingRangeRequestParams(doc(twoPhaseUri))).get(30, TimeUnit.SECONDS);
