@@ -4,7 +4,10 @@ import io.ballot.checker.CheckOptions;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.RuleCount;
+import io.ballot.checker.result.Violation;
+import io.ballot.cli.gate.Expectation;
 import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelOutcome.Status;
 import io.ballot.cli.gate.ModelRun;
@@ -133,10 +136,30 @@ final class GateRun {
     }
     Result result = ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted);
     if (out != null) {
-      new TextReporter(out, traceMode).print(result);
+      if (!r.expect().holds() && r.expect().metBy(result)) {
+        printExpected(result, r.expect(), name);
+      } else {
+        new TextReporter(out, traceMode).print(result);
+      }
     }
     warnDeadRules(err, name, result.deadRules());
     return new ModelOutcome(r, name, load, model, result, mode, over, null, null, since(start));
+  }
+
+  /**
+   * An expected violation in a gated run: one line instead of its counterexample (which the report files hold),
+   * then the counts and covers as usual.
+   */
+  private void printExpected(Result result, Expectation expect, String name) {
+    Violation v = result.violations().stream().filter(expect::names).findFirst().orElseThrow();
+    out.println();
+    out.println("Result: " + TextReporter.summary(v) + ", as expected (its counterexample of " + v.trace().size()
+        + " steps is in the report files; 'ballot check " + name + "' prints it).");
+    out.println(TextReporter.countsLine(result));
+    for (CoverCount c : result.covers()) {
+      out.println(TextReporter.coverLine(c, !result.complete()));
+    }
+    out.flush();
   }
 
   /** {@code ballot: warning: NAME: rule "r" (m.m:4:1) never fired}, when the search was complete. */
