@@ -54,9 +54,12 @@ import picocli.CommandLine.Spec;
       "Explore every reachable state of a model and check its properties: invariants, assertions and error"
           + " statements, deadlock, covers and liveness.",
       "Prints the verdict, the counts and, for each violation, the shortest counterexample on stdout. The exit"
-          + " code says what was found: 0 all properties hold, 3 model rejected, 4 a resource limit was hit,"
+          + " code says what was found: 0 all properties hold, 3 model rejected, 4 a resource limit or Ctrl-C stopped"
+          + " the search,"
           + " 10 invariant, 11 assertion/error, 12 deadlock, 13 cover never hit, 14 liveness.",
       "Takes Rumur's verifier options under the same names; its code-generation options are accepted and ignored.",
+      "A model may set these options in its header, comment lines such as '-- ballot: deadlock-detection off' or"
+          + " '-- ballot: const N=3' (see docs/language.md); the project file and the command line override them.",
       "Given several models, directories or a project file (ballot.yaml, see docs/ci.md), checks each model in"
           + " turn against its expected outcome and exits 0 only when every one met it (else 1, 3, 4, 15 or 16).",
       ""
