@@ -68,6 +68,19 @@ public final class CheckSettings {
     return new CheckSettings(m);
   }
 
+  /** The settings that give {@code options} back (but for its engine and first-level threading, which they lack). */
+  public static CheckSettings of(CheckOptions options) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("threads", Integer.toString(options.threads()));
+    m.put("memory", Long.toString(Math.max(0, options.memoryBytes())));
+    m.put("deadlock-detection", options.deadlock().name().toLowerCase(Locale.ROOT));
+    m.put("bound", Integer.toString(Math.max(0, options.bound())));
+    m.put("max-errors", Integer.toString(options.maxErrors()));
+    m.put("symmetry-reduction", options.symmetry().name().toLowerCase(Locale.ROOT));
+    m.put("time-limit", Double.toString(Math.max(0, options.timeLimitSeconds())));
+    return new CheckSettings(m);
+  }
+
   /** These settings with {@code key} set to {@code value}; {@code key} must be one of {@link #KEYS}. */
   public CheckSettings with(String key, String value) {
     if (!KEYS.contains(key)) {

@@ -1,5 +1,6 @@
 package io.ballot.dsl.settings;
 
+import io.ballot.checker.CheckOptions;
 import io.ballot.dsl.api.Diagnostic;
 import io.ballot.dsl.api.Severity;
 import java.io.IOException;
@@ -37,6 +38,15 @@ public record ModelHeader(Map<String, String> settings, List<ConstOverride> cons
   /** A header with no settings. */
   public static ModelHeader empty() {
     return new ModelHeader(Map.of(), List.of(), List.of());
+  }
+
+  /** {@code options} with this header's settings applied over them (the engine and threading kept). */
+  public CheckOptions applyTo(CheckOptions options) {
+    if (settings.isEmpty()) {
+      return options;
+    }
+    CheckOptions o = CheckSettings.of(options).withAll(settings).toOptions();
+    return o.withEngine(options.engine()).withSingleThreadUntil(options.singleThreadUntil());
   }
 
   /** Whether the header had errors. */
