@@ -244,7 +244,7 @@ final class CheckCommand implements Callable<Integer> {
   private int check() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CheckOptions options = options();
+    options(); // a bad option value is a usage error before any model is read
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
     startCompilerWarmUp();

@@ -131,6 +131,17 @@ class CheckModelCommandTest {
   }
 
   @Test
+  void aBadHeaderLineIsAnErrorAsYouType() throws Exception {
+    String uri = session.open("Squiggle.m", "-- ballot: symmetry-reduction heuristc\nvar x: boolean;\n"
+        + "startstate begin x := false end;\nrule \"flip\" true ==> begin x := !x end;\n");
+    Diagnostic d = session.diagnostics(uri, p -> !p.getDiagnostics().isEmpty()).getDiagnostics().get(0);
+    assertEquals("invalid value for symmetry-reduction: 'heuristc' (expected one of off, heuristic or exhaustive)"
+        + " (did you mean 'heuristic'?)", d.getMessage());
+    assertEquals(0, d.getRange().getStart().getLine());
+    assertEquals(30, d.getRange().getStart().getCharacter());
+  }
+
+  @Test
   void aModelWithErrorsIsNotChecked() throws Exception {
     String uri = session.open("Bad.m", "var x: boolean;\nstartstate begin x := y; end;\n");
     Map<?, ?> answer = run("ballot.checkModel", uri);
