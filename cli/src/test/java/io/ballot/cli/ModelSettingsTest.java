@@ -68,6 +68,14 @@ class ModelSettingsTest {
   }
 
   @Test
+  void validateReportsABadHeaderAsAnErrorOfTheModel() {
+    Cli r = Cli.run("validate", at("bad-header.m"));
+    assertEquals(ExitCodes.MODEL_REJECTED, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(at("bad-header.m") + ":1:12: error: unknown setting 'deadlock-detecton'"), r::toString);
+    assertEquals(ExitCodes.OK, Cli.run("validate", at("header.m")).exitCode());
+  }
+
+  @Test
   void constantsFromTheHeaderAndTheCommandLine() {
     Cli header = Cli.run("check", at("big.m"));
     assertEquals(ExitCodes.INVARIANT_VIOLATED, header.exitCode(), "N = 7 lets x pass 5: " + header);
