@@ -10,7 +10,7 @@
 -- "TCConsistent", as in PaxosCommit.m.
 -- Expected results (ballot check --deadlock-detection stuck): invariant "InstanceConsistent" violated
 -- under every symmetry mode; shortest counterexample: 10 steps (9 transitions), as for the plain twin.
-
+-- ballot: deadlock-detection stuck
 const NUM_RM: 2; NUM_ACC: 3; MAX_BAL: 1;
 
 type

@@ -14,7 +14,7 @@
 -- Expected results: invariant "InstanceConsistent" violated under every symmetry mode (off,
 -- heuristic, exhaustive); the shortest counterexample is 9 transitions, which Ballot prints as "End of
 -- the counterexample (10 steps)" (it counts the start state as step 1).
-
+-- ballot: deadlock-detection stuck
 const
   NUM_RM: 2;
   NUM_ACC: 3;

@@ -9,7 +9,7 @@
 -- "TCConsistent", as in PaxosCommit.m.
 -- Expected results (ballot check --deadlock-detection stuck): holds; states: 1,321,761 off (TLC:
 -- 1,321,761), 119,992 heuristic, 119,992 exhaustive; Depth: 27 -- identical to PaxosCommit.m.
-
+-- ballot: deadlock-detection stuck
 const NUM_RM: 2; NUM_ACC: 3; MAX_BAL: 1;
 
 type

@@ -46,7 +46,7 @@
 --   its quantifiers (Abort: per RM, ballot and majority; Commit: per choice of a ballot and a
 --   majority for each RM), which was checked (16,959,158 rules fired).
 --   Rumur 2022.08.20: 1,321,761 states off, 119,992 exhaustive.
-
+-- ballot: deadlock-detection stuck
 const
   NUM_RM: 2;
   NUM_ACC: 3;

@@ -13,7 +13,7 @@
 -- Properties: "Agreement", "Validity", "OneValuePerBallot", as in Paxos.m.
 -- Expected results (ballot check --deadlock-detection off): invariant "Agreement" violated under every
 -- symmetry mode; shortest counterexample: 14 steps (13 transitions), as for the plain twin.
-
+-- ballot: deadlock-detection off
 const NUM_ACC: 3; NUM_PROPOSERS: 2; MAX_BAL: 3; NUM_VALUES: 2;
 
 type

@@ -15,7 +15,7 @@
 -- Expected results: invariant "Agreement" violated under every symmetry mode (off, heuristic,
 -- exhaustive); the shortest counterexample is 13 transitions, which Ballot prints as "End of the
 -- counterexample (14 steps)" (it counts the start state as step 1); explained in docs/protocols.md.
-
+-- ballot: deadlock-detection off
 const
   NUM_ACC: 3;
   NUM_PROPOSERS: 2;

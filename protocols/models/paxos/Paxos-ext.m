@@ -11,7 +11,7 @@
 -- Properties: "Agreement", "Validity", "OneValuePerBallot", as in Paxos.m.
 -- Expected results (ballot check --deadlock-detection off): holds; states: 11,896,708 off, 1,022,106
 -- heuristic, 1,022,106 exhaustive; Depth: 32 -- identical to Paxos.m.
-
+-- ballot: deadlock-detection off
 const NUM_ACC: 3; NUM_PROPOSERS: 2; MAX_BAL: 3; NUM_VALUES: 2;
 
 type

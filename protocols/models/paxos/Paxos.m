@@ -30,7 +30,7 @@
 -- Expected results (ballot check --deadlock-detection off): holds; states: 11,896,708 with
 -- --symmetry-reduction off (Rumur 2022.08.20: 11,896,708), 1,022,106 with heuristic, 1,022,106 with
 -- exhaustive; Depth: 32 (steps from the start state). Times: docs/protocols.md.
-
+-- ballot: deadlock-detection off
 const
   NUM_ACC: 3;
   NUM_PROPOSERS: 2;

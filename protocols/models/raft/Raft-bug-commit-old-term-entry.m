@@ -13,7 +13,7 @@
 -- heuristic, exhaustive); the shortest counterexample is 18 transitions, which Ballot prints
 -- as "End of the counterexample (19 steps)" (it counts the start state as step 1); explained in
 -- docs/protocols.md.
-
+-- ballot: deadlock-detection off
 const
   NUM_SERVERS: 3;
   MAX_TERM: 4;

@@ -11,7 +11,7 @@
 -- Properties: "ElectionSafety", "LogMatching", "LeaderCompleteness", "StateMachineSafety".
 -- Expected results (ballot check --deadlock-detection off): invariant "ElectionSafety" violated under
 -- every symmetry mode; shortest counterexample: 7 steps (6 transitions), as for the plain twin.
-
+-- ballot: deadlock-detection off
 const NUM_SERVERS: 3; MAX_TERM: 4; MAX_LOG: 2;
 
 type

@@ -11,7 +11,7 @@
 -- exhaustive); the shortest counterexample is 6 transitions, which Ballot prints
 -- as "End of the counterexample (7 steps)" (it counts the start state as step 1); explained in
 -- docs/protocols.md.
-
+-- ballot: deadlock-detection off
 const
   NUM_SERVERS: 3;
   MAX_TERM: 4;

@@ -10,7 +10,7 @@
 -- Properties: "ElectionSafety", "LogMatching", "LeaderCompleteness", "StateMachineSafety".
 -- Expected results (ballot check --deadlock-detection off): holds; states: 3,743,529 off, 630,038
 -- heuristic, 630,038 exhaustive; Depth: 28 -- identical to Raft.m.
-
+-- ballot: deadlock-detection off
 const NUM_SERVERS: 3; MAX_TERM: 4; MAX_LOG: 2;
 
 type

@@ -10,7 +10,7 @@
 -- Properties: "ElectionSafety", "LogMatching", "LeaderCompleteness", "StateMachineSafety".
 -- Expected results (ballot check --deadlock-detection off): holds; states: 31,439,454 off, 5,266,582
 -- heuristic and exhaustive; Depth: 32 -- identical to Raft-large.m.
-
+-- ballot: deadlock-detection off
 const NUM_SERVERS: 3; MAX_TERM: 4; MAX_LOG: 3;
 
 type

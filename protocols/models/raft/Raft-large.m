@@ -5,7 +5,7 @@
 -- Expected results (ballot check --deadlock-detection off): holds, every cover hit; states:
 -- 31,439,454 with --symmetry-reduction off, 5,266,582 with heuristic, 5,266,582 with exhaustive;
 -- Depth: 32 (steps from the start state). Times: docs/protocols.md (about 4 minutes with off).
-
+-- ballot: deadlock-detection off
 const
   NUM_SERVERS: 3;
   MAX_TERM: 4;

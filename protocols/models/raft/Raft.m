@@ -36,7 +36,7 @@
 -- Expected results (ballot check --deadlock-detection off): holds, every cover hit; states:
 -- 3,743,529 with --symmetry-reduction off (Rumur 2022.08.20: 3,743,529), 630,038 with heuristic,
 -- 630,038 with exhaustive; Depth: 28 (steps from the start state). Times: docs/protocols.md.
-
+-- ballot: deadlock-detection off
 const
   NUM_SERVERS: 3;
   MAX_TERM: 4;

@@ -6,7 +6,7 @@
 -- Parameters: NUM_RM = 3 (a scalarset). Property: "TCConsistent".
 -- Expected results (ballot check --deadlock-detection off): invariant "TCConsistent" violated under
 -- every symmetry mode; shortest counterexample: 6 steps (5 transitions), as for the plain twin.
-
+-- ballot: deadlock-detection off
 const NUM_RM: 3;
 
 type

@@ -12,7 +12,7 @@
 -- exhaustive); the shortest counterexample is 5 transitions, which Ballot prints as "End of the
 -- counterexample (6 steps)" (it counts the start state as step 1): the three RMs prepare, one commits
 -- (canCommit holds), and another prepared RM times out and aborts.
-
+-- ballot: deadlock-detection off
 const
   NUM_RM: 3;
 

@@ -5,7 +5,7 @@
 -- Parameters: NUM_RM = 3 (a scalarset). Property: "TCConsistent".
 -- Expected results (ballot check --deadlock-detection off): holds; states: 34 off (TLC: 34),
 -- 13 heuristic, 13 exhaustive; Depth: 6 -- identical to TCommit.m.
-
+-- ballot: deadlock-detection off
 const NUM_RM: 3;
 
 type

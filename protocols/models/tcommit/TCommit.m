@@ -18,7 +18,7 @@
 -- Expected results (ballot check --deadlock-detection off):
 --   holds; states: 34 with --symmetry-reduction off (TLC: 34 distinct, 94 generated, depth 7),
 --   13 with heuristic, 13 with exhaustive; Depth: 6 (TLC counts the start state as depth 1).
-
+-- ballot: deadlock-detection off
 const
   NUM_RM: 3;
 

@@ -8,7 +8,7 @@
 -- Parameters: NUM_RM = 3 (a scalarset). Properties: "TPTypeOK", "TCConsistent", as in TwoPhase.m.
 -- Expected results (ballot check --deadlock-detection stuck): invariant "TCConsistent" violated under
 -- every symmetry mode; shortest counterexample: 4 steps (3 transitions), as for the plain twin.
-
+-- ballot: deadlock-detection stuck
 const NUM_RM: 3;
 
 type

@@ -12,7 +12,7 @@
 -- exhaustive); the shortest counterexample is 3 transitions, which Ballot prints as "End of the
 -- counterexample (4 steps)" (it counts the start state as step 1): TMCommitOnTimeout, then
 -- RMChooseToAbort(r) and RMRcvCommitMsg(r') in either order.
-
+-- ballot: deadlock-detection stuck
 const
   NUM_RM: 3;
 

@@ -7,7 +7,7 @@
 -- Parameters: NUM_RM = 3 (a scalarset). Properties: "TPTypeOK", "TCConsistent", as in TwoPhase.m.
 -- Expected results (ballot check --deadlock-detection stuck): holds; states: 288 off (TLC: 288),
 -- 80 heuristic, 80 exhaustive; Depth: 10 -- identical to TwoPhase.m.
-
+-- ballot: deadlock-detection stuck
 const NUM_RM: 3;
 
 type

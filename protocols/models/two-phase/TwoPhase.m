@@ -29,7 +29,7 @@
 --   Depth: 10 (Ballot counts steps from the start state, TLC counts the start state as depth 1, so
 --   TLC's 11 is Ballot's 10). Rules fired with off: 1,145, TLC's 1,146 generated states minus the
 --   initial state (TLC counts every successor, self-loops included, and the initial state).
-
+-- ballot: deadlock-detection stuck
 const
   NUM_RM: 3;
 

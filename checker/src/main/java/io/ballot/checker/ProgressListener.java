@@ -8,5 +8,13 @@ public interface ProgressListener {
   /** States found, rules fired, current BFS depth, states waiting, seconds since the start, bytes of state storage. */
   void progress(long states, long rulesFired, int depth, long queued, double seconds, long bytes);
 
+  /**
+   * Whether the check should stop now, as at a time limit (the result is incomplete, with the states found so far).
+   * Asked by the search's threads, often and concurrently: it must be cheap and thread-safe. By default, never.
+   */
+  default boolean stopRequested() {
+    return false;
+  }
+
   ProgressListener NONE = (s, r, d, q, t, b) -> {};
 }

@@ -17,6 +17,8 @@ import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.TraceMode;
 import io.ballot.cli.view.ViewerPage;
 import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.settings.CheckSettings;
+import io.ballot.dsl.settings.ConstOverride;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -25,9 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -50,9 +54,12 @@ import picocli.CommandLine.Spec;
       "Explore every reachable state of a model and check its properties: invariants, assertions and error"
           + " statements, deadlock, covers and liveness.",
       "Prints the verdict, the counts and, for each violation, the shortest counterexample on stdout. The exit"
-          + " code says what was found: 0 all properties hold, 3 model rejected, 4 a resource limit was hit,"
+          + " code says what was found: 0 all properties hold, 3 model rejected, 4 a resource limit or Ctrl-C stopped"
+          + " the search,"
           + " 10 invariant, 11 assertion/error, 12 deadlock, 13 cover never hit, 14 liveness.",
       "Takes Rumur's verifier options under the same names; its code-generation options are accepted and ignored.",
+      "A model may set these options in its header, comment lines such as '-- ballot: deadlock-detection off' or"
+          + " '-- ballot: const N=3' (see docs/language.md); the project file and the command line override them.",
       "Given several models, directories or a project file (ballot.yaml, see docs/ci.md), checks each model in"
           + " turn against its expected outcome and exits 0 only when every one met it (else 1, 3, 4, 15 or 16).",
       ""
@@ -128,6 +135,13 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = "0",
       description = "Stop with exit 4 after this many seconds (default: 0, no limit).")
   String timeLimit;
+
+  @Option(
+      names = "--const",
+      paramLabel = "NAME=VALUE",
+      description = "Replace the value of the model's global constant NAME (an integer, true/false or an enum member),"
+          + " as if the model declared it so; repeatable. Overrides the model's header and the project file.")
+  List<String> consts = new ArrayList<>();
 
   @Option(
       names = "--json",
@@ -224,9 +238,13 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return context.stoppingOnSigint(this::check);
+  }
+
+  private int check() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CheckOptions options = options();
+    options(); // a bad option value is a usage error before any model is read
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
     startCompilerWarmUp();
@@ -241,10 +259,22 @@ final class CheckCommand implements Callable<Integer> {
     Instant started = Instant.now();
     // The report files are opened before the check, so that a bad path fails at once rather than after a long run.
     try (ReportFiles reports = openReports(null)) {
-      LoadResult load = context.loader().load(file);
+      PreparedModel prepared = PreparedModel.prepare(context.loader(), ModelRun.of(file, Expectation.HOLDS,
+          failOnDeadRules, given()));
+      if (prepared.failure() instanceof RuntimeException e) {
+        throw e;
+      } else if (prepared.failure() instanceof Error e) {
+        throw e;
+      }
+      if (!prepared.usageErrors().isEmpty()) {
+        prepared.usageErrors().forEach(err::println);
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+      LoadResult load = prepared.load();
       new DiagnosticPrinter(err).print(load, true);
-      ModelRun run = new ModelRun(file, options, Expectation.HOLDS, failOnDeadRules);
-      String name = load.file() != null ? load.file() : file.toString();
+      ModelRun run = prepared.run();
+      String name = prepared.name();
       if (load.hasErrors()) {
         reports.write(List.of(new ModelOutcome(run, name, load, null, null, "off", List.of(), null, null, 0)), started);
         return ExitCodes.MODEL_REJECTED;
@@ -375,6 +405,29 @@ final class CheckCommand implements Callable<Integer> {
         .with("max-errors", maxErrors)
         .with("symmetry-reduction", symmetry)
         .with("time-limit", timeLimit);
+  }
+
+  /** What the command line sets over a model's header: its explicit options and its {@code --const}s. */
+  ModelRun.Given given() {
+    Map<String, String> values = new LinkedHashMap<>();
+    CheckSettings all = settings();
+    for (String key : explicitSettings()) {
+      values.put(key, all.get(key));
+    }
+    return new ModelRun.Given(values, constOverrides(), null);
+  }
+
+  /** The {@code --const NAME=VALUE}s, in order; a malformed one is a usage error. */
+  List<ConstOverride> constOverrides() {
+    List<ConstOverride> list = new ArrayList<>();
+    for (String c : consts) {
+      try {
+        list.add(ConstOverride.parse(c, "--const " + c));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "invalid value for --const: " + e.getMessage());
+      }
+    }
+    return list;
   }
 
   /** The option keys (of {@link CheckSettings#KEYS}) given explicitly on the command line. */

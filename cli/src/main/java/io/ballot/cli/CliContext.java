@@ -1,17 +1,20 @@
 package io.ballot.cli;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * What one run of {@code ballot} shares between its commands: the front end, created on first use (it builds an
- * Xtext injector, which {@code --help} and {@code --version} should not pay for), and whether stderr is a terminal
- * (live progress is drawn only there). One instance per run; no statics.
+ * Xtext injector, which {@code --help} and {@code --version} should not pay for), whether stderr is a terminal
+ * (live progress is drawn only there), and whether Ctrl-C asked the run to stop. One instance per run; no statics.
  */
 final class CliContext {
 
   private final Supplier<ModelLoader> loaderFactory;
   private final boolean errIsTerminal;
+  private final boolean handlesSigint;
+  private final AtomicInteger interrupts = new AtomicInteger();
   private ModelLoader loader;
 
   CliContext(Supplier<ModelLoader> loaderFactory) {
@@ -19,8 +22,14 @@ final class CliContext {
   }
 
   CliContext(Supplier<ModelLoader> loaderFactory, boolean errIsTerminal) {
+    this(loaderFactory, errIsTerminal, false);
+  }
+
+  /** {@code handlesSigint}: whether {@link #stoppingOnSigint} may take over SIGINT (only in ballot's own process). */
+  CliContext(Supplier<ModelLoader> loaderFactory, boolean errIsTerminal, boolean handlesSigint) {
     this.loaderFactory = Objects.requireNonNull(loaderFactory);
     this.errIsTerminal = errIsTerminal;
+    this.handlesSigint = handlesSigint;
   }
 
   ModelLoader loader() {
@@ -33,5 +42,36 @@ final class CliContext {
   /** True when what the command prints on stderr goes to a terminal, so that a live progress line may be drawn. */
   boolean errIsTerminal() {
     return errIsTerminal;
+  }
+
+  /** Whether the run was asked to stop (Ctrl-C, or {@link #interrupt}). */
+  boolean interrupted() {
+    return interrupts.get() > 0;
+  }
+
+  /** Asks the run to stop as a time limit stops it: the current check ends with the states found so far. */
+  void interrupt() {
+    interrupts.incrementAndGet();
+  }
+
+  /**
+   * Runs {@code body} with SIGINT (Ctrl-C) asking the run to stop ({@link #interrupt}) rather than killing the JVM,
+   * so that the partial statistics and the report files are still written; a second Ctrl-C ends the JVM at once
+   * (exit 130). SIGINT's previous handler is restored afterwards. Without {@code handlesSigint}, or where the JVM
+   * offers no signal API, {@code body} just runs.
+   */
+  <T> T stoppingOnSigint(Supplier<T> body) {
+    Object previous = handlesSigint ? SigintHandler.install(() -> {
+      if (interrupts.incrementAndGet() > 1) {
+        Runtime.getRuntime().halt(130);
+      }
+    }) : null;
+    try {
+      return body.get();
+    } finally {
+      if (previous != null) {
+        SigintHandler.restore(previous);
+      }
+    }
   }
 }

@@ -21,7 +21,10 @@ public final class ExitCodes {
   /** At least one model file was rejected (syntax, name or type error, or the file could not be read). */
   public static final int MODEL_REJECTED = 3;
 
-  /** A resource limit was hit (memory, stack, or a state/time limit) before the run could finish. */
+  /**
+   * A resource limit was hit (memory, stack, or a state/time limit), or Ctrl-C stopped the search, before the run
+   * could finish.
+   */
   public static final int RESOURCE_LIMIT = 4;
 
   /**
@@ -63,7 +66,7 @@ public final class ExitCodes {
     map.put(key(INTERNAL_ERROR), "internal error (a bug in ballot)");
     map.put(key(USAGE), "bad options or usage");
     map.put(key(MODEL_REJECTED), "a model was rejected (errors reported on stderr)");
-    map.put(key(RESOURCE_LIMIT), "a resource limit was hit");
+    map.put(key(RESOURCE_LIMIT), "a resource limit was hit, or Ctrl-C stopped the check");
     map.put(key(SOUNDNESS_FAILURE), "soundness failure: a violation the concrete trace does not confirm (a bug in"
         + " ballot)");
     map.put(key(INVARIANT_VIOLATED), "an invariant was violated");

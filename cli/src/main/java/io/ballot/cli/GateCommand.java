@@ -1,6 +1,5 @@
 package io.ballot.cli;
 
-import io.ballot.checker.CheckOptions;
 import io.ballot.cli.gate.Expectation;
 import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelRun;
@@ -8,6 +7,7 @@ import io.ballot.cli.gate.ProjectFile;
 import io.ballot.cli.gate.ProjectFileException;
 import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.TraceMode;
+import io.ballot.dsl.settings.CheckSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -52,7 +52,13 @@ final class GateCommand {
     boolean jsonToStdout = "-".equals(command.json);
     Instant started = Instant.now();
     try (ReportFiles reports = command.openReports(jsonToStdout ? null : command.json)) {
-      List<ModelOutcome> outcomes = new GateRun(context, jsonToStdout ? null : out, err, traceMode).run(runs);
+      GateRun gate = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
+      // Every model is read, and its header, constants and expectation checked, before any is checked.
+      List<PreparedModel> models = gate.prepare(runs);
+      if (models == null) {
+        return ExitCodes.USAGE;
+      }
+      List<ModelOutcome> outcomes = gate.run(models);
       reports.write(outcomes, started);
       if (jsonToStdout) {
         new JsonReporter(VersionProvider.version()).writeGate(outcomes, out);
@@ -65,21 +71,22 @@ final class GateCommand {
 
   /** The models to check, in argument order; a directory's .m files in path order. */
   private List<ModelRun> runs() throws ProjectFileException {
-    CheckOptions options = command.options();
+    command.options(); // a bad value is a usage error before anything is read
     CheckSettings settings = command.settings();
     Set<String> explicit = command.explicitSettings();
+    ModelRun.Given given = command.given();
     List<ModelRun> runs = new ArrayList<>();
     for (Path f : command.files) {
       if (ProjectFile.isProjectFile(f)) {
-        runs.addAll(ProjectFile.read(f, settings, explicit, command.failOnDeadRules));
+        runs.addAll(ProjectFile.read(f, settings, explicit, given.consts(), command.failOnDeadRules));
       } else if (Files.isDirectory(f)) {
         List<Path> models = modelsUnder(f);
         if (models.isEmpty()) {
           throw new ParameterException(command.spec.commandLine(), "no .m files under " + f);
         }
-        models.forEach(m -> runs.add(new ModelRun(m, options, Expectation.HOLDS, command.failOnDeadRules)));
+        models.forEach(m -> runs.add(ModelRun.of(m, Expectation.HOLDS, command.failOnDeadRules, given)));
       } else {
-        runs.add(new ModelRun(f, options, Expectation.HOLDS, command.failOnDeadRules));
+        runs.add(ModelRun.of(f, Expectation.HOLDS, command.failOnDeadRules, given));
       }
     }
     return runs;

@@ -4,7 +4,10 @@ import io.ballot.checker.CheckOptions;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.RuleCount;
+import io.ballot.checker.result.Violation;
+import io.ballot.cli.gate.Expectation;
 import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelOutcome.Status;
 import io.ballot.cli.gate.ModelRun;
@@ -36,14 +39,34 @@ final class GateRun {
     this.traceMode = traceMode;
   }
 
-  /** Checks every model in order and returns what happened to each. */
-  List<ModelOutcome> run(List<ModelRun> runs) {
-    List<ModelOutcome> outcomes = new ArrayList<>();
+  /**
+   * Reads every model before any is checked (its header, its constant overrides, its expected violation); when any
+   * has a usage error, prints them all on stderr and returns null (the run exits 2).
+   */
+  List<PreparedModel> prepare(List<ModelRun> runs) {
+    List<PreparedModel> prepared = new ArrayList<>();
+    boolean bad = false;
     for (ModelRun r : runs) {
-      ModelOutcome o = check(r);
+      PreparedModel p = PreparedModel.prepare(context.loader(), r);
+      p.usageErrors().forEach(err::println);
+      bad |= !p.usageErrors().isEmpty();
+      prepared.add(p);
+    }
+    err.flush();
+    return bad ? null : prepared;
+  }
+
+  /** Checks every model in order and returns what happened to each; a model read with a usage error is rejected. */
+  List<ModelOutcome> run(List<PreparedModel> models) {
+    List<ModelOutcome> outcomes = new ArrayList<>();
+    for (PreparedModel p : models) {
+      ModelOutcome o = context.interrupted()
+          ? new ModelOutcome(p.run(), p.name(), p.load(), null, null, "off", List.of(), Status.INCOMPLETE,
+              "interrupted before it was checked", 0)
+          : check(p);
       outcomes.add(o);
       if (out != null) {
-        out.println("Expected: " + r.expect() + (o.met() ? " (met)" : " (NOT met)"));
+        out.println("Expected: " + p.run().expect() + (o.met() ? " (met)" : " (NOT met)"));
         out.println();
         out.flush();
       }
@@ -61,18 +84,20 @@ final class GateRun {
     return outcomes;
   }
 
-  /** Loads and checks one model; never throws for a problem confined to that model. */
-  ModelOutcome check(ModelRun r) {
-    long start = System.nanoTime();
-    String name = r.file().toString();
-    LoadResult load = null;
+  /** Checks one model read by {@link #prepare}; never throws for a problem confined to that model. */
+  ModelOutcome check(PreparedModel p) {
+    long start = System.nanoTime() - (long) (p.seconds() * 1e9);
+    ModelRun r = p.run();
+    String name = p.name();
+    LoadResult load = p.load();
     Model model = null;
     try {
-      load = context.loader().load(r.file());
-      new DiagnosticPrinter(err).print(load, true);
-      if (load.file() != null) {
-        name = load.file();
+      if (p.failure() instanceof RuntimeException e) {
+        throw e;
+      } else if (p.failure() instanceof Error e) {
+        throw e;
       }
+      new DiagnosticPrinter(err).print(load, true);
       if (load.hasErrors()) {
         if (out != null) {
           out.println("Model " + name + " rejected (errors on stderr).");
@@ -109,12 +134,32 @@ final class GateRun {
       out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over)));
       out.flush();
     }
-    Result result = ModelCheck.check(model, options, err, context.errIsTerminal());
+    Result result = ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted);
     if (out != null) {
-      new TextReporter(out, traceMode).print(result);
+      if (!r.expect().holds() && r.expect().metBy(result)) {
+        printExpected(result, r.expect(), name);
+      } else {
+        new TextReporter(out, traceMode).print(result);
+      }
     }
     warnDeadRules(err, name, result.deadRules());
     return new ModelOutcome(r, name, load, model, result, mode, over, null, null, since(start));
+  }
+
+  /**
+   * An expected violation in a gated run: one line instead of its counterexample (which the report files hold),
+   * then the counts and covers as usual.
+   */
+  private void printExpected(Result result, Expectation expect, String name) {
+    Violation v = result.violations().stream().filter(expect::names).findFirst().orElseThrow();
+    out.println();
+    out.println("Result: " + TextReporter.summary(v) + ", as expected (its counterexample of " + v.trace().size()
+        + " steps is in the report files; 'ballot check " + name + "' prints it).");
+    out.println(TextReporter.countsLine(result));
+    for (CoverCount c : result.covers()) {
+      out.println(TextReporter.coverLine(c, !result.complete()));
+    }
+    out.flush();
   }
 
   /** {@code ballot: warning: NAME: rule "r" (m.m:4:1) never fired}, when the search was complete. */

@@ -14,7 +14,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args, System.out, System.err, ModelLoader::frontEnd, true));
   }
 
   /** Runs one {@code ballot} command line in-process and returns its exit code (see {@link ExitCodes}). */
@@ -24,11 +24,17 @@ public final class Main {
 
   /** As {@link #run(String[], PrintStream, PrintStream)}, with the front end supplied by the caller (for tests). */
   public static int run(String[] args, PrintStream out, PrintStream err, Supplier<ModelLoader> loaders) {
+    return run(args, out, err, loaders, false);
+  }
+
+  /** As above; {@code ownProcess}: the JVM is ballot's own, so Ctrl-C may stop a check (see {@link CliContext}). */
+  private static int run(
+      String[] args, PrintStream out, PrintStream err, Supplier<ModelLoader> loaders, boolean ownProcess) {
     // Model files are UTF-8, and so is everything ballot prints (formatted models, source lines in diagnostics),
     // whatever the platform's default charset is.
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = commandLine(new CliContext(loaders, err == System.err && stderrIsTerminal()));
+    CommandLine cl = commandLine(new CliContext(loaders, err == System.err && stderrIsTerminal(), ownProcess));
     cl.setOut(outWriter);
     cl.setErr(errWriter);
     try {

@@ -3,6 +3,7 @@ package io.ballot.cli;
 import io.ballot.dsl.api.FormatResult;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.settings.ConstOverrides;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +15,14 @@ public interface ModelLoader {
   /** Reads, checks and lowers {@code file}; problems come back as diagnostics, never as exceptions. */
   LoadResult load(Path file);
 
+  /**
+   * Loads {@code file} with global constants' values replaced by {@code consts} (which then lists those it could
+   * not apply). A loader that cannot replace constants (a test's canned one) loads the file as it is.
+   */
+  default LoadResult load(Path file, ConstOverrides consts) {
+    return load(file);
+  }
+
   /** Loads {@code file} and, if accepted, pretty-prints it. */
   FormatResult format(Path file);
 
@@ -24,6 +33,11 @@ public interface ModelLoader {
       @Override
       public LoadResult load(Path file) {
         return frontEnd.load(file);
+      }
+
+      @Override
+      public LoadResult load(Path file, ConstOverrides consts) {
+        return frontEnd.load(file, consts);
       }
 
       @Override

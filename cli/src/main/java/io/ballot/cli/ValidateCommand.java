@@ -1,10 +1,14 @@
 package io.ballot.cli;
 
 import io.ballot.cli.report.DiagnosticPrinter;
+import io.ballot.dsl.api.Diagnostic;
 import io.ballot.dsl.api.LoadResult;
+import io.ballot.dsl.settings.ModelHeader;
 import io.ballot.dsl.api.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
     DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr());
     boolean rejected = false;
     for (Path file : files) {
-      LoadResult result = context.loader().load(file);
+      LoadResult result = withHeaderErrors(context.loader().load(file));
       printer.print(result, !quiet);
       rejected |= result.hasErrors();
       if (verbose) {
@@ -62,6 +66,21 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     return rejected ? ExitCodes.MODEL_REJECTED : ExitCodes.OK;
+  }
+
+  /** {@code result} with the errors of the model's {@code -- ballot:} header lines added, in line order. */
+  private static LoadResult withHeaderErrors(LoadResult result) {
+    if (result.source() == null || result.file() == null) {
+      return result;
+    }
+    ModelHeader header = ModelHeader.parse(result.file(), result.source());
+    if (!header.hasErrors()) {
+      return result;
+    }
+    List<Diagnostic> all = new ArrayList<>(result.diagnostics());
+    all.addAll(header.errors());
+    all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+    return new LoadResult(result.file(), result.source(), result.model(), List.copyOf(all), result.charset());
   }
 
   private static String summary(LoadResult result) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ballot.dsl.settings.ModelHeader;
 import io.ballot.cli.report.Schemas;
 import java.net.URI;
 import java.nio.file.Files;
@@ -58,13 +59,16 @@ class GateAcceptanceTest {
     }
   }
 
-  /** protocols/ballot.yaml's models with their expectation and deadlock mode, in order. */
+  /** protocols/ballot.yaml's models with their expectation and deadlock mode (as the gate applies it), in order. */
   private static Map<String, String[]> projectModels() throws Exception {
     JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(PROTOCOLS.resolve("ballot.yaml").toFile());
     Map<String, String[]> out = new LinkedHashMap<>();
     for (JsonNode m : root.get("models")) {
+      // the project file's key, else the model's header, else the default
+      String header = ModelHeader.read(PROTOCOLS.resolve(m.get("model").asText())).settings()
+          .getOrDefault("deadlock-detection", "stuttering");
       out.put(m.get("model").asText(), new String[] {m.get("expect").asText(),
-          m.has("deadlock-detection") ? m.get("deadlock-detection").asText() : "stuttering"});
+          m.has("deadlock-detection") ? m.get("deadlock-detection").asText() : header});
     }
     return out;
   }

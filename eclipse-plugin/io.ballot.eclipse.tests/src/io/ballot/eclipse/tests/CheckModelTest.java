@@ -35,4 +35,18 @@ public class CheckModelTest {
     assertTrue(markers[0].getAttribute(IMarker.MESSAGE, ""),
         markers[0].getAttribute(IMarker.MESSAGE, "").startsWith("invariant \"TCConsistent\""));
   }
+
+  @Test
+  public void theModelsHeaderSetsItsOptions() throws Exception {
+    // TwoPhase.m says '-- ballot: deadlock-detection stuck': with the defaults' stuttering it would deadlock
+    String text = Fixtures.model("two-phase/TwoPhase.m");
+    IFile file = Fixtures.file("TwoPhase.m", text);
+    AtomicReference<Result> result = new AtomicReference<>();
+    Job job = CheckModelHandler.job("TwoPhase.m", Fixtures.document(file), file, result::set);
+    job.schedule();
+    job.join(120_000, null);
+    assertTrue(String.valueOf(job.getResult()), job.getResult().isOK());
+    assertTrue(result.get().violations().toString(), result.get().violations().isEmpty());
+    assertEquals(80, result.get().states());
+  }
 }

@@ -53,7 +53,7 @@ public class CheckModelHandler extends AbstractHandler {
       monitor.beginTask("Checking " + name, IProgressMonitor.UNKNOWN);
       try {
         ModelCheck.Outcome outcome = ModelCheck.run(Activator.get().services().frontEnd(), name, text,
-            CheckOptions.defaults(), // the command line's, as `ballot check` with no flags
+            CheckOptions.defaults(), // the command line's, as `ballot check` with no flags; the header wins
             (states, fired, depth, queued, seconds, bytes) -> {
               if (monitor.isCanceled()) {
                 throw new CancellationException();

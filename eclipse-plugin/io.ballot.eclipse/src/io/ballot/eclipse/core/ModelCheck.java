@@ -9,6 +9,8 @@ import io.ballot.checker.result.Violation;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
 import io.ballot.dsl.ide.check.Traces;
+import io.ballot.dsl.settings.ConstOverrides;
+import io.ballot.dsl.settings.ModelHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,16 +25,28 @@ public final class ModelCheck {
   /** What a check gave: the result, or why the model was not checked. */
   public record Outcome(Result result, String rejected) {}
 
-  /** Checks {@code text}; {@code progress} may throw to cancel. Warnings go to {@code warnings}. */
+  /**
+   * Checks {@code text} with {@code options}, over which the model's own {@code -- ballot:} header wins (and its
+   * constant overrides apply), as in {@code ballot check}; {@code progress} may throw to cancel. Warnings go to
+   * {@code warnings}.
+   */
   public static Outcome run(FrontEnd frontEnd, String fileName, String text, CheckOptions options,
       ProgressListener progress, Consumer<String> warnings) {
-    LoadResult load = frontEnd.load(fileName, text);
+    ModelHeader header = ModelHeader.parse(fileName, text);
+    if (header.hasErrors()) {
+      return new Outcome(null, header.errors().get(0).headline());
+    }
+    ConstOverrides consts = new ConstOverrides(header.consts());
+    LoadResult load = frontEnd.load(fileName, text, consts);
     if (load.hasErrors()) {
       String first = load.diagnostics().stream().filter(d -> d.severity() == io.ballot.dsl.api.Severity.ERROR)
           .map(io.ballot.dsl.api.Diagnostic::headline).findFirst().orElse("the model has errors");
       return new Outcome(null, first);
     }
-    return new Outcome(Checker.check(load.model(), options, progress, warnings), null);
+    if (!consts.problems().isEmpty()) {
+      return new Outcome(null, consts.problems().get(0).toString());
+    }
+    return new Outcome(Checker.check(load.model(), header.applyTo(options), progress, warnings), null);
   }
 
   /** Each violation as an error marker at the violated property. */

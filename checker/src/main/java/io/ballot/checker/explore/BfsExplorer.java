@@ -47,6 +47,8 @@ public final class BfsExplorer {
   private final TransitionSystem ts;
   private final CheckOptions options;
   private final ProgressListener progress;
+  /** The stop reason when {@link ProgressListener#stopRequested()} stopped the search. */
+  public static final String INTERRUPTED = "interrupted";
   private final StateStore store;
   private final StripedStateTable seen;
   private final Symmetry symmetry; // null: no reduction
@@ -203,6 +205,9 @@ public final class BfsExplorer {
 
   private void report(int depth, long queued) {
     progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), bytesUsed());
+    if (progress.stopRequested()) {
+      halt(INTERRUPTED);
+    }
   }
 
   // ------------------------------------------------------------------------------------------ start states
@@ -265,9 +270,12 @@ public final class BfsExplorer {
       } catch (TimeoutException e) {
         long queued = Math.max(0, store.idLimit() - cursor.get());
         progress.progress(store.size(), rulesFired.sum(), -1, queued, seconds(), bytesUsed());
+        if (progress.stopRequested()) {
+          halt(INTERRUPTED);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        halt("interrupted");
+        halt(INTERRUPTED);
         return;
       } catch (ExecutionException e) {
         if (e.getCause() instanceof Error error) {

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.ballot.checker.CheckOptions;
-import io.ballot.cli.CheckSettings;
+import io.ballot.dsl.settings.CheckSettings;
+import io.ballot.dsl.settings.ConstOverride;
+import io.ballot.dsl.settings.Suggestions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -33,16 +36,21 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     expect: violates TCConsistent
  *     symmetry-reduction: off
  *   - models/peterson.m          # a bare path: expect holds, the defaults
+ *   - model: models/Ring.m
+ *     expect: holds
+ *     const: {N: 5}              # global constants' values replaced (as --const N=5)
  * </pre>
  *
  * Every problem (YAML syntax, an unknown key, a missing model file, a bad expectation or option value, a value of
  * the wrong shape) is a {@link ProjectFileException} at the offending token's {@code file:line:col}. Settings apply
- * in this order, later winning: {@code base} (ballot's defaults and the command line's options), the project's
- * {@code defaults}, the model's own keys, then {@code forced} (options given explicitly on the command line).
+ * in this order, later winning: ballot's defaults, the model's header (applied when the model is read, see
+ * {@link ModelRun#withHeader}), the project's {@code defaults}, the model's own keys, then {@code forced} (options
+ * given explicitly on the command line, with their values in {@code base}, and its {@code --const}s).
  */
 public final class ProjectFile {
 
   private static final String FAIL_ON_DEAD_RULES = "fail-on-dead-rules";
+  private static final String CONST = "const";
 
   private final Path path;
   private final String name;
@@ -65,11 +73,17 @@ public final class ProjectFile {
    */
   public static List<ModelRun> read(
       Path file, CheckSettings base, Set<String> forced, boolean failOnDeadRules) throws ProjectFileException {
-    return new ProjectFile(file).parse(base, forced, failOnDeadRules);
+    return read(file, base, forced, List.of(), failOnDeadRules);
   }
 
-  private List<ModelRun> parse(CheckSettings base, Set<String> forced, boolean failOnDeadRules)
-      throws ProjectFileException {
+  /** As {@link #read(Path, CheckSettings, Set, boolean)}, with the command line's {@code --const}s. */
+  public static List<ModelRun> read(Path file, CheckSettings base, Set<String> forced, List<ConstOverride> consts,
+      boolean failOnDeadRules) throws ProjectFileException {
+    return new ProjectFile(file).parse(base, forced, consts, failOnDeadRules);
+  }
+
+  private List<ModelRun> parse(CheckSettings base, Set<String> forced, List<ConstOverride> consts,
+      boolean failOnDeadRules) throws ProjectFileException {
     if (!Files.isRegularFile(path)) {
       throw new ProjectFileException(name, 1, 1,
           Files.isDirectory(path) ? "is a directory, not a project file" : "no such project file");
@@ -77,7 +91,7 @@ public final class ProjectFile {
     try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         JsonParser parser = new YAMLFactory().createParser(r)) {
       this.p = parser;
-      return document(base, forced, failOnDeadRules);
+      return document(base, forced, consts, failOnDeadRules);
     } catch (JsonProcessingException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
@@ -106,15 +120,15 @@ public final class ProjectFile {
 
   // --------------------------------------------------------------------------------------- the document
 
-  private List<ModelRun> document(CheckSettings base, Set<String> forced, boolean failOnDeadRules)
-      throws IOException, ProjectFileException {
+  private List<ModelRun> document(CheckSettings base, Set<String> forced, List<ConstOverride> consts,
+      boolean failOnDeadRules) throws IOException, ProjectFileException {
     JsonToken t = p.nextToken();
     if (t == null) {
       throw error("empty project file: expected a mapping with a 'models' list");
     }
     expect(t == JsonToken.START_OBJECT, "expected a mapping with a 'models' list (and optionally 'defaults')");
     JsonLocation rootAt = p.getTokenLocation();
-    Settings defaults = new Settings(base, failOnDeadRules);
+    Settings defaults = new Settings(Map.of(), List.of(), failOnDeadRules);
     List<ModelRun> runs = null;
     JsonLocation modelsAt = null;
     Set<String> seen = new HashSet<>();
@@ -132,7 +146,7 @@ public final class ProjectFile {
         }
         case "models" -> {
           modelsAt = keyAt;
-          runs = models(defaults, base, forced);
+          runs = models(defaults, base, forced, consts);
         }
         default -> throw error(keyAt, "unknown key '" + key + "' (expected 'defaults' or 'models')");
       }
@@ -146,22 +160,38 @@ public final class ProjectFile {
     return runs;
   }
 
-  /** Checker settings and the dead-rule policy, as they build up from the defaults to one model's own keys. */
-  private record Settings(CheckSettings check, boolean failOnDeadRules) {}
+  /**
+   * The option values and constant overrides the project file sets, and the dead-rule policy, as they build up
+   * from the defaults to one model's own keys.
+   */
+  private record Settings(Map<String, String> given, List<ConstOverride> consts, boolean failOnDeadRules) {
+    Settings with(String key, String value) {
+      Map<String, String> m = new LinkedHashMap<>(given);
+      m.put(key, value);
+      return new Settings(m, consts, failOnDeadRules);
+    }
 
-  private List<ModelRun> models(Settings defaults, CheckSettings base, Set<String> forced)
+    Settings withConsts(List<ConstOverride> more) {
+      List<ConstOverride> all = new ArrayList<>(consts);
+      all.addAll(more);
+      return new Settings(given, all, failOnDeadRules);
+    }
+  }
+
+  private List<ModelRun> models(Settings defaults, CheckSettings base, Set<String> forced, List<ConstOverride> consts)
       throws IOException, ProjectFileException {
     expect(p.currentToken() == JsonToken.START_ARRAY, "'models' must be a list");
     List<ModelRun> runs = new ArrayList<>();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (t == JsonToken.VALUE_STRING) {
-        runs.add(run(modelPath(), defaults, Expectation.HOLDS, base, forced));
+        runs.add(run(modelPath(), defaults, Expectation.HOLDS, null, base, forced, consts));
         continue;
       }
       expect(t == JsonToken.START_OBJECT, "a model is a mapping (model, expect, options) or a path");
       JsonLocation entryAt = p.getTokenLocation();
       Path model = null;
       Expectation expect = null;
+      String expectAt = null;
       Settings own = defaults;
       Set<String> seen = new HashSet<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -173,17 +203,19 @@ public final class ProjectFile {
           model = modelPath();
         } else if (key.equals("expect")) {
           JsonLocation at = p.getTokenLocation();
+          expectAt = where(at);
           String text = scalar("expect");
           try {
             expect = Expectation.parse(text);
           } catch (IllegalArgumentException e) {
             throw error(at, e.getMessage());
           }
-        } else if (CheckSettings.KEYS.contains(key) || key.equals(FAIL_ON_DEAD_RULES)) {
+        } else if (CheckSettings.KEYS.contains(key) || key.equals(FAIL_ON_DEAD_RULES) || key.equals(CONST)) {
           own = setting(own, key, keyAt);
         } else {
-          throw error(keyAt, "unknown key '" + key + "' (expected model, expect, " + FAIL_ON_DEAD_RULES + " or one of "
-              + String.join(", ", CheckSettings.KEYS) + ")");
+          String hint = didYouMean(key, true);
+          throw error(keyAt, "unknown key '" + key + "'" + (!hint.isEmpty() ? hint : " (expected model, expect, "
+              + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of " + String.join(", ", CheckSettings.KEYS) + ")"));
         }
       }
       if (model == null) {
@@ -192,18 +224,33 @@ public final class ProjectFile {
       if (expect == null) {
         throw error(entryAt, "this model has no 'expect' key (holds, or violates PROPERTY)");
       }
-      runs.add(run(model, own, expect, base, forced));
+      runs.add(run(model, own, expect, expectAt, base, forced, consts));
     }
     return runs;
   }
 
-  private ModelRun run(Path model, Settings s, Expectation expect, CheckSettings base, Set<String> forced) {
-    CheckSettings check = s.check();
+  private ModelRun run(Path model, Settings s, Expectation expect, String expectAt, CheckSettings base,
+      Set<String> forced, List<ConstOverride> consts) {
+    Settings all = s.withConsts(consts);
     for (String key : forced) {
-      check = check.with(key, base.get(key));
+      all = all.with(key, base.get(key));
     }
-    CheckOptions options = check.toOptions(); // every value was validated where it was read
-    return new ModelRun(model, options, expect, s.failOnDeadRules());
+    return ModelRun.of(model, expect, s.failOnDeadRules(), new ModelRun.Given(all.given(), all.consts(), expectAt));
+  }
+
+  /** {@code file:line:col} of a token. */
+  private String where(JsonLocation at) {
+    return name + ":" + (at == null ? 1 : Math.max(1, at.getLineNr())) + ":" + (at == null ? 1
+        : Math.max(1, at.getColumnNr()));
+  }
+
+  private static String didYouMean(String key, boolean inModel) {
+    List<String> known = new ArrayList<>(CheckSettings.KEYS);
+    known.addAll(List.of(FAIL_ON_DEAD_RULES, CONST));
+    if (inModel) {
+      known.addAll(List.of("model", "expect"));
+    }
+    return Suggestions.didYouMean(key, known);
   }
 
   private Settings settings(Settings from) throws IOException, ProjectFileException {
@@ -215,9 +262,10 @@ public final class ProjectFile {
       JsonLocation keyAt = p.getTokenLocation();
       duplicate(seen, key);
       p.nextToken();
-      if (!CheckSettings.KEYS.contains(key) && !key.equals(FAIL_ON_DEAD_RULES)) {
-        throw error(keyAt, "unknown key '" + key + "' in defaults (expected " + FAIL_ON_DEAD_RULES + " or one of "
-            + String.join(", ", CheckSettings.KEYS) + ")");
+      if (!CheckSettings.KEYS.contains(key) && !key.equals(FAIL_ON_DEAD_RULES) && !key.equals(CONST)) {
+        String hint = didYouMean(key, false);
+        throw error(keyAt, "unknown key '" + key + "' in defaults" + (!hint.isEmpty() ? hint : " (expected "
+            + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of " + String.join(", ", CheckSettings.KEYS) + ")"));
       }
       s = setting(s, key, keyAt);
     }
@@ -230,16 +278,48 @@ public final class ProjectFile {
     if (key.equals(FAIL_ON_DEAD_RULES)) {
       JsonToken t = p.currentToken();
       expect(t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE, FAIL_ON_DEAD_RULES + " is true or false");
-      return new Settings(s.check(), t == JsonToken.VALUE_TRUE);
+      return new Settings(s.given(), s.consts(), t == JsonToken.VALUE_TRUE);
+    }
+    if (key.equals(CONST)) {
+      return s.withConsts(consts());
     }
     String value = scalar(key);
-    CheckSettings c = s.check().with(key, value);
     try {
-      c.validate(key);
+      CheckSettings.defaults().with(key, value).validate(key);
     } catch (CheckSettings.InvalidValue e) {
-      throw error(at, e.getMessage());
+      throw error(at, e.getMessage() + Suggestions.didYouMean(value, wordsOf(key)));
     }
-    return new Settings(c, s.failOnDeadRules());
+    return s.with(key, value);
+  }
+
+  private static List<String> wordsOf(String key) {
+    return switch (key) {
+      case "deadlock-detection" -> List.of("off", "stuck", "stuttering");
+      case "symmetry-reduction" -> List.of("off", "heuristic", "exhaustive");
+      default -> List.of();
+    };
+  }
+
+  /** A {@code const} mapping (the parser is on it): constant names to values, each located where it is. */
+  private List<ConstOverride> consts() throws IOException, ProjectFileException {
+    expect(p.currentToken() == JsonToken.START_OBJECT, "'" + CONST + "' is a mapping of constant names to values,"
+        + " e.g. const: {N: 3}");
+    List<ConstOverride> list = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String constName = p.currentName();
+      JsonLocation keyAt = p.getTokenLocation();
+      duplicate(seen, constName);
+      p.nextToken();
+      JsonLocation at = p.getTokenLocation();
+      String value = scalar(constName);
+      try {
+        list.add(ConstOverride.parse(constName + "=" + value, where(at)));
+      } catch (IllegalArgumentException e) {
+        throw error(keyAt, "'" + constName + "' is not a constant's name");
+      }
+    }
+    return list;
   }
 
   /** The model path the parser is on, resolved against the project file's directory; it must be a file. */

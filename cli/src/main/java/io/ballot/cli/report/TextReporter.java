@@ -70,7 +70,7 @@ public final class TextReporter {
     out.println("Result: " + verdictText(result) + ".");
     out.println(countsLine(result));
     for (CoverCount c : result.covers()) {
-      out.println(coverLine(c));
+      out.println(coverLine(c, !result.complete()));
     }
     out.flush();
   }
@@ -114,7 +114,16 @@ public final class TextReporter {
 
   /** {@code cover "NAME" hit N times} or {@code cover "NAME" not hit}. */
   public static String coverLine(CoverCount c) {
-    return "cover \"" + c.property() + "\"" + (c.hits() == 0 ? " not hit" : " hit " + c.hits() + " times");
+    return coverLine(c, false);
+  }
+
+  /**
+   * As {@link #coverLine(CoverCount)}; when the search stopped before it was complete (a violation, a limit), a
+   * cover never hit was only {@code not reached before the search stopped}.
+   */
+  public static String coverLine(CoverCount c, boolean searchStopped) {
+    String none = searchStopped ? " not reached before the search stopped" : " not hit";
+    return "cover \"" + c.property() + "\"" + (c.hits() == 0 ? none : " hit " + c.hits() + " times");
   }
 
   /** {@code file:line:col}, or null when the location is unknown (or a built-in). */

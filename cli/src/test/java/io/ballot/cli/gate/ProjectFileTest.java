@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ballot.checker.CheckOptions;
-import io.ballot.cli.CheckSettings;
+import io.ballot.dsl.settings.CheckSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import io.ballot.dsl.MurphiStandaloneSetup;
 import io.ballot.dsl.format.ModelFormatter;
 import io.ballot.dsl.lower.Lowering;
+import io.ballot.dsl.settings.ConstOverrides;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,6 +39,14 @@ public final class FrontEnd {
 
   /** Reads, checks and lowers {@code file}; the diagnostics name the file as given. */
   public LoadResult load(Path file) {
+    return load(file, ConstOverrides.none());
+  }
+
+  /**
+   * As {@link #load(Path)}, with global constants' values replaced by {@code overrides} (which afterwards lists
+   * those it could not apply; the caller reports them where they were given).
+   */
+  public LoadResult load(Path file, ConstOverrides overrides) {
     String name = file.toString();
     String problem = null;
     String text = null;
@@ -69,9 +78,9 @@ public final class FrontEnd {
           name, text == null ? "" : text, null, List.of(new Diagnostic(Severity.ERROR, name, 0, 0, 0, problem)));
     }
     if (latin1 == null) {
-      return load(name, text);
+      return load(name, text, overrides);
     }
-    LoadResult r = load(name, text);
+    LoadResult r = load(name, text, overrides);
     List<Diagnostic> all = new ArrayList<>(r.diagnostics());
     all.add(latin1);
     all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
@@ -80,7 +89,12 @@ public final class FrontEnd {
 
   /** Checks {@code text} as though it were the content of a file named {@code fileName}. */
   public LoadResult load(String fileName, String text) {
-    Parsed parsed = parse(fileName, text);
+    return load(fileName, text, ConstOverrides.none());
+  }
+
+  /** As {@link #load(String, String)}, with global constants' values replaced by {@code overrides}. */
+  public LoadResult load(String fileName, String text, ConstOverrides overrides) {
+    Parsed parsed = parse(fileName, text, overrides);
     return new LoadResult(fileName, text, parsed.model, parsed.diagnostics);
   }
 
@@ -90,19 +104,19 @@ public final class FrontEnd {
     if (load.hasErrors()) {
       return new FormatResult(load, null);
     }
-    Parsed parsed = parse(load.file(), load.source());
+    Parsed parsed = parse(load.file(), load.source(), ConstOverrides.none());
     return new FormatResult(load, new ModelFormatter().format(parsed.ast));
   }
 
   /** Formats model text that is already known to be valid (for tests and editors). */
   public String formatText(String fileName, String text) {
-    Parsed parsed = parse(fileName, text);
+    Parsed parsed = parse(fileName, text, ConstOverrides.none());
     return parsed.model == null ? null : new ModelFormatter().format(parsed.ast);
   }
 
   private record Parsed(io.ballot.dsl.murphi.Model ast, io.ballot.checker.ir.Model model, List<Diagnostic> diagnostics) {}
 
-  private Parsed parse(String fileName, String text) {
+  private Parsed parse(String fileName, String text, ConstOverrides overrides) {
     XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
     XtextResource resource = (XtextResource) set.createResource(URI.createURI("model.m"));
     try {
@@ -122,7 +136,7 @@ public final class FrontEnd {
     io.ballot.dsl.murphi.Model ast =
         resource.getContents().isEmpty() ? null : (io.ballot.dsl.murphi.Model) resource.getContents().get(0);
     if (!syntaxErrors && ast != null) {
-      Lowering.Result lowered = Lowering.lower(ast, fileName);
+      Lowering.Result lowered = Lowering.lower(ast, fileName, overrides);
       diagnostics.addAll(lowered.diagnostics());
       model = diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR) ? null : lowered.model();
     }

@@ -19,6 +19,7 @@ import io.ballot.checker.ir.TypeDecl;
 import io.ballot.checker.ir.Variable;
 import io.ballot.dsl.api.Diagnostic;
 import io.ballot.dsl.murphi.AliasDecl;
+import io.ballot.dsl.settings.ConstOverrides;
 import io.ballot.dsl.murphi.AliasRule;
 import io.ballot.dsl.murphi.ChooseRule;
 import io.ballot.dsl.murphi.ConstGroup;
@@ -72,6 +73,8 @@ public final class Lowering {
   final Processes processes;
 
   private final List<ConstantDecl> constants = new ArrayList<>();
+  /** Values that replace global constants' declared ones (--const and the like). */
+  private final ConstOverrides overrides;
   private final List<TypeDecl> typeDecls = new ArrayList<>();
   private final List<Variable> variables = new ArrayList<>();
   private final List<Function> functions = new ArrayList<>();
@@ -89,8 +92,9 @@ public final class Lowering {
   /** The result: the IR model (null when there were errors) and the diagnostics. */
   public record Result(Model model, List<Diagnostic> diagnostics) {}
 
-  private Lowering(String file, boolean unsignedValues) {
+  private Lowering(String file, boolean unsignedValues, ConstOverrides overrides) {
     this.unsignedValues = unsignedValues;
+    this.overrides = overrides;
     this.typeRules = new TypeRules(unsignedValues);
     this.locations = new Locations(file);
     this.problems = new Problems(locations);
@@ -125,7 +129,15 @@ public final class Lowering {
 
   /** Lowers a parsed and linked model; {@code file} is the name diagnostics and locations carry. */
   public static Result lower(io.ballot.dsl.murphi.Model ast, String file) {
-    Lowering l = new Lowering(file, UnsignedValues.needed(ast));
+    return lower(ast, file, ConstOverrides.none());
+  }
+
+  /**
+   * Lowers a model with some global constants' values replaced ({@code overrides}, which afterwards lists the
+   * overrides it could not apply): every use, including types and ranges, sees the new value.
+   */
+  public static Result lower(io.ballot.dsl.murphi.Model ast, String file, ConstOverrides overrides) {
+    Lowering l = new Lowering(file, UnsignedValues.needed(ast), overrides);
     new DuplicateDeclarations(l.problems, l.locations).check(ast);
     if (!l.problems.hasErrors()) {
       // With a name declared twice, uses resolve to the first declaration: type errors would only be echoes.
@@ -221,7 +233,9 @@ public final class Lowering {
             problems.error(g.getValue(), "const definition of '" + name.getName() + "' is not a constant");
             continue;
           }
-          ConstantDecl c = new ConstantDecl(name.getName(), lit.type(), lit.value(), locations.of(name));
+          Long replaced = global ? overrides.valueFor(name.getName(), lit.type()) : null;
+          long v = replaced != null ? replaced : lit.value();
+          ConstantDecl c = new ConstantDecl(name.getName(), lit.type(), v, locations.of(name));
           bindings.put(name, c);
           if (global) {
             constants.add(c);

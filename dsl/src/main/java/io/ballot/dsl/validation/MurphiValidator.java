@@ -3,23 +3,45 @@
  */
 package io.ballot.dsl.validation;
 
+import io.ballot.dsl.api.Diagnostic;
+import io.ballot.dsl.murphi.Model;
+import io.ballot.dsl.settings.ModelHeader;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.Check;
 
 /**
- * This class contains custom validation rules. 
+ * Validation the editors show as they type (the command line's checks are in the lowering): the model's
+ * {@code -- ballot:} header lines, with the same messages {@code ballot check} gives.
  *
  * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#validation
  */
 public class MurphiValidator extends AbstractMurphiValidator {
-	
-//	public static final String INVALID_NAME = "invalidName";
-//
-//	@Check
-//	public void checkGreetingStartsWithCapital(Greeting greeting) {
-//		if (!Character.isUpperCase(greeting.getName().charAt(0))) {
-//			warning("Name should start with a capital",
-//					MurphiPackage.Literals.GREETING__NAME,
-//					INVALID_NAME);
-//		}
-//	}
-	
+
+  /** The issue code of a bad {@code -- ballot:} line. */
+  public static final String BAD_HEADER = "ballot-header";
+
+  @Check
+  public void checkHeader(Model model) {
+    ICompositeNode node = NodeModelUtils.getNode(model);
+    if (node == null || model.eContainer() != null) {
+      return;
+    }
+    String text = node.getRootNode().getText();
+    for (Diagnostic d : ModelHeader.parse("", text).errors()) {
+      int offset = offset(text, d.line(), d.column());
+      getMessageAcceptor().acceptError(d.message(), model, offset, Math.min(d.length(), text.length() - offset),
+          BAD_HEADER);
+    }
+  }
+
+  /** The offset of 1-based {@code line} and {@code column} in {@code text}. */
+  private static int offset(String text, int line, int column) {
+    int at = 0;
+    for (int l = 1; l < line && at < text.length(); l++) {
+      int nl = text.indexOf('\n', at);
+      at = nl < 0 ? text.length() : nl + 1;
+    }
+    return Math.min(text.length(), at + column - 1);
+  }
 }

@@ -11,6 +11,8 @@ import io.ballot.checker.result.Violation;
 import io.ballot.dsl.ide.lowering.LoweredModels;
 import io.ballot.dsl.lower.Lowering;
 import io.ballot.dsl.api.Severity;
+import io.ballot.dsl.settings.ConstOverrides;
+import io.ballot.dsl.settings.ModelHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +78,15 @@ public class ModelCheckJobs {
     }
   }
 
-  /** What a document lowered to (the IR model, or why it cannot be checked) and its version. */
-  private record Prepared(Model model, String problem, int version) {}
+  /**
+   * What a document lowered to (the IR model, or why it cannot be checked), its version and its header (the
+   * settings in its {@code -- ballot:} lines, which win over the editor's).
+   */
+  private record Prepared(Model model, String problem, int version, ModelHeader header) {
+    Prepared(Model model, String problem, int version) {
+      this(model, problem, version, ModelHeader.empty());
+    }
+  }
 
   /**
    * Starts checking the model open at {@code request.uri()}; returns at once with {@code status} {@code started}
@@ -146,13 +155,27 @@ public class ModelCheckJobs {
     if (!xtext.getErrors().isEmpty()) {
       return new Prepared(null, "the model has errors: " + xtext.getErrors().get(0).getMessage(), version);
     }
-    Lowering.Result lowered = lowerings.of(ast);
+    String text = document == null ? org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(ast).getRootNode()
+        .getText() : document.getContents();
+    ModelHeader header = ModelHeader.parse(fileName(xtext.getURI().toString()), text);
+    if (header.hasErrors()) {
+      return new Prepared(null, "the model's '-- ballot:' settings have errors: " + header.errors().get(0).headline(),
+          version);
+    }
+    // With constants overridden, the model lowers afresh (the cache holds the model as written).
+    ConstOverrides consts = new ConstOverrides(header.consts());
+    Lowering.Result lowered = consts.isEmpty() ? lowerings.of(ast)
+        : Lowering.lower(ast, fileName(xtext.getURI().toString()), consts);
+    if (lowered.model() != null && !consts.problems().isEmpty()) {
+      return new Prepared(null, "the model's '-- ballot: const' settings have errors: " + consts.problems().get(0),
+          version);
+    }
     if (lowered.model() == null) {
       String first = lowered.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
           .map(io.ballot.dsl.api.Diagnostic::headline).findFirst().orElse("the model has errors");
       return new Prepared(null, "the model has errors: " + first, version);
     }
-    return new Prepared(lowered.model(), null, version);
+    return new Prepared(lowered.model(), null, version, header);
   }
 
   private void run(Job job, Prepared prepared, CheckRequest request, ILanguageServerAccess access) {
@@ -169,7 +192,7 @@ public class ModelCheckJobs {
         client.notifyProgress(new ProgressParams(token, Either.forLeft(begin)));
       }
       AtomicLong lastReport = new AtomicLong();
-      Result result = Checker.check(prepared.model, request.options(), (states, fired, depth, queued, seconds, bytes) -> {
+      Result result = Checker.check(prepared.model, request.options(prepared.header), (states, fired, depth, queued, seconds, bytes) -> {
         if (job.cancelled) {
           throw new CancellationException("cancelled");
         }

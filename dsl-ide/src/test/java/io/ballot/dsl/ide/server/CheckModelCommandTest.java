@@ -101,6 +101,47 @@ class CheckModelCommandTest {
   }
 
   @Test
+  void theModelsHeaderWinsOverTheEditorsSettings() throws Exception {
+    // TwoPhase.m says '-- ballot: deadlock-detection stuck'; with the editor's stuttering it would deadlock
+    String uri = session.open("TwoPhaseHeader.m", LspSession.read("../protocols/models/two-phase/TwoPhase.m"));
+    JsonObject editor = new JsonObject();
+    editor.addProperty("deadlock", "stuttering");
+    String token = token(run("ballot.checkModel", uri, editor));
+    WorkDoneProgressEnd end = (WorkDoneProgressEnd) progress(token, WorkDoneProgressEnd.class).getValue().getLeft();
+    assertTrue(end.getMessage().startsWith("all properties hold (80 states, depth 10"), end.getMessage());
+  }
+
+  @Test
+  void theHeadersConstantsApply() throws Exception {
+    String model = "const N: 3;\nvar x: 0 .. 10;\nstartstate begin x := 0 end;\n"
+        + "rule \"inc\" x < N ==> begin x := x + 1 end;\n";
+    String uri = session.open("Counter.m", "-- ballot: deadlock-detection off\n-- ballot: const N=6\n" + model);
+    String token = token(run("ballot.checkModel", uri));
+    WorkDoneProgressEnd end = (WorkDoneProgressEnd) progress(token, WorkDoneProgressEnd.class).getValue().getLeft();
+    assertTrue(end.getMessage().startsWith("all properties hold (7 states"), end.getMessage());
+    String bad = session.open("BadHeader.m", "-- ballot: const M=6\n" + model);
+    Map<?, ?> answer = run("ballot.checkModel", bad);
+    assertEquals("rejected", answer.get("status"));
+    assertTrue(((String) answer.get("message")).contains("no global constant 'M'"), answer.toString());
+    String typo = session.open("Typo.m", "-- ballot: deadlock-detection of\n" + model);
+    Map<?, ?> rejected = run("ballot.checkModel", typo);
+    assertEquals("rejected", rejected.get("status"));
+    assertTrue(((String) rejected.get("message")).contains("Typo.m:1:31: error: invalid value for deadlock-detection"),
+        rejected.toString());
+  }
+
+  @Test
+  void aBadHeaderLineIsAnErrorAsYouType() throws Exception {
+    String uri = session.open("Squiggle.m", "-- ballot: symmetry-reduction heuristc\nvar x: boolean;\n"
+        + "startstate begin x := false end;\nrule \"flip\" true ==> begin x := !x end;\n");
+    Diagnostic d = session.diagnostics(uri, p -> !p.getDiagnostics().isEmpty()).getDiagnostics().get(0);
+    assertEquals("invalid value for symmetry-reduction: 'heuristc' (expected one of off, heuristic or exhaustive)"
+        + " (did you mean 'heuristic'?)", d.getMessage());
+    assertEquals(0, d.getRange().getStart().getLine());
+    assertEquals(30, d.getRange().getStart().getCharacter());
+  }
+
+  @Test
   void aModelWithErrorsIsNotChecked() throws Exception {
     String uri = session.open("Bad.m", "var x: boolean;\nstartstate begin x := y; end;\n");
     Map<?, ?> answer = run("ballot.checkModel", uri);

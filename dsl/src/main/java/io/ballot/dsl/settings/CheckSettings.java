@@ -1,4 +1,4 @@
-package io.ballot.cli;
+package io.ballot.dsl.settings;
 
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.CheckOptions.DeadlockMode;
@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The checker's options as text, keyed by their long option names without dashes ({@code threads}, {@code memory},
  * {@code deadlock-detection}, {@code bound}, {@code max-errors}, {@code time-limit}, {@code symmetry-reduction}),
  * and their parsing into {@link CheckOptions}. Shared by the command line and the project file, so that both accept
- * exactly the same values.
+ * exactly the same values, and by the model header ({@link ModelHeader}), for the command line, the CI gate and
+ * the language server alike.
  */
 public final class CheckSettings {
 
@@ -67,6 +68,19 @@ public final class CheckSettings {
     return new CheckSettings(m);
   }
 
+  /** The settings that give {@code options} back (but for its engine and first-level threading, which they lack). */
+  public static CheckSettings of(CheckOptions options) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("threads", Integer.toString(options.threads()));
+    m.put("memory", Long.toString(Math.max(0, options.memoryBytes())));
+    m.put("deadlock-detection", options.deadlock().name().toLowerCase(Locale.ROOT));
+    m.put("bound", Integer.toString(Math.max(0, options.bound())));
+    m.put("max-errors", Integer.toString(options.maxErrors()));
+    m.put("symmetry-reduction", options.symmetry().name().toLowerCase(Locale.ROOT));
+    m.put("time-limit", Double.toString(Math.max(0, options.timeLimitSeconds())));
+    return new CheckSettings(m);
+  }
+
   /** These settings with {@code key} set to {@code value}; {@code key} must be one of {@link #KEYS}. */
   public CheckSettings with(String key, String value) {
     if (!KEYS.contains(key)) {
@@ -75,6 +89,15 @@ public final class CheckSettings {
     Map<String, String> m = new LinkedHashMap<>(values);
     m.put(key, value);
     return new CheckSettings(m);
+  }
+
+  /** These settings with every entry of {@code values} set (keys of {@link #KEYS}). */
+  public CheckSettings withAll(Map<String, String> values) {
+    CheckSettings s = this;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      s = s.with(e.getKey(), e.getValue());
+    }
+    return s;
   }
 
   /** The text of {@code key}. */
@@ -158,7 +181,7 @@ public final class CheckSettings {
   }
 
   /** One of an enum's constants, written in lower case (e.g. {@code stuck}). */
-  static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+  public static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
     List<String> names =
         Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
     int i = names.indexOf(value.strip().toLowerCase(Locale.ROOT));
