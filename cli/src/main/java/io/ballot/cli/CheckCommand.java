@@ -137,6 +137,14 @@ final class CheckCommand implements Callable<Integer> {
   String timeLimit;
 
   @Option(
+      names = "--engine",
+      paramLabel = "compiled|interpreted",
+      defaultValue = "compiled",
+      description = "Run the model's rules as compiled JVM code, or on the reference interpreter (slower; the same"
+          + " results, for checking the compiler). Default: ${DEFAULT-VALUE}.")
+  String engine;
+
+  @Option(
       names = "--const",
       paramLabel = "NAME=VALUE",
       description = "Replace the value of the model's global constant NAME (an integer, true/false or an enum member),"
@@ -247,7 +255,9 @@ final class CheckCommand implements Callable<Integer> {
     options(); // a bad option value is a usage error before any model is read
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
-    startCompilerWarmUp();
+    if (!"interpreted".equals(engine)) {
+      startCompilerWarmUp();
+    }
     if (GateCommand.isGate(files)) {
       if (html != null) {
         throw new ParameterException(spec.commandLine(),
@@ -348,7 +358,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Warms the Java compiler up on a spare core while the front end reads the model (a second or so saved). */
   private static void startCompilerWarmUp() {
-    if (Runtime.getRuntime().availableProcessors() > 1 && !Boolean.getBoolean("ballot.interpret")) {
+    if (Runtime.getRuntime().availableProcessors() > 1) {
       Thread t = new Thread(io.ballot.checker.compile.ModelCompiler::warmUp, "ballot-javac-warm-up");
       t.setDaemon(true);
       t.start();
@@ -404,7 +414,8 @@ final class CheckCommand implements Callable<Integer> {
         .with("bound", bound)
         .with("max-errors", maxErrors)
         .with("symmetry-reduction", symmetry)
-        .with("time-limit", timeLimit);
+        .with("time-limit", timeLimit)
+        .with("engine", engine);
   }
 
   /** What the command line sets over a model's header: its explicit options and its {@code --const}s. */

@@ -184,6 +184,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void theInterpreterGivesTheSameTraceAndABadEngineIsAUsageError() {
+    Cli compiled = check(model("invariant.m"));
+    Cli interpreted = check("--engine", "interpreted", model("invariant.m"));
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, interpreted.exitCode(), interpreted::toString);
+    String trace = compiled.out().substring(0, compiled.out().indexOf("States:"));
+    assertEquals(trace, interpreted.out().substring(0, interpreted.out().indexOf("States:")));
+    Cli bad = check("--engine", "jit", model("invariant.m"));
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad::toString);
+    assertTrue(bad.err().contains("--engine"), bad::toString);
+  }
+
+  @Test
   void errorStatementIsAnAssertionFailure() {
     Cli r = check(model("error.m"));
     assertEquals(ExitCodes.ASSERTION_FAILED, r.exitCode(), r::toString);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The checker's options as text, keyed by their long option names without dashes ({@code threads}, {@code memory},
- * {@code deadlock-detection}, {@code bound}, {@code max-errors}, {@code time-limit}, {@code symmetry-reduction}),
+ * {@code deadlock-detection}, {@code bound}, {@code max-errors}, {@code time-limit}, {@code symmetry-reduction},
+ * {@code engine}),
  * and their parsing into {@link CheckOptions}. Shared by the command line and the project file, so that both accept
  * exactly the same values, and by the model header ({@link ModelHeader}), for the command line, the CI gate and
  * the language server alike.
@@ -21,7 +22,8 @@ public final class CheckSettings {
 
   /** The keys a project file may set for a model, in the order {@code --help} lists the options. */
   public static final List<String> KEYS =
-      List.of("threads", "memory", "deadlock-detection", "bound", "max-errors", "symmetry-reduction", "time-limit");
+      List.of("threads", "memory", "deadlock-detection", "bound", "max-errors", "symmetry-reduction", "time-limit",
+          "engine");
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
@@ -65,10 +67,11 @@ public final class CheckSettings {
     m.put("max-errors", "1");
     m.put("symmetry-reduction", "heuristic");
     m.put("time-limit", "0");
+    m.put("engine", "compiled");
     return new CheckSettings(m);
   }
 
-  /** The settings that give {@code options} back (but for its engine and first-level threading, which they lack). */
+  /** The settings that give {@code options} back (but for its first-level threading, which they lack). */
   public static CheckSettings of(CheckOptions options) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("threads", Integer.toString(options.threads()));
@@ -78,6 +81,7 @@ public final class CheckSettings {
     m.put("max-errors", Integer.toString(options.maxErrors()));
     m.put("symmetry-reduction", options.symmetry().name().toLowerCase(Locale.ROOT));
     m.put("time-limit", Double.toString(Math.max(0, options.timeLimitSeconds())));
+    m.put("engine", options.engine().name().toLowerCase(Locale.ROOT));
     return new CheckSettings(m);
   }
 
@@ -123,7 +127,8 @@ public final class CheckSettings {
     int errors = integer("max-errors", 1);
     double seconds = seconds("time-limit");
     CheckOptions.Symmetry symmetryMode = choice("symmetry-reduction", CheckOptions.Symmetry.class);
-    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, null, symmetryMode);
+    CheckOptions.Engine engine = choice("engine", CheckOptions.Engine.class);
+    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, engine, symmetryMode);
   }
 
   private int integer(String key, int min) {
