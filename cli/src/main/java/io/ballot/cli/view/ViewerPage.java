@@ -26,11 +26,13 @@ public final class ViewerPage {
     String template = resource("viewer.html");
     String css = resource("viewer.css");
     String expr = resource("expr.js"); // the expression evaluator, window.BallotExpr
+    String analysis = resource("trace-analysis.js"); // what a counterexample holds, window.BallotTrace
     String js = resource("viewer.js");
     requireNoClosingTag(css, "style", "viewer.css");
     requireNoClosingTag(expr, "script", "expr.js");
+    requireNoClosingTag(analysis, "script", "trace-analysis.js");
     requireNoClosingTag(js, "script", "viewer.js");
-    js = expr + "\n" + js;
+    js = expr + "\n" + analysis + "\n" + js;
     // The report goes in last, so that no text inside it is taken for a placeholder.
     return template
         .replace("/*@CSS@*/", css)
