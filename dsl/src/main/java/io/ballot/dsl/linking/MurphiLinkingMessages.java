@@ -4,9 +4,12 @@ import com.google.inject.Inject;
 import io.ballot.dsl.ast.AstTypes;
 import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.murphi.FieldAccess;
+import io.ballot.dsl.murphi.MsgDecl;
+import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.RecordType;
 import io.ballot.dsl.scoping.MurphiScopeProvider;
+import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -42,6 +45,13 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
           exists
               ? "'" + name + "' is not a function or procedure"
               : "unknown function or procedure '" + name + "': it is not declared before this point";
+    } else if (ref == MurphiPackage.Literals.MSG_EXPR__KIND || ref == MurphiPackage.Literals.MSG_PATTERN__KIND) {
+      NetworkDecl net = MurphiScopeProvider.networkOf(at);
+      if (net == null) {
+        return null; // the network name is what is wrong, and that is reported
+      }
+      message = "network '" + net.getName() + "' has no message '" + name + "' (it has "
+          + net.getMessages().stream().map(MsgDecl::getName).collect(Collectors.joining(", ")) + ")";
     } else if (ref == MurphiPackage.Literals.ID_REF__REF && UndefinedWord.isSpelling(name)) {
       if (UndefinedWord.allowedAt(at)) {
         return null; // CMurphi's UNDEFINED value, lowered where it stands

@@ -322,7 +322,11 @@ final class Networks {
     return (Network) l.bindings.get(ref); // null: its declaration was rejected
   }
 
-  private Message message(Network n, EObject at, String kind, int arity) {
+  private Message message(Network n, EObject at, MsgDecl declared, int arity) {
+    if (declared == null || declared.eIsProxy()) {
+      return null; // reported by the linker (no such message in the network)
+    }
+    String kind = declared.getName();
     Message m = n.messages().get(kind);
     if (m == null) {
       l.problems.error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
