@@ -150,7 +150,8 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
       String head = cut > 0 ? signature.substring(0, cut + 1) : p.getKeyword() + " " + p.getName() + "(...)";
       return p.getReturnType() != null ? head + " : " + text(p.getReturnType()) : head;
     }
-    return MessagePassingHover.headline(element);
+    String rule = RuleHover.headline(element);
+    return rule != null ? rule : MessagePassingHover.headline(element);
   }
 
   /** The constant's value as the checker sees it; null when the model has errors. */

@@ -51,6 +51,9 @@ import org.junit.jupiter.api.Test;
  */
 class LanguageCoverageTest {
   private static final String MODEL = "src/test/resources/AllConstructs.m";
+  /** Keywords that start a rule, property or message-passing construct; hovering them describes the construct. */
+  private static final Set<String> CONSTRUCTS = Set.of("rule", "startstate", "ruleset", "alias", "choose",
+      "invariant", "assert", "assume", "cover", "liveness", "network", "send", "broadcast", "receive", "restart");
   private static final Set<String> BUILT_INS = Set.of("real", "sqrt");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static ServerLog log;
@@ -113,6 +116,11 @@ class LanguageCoverageTest {
       }
     }
     return all;
+  }
+
+  private static int leadingSpaces(int line) {
+    String l = text.split("\n", -1)[line];
+    return l.length() - l.stripLeading().length();
   }
 
   private static String blankStrings(String line) {
@@ -198,6 +206,9 @@ class LanguageCoverageTest {
         if (!label.isEmpty() && !Character.isLetter(label.charAt(0)) && label.charAt(0) != '"') {
           missing.add("completion at the end of " + o + " proposes punctuation '" + label + "'");
         }
+      }
+      if (CONSTRUCTS.contains(o.word().toLowerCase(Locale.ROOT)) && o.column() == leadingSpaces(o.line()) && h.isEmpty()) {
+        missing.add("no hover on " + o);
       }
       if (!o.name() || o.word().equals("UNDEFINED")) {
         continue; // keywords need only answer without error; CMurphi's UNDEFINED is a value, not a declaration
