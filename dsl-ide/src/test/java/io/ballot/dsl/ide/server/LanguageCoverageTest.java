@@ -9,6 +9,8 @@ import com.google.inject.Injector;
 import io.ballot.dsl.MurphiStandaloneSetup;
 import io.ballot.dsl.api.FrontEnd;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +20,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
@@ -32,6 +36,8 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
@@ -171,8 +177,14 @@ class LanguageCoverageTest {
 
   /** The first occurrence of {@code word} on the first line that starts (indentation aside) with {@code line}. */
   private static Occurrence find(String line, String word) {
+    return find(line, word, 0);
+  }
+
+  /** The {@code nth} (0-based) occurrence of {@code word} on that line. */
+  private static Occurrence find(String line, String word, int nth) {
     int at = lineOf(line);
-    return occurrences().stream().filter(o -> o.line() == at && o.word().equals(word)).findFirst().orElseThrow();
+    return occurrences().stream().filter(o -> o.line() == at && o.word().equals(word)).skip(nth).findFirst()
+        .orElseThrow();
   }
 
   private static int lineOf(String start) {
@@ -317,6 +329,38 @@ class LanguageCoverageTest {
     assertFalse(complete(condition, new Position(condition.line(), condition.column() + "end".length()))
         .contains("\"name\""));
     assertFalse(atStatement.contains("unordered"), "a contextual keyword that only makes a name here: " + atStatement);
+  }
+
+  @Test
+  void semanticTokensClassifyNetworksMessageKindsAndReceivedNames() throws Exception {
+    SemanticTokens tokens = session.server.getTextDocumentService()
+        .semanticTokensFull(new SemanticTokensParams(doc())).get(30, TimeUnit.SECONDS);
+    var legend = session.initialized.getCapabilities().getSemanticTokensProvider().getLegend();
+    Map<String, String> byPosition = new HashMap<>();
+    List<Integer> d = tokens.getData();
+    int line = 0;
+    int col = 0;
+    for (int i = 0; i < d.size(); i += 5) {
+      line += d.get(i);
+      col = d.get(i) == 0 ? col + d.get(i + 1) : d.get(i + 1);
+      int mods = d.get(i + 4);
+      String modifiers = IntStream.range(0, legend.getTokenModifiers().size()).filter(b -> (mods & (1 << b)) != 0)
+          .mapToObj(b -> legend.getTokenModifiers().get(b)).collect(Collectors.joining(","));
+      String type = legend.getTokenTypes().get(d.get(i + 3));
+      byPosition.put(line + ":" + col, type + (modifiers.isEmpty() ? "" : "+" + modifiers));
+    }
+    java.util.function.BiFunction<String, String, String> at = (l, w) -> {
+      Occurrence o = find(l, w);
+      return byPosition.get(o.line() + ":" + o.column());
+    };
+    assertEquals("variable+declaration", at.apply("network net", "net"));
+    assertEquals("variable", at.apply("send net Ping", "net"));
+    assertEquals("enumMember+declaration", at.apply("Ping(src", "Ping"));
+    assertEquals("enumMember", at.apply("send net Ping", "Ping"));
+    assertEquals("property+declaration", at.apply("Ping(src", "src"));
+    assertEquals("parameter+declaration", at.apply("receive \"pong\"", "l"));
+    Occurrence use = find("receive \"pong\"", "l", 1); // term[n] := l
+    assertEquals("parameter", byPosition.get(use.line() + ":" + use.column()));
   }
 
   @Test
