@@ -6,6 +6,7 @@ import io.ballot.dsl.ide.contentassist.MurphiContentProposals;
 import io.ballot.dsl.ide.format.MurphiFormattingService;
 import io.ballot.dsl.ide.highlight.MurphiHighlighting;
 import io.ballot.dsl.ide.hover.MurphiHoverService;
+import io.ballot.dsl.ide.rename.MurphiRenameService;
 import io.ballot.dsl.ide.symbols.MurphiDocumentSymbols;
 import io.ballot.dsl.ide.symbols.MurphiSymbolKinds;
 import io.ballot.dsl.ide.validation.FrontEndValidator;
@@ -15,6 +16,7 @@ import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
 import org.eclipse.xtext.ide.server.commands.IExecutableCommandService;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -53,6 +55,10 @@ public class MurphiIdeModule extends AbstractMurphiIdeModule {
 
   public Class<? extends ICodeLensService> bindICodeLensService() {
     return CheckCodeLens.class;
+  }
+
+  public Class<? extends IRenameService2> bindIRenameService2() {
+    return MurphiRenameService.class;
   }
 
   public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
