@@ -72,7 +72,7 @@ public final class AstTypes {
     }
     int i = p.getBinders().indexOf(b);
     for (MsgDecl m : net.getMessages()) {
-      if (m.getName().equals(p.getKind())) {
+      if (m == p.getKind()) {
         return i < m.getFields().size() ? m.getFields().get(i).getType() : null;
       }
     }

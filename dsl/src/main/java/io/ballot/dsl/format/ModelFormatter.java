@@ -275,7 +275,7 @@ public final class ModelFormatter {
   }
 
   private void message(MsgExpr m) {
-    w(m.getKind());
+    w(refText(m, MurphiPackage.Literals.MSG_EXPR__KIND, m.getKind()));
     if (!m.getArgs().isEmpty()) {
       args(m.getArgs());
     }
@@ -381,7 +381,8 @@ public final class ModelFormatter {
         w(" ");
         string(r.getName());
       }
-      w(" " + refText(r, MurphiPackage.Literals.RECEIVE_RULE__NET, r.getNet()) + " " + r.getPattern().getKind());
+      w(" " + refText(r, MurphiPackage.Literals.RECEIVE_RULE__NET, r.getNet()) + " "
+          + refText(r.getPattern(), MurphiPackage.Literals.MSG_PATTERN__KIND, r.getPattern().getKind()));
       if (!r.getPattern().getBinders().isEmpty()) {
         names(r.getPattern().getBinders(), "(", ")");
       }
@@ -829,6 +830,9 @@ public final class ModelFormatter {
     }
     if (target instanceof Field f && !target.eIsProxy()) {
       return f.getName();
+    }
+    if (target instanceof MsgDecl m && !target.eIsProxy()) {
+      return m.getName();
     }
     throw new IllegalArgumentException("unresolved reference in " + owner.eClass().getName());
   }

@@ -6,9 +6,12 @@ import io.ballot.dsl.ast.NetworkQuery;
 import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.murphi.Call;
 import io.ballot.dsl.murphi.FieldAccess;
+import io.ballot.dsl.murphi.MsgDecl;
+import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.RecordType;
 import io.ballot.dsl.scoping.MurphiScopeProvider;
+import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -53,6 +56,13 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
             + (NetworkQuery.named(name) == NetworkQuery.Kind.INFLIGHT ? ", Msg(...)" : "")
             + ") takes a network as its first argument)";
       }
+    } else if (ref == MurphiPackage.Literals.MSG_EXPR__KIND || ref == MurphiPackage.Literals.MSG_PATTERN__KIND) {
+      NetworkDecl net = MurphiScopeProvider.networkOf(at);
+      if (net == null) {
+        return null; // the network name is what is wrong, and that is reported
+      }
+      message = "network '" + net.getName() + "' has no message '" + name + "' (it has "
+          + net.getMessages().stream().map(MsgDecl::getName).collect(Collectors.joining(", ")) + ")";
     } else if (ref == MurphiPackage.Literals.ID_REF__REF && UndefinedWord.isSpelling(name)) {
       if (UndefinedWord.allowedAt(at)) {
         return null; // CMurphi's UNDEFINED value, lowered where it stands

@@ -363,7 +363,15 @@ final class Networks {
     return (Network) l.bindings.get(ref); // null: its declaration was rejected
   }
 
-  /** Message {@code kind} of {@code n} with {@code arity} fields; null (reported) when there is none. */
+  /** Message {@code declared} of {@code n} with {@code arity} fields; null (reported) when there is none. */
+  Message message(Network n, EObject at, MsgDecl declared, int arity) {
+    if (declared == null || declared.eIsProxy()) {
+      return null; // reported by the linker (no such message in the network)
+    }
+    return message(n, at, declared.getName(), arity);
+  }
+
+  /** Message {@code kind} (a name, as in {@code inflight(net, Msg(...))}) of {@code n}; null (reported) when none. */
   Message message(Network n, EObject at, String kind, int arity) {
     Message m = n.messages().get(kind);
     if (m == null) {

@@ -72,7 +72,29 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
     if (reference == MurphiPackage.Literals.PROC_CALL__CALLEE) {
       return new FunctionScope(lexicalScope(context));
     }
+    if (reference == MurphiPackage.Literals.MSG_EXPR__KIND || reference == MurphiPackage.Literals.MSG_PATTERN__KIND) {
+      NetworkDecl net = networkOf(context);
+      return net == null ? IScope.NULLSCOPE : Scopes.scopeFor(net.getMessages());
+    }
     return super.getScope(context, reference);
+  }
+
+  /**
+   * The network a message value or receive pattern belongs to: the {@code net} of the statement, rule or
+   * expression around it ({@code send}, {@code broadcast}, {@code receive}, {@code inflight}), or of
+   * {@code message} itself when it is one of those (content assist, before the message is parsed); null when that
+   * name does not resolve to a network.
+   */
+  public static NetworkDecl networkOf(EObject message) {
+    EObject[] candidates = {message, message == null ? null : message.eContainer()};
+    for (EObject o : candidates) {
+      var feature = o == null ? null : o.eClass().getEStructuralFeature("net");
+      if (feature instanceof EReference) {
+        Object net = o.eGet(feature, true);
+        return net instanceof NetworkDecl d && !d.eIsProxy() ? d : null;
+      }
+    }
+    return null;
   }
 
   private IScope fieldScope(EObject context) {

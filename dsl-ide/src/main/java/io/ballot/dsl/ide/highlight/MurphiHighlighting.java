@@ -5,11 +5,12 @@ import io.ballot.dsl.murphi.Call;
 import io.ballot.dsl.murphi.ConstName;
 import io.ballot.dsl.murphi.EnumLiteral;
 import io.ballot.dsl.murphi.Field;
-import io.ballot.dsl.murphi.FieldAccess;
-import io.ballot.dsl.murphi.IdRef;
+import io.ballot.dsl.murphi.MsgBinder;
+import io.ballot.dsl.murphi.MsgDecl;
+import io.ballot.dsl.murphi.MsgField;
 import io.ballot.dsl.murphi.MultisetQuantifier;
+import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.Param;
-import io.ballot.dsl.murphi.ProcCall;
 import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.Quantifier;
 import io.ballot.dsl.murphi.TypeName;
@@ -82,7 +83,7 @@ public class MurphiHighlighting implements ISemanticHighlightingCalculator {
       if (leaf.getSemanticElement() instanceof Call c && io.ballot.dsl.ast.NetworkQuery.of(c) != null) {
         return new String[] {SemanticTokenTypes.Keyword}; // inflight(net, ...), full(net), count(net)
       }
-      return kind(target(leaf.getSemanticElement()), false);
+      return kind(target(leaf.getSemanticElement(), EcoreUtil2.getContainerOfType(g, Assignment.class)), false);
     }
     Assignment a = g == null ? null : EcoreUtil2.getContainerOfType(g, Assignment.class);
     if (a != null && a.getFeature().equals("name") && g instanceof RuleCall call
@@ -98,20 +99,14 @@ public class MurphiHighlighting implements ISemanticHighlightingCalculator {
     return rule != null && rule.getName().equals("Ident");
   }
 
-  private static EObject target(EObject semantic) {
-    if (semantic instanceof IdRef r) {
-      return r.getRef();
+  /** What the cross-reference assigned by {@code a} in {@code semantic} resolves to; null when unresolved. */
+  private static EObject target(EObject semantic, Assignment a) {
+    if (semantic == null || a == null) {
+      return null;
     }
-    if (semantic instanceof FieldAccess f) {
-      return f.getField();
-    }
-    if (semantic instanceof Call c) {
-      return c.getCallee();
-    }
-    if (semantic instanceof ProcCall c) {
-      return c.getCallee();
-    }
-    return null;
+    var feature = semantic.eClass().getEStructuralFeature(a.getFeature());
+    Object target = feature == null || feature.isMany() ? null : semantic.eGet(feature, true);
+    return target instanceof EObject o ? o : null;
   }
 
   private static String[] kind(EObject o, boolean declaration) {
@@ -123,15 +118,18 @@ public class MurphiHighlighting implements ISemanticHighlightingCalculator {
     if (o instanceof ConstName) {
       type = SemanticTokenTypes.Variable;
       modifier = SemanticTokenModifiers.Readonly;
-    } else if (o instanceof VarName || o instanceof AliasDecl) {
+    } else if (o instanceof VarName || o instanceof AliasDecl || o instanceof NetworkDecl) {
       type = SemanticTokenTypes.Variable;
     } else if (o instanceof TypeName) {
       type = SemanticTokenTypes.Type;
     } else if (o instanceof EnumLiteral) {
       type = SemanticTokenTypes.EnumMember;
-    } else if (o instanceof Field) {
+    } else if (o instanceof MsgDecl) {
+      type = SemanticTokenTypes.EnumMember;
+    } else if (o instanceof Field || o instanceof MsgField) {
       type = SemanticTokenTypes.Property;
-    } else if (o instanceof Param || o instanceof Quantifier || o instanceof MultisetQuantifier) {
+    } else if (o instanceof Param || o instanceof Quantifier || o instanceof MultisetQuantifier
+        || o instanceof MsgBinder) {
       type = SemanticTokenTypes.Parameter;
     } else if (o instanceof ProcDecl) {
       type = SemanticTokenTypes.Function;

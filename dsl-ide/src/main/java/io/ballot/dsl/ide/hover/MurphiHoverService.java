@@ -20,8 +20,14 @@ import io.ballot.dsl.scoping.Builtins;
 import io.ballot.dsl.murphi.Quantifier;
 import io.ballot.dsl.murphi.TypeGroup;
 import io.ballot.dsl.murphi.TypeName;
+import io.ballot.dsl.murphi.VarGroup;
 import io.ballot.dsl.murphi.VarName;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.hover.HoverContext;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -38,6 +44,29 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
   @Override
   public String getContents(EObject element) {
     return describe(element, lowered);
+  }
+
+  /**
+   * Xtext's context, but on the hovered token when the element's significant region (its name: the string of a
+   * named rule) does not contain the cursor, e.g. on the {@code restart} of {@code restart "crash" p: Node}, where
+   * Xtext would answer nothing.
+   */
+  @Override
+  protected HoverContext createContext(Document document, XtextResource resource, int offset) {
+    HoverContext context = super.createContext(document, resource, offset);
+    if (context == null || context.getRegion().contains(offset) || resource.getParseResult() == null) {
+      return context;
+    }
+    ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+    return leaf == null || leaf.isHidden() ? context
+        : new HoverContext(document, resource, offset, leaf.getTextRegion(), context.getElement());
+  }
+
+  /** No hover (rather than Xtext's internal error) where there is nothing to describe. */
+  @Override
+  protected MarkupContent getMarkupContent(HoverContext context) {
+    String contents = getContents(context.getElement());
+    return contents == null ? null : toMarkupContent(getKind(context), contents);
   }
 
   /** The Markdown description of {@code element}; null for elements that are not declarations. */
@@ -59,6 +88,10 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
     if (value != null) {
       md.append("\n\nvalue: `").append(value).append('`');
     }
+    String details = MessagePassingHover.details(element);
+    if (details != null) {
+      md.append("\n\n").append(details);
+    }
     int line = declarationLine(element);
     if (line > 0) {
       md.append("\n\ndeclared on line ").append(line);
@@ -72,7 +105,9 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
       return "const " + c.getName() + " : " + text(c.eContainer() instanceof ConstGroup g ? g.getValue() : null);
     }
     if (element instanceof VarName v) {
-      return "var " + v.getName() + " : " + text(AstTypes.declaredType(v));
+      VarGroup g = v.eContainer() instanceof VarGroup group ? group : null;
+      return (g != null && g.isDurable() ? "durable var " : "var ") + v.getName() + " : "
+          + text(AstTypes.declaredType(v)) + (g != null && g.getInit() != null ? " := " + text(g.getInit()) : "");
     }
     if (element instanceof TypeName t) {
       return "type " + t.getName() + " : " + text(t.eContainer() instanceof TypeGroup g ? g.getType() : null);
@@ -115,7 +150,8 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
       String head = cut > 0 ? signature.substring(0, cut + 1) : p.getKeyword() + " " + p.getName() + "(...)";
       return p.getReturnType() != null ? head + " : " + text(p.getReturnType()) : head;
     }
-    return null;
+    String rule = RuleHover.headline(element);
+    return rule != null ? rule : MessagePassingHover.headline(element);
   }
 
   /** The constant's value as the checker sees it; null when the model has errors. */

@@ -8,9 +8,30 @@ import org.eclipse.xtext.resource.IResourceServiceProvider;
 
 /**
  * Xtext's language server with what Ballot adds: cancelling a check from its progress notification, stopping
- * running checks at shutdown, and serving a client that opens single files without a workspace folder.
+ * running checks at shutdown, serving a client that opens single files without a workspace folder, and serving
+ * {@code workspace/executeCommand} to a client that does not declare that capability.
  */
 public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageServerImpl {
+
+  /**
+   * Initializes as Xtext does, but as if the client declared {@code workspace.executeCommand} (without dynamic
+   * registration) when it did not: Xtext sets up its command registry only for a client that declares it, and
+   * answered every command of such a client with an internal error (the capability is only about dynamic
+   * registration; any client may send the request).
+   */
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.InitializeResult> initialize(org.eclipse.lsp4j.InitializeParams params) {
+    if (params.getCapabilities() == null) {
+      params.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
+    }
+    if (params.getCapabilities().getWorkspace() == null) {
+      params.getCapabilities().setWorkspace(new org.eclipse.lsp4j.WorkspaceClientCapabilities());
+    }
+    if (params.getCapabilities().getWorkspace().getExecuteCommand() == null) {
+      params.getCapabilities().getWorkspace().setExecuteCommand(new org.eclipse.lsp4j.ExecuteCommandCapabilities(false));
+    }
+    return super.initialize(params);
+  }
 
   /**
    * The workspace root; with neither a root nor folders (an editor opened on a single file) an empty temporary

@@ -5,7 +5,8 @@ import org.eclipse.emf.ecore.EClass;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 
-/** The outline's symbol kinds: constants, variables, types, enum values, fields, functions, rules. */
+/** The outline's symbol kinds: constants, variables, types, enum values, fields, functions, rules,
+ * networks and their message kinds. */
 public class MurphiSymbolKinds extends DocumentSymbolMapper.DocumentSymbolKindProvider {
 
   @Override
@@ -33,6 +34,18 @@ public class MurphiSymbolKinds extends DocumentSymbolMapper.DocumentSymbolKindPr
       return SymbolKind.Function;
     }
     if (c == p.getParam() || c == p.getQuantifier() || c == p.getMultisetQuantifier()) {
+      return SymbolKind.TypeParameter;
+    }
+    if (c == p.getNetworkDecl()) {
+      return SymbolKind.Interface;
+    }
+    if (c == p.getMsgDecl()) {
+      return SymbolKind.Struct;
+    }
+    if (c == p.getMsgField()) {
+      return SymbolKind.Field;
+    }
+    if (c == p.getMsgBinder()) {
       return SymbolKind.TypeParameter;
     }
     if (p.getRule().isSuperTypeOf(c)) {

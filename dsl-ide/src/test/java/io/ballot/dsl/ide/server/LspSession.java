@@ -53,6 +53,11 @@ final class LspSession implements AutoCloseable {
 
   /** With {@code withRoot} false the client sends no workspace root, as an editor opened on a single file does. */
   LspSession(boolean withRoot) throws Exception {
+    this(withRoot, capabilities());
+  }
+
+  /** A session whose client declares {@code capabilities} (e.g. none at all, as a minimal client does). */
+  LspSession(boolean withRoot, ClientCapabilities capabilities) throws Exception {
     root = Files.createTempDirectory("ballot-lsp");
     PipedInputStream serverIn = new PipedInputStream(1 << 16);
     toServer = new PipedOutputStream(serverIn);
@@ -66,7 +71,7 @@ final class LspSession implements AutoCloseable {
     if (withRoot) {
       init.setRootUri(root.toUri().toString());
     }
-    init.setCapabilities(capabilities());
+    init.setCapabilities(capabilities);
     initialized = server.initialize(init).get(60, TimeUnit.SECONDS);
     server.initialized(new InitializedParams());
   }

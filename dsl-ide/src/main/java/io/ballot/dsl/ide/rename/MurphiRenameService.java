@@ -1,0 +1,53 @@
+package io.ballot.dsl.ide.rename;
+
+import io.ballot.dsl.murphi.ProcDecl;
+import io.ballot.dsl.scoping.Builtins;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.xtext.ide.refactoring.RefactoringIssueAcceptor;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.ILanguageServerAccess;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
+import org.eclipse.xtext.ide.server.rename.RenameService2;
+import org.eclipse.xtext.ide.server.rename.ServerRefactoringIssueAcceptor;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+
+/**
+ * Xtext's rename, except for the built-in real type and math functions ({@link Builtins}): they are declared
+ * outside the model, so there is nothing to rename (prepare-rename answers null; a rename without prepare answers
+ * an error that says so). Xtext failed both with an internal error.
+ */
+public class MurphiRenameService extends RenameService2 {
+
+  @Override
+  protected Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior> doPrepareRename(
+      Resource resource, Document document, PrepareRenameParams params, CancelIndicator cancel) {
+    if (resource instanceof XtextResource x
+        && isBuiltin(getElementWithIdentifierAt(x, document.getOffSet(params.getPosition())))) {
+      return null;
+    }
+    return super.doPrepareRename(resource, document, params, cancel);
+  }
+
+  @Override
+  protected void applyModifications(EObject element, WorkspaceEdit edit, ServerRefactoringIssueAcceptor issues,
+      IRenameService2.Options options, ILanguageServerAccess.Context context) {
+    if (isBuiltin(element)) {
+      issues.add(RefactoringIssueAcceptor.Severity.FATAL,
+          "'" + ((ProcDecl) element).getName() + "' is built in (declared outside the model): it cannot be renamed");
+      return;
+    }
+    super.applyModifications(element, edit, issues, options, context);
+  }
+
+  private static boolean isBuiltin(EObject element) {
+    return element instanceof ProcDecl p && Builtins.isBuiltin(p);
+  }
+}
