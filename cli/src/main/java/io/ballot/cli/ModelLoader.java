@@ -14,8 +14,8 @@ public interface ModelLoader {
   /** Reads, checks and lowers {@code file}; problems come back as diagnostics, never as exceptions. */
   LoadResult load(Path file);
 
-  /** Loads {@code file} and, if accepted, pretty-prints it. */
-  FormatResult format(Path file);
+  /** Loads {@code file} and, if accepted, pretty-prints it, wrapping long expressions at {@code width} columns. */
+  FormatResult format(Path file, int width);
 
   /** The real front end. Creating it builds an Xtext injector, so callers create it only when needed. */
   static ModelLoader frontEnd() {
@@ -27,8 +27,8 @@ public interface ModelLoader {
       }
 
       @Override
-      public FormatResult format(Path file) {
-        return frontEnd.format(file);
+      public FormatResult format(Path file, int width) {
+        return frontEnd.format(file, width);
       }
     };
   }

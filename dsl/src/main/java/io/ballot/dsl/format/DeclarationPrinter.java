@@ -129,6 +129,7 @@ final class DeclarationPrinter {
       s.names(g.getNames());
       s.w(": ");
       type(g.getType());
+      s.after(g);
     }
     s.w(")");
     if (proc.getReturnType() != null) {

@@ -144,6 +144,14 @@ final class FormatSession {
     }
   }
 
+  /** The comments between {@code o} and the token after it (an operator or a closing parenthesis). */
+  void after(EObject o) {
+    int next = nextTokenAfter(end(o));
+    if (next >= 0) {
+      comments.flushBefore(next);
+    }
+  }
+
   /** Comments before the closing token at {@code closing}, on their own lines inside the container. */
   void beforeClosing(int closing) {
     if (closing >= 0 && comments.pendingBefore(closing)) {

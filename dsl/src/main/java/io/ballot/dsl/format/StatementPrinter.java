@@ -64,6 +64,7 @@ final class StatementPrinter {
     ExpressionPrinter x = s.expressions;
     if (st instanceof Assignment a) {
       x.expr(a.getTarget());
+      s.after(a.getTarget());
       s.w(" := ");
       x.expr(a.getValue());
     } else if (st instanceof ProcCall c) {

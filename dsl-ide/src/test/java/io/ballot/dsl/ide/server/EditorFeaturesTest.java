@@ -2,6 +2,7 @@ package io.ballot.dsl.ide.server;
 
 import static io.ballot.dsl.ide.server.LspSession.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,8 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import io.ballot.dsl.format.CommentScanner;
+import io.ballot.dsl.ide.format.MurphiFormattingService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,6 +188,23 @@ class EditorFeaturesTest {
     assertEquals(List.of(), session.server.getTextDocumentService()
         .formatting(new DocumentFormattingParams(doc(broken), new FormattingOptions(2, true)))
         .get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void formattingWrapsAtTheWidthOptionAndKeepsComments() throws Exception {
+    FormattingOptions options = new FormattingOptions(2, true);
+    options.putNumber(MurphiFormattingService.WIDTH_OPTION, 60);
+    List<? extends TextEdit> edits = session.server.getTextDocumentService()
+        .formatting(new DocumentFormattingParams(doc(raftUri), options))
+        .get(30, TimeUnit.SECONDS);
+    assertEquals(1, edits.size());
+    String formatted = LspSession.apply(raft, edits);
+    assertEquals(new FrontEnd().formatText("Raft.m", raft, 60), formatted);
+    assertNotEquals(new FrontEnd().formatText("Raft.m", raft), formatted, "60 columns wrap more than 100");
+    assertTrue(raft.contains("--") && formatted.contains("--"), "Raft.m has comments, and they are kept");
+    assertEquals(
+        CommentScanner.comments(raft).stream().sorted().toList(),
+        CommentScanner.comments(formatted).stream().sorted().toList());
   }
 
   @Test
