@@ -200,6 +200,7 @@ final class DeclarationPrinter {
     } else if (t instanceof SimpleType st) {
       s.expressions.expr(st.getLo());
       if (st.getHi() != null) {
+        s.after(st.getLo());
         s.w(" .. ");
         s.expressions.expr(st.getHi());
       }

@@ -48,6 +48,9 @@ final class ExpressionPrinter {
           Map.entry("−", "-"),
           Map.entry("¬", "!"));
 
+  /** The operators a long chain is wrapped at: the logical connectives, and addition and subtraction. */
+  private static final java.util.Set<String> WRAPPING_OPERATORS = java.util.Set.of("&", "|", "&&", "||", "->", "+", "-");
+
   private final FormatSession s;
 
   ExpressionPrinter(FormatSession session) {
@@ -100,17 +103,9 @@ final class ExpressionPrinter {
       expr(a.getIndex());
       s.w("]");
     } else if (e instanceof Forall f) {
-      s.w("forall ");
-      quantifier(f.getQuantifier());
-      s.w(" do ");
-      expr(f.getBody());
-      s.w(" end");
+      quantified("forall ", f.getQuantifier(), f.getBody());
     } else if (e instanceof Exists x) {
-      s.w("exists ");
-      quantifier(x.getQuantifier());
-      s.w(" do ");
-      expr(x.getBody());
-      s.w(" end");
+      quantified("exists ", x.getQuantifier(), x.getBody());
     } else if (e instanceof IsUndefined u) {
       s.w("isundefined(");
       expr(u.getTarget());
@@ -137,6 +132,40 @@ final class ExpressionPrinter {
   }
 
   /**
+   * {@code forall q do body end}: on one line if it fits in the width, otherwise the body on continuation lines of
+   * its own and {@code end} on the line after it.
+   */
+  private void quantified(String keyword, Quantifier q, Expr body) {
+    boolean wrap = tooLong(() -> {
+      s.w(keyword);
+      quantifier(q);
+      s.w(" do ");
+      expr(body);
+      s.w(" end");
+    });
+    s.w(keyword);
+    quantifier(q);
+    if (!wrap) {
+      s.w(" do ");
+      expr(body);
+      s.w(" end");
+      return;
+    }
+    s.w(" do");
+    s.layout.enterWrap();
+    s.layout.breakLine();
+    expr(body);
+    s.layout.exitWrap();
+    s.layout.breakLine();
+    s.w("end");
+  }
+
+  /** Whether what {@code printer} writes does not fit on the rest of the line (never while measuring). */
+  private boolean tooLong(Runnable printer) {
+    return !s.layout.flat() && s.layout.overflows(s.measure(printer));
+  }
+
+  /**
    * A left-nested chain of one operator, {@code ((a op b) op c) op d}: on one line if it fits in the width, otherwise
    * each operator starts a continuation line.
    */
@@ -148,9 +177,7 @@ final class ExpressionPrinter {
       first = b.getLeft();
     }
     Expr head = first;
-    boolean wrap =
-        !s.layout.flat()
-            && s.layout.column() + s.measure(() -> chainOnOneLine(head, links)) > s.layout.width();
+    boolean wrap = WRAPPING_OPERATORS.contains(ascii(top.getOp())) && tooLong(() -> chainOnOneLine(head, links));
     if (wrap) {
       s.layout.enterWrap();
     }

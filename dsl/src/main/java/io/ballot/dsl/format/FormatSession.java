@@ -33,13 +33,13 @@ final class FormatSession {
   private final List<String> tokenTexts = new ArrayList<>();
   private final Map<EObject, int[]> spans = new IdentityHashMap<>();
 
-  FormatSession(Model model, int width) {
+  FormatSession(Model model, int width, java.util.function.Predicate<EObject> known) {
     this.layout = new Layout(width);
     ICompositeNode node = NodeModelUtils.getNode(model);
     INode root = node == null ? null : node.getRootNode();
     this.hasSource = root != null;
     this.comments = new SourceComments(root, layout);
-    this.verbatim = KnownSyntax.verbatimNodes(model);
+    this.verbatim = KnownSyntax.verbatimNodes(model, known);
     List<Integer> offsets = new ArrayList<>();
     if (root != null) {
       for (ILeafNode leaf : root.getLeafNodes()) {

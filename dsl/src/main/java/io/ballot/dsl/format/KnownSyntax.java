@@ -126,11 +126,14 @@ final class KnownSyntax {
     return true;
   }
 
-  /** The printed elements of {@code model} that must be copied from the source: they hold syntax not covered. */
-  static Set<EObject> verbatimNodes(Model model) {
+  /**
+   * The printed elements of {@code model} that must be copied from the source: they hold syntax {@code known} does
+   * not cover ({@link #covers} in production).
+   */
+  static Set<EObject> verbatimNodes(Model model, java.util.function.Predicate<EObject> known) {
     Set<EObject> verbatim = Collections.newSetFromMap(new IdentityHashMap<>());
     model.eAllContents().forEachRemaining(o -> {
-      if (!covers(o)) {
+      if (!known.test(o)) {
         EObject element = o;
         while (element != null && !isPrintedElement(element)) {
           element = element.eContainer();

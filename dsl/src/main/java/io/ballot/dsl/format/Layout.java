@@ -22,6 +22,8 @@ final class Layout {
   private boolean spaceNeeded;
   private boolean freshContainer = true;
   private boolean flat;
+  private int lines;
+  private int reserve;
 
   Layout(int width) {
     this.width = width;
@@ -69,7 +71,23 @@ final class Layout {
     }
     trimTrailingBlanks();
     out.append('\n');
+    lines++;
     atLineStart = true;
+  }
+
+  /** How many lines have been ended so far. */
+  int lines() {
+    return lines;
+  }
+
+  /** Columns to keep free after the expression being printed (for what follows it on its line, like {@code ==>}). */
+  void reserve(int columns) {
+    reserve = columns;
+  }
+
+  /** Whether text {@code length} columns long, written next, would pass the width (with the reserve). */
+  boolean overflows(int length) {
+    return !flat && column() + length + reserve > width;
   }
 
   /** Ends the current line; the next text continues the same statement, indented further. */
@@ -114,6 +132,11 @@ final class Layout {
   /** The next text must start on a new (continuation) line: the current one ends with a {@code --} comment. */
   void requireBreak() {
     mustBreak = true;
+  }
+
+  /** Whether the current line has ended with a {@code --} comment (the next text goes on a new line). */
+  boolean breakPending() {
+    return mustBreak;
   }
 
   /** A block comment was written inline: the next token is separated from it by a space. */

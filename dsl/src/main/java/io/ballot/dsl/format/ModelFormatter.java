@@ -6,6 +6,8 @@ import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.Rule;
 import io.ballot.dsl.murphi.TopItem;
+import java.util.function.Predicate;
+import org.eclipse.emf.ecore.EObject;
 
 /**
  * Pretty-prints a Murphi syntax tree in Ballot's layout: lowercase keywords, two-space indentation, {@code const},
@@ -59,7 +61,12 @@ public final class ModelFormatter {
 
   /** The formatted text of {@code model}, ending with a newline (empty for a model without items or comments). */
   public String format(Model model) {
-    FormatSession s = new FormatSession(model, width);
+    return format(model, KnownSyntax::covers);
+  }
+
+  /** {@link #format(Model)}, with {@code known} deciding which syntax the printers may print (tests pretend). */
+  String format(Model model, Predicate<EObject> known) {
+    FormatSession s = new FormatSession(model, width, known);
     boolean first = true;
     for (TopItem item : model.getItems()) {
       if (!first) {

@@ -4,6 +4,7 @@ import io.ballot.dsl.murphi.AliasRule;
 import io.ballot.dsl.murphi.Block;
 import io.ballot.dsl.murphi.ChooseRule;
 import io.ballot.dsl.murphi.DeclSection;
+import io.ballot.dsl.murphi.Expr;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.PropertyRule;
 import io.ballot.dsl.murphi.Quantifier;
@@ -42,8 +43,7 @@ final class RulePrinter {
       }
       if (r.getGuard() != null) {
         s.w(" ");
-        s.expressions.expr(r.getGuard());
-        s.w(" ==>");
+        guard(r.getGuard());
       }
       ruleBody(r, r.getDecls(), r.getBody());
     } else if (rule instanceof StartState st) {
@@ -124,10 +124,29 @@ final class RulePrinter {
     }
     if (r.getGuard() != null) {
       s.w(" where ");
-      s.expressions.expr(r.getGuard());
+      guard(r.getGuard());
+    } else {
+      s.w(" ==>");
     }
-    s.w(" ==>");
     ruleBody(r, r.getDecls(), r.getBody());
+  }
+
+  /**
+   * A guard and its {@code ==>}: on the guard's line, or, when the guard took several lines, on a line of its own at
+   * the rule's indentation.
+   */
+  private void guard(Expr guard) {
+    int before = s.layout.lines();
+    s.layout.reserve(" ==> begin".length());
+    s.expressions.expr(guard);
+    s.layout.reserve(0);
+    s.after(guard);
+    if (s.layout.lines() > before) {
+      s.layout.newline();
+      s.w("==>");
+    } else {
+      s.w(" ==>");
+    }
   }
 
   /** The rest of a rule or start state: {@code begin} on the header line, or local sections then {@code begin}. */

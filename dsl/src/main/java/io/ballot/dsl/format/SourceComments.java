@@ -140,7 +140,7 @@ final class SourceComments {
       }
       layout.w(c.text());
       layout.newline();
-    } else if (!c.ownLine()) {
+    } else if (!c.ownLine() && !layout.breakPending()) {
       layout.appendInline(c.text());
       if (c.lineComment()) {
         layout.requireBreak();
