@@ -13,6 +13,11 @@ const
 type
   Pid: scalarset(N); -- processes
   Val: enum { lo, /* middle? */ hi }; -- values
+  Loc: enum {
+    home, -- at home
+    -- own line before away
+    away, -- last value, with a trailing comma
+  };
   Rec: record
     -- leading a field
     v: Val; -- trailing a field

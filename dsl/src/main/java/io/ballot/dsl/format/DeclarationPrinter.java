@@ -190,6 +190,29 @@ final class DeclarationPrinter {
     s.w("end;");
   }
 
+  /** An enum with comments among its values: one value per line, each with the comments after it on its line. */
+  private void commentedEnum(EnumType e) {
+    s.w("enum {");
+    s.layout.indent();
+    s.layout.open();
+    List<EnumLiteral> literals = e.getLiterals();
+    int closing = s.lastTokenOffset(e);
+    for (int i = 0; i < literals.size(); i++) {
+      EnumLiteral literal = literals.get(i);
+      s.startLine(literal);
+      s.w(literal.getName());
+      boolean last = i == literals.size() - 1;
+      if (!last) {
+        s.w(",");
+      }
+      s.comments.trailing(s.end(literal), last ? closing : s.offset(literals.get(i + 1)));
+    }
+    s.beforeClosing(closing);
+    s.layout.dedent();
+    s.layout.newline();
+    s.w("}");
+  }
+
   void type(TypeExpr t) {
     s.before(t);
     if (s.verbatim(t)) {
@@ -204,6 +227,8 @@ final class DeclarationPrinter {
         s.w(" .. ");
         s.expressions.expr(st.getHi());
       }
+    } else if (t instanceof EnumType e && s.comments.pendingBefore(s.end(e))) {
+      commentedEnum(e);
     } else if (t instanceof EnumType e) {
       s.w("enum {");
       List<EnumLiteral> literals = e.getLiterals();

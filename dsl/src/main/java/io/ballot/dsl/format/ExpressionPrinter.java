@@ -87,6 +87,7 @@ final class ExpressionPrinter {
     } else if (e instanceof Paren p) {
       s.w("(");
       expr(p.getExpr());
+      s.after(p.getExpr());
       s.w(")");
     } else if (e instanceof Call c) {
       s.w(FormatSession.refText(c, MurphiPackage.Literals.CALL__CALLEE, c.getCallee()));
@@ -101,6 +102,7 @@ final class ExpressionPrinter {
       expr(a.getArray());
       s.w("[");
       expr(a.getIndex());
+      s.after(a.getIndex());
       s.w("]");
     } else if (e instanceof Forall f) {
       quantified("forall ", f.getQuantifier(), f.getBody());
@@ -148,6 +150,7 @@ final class ExpressionPrinter {
     if (!wrap) {
       s.w(" do ");
       expr(body);
+      s.after(body);
       s.w(" end");
       return;
     }
@@ -155,6 +158,7 @@ final class ExpressionPrinter {
     s.layout.enterWrap();
     s.layout.breakLine();
     expr(body);
+    s.after(body);
     s.layout.exitWrap();
     s.layout.breakLine();
     s.w("end");
@@ -209,6 +213,9 @@ final class ExpressionPrinter {
   void args(List<Expr> args) {
     s.w("(");
     exprList(args);
+    if (!args.isEmpty()) {
+      s.after(args.get(args.size() - 1));
+    }
     s.w(")");
   }
 

@@ -134,6 +134,18 @@ final class Layout {
     mustBreak = true;
   }
 
+  /** Whether the next text goes on a continuation line (a wrapped expression) rather than a statement's line. */
+  boolean onContinuation() {
+    return continuation;
+  }
+
+  /** Ends a line holding only a comment; a continuation line is followed by another continuation line. */
+  void endCommentLine() {
+    boolean wasContinuation = continuation;
+    newline();
+    continuation = wasContinuation;
+  }
+
   /** Whether the current line has ended with a {@code --} comment (the next text goes on a new line). */
   boolean breakPending() {
     return mustBreak;

@@ -88,7 +88,16 @@ final class SourceComments {
     if (suspended || end < 0) {
       return;
     }
-    flushBefore(end);
+    // Comments left inside the element: those that followed code stay on its line; one on a line of its own
+    // (and all after it) waits for the next element, as it would if the source had it after the element.
+    while (!suspended && pendingBefore(end)) {
+      Comment c = comments.get(next);
+      if (c.ownLine()) {
+        return;
+      }
+      next++;
+      emit(c);
+    }
     lastEnd = Math.max(lastEnd, end);
     while (next < comments.size()) {
       Comment c = comments.get(next);
@@ -135,11 +144,11 @@ final class SourceComments {
 
   private void emit(Comment c) {
     if (layout.atStructuralLineStart()) {
-      if (blankLineBefore(c.offset())) {
+      if (!layout.onContinuation() && blankLineBefore(c.offset())) {
         layout.blankLine();
       }
       layout.w(c.text());
-      layout.newline();
+      layout.endCommentLine();
     } else if (!c.ownLine() && !layout.breakPending()) {
       layout.appendInline(c.text());
       if (c.lineComment()) {

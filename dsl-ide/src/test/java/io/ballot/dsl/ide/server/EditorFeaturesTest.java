@@ -54,8 +54,15 @@ class EditorFeaturesTest {
   private static String raft;
   private static String raftUri;
 
+  /**
+   * Created before the server: a FrontEnd does the standalone EMF registration, which would replace the language
+   * server's (rename then finds no rename strategy) if done while it runs.
+   */
+  private static FrontEnd frontEnd;
+
   @BeforeAll
   static void start() throws Exception {
+    frontEnd = new FrontEnd();
     session = new LspSession();
     twoPhase = LspSession.read(TWO_PHASE);
     twoPhaseUri = session.open("TwoPhase.m", twoPhase);
@@ -135,7 +142,7 @@ class EditorFeaturesTest {
     String renamed = LspSession.apply(text, edits);
     assertEquals(0, LspSession.codeOccurrences(renamed, "tmState"));
     assertEquals(LspSession.codeOccurrences(text, "tmState"), LspSession.codeOccurrences(renamed, "tmPhase"));
-    assertTrue(new FrontEnd().load("r.m", renamed).diagnostics().isEmpty(), "the renamed model is still valid");
+    assertTrue(frontEnd.load("r.m", renamed).diagnostics().isEmpty(), "the renamed model is still valid");
   }
 
   private static List<String> complete(String uri, Position p) throws Exception {
@@ -177,7 +184,7 @@ class EditorFeaturesTest {
         .formatting(new DocumentFormattingParams(doc(twoPhaseUri), new FormattingOptions(2, true)))
         .get(30, TimeUnit.SECONDS);
     assertEquals(1, edits.size());
-    String expected = new FrontEnd().formatText("TwoPhase.m", twoPhase);
+    String expected = frontEnd.formatText("TwoPhase.m", twoPhase);
     assertEquals(expected, LspSession.apply(twoPhase, edits));
     // Formatting the formatted text changes nothing; a model with an error is left alone.
     String formattedUri = session.open("TwoPhaseFormatted.m", expected);
@@ -199,8 +206,8 @@ class EditorFeaturesTest {
         .get(30, TimeUnit.SECONDS);
     assertEquals(1, edits.size());
     String formatted = LspSession.apply(raft, edits);
-    assertEquals(new FrontEnd().formatText("Raft.m", raft, 60), formatted);
-    assertNotEquals(new FrontEnd().formatText("Raft.m", raft), formatted, "60 columns wrap more than 100");
+    assertEquals(frontEnd.formatText("Raft.m", raft, 60), formatted);
+    assertNotEquals(frontEnd.formatText("Raft.m", raft), formatted, "60 columns wrap more than 100");
     assertTrue(raft.contains("--") && formatted.contains("--"), "Raft.m has comments, and they are kept");
     assertEquals(
         CommentScanner.comments(raft).stream().sorted().toList(),
