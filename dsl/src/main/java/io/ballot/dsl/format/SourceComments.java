@@ -88,11 +88,11 @@ final class SourceComments {
     if (suspended || end < 0) {
       return;
     }
-    // Comments left inside the element: those that followed code stay on its line; one on a line of its own
-    // (and all after it) waits for the next element, as it would if the source had it after the element.
+    // Comments left inside the element: those that followed code stay on its line; one on a line of its own, or
+    // one after a -- comment (and all after it), waits for the next element, as if the source had it there.
     while (!suspended && pendingBefore(end)) {
       Comment c = comments.get(next);
-      if (c.ownLine()) {
+      if (c.ownLine() || layout.breakPending()) {
         return;
       }
       next++;
@@ -101,7 +101,8 @@ final class SourceComments {
     lastEnd = Math.max(lastEnd, end);
     while (next < comments.size()) {
       Comment c = comments.get(next);
-      if (c.ownLine() || !sameLine(end, c.offset()) || (nextToken >= 0 && nextToken < c.offset())) {
+      if (c.ownLine() || layout.breakPending() || !sameLine(end, c.offset())
+          || (nextToken >= 0 && nextToken < c.offset())) {
         break;
       }
       next++;
