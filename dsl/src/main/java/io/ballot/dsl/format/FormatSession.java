@@ -91,6 +91,12 @@ final class FormatSession {
     });
   }
 
+  /** Where an element without tokens (an empty block) stands in the source; -1 without source. */
+  int emptyOffset(EObject o) {
+    ICompositeNode node = NodeModelUtils.getNode(o);
+    return node == null ? -1 : node.getTotalOffset();
+  }
+
   /** Offset of the first token at or after {@code offset} that is not a {@code ;}; -1 if none or no source. */
   int nextTokenAfter(int offset) {
     if (offset < 0) {

@@ -51,9 +51,7 @@ final class StatementPrinter {
       s.w(";");
       s.endLine(st);
     }
-    if (!block.getStmts().isEmpty()) {
-      s.beforeClosing(s.nextTokenAfter(s.end(block)));
-    }
+    s.beforeClosing(s.nextTokenAfter(block.getStmts().isEmpty() ? s.emptyOffset(block) : s.end(block)));
     s.layout.dedent();
   }
 

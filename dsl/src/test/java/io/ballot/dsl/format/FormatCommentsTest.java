@@ -124,6 +124,35 @@ class FormatCommentsTest {
   }
 
   @Test
+  void aCommentInAnEmptyBlockStaysInIt() {
+    String text = "var x: boolean;\nprocedure p(); begin -- to do\nend;\nstartstate begin x := true end;\n"
+        + "rule begin if x then -- nothing yet\n else x := true end end;\n";
+    assertEquals(
+        """
+        var
+          x: boolean;
+
+        procedure p();
+        begin
+          -- to do
+        end;
+
+        startstate begin
+          x := true;
+        end;
+
+        rule begin
+          if x then
+            -- nothing yet
+          else
+            x := true;
+          end;
+        end;
+        """,
+        format(text, 100));
+  }
+
+  @Test
   void aModelOfOnlyCommentsKeepsThem() {
     String text = "-- nothing yet\n/* still nothing */\nvar x: boolean; startstate begin x := true end;\n"
         + "rule begin x := !x end;\n";
