@@ -2,7 +2,7 @@
 // Ballot for VS Code: starts `ballot lsp` (the Murphi language server) and adds the Check model commands.
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
-const { serverCommand, checkOptions, traceMarkdown } = require('./lib/commands');
+const { serverCommand, checkOptions, traceMarkdown, formattingOptions } = require('./lib/commands');
 
 let client;
 
@@ -22,9 +22,23 @@ function createClient() {
         }
         return result;
       },
+      // The client drops formatting options it does not know, so send the request with the wrap width ourselves.
+      provideDocumentFormattingEdits: (document, options, token) => format(document, options, token),
+      provideDocumentRangeFormattingEdits: (document, range, options, token) => format(document, options, token),
     },
   };
   return new LanguageClient('ballot', 'Ballot (Murphi)', serverOptions, clientOptions);
+}
+
+/** Formats the whole document (the server does so for a range too) at the ballot.format.width setting. */
+async function format(document, options, token) {
+  const width = vscode.workspace.getConfiguration('ballot.format').get('width');
+  const params = {
+    textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(document),
+    options: formattingOptions(options, width),
+  };
+  const edits = await client.sendRequest('textDocument/formatting', params, token);
+  return client.protocol2CodeConverter.asTextEdits(edits);
 }
 
 async function showTrace(trace) {

@@ -48,4 +48,16 @@ function escape(text) {
   return String(text).replace(/\|/g, '\\|');
 }
 
-module.exports = { serverCommand, checkOptions, traceMarkdown };
+/**
+ * The LSP formatting options for a request: the editor's tab settings plus the wrap width of the
+ * ballot.format.width setting, under the option name the server reads (a number of columns, at least 40).
+ */
+function formattingOptions(options, width) {
+  const result = { tabSize: options.tabSize, insertSpaces: options.insertSpaces };
+  if (Number.isInteger(width) && width >= 40) {
+    result['ballot.format.width'] = width;
+  }
+  return result;
+}
+
+module.exports = { serverCommand, checkOptions, traceMarkdown, formattingOptions };

@@ -1,7 +1,7 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { serverCommand, checkOptions, traceMarkdown } = require('../lib/commands');
+const { serverCommand, checkOptions, traceMarkdown, formattingOptions } = require('../lib/commands');
 
 test('the server command defaults to ballot lsp', () => {
   assert.deepStrictEqual(serverCommand(undefined), { command: 'ballot', args: ['lsp'] });
@@ -29,4 +29,11 @@ test('a trace becomes a table of the variables each step changed', () => {
   assert.match(md, /\|  \|  \| y \| a\\\|b \|/);
   assert.match(md, /\| 2 \| rule "inc" \(p = 1\) \| x \| 1 \|/);
   assert.strictEqual(traceMarkdown({ message: 'no check yet' }), 'no check yet');
+});
+
+test('formatting sends the ballot.format.width setting to the server', () => {
+  assert.deepStrictEqual(formattingOptions({ tabSize: 2, insertSpaces: true }, 80),
+    { tabSize: 2, insertSpaces: true, 'ballot.format.width': 80 });
+  assert.deepStrictEqual(formattingOptions({ tabSize: 4, insertSpaces: false }, 10), { tabSize: 4, insertSpaces: false });
+  assert.deepStrictEqual(formattingOptions({ tabSize: 2, insertSpaces: true }, undefined), { tabSize: 2, insertSpaces: true });
 });

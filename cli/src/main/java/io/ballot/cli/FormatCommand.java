@@ -5,11 +5,11 @@ import io.ballot.dsl.api.Diagnostic;
 import io.ballot.dsl.api.FormatResult;
 import io.ballot.dsl.api.LoadResult;
 import io.ballot.dsl.api.Severity;
+import io.ballot.dsl.format.ModelFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,12 +21,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ballot format MODEL [-i]}: pretty-print a model to stdout, or rewrite the files in place. */
+/** {@code ballot format MODEL [-i] [--width N]}: pretty-print a model to stdout, or rewrite the files in place. */
 @Command(
     name = "format",
     description = {
       "Pretty-print a model file in ballot's canonical layout, on stdout or (with --in-place) back into the file.",
-      "A rejected model is not formatted: its errors are reported on stderr and the exit code is 3."
+      "Every comment is kept, and blank lines between declarations, statements and rules; long expressions are"
+          + " wrapped before their operators at --width columns.",
+      "A rejected model is not formatted: its errors are reported on stderr and the exit code is 3. If the"
+          + " formatted text would not have the file's comments, nothing is written and the exit code is 1."
     })
 final class FormatCommand implements Callable<Integer> {
 
@@ -47,6 +50,12 @@ final class FormatCommand implements Callable<Integer> {
       description = "Do not print warnings (errors are always printed).")
   boolean quiet;
 
+  @Option(
+      names = "--width",
+      paramLabel = "N",
+      description = "Wrap expressions longer than N columns before their operators (default: ${DEFAULT-VALUE}).")
+  int width = ModelFormatter.DEFAULT_WIDTH;
+
   @Parameters(
       paramLabel = "MODEL",
       arity = "1..*",
@@ -63,36 +72,48 @@ final class FormatCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "format prints one MODEL to stdout; use --in-place to format several files");
     }
+    if (width < ModelFormatter.MIN_WIDTH) {
+      throw new ParameterException(
+          spec.commandLine(), "--width must be at least " + ModelFormatter.MIN_WIDTH + ", not " + width);
+    }
     PrintWriter out = spec.commandLine().getOut();
     DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr());
-    boolean rejected = false;
+    int exit = ExitCodes.OK;
     for (Path file : files) {
-      FormatResult result = context.loader().format(file);
+      FormatResult result = context.loader().format(file, width);
       LoadResult load = result.load();
       printer.print(load, !quiet);
+      String name = load.file() != null ? load.file() : file.toString();
       if (load.hasErrors()) {
-        rejected = true;
+        exit = Math.max(exit, ExitCodes.MODEL_REJECTED);
         continue;
       }
       String formatted = result.formatted();
       if (formatted == null) {
         throw new IllegalStateException("the front end accepted " + file + " but did not format it");
       }
+      String lost = CommentCheck.lost(load.source(), formatted);
+      if (lost != null) {
+        printer.print(new Diagnostic(Severity.ERROR, name, 0, 0, 0,
+            "not formatted: the formatted text would lose " + lost
+                + " (a bug in ballot format; the file is unchanged)"), null);
+        exit = ExitCodes.INTERNAL_ERROR;
+        continue;
+      }
       if (!inPlace) {
         out.print(formatted);
         out.flush();
       } else if (!formatted.equals(load.source())) {
         try {
-          Files.writeString(file, formatted, load.charset()); // as read: UTF-8, or Latin-1
+          AtomicFileWriter.write(file, formatted, load.charset()); // as read: UTF-8, or Latin-1
         } catch (IOException e) {
-          String name = load.file() != null ? load.file() : file.toString();
           printer.print(new Diagnostic(Severity.ERROR, name, 0, 0, 0, "cannot write file: " + reason(e)), null);
-          rejected = true;
+          exit = Math.max(exit, ExitCodes.MODEL_REJECTED);
         }
       }
     }
     spec.commandLine().getErr().flush();
-    return rejected ? ExitCodes.MODEL_REJECTED : ExitCodes.OK;
+    return exit;
   }
 
   private static String reason(IOException e) {

@@ -23,8 +23,8 @@ public interface ModelLoader {
     return load(file);
   }
 
-  /** Loads {@code file} and, if accepted, pretty-prints it. */
-  FormatResult format(Path file);
+  /** Loads {@code file} and, if accepted, pretty-prints it, wrapping long expressions at {@code width} columns. */
+  FormatResult format(Path file, int width);
 
   /** The real front end. Creating it builds an Xtext injector, so callers create it only when needed. */
   static ModelLoader frontEnd() {
@@ -40,9 +40,8 @@ public interface ModelLoader {
         return frontEnd.load(file, consts);
       }
 
-      @Override
-      public FormatResult format(Path file) {
-        return frontEnd.format(file);
+      public FormatResult format(Path file, int width) {
+        return frontEnd.format(file, width);
       }
     };
   }

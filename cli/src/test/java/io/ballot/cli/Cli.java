@@ -30,7 +30,7 @@ record Cli(int exitCode, String out, String err) {
           }
 
           @Override
-          public FormatResult format(Path file) {
+          public FormatResult format(Path file, int width) {
             LoadResult r = load.apply(file);
             return new FormatResult(r, r.hasErrors() ? null : "formatted " + r.source());
           }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class FormatCommandTest {
           }
 
           @Override
-          public FormatResult format(Path file) {
+          public FormatResult format(Path file, int width) {
             LoadResult load = load(file);
             return new FormatResult(load, load.source());
           }
@@ -111,6 +112,88 @@ class FormatCommandTest {
     Cli r = Cli.run(file -> accepted(file, "x"), "format", "-i", m.toString());
     assertEquals(ExitCodes.MODEL_REJECTED, r.exitCode(), r::toString);
     assertEquals(m + ": error: cannot write file: no such file or directory\n", r.err());
+  }
+
+  /** A loader whose "formatter" applies {@code format} to the accepted source. */
+  private static ModelLoader formattingWith(Function<String, String> format) {
+    return new ModelLoader() {
+      @Override
+      public LoadResult load(Path file) {
+        return FRONT_END.apply(file);
+      }
+
+      @Override
+      public FormatResult format(Path file, int width) {
+        LoadResult load = load(file);
+        return new FormatResult(load, format.apply(load.source()));
+      }
+    };
+  }
+
+  @Test
+  void aFormatterThatWouldLoseACommentIsRefusedAndTheFileIsUntouched() throws IOException {
+    String text = "var x: boolean; -- keep me\n/* and me */ rule begin end;\n";
+    Path m = write("m.m", text);
+    ModelLoader dropping = formattingWith(src -> src.replace("-- keep me", ""));
+    Cli r = Cli.run(() -> dropping, "format", "-i", m.toString());
+    assertEquals(ExitCodes.INTERNAL_ERROR, r.exitCode(), r::toString);
+    assertEquals(
+        m + ": error: not formatted: the formatted text would lose the comment '-- keep me' (line 1)"
+            + " (a bug in ballot format; the file is unchanged)\n",
+        r.err());
+    assertEquals(text, Files.readString(m), "file untouched");
+    Cli stdout = Cli.run(() -> dropping, "format", m.toString());
+    assertEquals(ExitCodes.INTERNAL_ERROR, stdout.exitCode(), stdout::toString);
+    assertEquals("", stdout.out(), "nothing printed for a text that lost a comment");
+  }
+
+  @Test
+  void commentsThatOnlyMoveOrLoseTrailingBlanksAreAccepted() throws IOException {
+    Path m = write("m.m", "-- a   \nx /* b */\n");
+    Cli r = Cli.run(() -> formattingWith(src -> "/* b */\nx\n-- a\n"), "format", "-i", m.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
+    assertEquals("/* b */\nx\n-- a\n", Files.readString(m));
+  }
+
+  @Test
+  void inPlaceWritesThroughASymlinkKeepsPermissionsAndLeavesNoTemporaryFile() throws IOException {
+    Path real = write("real.m", "r\n");
+    Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.m"), real);
+    Cli r = Cli.run(FRONT_END, "format", "-i", link.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
+    assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+    assertEquals("formatted r\n", Files.readString(real));
+    assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("link.m", "real.m"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void widthIsPassedToTheFormatterAndCheckedForSense() throws IOException {
+    Path m = write("m.m", "m\n");
+    int[] seen = {0};
+    ModelLoader recording =
+        new ModelLoader() {
+          @Override
+          public LoadResult load(Path file) {
+            return FRONT_END.apply(file);
+          }
+
+          @Override
+          public FormatResult format(Path file, int width) {
+            seen[0] = width;
+            return new FormatResult(load(file), "m\n");
+          }
+        };
+    assertEquals(ExitCodes.OK, Cli.run(() -> recording, "format", m.toString()).exitCode());
+    assertEquals(100, seen[0], "default width");
+    assertEquals(ExitCodes.OK, Cli.run(() -> recording, "format", "--width", "72", m.toString()).exitCode());
+    assertEquals(72, seen[0]);
+    Cli narrow = Cli.run(() -> recording, "format", "--width", "10", m.toString());
+    assertEquals(ExitCodes.USAGE, narrow.exitCode(), narrow::toString);
+    assertTrue(narrow.err().contains("--width must be at least 40, not 10"), narrow::toString);
   }
 
   @Test

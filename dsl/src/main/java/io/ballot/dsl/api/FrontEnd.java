@@ -100,18 +100,28 @@ public final class FrontEnd {
 
   /** Loads {@code file} and, if it is accepted, pretty-prints it in a stable, re-parseable layout. */
   public FormatResult format(Path file) {
+    return format(file, ModelFormatter.DEFAULT_WIDTH);
+  }
+
+  /** {@link #format(Path)}, wrapping long expressions at {@code width} columns. */
+  public FormatResult format(Path file, int width) {
     LoadResult load = load(file);
     if (load.hasErrors()) {
       return new FormatResult(load, null);
     }
     Parsed parsed = parse(load.file(), load.source(), ConstOverrides.none());
-    return new FormatResult(load, new ModelFormatter().format(parsed.ast));
+    return new FormatResult(load, new ModelFormatter(width).format(parsed.ast));
   }
 
-  /** Formats model text that is already known to be valid (for tests and editors). */
+  /** Formats model text that is already known to be valid (for tests and editors); null if it is rejected. */
   public String formatText(String fileName, String text) {
+    return formatText(fileName, text, ModelFormatter.DEFAULT_WIDTH);
+  }
+
+  /** {@link #formatText(String, String)}, wrapping long expressions at {@code width} columns. */
+  public String formatText(String fileName, String text, int width) {
     Parsed parsed = parse(fileName, text, ConstOverrides.none());
-    return parsed.model == null ? null : new ModelFormatter().format(parsed.ast);
+    return parsed.model == null ? null : new ModelFormatter(width).format(parsed.ast);
   }
 
   private record Parsed(io.ballot.dsl.murphi.Model ast, io.ballot.checker.ir.Model model, List<Diagnostic> diagnostics) {}

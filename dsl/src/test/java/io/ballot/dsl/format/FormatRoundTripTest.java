@@ -20,8 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The formatter preserves meaning and is stable: for every model the front end accepts, the formatted text is
- * accepted too, lowers to the same IR (compared through {@link IrPrinter}) and formats to itself.
+ * The formatter preserves meaning and text and is stable: for every model the front end accepts (the Rumur corpus,
+ * the protocol library, the positive validation models), the formatted text is accepted too, lowers to the same IR
+ * (compared through {@link IrPrinter}, which leaves locations out), has the same comments (as a multiset, compared
+ * without trailing blanks) and formats to itself.
  */
 class FormatRoundTripTest {
 
@@ -43,6 +45,19 @@ class FormatRoundTripTest {
   }
 
   @Test
+  void protocolLibraryRoundTrips() throws IOException {
+    Path dir = Path.of("../protocols/models");
+    assertTrue(Files.isDirectory(dir), dir.toAbsolutePath() + " is missing");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".m")).sorted().toList();
+    }
+    assertFalse(files.isEmpty(), "no models in " + dir);
+    int n = roundTrip("protocols/models", files);
+    assertEquals(files.size(), n, "every protocol model must be accepted");
+  }
+
+  @Test
   void positiveValidationModelsRoundTrip() throws IOException {
     Path dir = Path.of("src/test/resources/validation/positive");
     assertTrue(Files.isDirectory(dir), dir.toAbsolutePath() + " is missing");
@@ -59,7 +74,7 @@ class FormatRoundTripTest {
   void tricky() {
     String text =
         """
-        -- a comment that is lost
+        -- a comment that is kept
         const K: 0x1F; O: 010;
         type T: 0 .. K; E: enum {a, b}; R: record x: T; y: array [E] of boolean; end;
         var v: T; w: T; r: R; flag: boolean;
@@ -82,7 +97,7 @@ class FormatRoundTripTest {
     assertFalse(original.hasErrors(), () -> original.diagnostics().toString());
     String formatted = frontEnd.formatText("tricky.m", text);
     assertNotNull(formatted);
-    assertFalse(formatted.contains("--"), formatted);
+    assertTrue(formatted.startsWith("-- a comment that is kept\n"), formatted);
     assertTrue(formatted.contains("0x1F") && formatted.contains("010"), formatted);
     assertTrue(formatted.contains("- -p") && formatted.contains("l - -1"), formatted);
     assertTrue(formatted.contains("\"x\\\"y\"") && formatted.contains("rule \"curly\""), formatted);
@@ -168,16 +183,29 @@ class FormatRoundTripTest {
     if (reloaded.hasErrors() || reloaded.model() == null) {
       return "formatted text is rejected: " + reloaded.diagnostics();
     }
-    String before = IrPrinter.print(original.model());
-    String after = IrPrinter.print(reloaded.model());
+    String irBefore = IrPrinter.print(original.model());
+    String irAfter = IrPrinter.print(reloaded.model());
+    if (!irBefore.equals(irAfter)) {
+      return "IR differs after formatting:\n" + firstDifference(irBefore, irAfter);
+    }
+    List<String> before = sorted(CommentScanner.comments(original.source()));
+    List<String> after = sorted(CommentScanner.comments(formatted));
     if (!before.equals(after)) {
-      return "IR differs after formatting:\n" + firstDifference(before, after);
+      List<String> lost = new ArrayList<>(before);
+      after.forEach(lost::remove);
+      List<String> added = new ArrayList<>(after);
+      before.forEach(added::remove);
+      return "comments differ after formatting: lost " + lost + ", added " + added;
     }
     String again = frontEnd.formatText(original.file(), formatted);
     if (!formatted.equals(again)) {
       return "formatting is not idempotent:\n" + firstDifference(formatted, again);
     }
     return null;
+  }
+
+  private static List<String> sorted(List<String> comments) {
+    return comments.stream().sorted().toList();
   }
 
   private static String firstDifference(String a, String b) {

@@ -2,6 +2,7 @@ package io.ballot.dsl.ide.server;
 
 import static io.ballot.dsl.ide.server.LspSession.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,8 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import io.ballot.dsl.format.CommentScanner;
+import io.ballot.dsl.ide.format.MurphiFormattingService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +54,15 @@ class EditorFeaturesTest {
   private static String raft;
   private static String raftUri;
 
+  /**
+   * Created before the server: a FrontEnd does the standalone EMF registration, which would replace the language
+   * server's (rename then finds no rename strategy) if done while it runs.
+   */
+  private static FrontEnd frontEnd;
+
   @BeforeAll
   static void start() throws Exception {
+    frontEnd = new FrontEnd();
     session = new LspSession();
     twoPhase = LspSession.read(TWO_PHASE);
     twoPhaseUri = session.open("TwoPhase.m", twoPhase);
@@ -132,7 +142,7 @@ class EditorFeaturesTest {
     String renamed = LspSession.apply(text, edits);
     assertEquals(0, LspSession.codeOccurrences(renamed, "tmState"));
     assertEquals(LspSession.codeOccurrences(text, "tmState"), LspSession.codeOccurrences(renamed, "tmPhase"));
-    assertTrue(new FrontEnd().load("r.m", renamed).diagnostics().isEmpty(), "the renamed model is still valid");
+    assertTrue(frontEnd.load("r.m", renamed).diagnostics().isEmpty(), "the renamed model is still valid");
   }
 
   private static List<String> complete(String uri, Position p) throws Exception {
@@ -174,7 +184,7 @@ class EditorFeaturesTest {
         .formatting(new DocumentFormattingParams(doc(twoPhaseUri), new FormattingOptions(2, true)))
         .get(30, TimeUnit.SECONDS);
     assertEquals(1, edits.size());
-    String expected = new FrontEnd().formatText("TwoPhase.m", twoPhase);
+    String expected = frontEnd.formatText("TwoPhase.m", twoPhase);
     assertEquals(expected, LspSession.apply(twoPhase, edits));
     // Formatting the formatted text changes nothing; a model with an error is left alone.
     String formattedUri = session.open("TwoPhaseFormatted.m", expected);
@@ -185,6 +195,23 @@ class EditorFeaturesTest {
     assertEquals(List.of(), session.server.getTextDocumentService()
         .formatting(new DocumentFormattingParams(doc(broken), new FormattingOptions(2, true)))
         .get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void formattingWrapsAtTheWidthOptionAndKeepsComments() throws Exception {
+    FormattingOptions options = new FormattingOptions(2, true);
+    options.putNumber(MurphiFormattingService.WIDTH_OPTION, 60);
+    List<? extends TextEdit> edits = session.server.getTextDocumentService()
+        .formatting(new DocumentFormattingParams(doc(raftUri), options))
+        .get(30, TimeUnit.SECONDS);
+    assertEquals(1, edits.size());
+    String formatted = LspSession.apply(raft, edits);
+    assertEquals(frontEnd.formatText("Raft.m", raft, 60), formatted);
+    assertNotEquals(frontEnd.formatText("Raft.m", raft), formatted, "60 columns wrap more than 100");
+    assertTrue(raft.contains("--") && formatted.contains("--"), "Raft.m has comments, and they are kept");
+    assertEquals(
+        CommentScanner.comments(raft).stream().sorted().toList(),
+        CommentScanner.comments(formatted).stream().sorted().toList());
   }
 
   @Test
