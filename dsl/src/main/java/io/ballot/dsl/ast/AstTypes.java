@@ -9,6 +9,7 @@ import io.ballot.dsl.murphi.ReceiveRule;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.ArrayType;
 import io.ballot.dsl.murphi.Call;
+import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.ConstGroup;
 import io.ballot.dsl.murphi.ElementAccess;
 import io.ballot.dsl.murphi.Expr;
@@ -141,7 +142,7 @@ public final class AstTypes {
       return null;
     }
     if (e instanceof Call c) {
-      return c.getCallee() == null || c.getCallee().eIsProxy() ? null : resolve(c.getCallee().getReturnType());
+      return c.getCallee() instanceof ProcDecl d && !d.eIsProxy() ? resolve(d.getReturnType()) : null;
     }
     return null;
   }

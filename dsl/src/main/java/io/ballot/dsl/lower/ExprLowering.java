@@ -560,9 +560,8 @@ final class ExprLowering {
     if (query != null) {
       return l.networkQueries.lower(c, query, mode);
     }
-    ProcDecl decl = c.getCallee();
-    if (decl == null || decl.eIsProxy()) {
-      return null;
+    if (!(c.getCallee() instanceof ProcDecl decl) || decl.eIsProxy()) {
+      return null; // unresolved: reported by the linker
     }
     if (Builtins.isBuiltin(decl)) {
       return builtinCall(c, decl.getName(), mode, at);

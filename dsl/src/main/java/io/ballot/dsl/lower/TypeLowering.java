@@ -14,6 +14,7 @@ import io.ballot.dsl.murphi.MultisetType;
 import io.ballot.dsl.murphi.Named;
 import io.ballot.dsl.murphi.RecordType;
 import io.ballot.dsl.murphi.ScalarsetType;
+import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.SimpleType;
 import io.ballot.dsl.murphi.TypeExpr;
 import io.ballot.dsl.murphi.TypeName;
@@ -59,8 +60,8 @@ final class TypeLowering {
       return new Type.BooleanType();
     }
     if (t instanceof SimpleType s) {
-      if (s.getHi() == null && s.getLo() instanceof Call c && c.getCallee() != null && !c.getCallee().eIsProxy()
-          && Builtins.isBuiltin(c.getCallee()) && c.getCallee().getName().equals(Builtins.REAL)) {
+      if (s.getHi() == null && s.getLo() instanceof Call c && c.getCallee() instanceof ProcDecl p && !p.eIsProxy()
+          && Builtins.isBuiltin(p) && p.getName().equals(Builtins.REAL)) {
         return real(c);
       }
       return s.getHi() == null ? named(s) : range(s);

@@ -1,15 +1,12 @@
 package io.ballot.dsl.scoping;
 
 import io.ballot.dsl.ast.AstTypes;
+import io.ballot.dsl.ast.NetworkQuery;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.AliasRule;
 import io.ballot.dsl.murphi.AliasStmt;
 import io.ballot.dsl.murphi.BroadcastStmt;
-import io.ballot.dsl.murphi.MsgBinder;
-import io.ballot.dsl.murphi.MsgPattern;
-import io.ballot.dsl.murphi.NetworkDecl;
-import io.ballot.dsl.murphi.ReceiveRule;
-import io.ballot.dsl.murphi.RestartRule;
+import io.ballot.dsl.murphi.Call;
 import io.ballot.dsl.murphi.ChooseRule;
 import io.ballot.dsl.murphi.ConstGroup;
 import io.ballot.dsl.murphi.ConstSection;
@@ -21,13 +18,18 @@ import io.ballot.dsl.murphi.FieldGroup;
 import io.ballot.dsl.murphi.ForStmt;
 import io.ballot.dsl.murphi.Forall;
 import io.ballot.dsl.murphi.Model;
+import io.ballot.dsl.murphi.MsgBinder;
+import io.ballot.dsl.murphi.MsgPattern;
 import io.ballot.dsl.murphi.MultisetCount;
 import io.ballot.dsl.murphi.MultisetRemovePredStmt;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.Named;
+import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.ParamGroup;
 import io.ballot.dsl.murphi.ProcDecl;
+import io.ballot.dsl.murphi.ReceiveRule;
 import io.ballot.dsl.murphi.RecordType;
+import io.ballot.dsl.murphi.RestartRule;
 import io.ballot.dsl.murphi.Ruleset;
 import io.ballot.dsl.murphi.SimpleRule;
 import io.ballot.dsl.murphi.StartState;
@@ -62,6 +64,14 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
   public IScope getScope(EObject context, EReference reference) {
     if (reference == MurphiPackage.Literals.FIELD_ACCESS__FIELD) {
       return fieldScope(context);
+    }
+    if ((reference == MurphiPackage.Literals.ID_REF__REF || reference == MurphiPackage.Literals.CALL__CALLEE)
+        && context.eContainer() instanceof Call q && q.getArgs().size() == 2 && q.getArgs().get(1) == context
+        && NetworkQuery.isMessageName(context)) {
+      // (the second argument only: deciding the query resolves the first, which must not come back here)
+      // the Msg of inflight(net, Msg(args)): a message kind of that network
+      NetworkDecl net = NetworkQuery.network((Call) context.eContainer());
+      return net == null ? IScope.NULLSCOPE : Scopes.scopeFor(net.getMessages());
     }
     if (reference == MurphiPackage.Literals.ID_REF__REF) {
       return lexicalScope(context);

@@ -1,6 +1,10 @@
 package io.ballot.dsl.ide.contentassist;
 
+import io.ballot.dsl.ast.NetworkQuery;
+import io.ballot.dsl.murphi.Call;
+import io.ballot.dsl.murphi.MsgDecl;
 import io.ballot.dsl.murphi.MurphiPackage;
+import io.ballot.dsl.murphi.NetworkDecl;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.Assignment;
@@ -11,10 +15,12 @@ import org.eclipse.xtext.Group;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ParserRule;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 
@@ -33,6 +39,10 @@ public class MurphiContentProposals extends IdeContentProposalProvider {
    */
   @Override
   protected void _createProposals(Assignment a, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+    if (!(a.getTerminal() instanceof CrossReference)
+        && inflightMessageAt(context.getCurrentModel(), context.getOffset()) != null) {
+      return; // only the network's message kinds (the cross-reference proposals) fit there
+    }
     if (a.eContainer() instanceof Group g) {
       int i = g.getElements().indexOf(a);
       if (i > 0 && g.getElements().get(i - 1) instanceof Assignment before && before.getFeature().equals("condition")) {
@@ -44,7 +54,9 @@ public class MurphiContentProposals extends IdeContentProposalProvider {
 
   @Override
   protected boolean filterKeyword(Keyword keyword, ContentAssistContext context) {
-    return isWord(keyword.getValue()) && !isName(keyword) && super.filterKeyword(keyword, context);
+    return isWord(keyword.getValue()) && !isName(keyword)
+        && inflightMessageAt(context.getCurrentModel(), context.getOffset()) == null
+        && super.filterKeyword(keyword, context);
   }
 
   /**
@@ -54,9 +66,28 @@ public class MurphiContentProposals extends IdeContentProposalProvider {
   @Override
   protected void _createProposals(
       CrossReference reference, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+    NetworkDecl queried = inflightMessageAt(context.getCurrentModel(), context.getOffset());
+    if (queried != null) {
+      for (MsgDecl m : queried.getMessages()) {
+        ContentAssistEntry e = getProposalCreator().createProposal(m.getName(), context);
+        if (e != null) {
+          acceptor.accept(e, getProposalPriorities().getDefaultPriority(e));
+        }
+      }
+      return;
+    }
     EObject body = bodyAt(context.getCurrentModel(), context.getOffset());
     super._createProposals(reference,
         body == null ? context : context.copy().setCurrentModel(body).toContext(), acceptor);
+  }
+
+  /** The network of {@code inflight(net, |)} when {@code offset} is in its message argument; else null. */
+  private static NetworkDecl inflightMessageAt(EObject model, int offset) {
+    if (!(model instanceof Call c) || NetworkQuery.of(c) != NetworkQuery.Kind.INFLIGHT) {
+      return null;
+    }
+    INode first = NodeModelUtils.findActualNodeFor(c.getArgs().get(0));
+    return first != null && offset > first.getEndOffset() ? NetworkQuery.network(c) : null;
   }
 
   /** The body block of {@code owner} when {@code offset} is inside it (after its {@code begin}); else null. */

@@ -2,36 +2,39 @@ package io.ballot.dsl.ide.hover;
 
 import io.ballot.checker.ir.ConstantDecl;
 import io.ballot.checker.ir.IrPrinter;
-import com.google.inject.Inject;
 import io.ballot.dsl.ast.AstTypes;
+import io.ballot.dsl.ast.NetworkQuery;
 import io.ballot.dsl.ide.lowering.LoweredModels;
 import io.ballot.dsl.lower.Lowering;
 import io.ballot.dsl.murphi.AliasDecl;
+import io.ballot.dsl.murphi.Call;
 import io.ballot.dsl.murphi.ConstGroup;
 import io.ballot.dsl.murphi.ConstName;
 import io.ballot.dsl.murphi.EnumLiteral;
 import io.ballot.dsl.murphi.Field;
 import io.ballot.dsl.murphi.Model;
 import io.ballot.dsl.murphi.MultisetQuantifier;
+import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.Param;
 import io.ballot.dsl.murphi.ParamGroup;
 import io.ballot.dsl.murphi.ProcDecl;
-import io.ballot.dsl.scoping.Builtins;
 import io.ballot.dsl.murphi.Quantifier;
 import io.ballot.dsl.murphi.TypeGroup;
 import io.ballot.dsl.murphi.TypeName;
 import io.ballot.dsl.murphi.VarGroup;
 import io.ballot.dsl.murphi.VarName;
+import io.ballot.dsl.scoping.Builtins;
+import com.google.inject.Inject;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.hover.HoverContext;
-import org.eclipse.xtext.nodemodel.ILeafNode;
-import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.LineAndColumn;
 
 /**
@@ -54,10 +57,19 @@ public class MurphiHoverService extends org.eclipse.xtext.ide.server.hover.Hover
   @Override
   protected HoverContext createContext(Document document, XtextResource resource, int offset) {
     HoverContext context = super.createContext(document, resource, offset);
-    if (context == null || context.getRegion().contains(offset) || resource.getParseResult() == null) {
+    if (resource.getParseResult() == null) {
       return context;
     }
     ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+    if (leaf != null && !leaf.isHidden() && leaf.getSemanticElement() instanceof Call c
+        && NetworkQuery.of(c) != null && NetworkQuery.linkText(c, MurphiPackage.Literals.CALL__CALLEE).equals(
+            leaf.getText())) {
+      // inflight / full / count: a query, not a declaration, so Xtext finds nothing to describe
+      return new HoverContext(document, resource, offset, leaf.getTextRegion(), c);
+    }
+    if (context == null || context.getRegion().contains(offset)) {
+      return context;
+    }
     return leaf == null || leaf.isHidden() ? context
         : new HoverContext(document, resource, offset, leaf.getTextRegion(), context.getElement());
   }
