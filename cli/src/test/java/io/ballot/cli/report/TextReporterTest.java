@@ -64,7 +64,7 @@ class TextReporterTest {
 
         Result: invariant "inv" violated.
         States: 12  Rules fired: 34  Depth: 3  Time: 0.50 s  (24 states/s)
-        cover "c1" not hit
+        cover "c1" not reached before the search stopped
         cover "c2" hit 5 times
         """,
         print(violated(inv), TraceMode.DIFF));
