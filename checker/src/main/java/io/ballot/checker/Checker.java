@@ -7,7 +7,7 @@ import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.messages.MessageTraces;
-import io.ballot.checker.symmetry.Symmetry;
+import io.ballot.checker.symmetry.SymmetryReduction;
 import io.ballot.checker.ts.PrioritizedRules;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.function.Consumer;
@@ -32,7 +32,7 @@ public final class Checker {
       warnings.accept(ts.warning());
     }
     if (options.symmetry() != CheckOptions.Symmetry.OFF) {
-      Property live = Symmetry.unsoundLiveness(model);
+      Property live = SymmetryReduction.unsoundLiveness(model);
       if (live != null) {
         warnings.accept("symmetry reduction is off for this run: liveness property \"" + live.name() + "\" ("
             + live.location() + ") is quantified over a scalarset or a multiset, and such a property can hold in a"

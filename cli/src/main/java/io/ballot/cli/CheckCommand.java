@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.state.StateLayout;
-import io.ballot.checker.symmetry.Symmetry;
+import io.ballot.checker.symmetry.SymmetryReduction;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Verdict;
@@ -258,12 +258,12 @@ final class CheckCommand implements Callable<Integer> {
     if (!"interpreted".equals(engine)) {
       startCompilerWarmUp();
     }
-    if (GateCommand.isGate(files)) {
+    if (GatedCheck.isGate(files)) {
       if (html != null) {
         throw new ParameterException(spec.commandLine(),
             "--html writes the viewer of one model's result; with several models, write --json and run ballot view");
       }
-      return new GateCommand(this, context).run(out, err, traceMode);
+      return new GatedCheck(this, context).run(out, err, traceMode);
     }
     Path file = files.get(0);
     Instant started = Instant.now();
@@ -332,10 +332,10 @@ final class CheckCommand implements Callable<Integer> {
 
   /** What symmetry reduction applies to in this run (scalarset names, then {@code multisets}); empty: nothing. */
   static List<String> reducedOver(Model model, CheckOptions options) {
-    if (options.symmetry() == CheckOptions.Symmetry.OFF || Symmetry.unsoundLiveness(model) != null) {
+    if (options.symmetry() == CheckOptions.Symmetry.OFF || SymmetryReduction.unsoundLiveness(model) != null) {
       return List.of();
     }
-    Symmetry s = Symmetry.of(new StateLayout(model), options.symmetry());
+    SymmetryReduction s = SymmetryReduction.of(new StateLayout(model), options.symmetry());
     if (!s.reduces()) {
       return List.of();
     }

@@ -59,7 +59,7 @@ class CounterexampleReplayTest {
       List<Violation> found = new ArrayList<>();
       for (CheckOptions.Symmetry symmetry : CheckOptions.Symmetry.values()) {
         // under reduction too (where it changes anything), traces must be concrete executions, and as short
-        if (symmetry == CheckOptions.Symmetry.OFF || io.ballot.checker.symmetry.Symmetry.of(
+        if (symmetry == CheckOptions.Symmetry.OFF || io.ballot.checker.symmetry.SymmetryReduction.of(
             new io.ballot.checker.state.StateLayout(load.model()), symmetry).reduces()) {
           Result r = Checker.check(load.model(), options.withSymmetry(symmetry), ProgressListener.NONE, w -> {});
           if (r.verdict() == Verdict.VIOLATED) {

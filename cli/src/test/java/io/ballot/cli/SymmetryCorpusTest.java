@@ -60,7 +60,7 @@ class SymmetryCorpusTest {
       }
       LoadResult load = frontEnd.load(m.path());
       if (load.hasErrors()
-          || !io.ballot.checker.symmetry.Symmetry.of(new StateLayout(load.model()), Symmetry.EXHAUSTIVE).reduces()) {
+          || !io.ballot.checker.symmetry.SymmetryReduction.of(new StateLayout(load.model()), Symmetry.EXHAUSTIVE).reduces()) {
         continue;
       }
       reducible++;

@@ -13,7 +13,7 @@ import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.symmetry.Canonicalizer;
-import io.ballot.checker.symmetry.Symmetry;
+import io.ballot.checker.symmetry.SymmetryReduction;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
@@ -51,7 +51,7 @@ public final class BfsExplorer {
   public static final String INTERRUPTED = "interrupted";
   private final StateStore store;
   private final StripedStateTable seen;
-  private final Symmetry symmetry; // null: no reduction
+  private final SymmetryReduction symmetry; // null: no reduction
   private final int words;
   private final LongAdder rulesFired = new LongAdder();
   private final AtomicLongArray coverHits;
@@ -77,7 +77,7 @@ public final class BfsExplorer {
     this.words = ts.layout().words();
     this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()));
     this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
-    Symmetry sym = Symmetry.of(ts.layout(), options.symmetry());
+    SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
     this.symmetry = sym.reduces() ? sym : null;
     this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());

@@ -3,7 +3,7 @@ package io.ballot.checker.explore;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.symmetry.Canonicalizer;
-import io.ballot.checker.symmetry.Symmetry;
+import io.ballot.checker.symmetry.SymmetryReduction;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
@@ -31,7 +31,7 @@ final class TraceBuilder {
   /** A concrete trace: its printed steps and its last state. */
   record Trace(List<TraceStep> steps, long[] last) {}
 
-  TraceBuilder(TransitionSystem ts, StateStore store, Symmetry symmetry, String run) {
+  TraceBuilder(TransitionSystem ts, StateStore store, SymmetryReduction symmetry, String run) {
     this.ts = ts;
     this.run = run;
     this.store = store;

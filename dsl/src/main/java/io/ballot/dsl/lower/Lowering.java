@@ -70,7 +70,7 @@ public final class Lowering {
   final Networks networks;
   final NetworkQueries networkQueries;
   final Receiving receiving;
-  final Processes processes;
+  final InitialValuesAndRestarts initialValues;
 
   private final List<ConstantDecl> constants = new ArrayList<>();
   /** Values that replace global constants' declared ones (--const and the like). */
@@ -105,7 +105,7 @@ public final class Lowering {
     this.networks = new Networks(this);
     this.networkQueries = new NetworkQueries(this);
     this.receiving = new Receiving(this);
-    this.processes = new Processes(this);
+    this.initialValues = new InitialValuesAndRestarts(this);
   }
 
   void addVariable(Variable v) {
@@ -172,7 +172,7 @@ public final class Lowering {
         lowerRule(rule, List.of());
       }
     }
-    java.util.Optional<io.ballot.checker.ir.SourceLocation> firstInitial = processes.initialLocation();
+    java.util.Optional<io.ballot.checker.ir.SourceLocation> firstInitial = initialValues.initialLocation();
     boolean initialized = firstInitial.isPresent() || !networks.all().isEmpty();
     if (startStates.isEmpty() && initialized) {
       // the implicit start state is where the initial values are declared
@@ -182,7 +182,7 @@ public final class Lowering {
     if (initialized) {
       // Declared initial values and empty networks come first in every start state.
       startStates.replaceAll(s -> {
-        List<Stmt> body = new ArrayList<>(processes.initialization());
+        List<Stmt> body = new ArrayList<>(initialValues.initialization());
         body.addAll(networks.initialization());
         body.addAll(s.body());
         return new StartState(s.name(), s.binders(), s.locals(), body, s.location());
@@ -279,7 +279,7 @@ public final class Lowering {
           }
         }
         if (global) {
-          processes.declare(declared, g);
+          initialValues.declare(declared, g);
         }
       }
     }
@@ -374,7 +374,7 @@ public final class Lowering {
         rules.add(lowered);
       }
     } else if (rule instanceof io.ballot.dsl.murphi.RestartRule r) {
-      Rule lowered = processes.restart(r, binders);
+      Rule lowered = initialValues.restart(r, binders);
       if (lowered != null) {
         rules.add(lowered);
       }

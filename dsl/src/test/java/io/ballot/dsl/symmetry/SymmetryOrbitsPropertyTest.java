@@ -81,8 +81,8 @@ class SymmetryOrbitsPropertyTest {
     Set<S> reach = reachable(ts);
     Assume.that(reach != null); // a run-time error or too many states: not this property's business
 
-    io.ballot.checker.symmetry.Symmetry sym =
-        io.ballot.checker.symmetry.Symmetry.of(ts.layout(), Symmetry.EXHAUSTIVE);
+    io.ballot.checker.symmetry.SymmetryReduction sym =
+        io.ballot.checker.symmetry.SymmetryReduction.of(ts.layout(), Symmetry.EXHAUSTIVE);
     List<int[][]> group = group(sym.groupSizes());
     int words = ts.layout().words();
     // the reachable set, multisets in canonical order, is closed under the group

@@ -15,21 +15,21 @@ import java.util.List;
  * Symmetry and multiset reduction for one model: which scalarsets are reduced, and canonicalisers for the threads.
  * Immutable; build one per check with {@link #of}.
  */
-public final class Symmetry {
+public final class SymmetryReduction {
   /** Orders of tied indices the heuristic tries before it settles for the present order. */
   static final long HEURISTIC_BUDGET = 24;
 
   private final StateShape shape;
   private final CheckOptions.Symmetry mode;
 
-  private Symmetry(StateShape shape, CheckOptions.Symmetry mode) {
+  private SymmetryReduction(StateShape shape, CheckOptions.Symmetry mode) {
     this.shape = shape;
     this.mode = mode;
   }
 
   /** The reduction {@code mode} asks for over states of {@code layout}; {@link #reduces()} false when none. */
-  public static Symmetry of(StateLayout layout, CheckOptions.Symmetry mode) {
-    return new Symmetry(new StateShape(layout), mode);
+  public static SymmetryReduction of(StateLayout layout, CheckOptions.Symmetry mode) {
+    return new SymmetryReduction(new StateShape(layout), mode);
   }
 
   /** Whether states are reduced at all (the mode is not off, and there is a named scalarset or a multiset). */
@@ -75,7 +75,7 @@ public final class Symmetry {
    */
   public static Property unsoundLiveness(Model model) {
     for (Property p : model.properties()) {
-      if (p.kind() == PropertyKind.LIVENESS && p.binders().stream().anyMatch(Symmetry::permuted)) {
+      if (p.kind() == PropertyKind.LIVENESS && p.binders().stream().anyMatch(SymmetryReduction::permuted)) {
         return p;
       }
     }
@@ -91,7 +91,7 @@ public final class Symmetry {
 
   private static boolean mentionsScalarset(Type t) {
     return t instanceof Type.ScalarsetType s && !"scalarset".equals(s.name())
-        || t instanceof Type.UnionType u && u.members().stream().anyMatch(Symmetry::mentionsScalarset);
+        || t instanceof Type.UnionType u && u.members().stream().anyMatch(SymmetryReduction::mentionsScalarset);
   }
 
   /** A canonicaliser for one thread that always gives the exact canonical form (for matching orbits). */

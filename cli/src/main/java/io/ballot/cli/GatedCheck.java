@@ -25,12 +25,12 @@ import picocli.CommandLine.ParameterException;
  * of {@link ModelRun}s, {@link GateRun} checks them, and the reports are written. A bad project file is reported
  * at its {@code file:line:col} and exits 2 before any model is checked.
  */
-final class GateCommand {
+final class GatedCheck {
 
   private final CheckCommand command;
   private final CliContext context;
 
-  GateCommand(CheckCommand command, CliContext context) {
+  GatedCheck(CheckCommand command, CliContext context) {
     this.command = command;
     this.context = context;
   }

@@ -20,14 +20,14 @@ import java.util.List;
  * type P owns the variables indexed first by P; {@code restart p : P} resets p's part of every such variable that is
  * not declared {@code durable} to its initial value, then runs the recovery body.
  */
-final class Processes {
+final class InitialValuesAndRestarts {
   /** A global variable with its declaration's initial value (null: none) and durability. */
   record Declared(Variable variable, Expr initial, boolean durable, VarGroup group) {}
 
   private final Lowering l;
   private final List<Declared> declared = new ArrayList<>();
 
-  Processes(Lowering lowering) {
+  InitialValuesAndRestarts(Lowering lowering) {
     this.l = lowering;
   }
 
