@@ -253,6 +253,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     options(); // a bad option value is a usage error before any model is read
+    refuseOutputsThatAreInputs();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
     if (!"interpreted".equals(engine)) {
@@ -301,7 +302,7 @@ final class CheckCommand implements Callable<Integer> {
   private int checkOne(ModelRun run, String name, LoadResult load, Model model, ReportFiles reports, Instant started,
       TraceMode traceMode, PrintWriter out, PrintWriter err) {
     boolean jsonToStdout = "-".equals(json);
-    try (Writer jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
+    try (AtomicReportWriter jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
       // The same text as one model of a gated run; with --json -, the JSON report instead.
       GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
       ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime());
@@ -314,6 +315,7 @@ final class CheckCommand implements Callable<Integer> {
           jsonReporter.write(report, out);
         } else if (jsonFile != null) {
           jsonReporter.write(report, jsonFile);
+          jsonFile.commit();
         }
         if (html != null) {
           ViewerPage.write(report, html);
@@ -488,8 +490,26 @@ final class CheckCommand implements Callable<Integer> {
     ModelCheck.warn(err, message);
   }
 
-  /** Opens (creates or truncates) the JSON report file of a single-model run; failing to is a usage error. */
-  private Writer openJson(Path path) {
+  /** A report path that names one of the inputs (a model or project file) is a usage error: nothing is written. */
+  private void refuseOutputsThatAreInputs() {
+    String[][] outputs = {{"--json", "-".equals(json) ? null : json}, {"--junit", junit}, {"--sarif", sarif},
+        {"--html", html == null ? null : html.toString()}};
+    for (String[] o : outputs) {
+      if (o[1] == null) {
+        continue;
+      }
+      Path out = InputPaths.identity(Path.of(o[1]));
+      for (Path in : files) {
+        if (out.equals(InputPaths.identity(in))) {
+          throw new ParameterException(spec.commandLine(), "refusing to write the " + o[0] + " report to " + o[1]
+              + ": it is an input of this check, which would be overwritten");
+        }
+      }
+    }
+  }
+
+  /** Starts the JSON report file of a single-model run; failing to is a usage error. */
+  private AtomicReportWriter openJson(Path path) {
     try {
       return ReportFiles.openFile("--json", path);
     } catch (ReportFiles.CannotOpen e) {

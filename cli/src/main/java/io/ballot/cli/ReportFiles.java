@@ -29,14 +29,14 @@ final class ReportFiles implements AutoCloseable {
     }
   }
 
-  private final List<Writer> opened = new ArrayList<>();
-  private Writer junit;
-  private Writer sarif;
-  private Writer json;
+  private final List<AtomicReportWriter> opened = new ArrayList<>();
+  private AtomicReportWriter junit;
+  private AtomicReportWriter sarif;
+  private AtomicReportWriter json;
 
   private ReportFiles() {}
 
-  /** Opens (creates or truncates) each file that is not null. */
+  /** Starts each report file that is not null; a file is replaced only when its report is complete. */
   static ReportFiles open(String junitFile, String sarifFile, String jsonFile) throws CannotOpen {
     ReportFiles r = new ReportFiles();
     try {
@@ -50,21 +50,25 @@ final class ReportFiles implements AutoCloseable {
     }
   }
 
-  private Writer open(String option, String file) throws CannotOpen {
+  private AtomicReportWriter open(String option, String file) throws CannotOpen {
     if (file == null) {
       return null;
     }
-    Writer w = openFile(option, Path.of(file));
+    AtomicReportWriter w = openFile(option, Path.of(file));
     opened.add(w);
     return w;
   }
 
-  /** Opens (creates or truncates) one report file, given with {@code option}; {@link CannotOpen} says why not. */
-  static Writer openFile(String option, Path path) throws CannotOpen {
+  /**
+   * Starts one report file, given with {@code option} ({@link AtomicReportWriter}: the previous file stays until
+   * the new report is committed and closed); {@link CannotOpen} says why it cannot be written.
+   */
+  static AtomicReportWriter openFile(String option, Path path) throws CannotOpen {
     try {
-      return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+      return AtomicReportWriter.open(path);
     } catch (IOException e) {
-      throw new CannotOpen(option, path, e instanceof NoSuchFileException ? "no such directory" : e.toString());
+      throw new CannotOpen(option, path, e instanceof NoSuchFileException ? "no such directory"
+          : e.getMessage() != null && !(e instanceof java.nio.file.FileSystemException) ? e.getMessage() : e.toString());
     }
   }
 
@@ -73,12 +77,15 @@ final class ReportFiles implements AutoCloseable {
     try {
       if (junit != null) {
         new JUnitReporter().write(outcomes, started, junit);
+        junit.commit();
       }
       if (sarif != null) {
         new SarifReporter(VersionProvider.version(), Path.of("")).write(outcomes, sarif);
+        sarif.commit();
       }
       if (json != null) {
         new JsonReporter(VersionProvider.version()).writeGate(outcomes, json);
+        json.commit();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a report", e);
@@ -88,7 +95,7 @@ final class ReportFiles implements AutoCloseable {
   @Override
   public void close() {
     IOException failed = null;
-    for (Writer w : opened) {
+    for (AtomicReportWriter w : opened) {
       try {
         w.close();
       } catch (IOException e) {

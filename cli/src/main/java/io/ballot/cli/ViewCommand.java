@@ -77,8 +77,13 @@ final class ViewCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Path file = output != null ? output : ViewerOutput.besideReport(report);
-    try {
-      Files.writeString(file, page, StandardCharsets.UTF_8);
+    if (InputPaths.identity(file).equals(InputPaths.identity(report))) {
+      reject(err, file + ": error: refusing to write the page over the report it is made from");
+      return ExitCodes.USAGE;
+    }
+    try (AtomicReportWriter w = AtomicReportWriter.open(file)) {
+      w.write(page);
+      w.commit();
     } catch (IOException e) {
       return reject(err, file + ": error: cannot write the page: "
           + (e instanceof NoSuchFileException ? "no such directory" : e.getMessage()));
