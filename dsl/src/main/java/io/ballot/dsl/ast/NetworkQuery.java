@@ -75,12 +75,13 @@ public final class NetworkQuery {
   /**
    * Whether {@code e} is the message of an {@code inflight} query, or the name of the message kind in it: the
    * {@code Msg} of {@code inflight(net, Msg)} or {@code inflight(net, Msg(args))}, which names a message kind of the
-   * network, not a declaration in scope.
+   * network, not a declaration in scope. Only the second argument is a candidate, and that is tested first:
+   * deciding the query resolves the first argument, whose scoping asks this too and must not come back.
    */
   public static boolean isMessageName(EObject e) {
     EObject message = e instanceof Call || e instanceof IdRef ? e : null;
-    return message != null && message.eContainer() instanceof Call q && of(q) == Kind.INFLIGHT
-        && q.getArgs().size() == 2 && q.getArgs().get(1) == message;
+    return message != null && message.eContainer() instanceof Call q && q.getArgs().size() == 2
+        && q.getArgs().get(1) == message && of(q) == Kind.INFLIGHT;
   }
 
   /** The message kind written in the message argument {@code e} of an inflight query ({@code Msg} or {@code Msg(...)}). */

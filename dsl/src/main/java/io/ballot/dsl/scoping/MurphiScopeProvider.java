@@ -66,9 +66,7 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
       return fieldScope(context);
     }
     if ((reference == MurphiPackage.Literals.ID_REF__REF || reference == MurphiPackage.Literals.CALL__CALLEE)
-        && context.eContainer() instanceof Call q && q.getArgs().size() == 2 && q.getArgs().get(1) == context
         && NetworkQuery.isMessageName(context)) {
-      // (the second argument only: deciding the query resolves the first, which must not come back here)
       // the Msg of inflight(net, Msg(args)): a message kind of that network
       NetworkDecl net = NetworkQuery.network((Call) context.eContainer());
       return net == null ? IScope.NULLSCOPE : Scopes.scopeFor(net.getMessages());
