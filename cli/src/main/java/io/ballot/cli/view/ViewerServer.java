@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -87,15 +87,15 @@ public final class ViewerServer implements AutoCloseable {
         while (keys.hasNext()) {
           SelectionKey key = keys.next();
           keys.remove();
-          if (!key.isValid()) {
-            continue;
-          }
-          if (key.isAcceptable()) {
-            accept();
-          } else {
-            ViewerConnection c = (ViewerConnection) key.attachment();
-            if (!c.step(key, exchange, timeoutNanos)) {
-              drop(c);
+          try {
+            if (key.isValid() && key.isAcceptable()) {
+              accept();
+            } else if (key.isValid() && !((ViewerConnection) key.attachment()).step(key, exchange, timeoutNanos)) {
+              drop((ViewerConnection) key.attachment());
+            }
+          } catch (CancelledKeyException e) {
+            if (key.attachment() instanceof ViewerConnection c) {
+              drop(c); // closed under us: nothing left to serve on it
             }
           }
         }
@@ -128,7 +128,7 @@ public final class ViewerServer implements AutoCloseable {
 
   private void accept() throws IOException {
     SocketChannel ch;
-    while ((ch = listener.accept()) != null) {
+    while ((ch = acceptOne()) != null) {
       if (connections.size() >= ViewerConnection.MAX_CONNECTIONS) {
         drop(connections.iterator().next()); // the oldest makes room: a flood cannot lock the user out
       }
@@ -136,6 +136,15 @@ public final class ViewerServer implements AutoCloseable {
       ViewerConnection c = new ViewerConnection(ch, System.nanoTime() + timeoutNanos);
       ch.register(selector, SelectionKey.OP_READ, c);
       connections.add(c);
+    }
+  }
+
+  /** The next waiting client, or null when none is waiting or accepting fails (e.g. out of file descriptors). */
+  private SocketChannel acceptOne() {
+    try {
+      return listener.accept();
+    } catch (IOException e) {
+      return null; // tried again on the next select; the server keeps serving the connections it has
     }
   }
 
