@@ -11,6 +11,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.concurrent.RequestManager;
 
 /** Starts Ballot's language server on a pair of streams (stdio for {@code ballot lsp}, pipes in tests). */
 public final class LanguageServers {
@@ -24,6 +25,7 @@ public final class LanguageServers {
     Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> {
       binder.bind(LanguageServer.class).to(BallotLanguageServer.class);
       binder.bind(LanguageServerImpl.class).to(BallotLanguageServer.class);
+      binder.bind(RequestManager.class).to(ReentrantRequestManager.class);
     }));
     BallotLanguageServer server = injector.getInstance(BallotLanguageServer.class);
     Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
