@@ -62,6 +62,16 @@ class JsonRpcConformanceTest {
     assertNoStackTrace(answer);
   }
 
+  /** An LSP request the server does not implement (lsp4j threw from its interface's default method). */
+  @Test
+  void anUnimplementedLspRequestIsMethodNotFound() throws Exception {
+    JsonObject answer = client.await(client.request("textDocument/inlayHint", "{\"textDocument\":{\"uri\":"
+        + RawLspClient.quote(uri) + "},\"range\":{\"start\":{\"line\":0,\"character\":0},"
+        + "\"end\":{\"line\":1,\"character\":0}}}"), 10);
+    assertEquals(-32601, answer.getAsJsonObject("error").get("code").getAsInt(), answer.toString());
+    assertNoStackTrace(answer);
+  }
+
   @Test
   void anUnknownNotificationIsIgnored() throws Exception {
     int before = log.problems.size();

@@ -15,6 +15,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  * The error response for a request whose handler failed: the handler's own response error when it threw one,
  * otherwise InternalError (-32603) with a one-line message. lsp4j's default puts the Java stack trace in the
  * response's {@code data}, which editors show to users; here the stack trace goes to the server's log (stderr).
+ * An LSP request the server does not implement (lsp4j's interface default throws) is MethodNotFound (-32601).
  */
 public final class ErrorResponses {
   private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
@@ -26,6 +27,10 @@ public final class ErrorResponses {
     Throwable cause = unwrap(thrown);
     if (cause instanceof ResponseErrorException e) {
       return e.getResponseError();
+    }
+    if (notImplemented(cause)) {
+      return new ResponseError(ResponseErrorCode.MethodNotFound,
+          "Ballot's language server does not implement this request (it is not among its capabilities)", null);
     }
     LOG.error("Internal error while answering a request", cause);
     String message = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");
@@ -52,6 +57,13 @@ public final class ErrorResponses {
       }
       next.consume(message);
     };
+  }
+
+  /** Thrown by one of lsp4j's service interfaces' default methods: a request no one implemented. */
+  private static boolean notImplemented(Throwable cause) {
+    StackTraceElement[] trace = cause.getStackTrace();
+    return cause instanceof UnsupportedOperationException && trace.length > 0
+        && trace[0].getClassName().startsWith("org.eclipse.lsp4j.services.");
   }
 
   private static Throwable unwrap(Throwable t) {
