@@ -1,6 +1,9 @@
 package io.ballot.dsl.ide.rename;
 
+import com.google.inject.Inject;
 import io.ballot.dsl.murphi.ProcDecl;
+import io.ballot.dsl.services.MurphiGrammarAccess;
+import java.io.StringReader;
 import io.ballot.dsl.scoping.Builtins;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -16,15 +19,40 @@ import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.rename.RenameService2;
 import org.eclipse.xtext.ide.server.rename.ServerRefactoringIssueAcceptor;
+import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
  * Xtext's rename, except for the built-in real type and math functions ({@link Builtins}): they are declared
  * outside the model, so there is nothing to rename (prepare-rename answers null; a rename without prepare answers
- * an error that says so). Xtext failed both with an internal error.
+ * an error that says so). Xtext failed both with an internal error. A new name must be a Murphi name
+ * ({@link #newNameProblem}).
  */
 public class MurphiRenameService extends RenameService2 {
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  @Inject
+  private IParser parser;
+
+  @Inject
+  private MurphiGrammarAccess grammar;
+
+  /**
+   * Why {@code newName} cannot be a name in a model (not an identifier: a letter, then letters, digits and
+   * {@code _}; or a reserved word such as {@code var} or {@code end}); null when it can. The contextual keywords of
+   * the message-passing extensions ({@code network}, {@code send}, ...) are names too.
+   */
+  public String newNameProblem(String newName) {
+    if (newName == null || !ID.matcher(newName).matches()) {
+      return "'" + (newName == null ? "" : newName) + "' is not a Murphi name: a name is a letter followed by"
+          + " letters, digits and '_'";
+    }
+    if (parser.parse(grammar.getIdentRule(), new StringReader(newName)).hasSyntaxErrors()) {
+      return "'" + newName + "' is a reserved word of Murphi: it cannot be a name";
+    }
+    return null;
+  }
 
   @Override
   protected Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior> doPrepareRename(

@@ -1,17 +1,28 @@
 package io.ballot.dsl.ide.server;
 
 import io.ballot.dsl.ide.check.ModelCheckJobs;
+import io.ballot.dsl.ide.rename.MurphiRenameService;
 import java.util.concurrent.CompletableFuture;
+import org.apache.log4j.Logger;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.WorkDoneProgressCancelParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 
 /**
  * Xtext's language server with what Ballot adds: cancelling a check from its progress notification, stopping
  * running checks at shutdown, serving a client that opens single files without a workspace folder, and serving
- * {@code workspace/executeCommand} to a client that does not declare that capability.
+ * {@code workspace/executeCommand} to a client that does not declare that capability, answering an unknown method
+ * with MethodNotFound and ignoring an unknown notification (JSON-RPC), and refusing a rename to a word that is not
+ * a Murphi name.
  */
 public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageServerImpl {
+  private static final Logger LOG = Logger.getLogger(BallotLanguageServer.class);
 
   /**
    * Initializes as Xtext does, but as if the client declared {@code workspace.executeCommand} (without dynamic
@@ -68,6 +79,49 @@ public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageS
       jobs.shutdown();
     }
     return super.shutdown();
+  }
+
+  /**
+   * A method that is neither LSP's nor a registered extension's: MethodNotFound (-32601), as JSON-RPC says (Xtext
+   * threw, which lsp4j answered with an internal error and a stack trace).
+   */
+  @Override
+  public CompletableFuture<?> request(String method, Object parameter) {
+    if (!getExtensionProviders().containsKey(method)) {
+      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+          ResponseErrorCode.MethodNotFound, "Unknown method: " + method, null)));
+    }
+    return super.request(method, parameter);
+  }
+
+  /** A notification nobody handles is ignored, as JSON-RPC says (logged for debugging). */
+  @Override
+  public void notify(String method, Object parameter) {
+    if (!getExtensionProviders().containsKey(method)) {
+      LOG.debug("ignored the unknown notification " + method);
+      return;
+    }
+    super.notify(method, parameter);
+  }
+
+  /**
+   * Refuses, with InvalidParams (-32602) and a message saying why, a new name that is not a Murphi identifier or
+   * is a keyword; otherwise Xtext's rename.
+   */
+  @Override
+  public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+    String problem = null;
+    if (params.getTextDocument() != null && params.getTextDocument().getUri() != null) {
+      IRenameService2 renames = getService(getURI(params.getTextDocument()), IRenameService2.class);
+      if (renames instanceof MurphiRenameService murphi) {
+        problem = murphi.newNameProblem(params.getNewName());
+      }
+    }
+    if (problem != null) {
+      return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+          ResponseErrorCode.InvalidParams, problem, null)));
+    }
+    return super.rename(params);
   }
 
   private ModelCheckJobs jobs() {
