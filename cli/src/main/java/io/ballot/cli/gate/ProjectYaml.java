@@ -2,6 +2,7 @@ package io.ballot.cli.gate;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +61,14 @@ final class ProjectYaml {
         String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
         throw at(name, m != null ? m : parser.last, "YAML syntax: " + firstLine(e.getProblem()) + context);
       } catch (YAMLException e) {
+        if (e.getCause() instanceof CharacterCodingException) {
+          throw at(name, parser.last, "the project file is not UTF-8");
+        }
         // The limits' exceptions carry no position: the last event read is where the limit was passed.
         throw at(name, parser.last, "YAML: " + firstLine(e.getMessage()));
       }
     } catch (IOException e) {
       throw new ProjectFileException(name, 1, 1, "cannot read: " + e.getMessage());
-    } catch (YAMLException e) { // bad UTF-8 while reading ahead
-      throw new ProjectFileException(name, 1, 1, "cannot read: " + firstLine(e.getMessage()));
     }
   }
 

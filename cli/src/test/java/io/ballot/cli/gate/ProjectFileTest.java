@@ -198,6 +198,23 @@ class ProjectFileTest {
   }
 
   @Test
+  void recursiveAliasesEndInAnErrorNotALoop() {
+    // an aliased value is located where it is written: at its anchor
+    assertAt(bad("models: &m [*m]\n"), 1, 9, "a model is a mapping (model, expect, options) or a path");
+    assertAt(bad("defaults: &d {const: *d}\nmodels: [a.m]\n"), 1, 11, "'const' needs a single value");
+    assertAt(bad("models:\n  - &e {model: a.m, expect: holds, bound: *e}\n"), 2, 5, "'bound' needs a single value");
+  }
+
+  @Test
+  void aProjectFileThatIsNotUtf8IsLocated() throws Exception {
+    Path file = dir.resolve("ballot.yaml");
+    Files.write(file, new byte[] {'m', 'o', 'd', 'e', 'l', 's', ':', ' ', '[', (byte) 0xff, ']', '\n'});
+    ProjectFileException e = assertThrows(ProjectFileException.class,
+        () -> ProjectFile.read(file, CheckSettings.defaults(), Set.of(), false));
+    assertTrue(e.getMessage().endsWith(": error: the project file is not UTF-8"), e.getMessage());
+  }
+
+  @Test
   void aHugeProjectFileIsRefused() {
     String yaml = "models:\n  - model: a.m\n    expect: holds\n# " + "x".repeat(ProjectYaml.MAX_CODE_POINTS) + "\n";
     assertAt(bad(yaml), 1, 1, "YAML: the project file is " + (yaml.length()) + " bytes; ballot reads at most 1048576");
