@@ -49,6 +49,13 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "ballot.jvmArgs", defaultValue = "-Xss16m")
   private List<String> jvmArgs;
 
+  /**
+   * The directory tree the project file's model paths may name files in (passed as {@code --root}); default: the
+   * project file's own directory tree. A path outside it fails the build.
+   */
+  @Parameter(property = "ballot.root")
+  private File root;
+
   /** Skip the check. */
   @Parameter(property = "ballot.skip", defaultValue = "false")
   private boolean skip;
@@ -107,6 +114,13 @@ public class CheckMojo extends AbstractMojo {
     }
     cmd.add(cp.toString());
     cmd.add("io.ballot.cli.Main");
+    cmd.addAll(arguments(reports, json));
+    return cmd;
+  }
+
+  /** {@code check PROJECT --junit ... --sarif ... --json ...} and the options set: ballot's arguments. */
+  List<String> arguments(Path reports, Path json) {
+    List<String> cmd = new ArrayList<>();
     cmd.add("check");
     cmd.add(relative(projectFile.toPath()));
     cmd.add("--junit");
@@ -123,6 +137,10 @@ public class CheckMojo extends AbstractMojo {
     }
     if (failOnDeadRules) {
       cmd.add("--fail-on-dead-rules");
+    }
+    if (root != null) {
+      cmd.add("--root");
+      cmd.add(root.getAbsolutePath());
     }
     return cmd;
   }

@@ -188,6 +188,20 @@ final class CheckCommand implements Callable<Integer> {
     html = file;
   }
 
+  Path root;
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "Let the project files' paths name files anywhere under DIR (default: each project file's own"
+          + " directory tree; a path outside is refused).")
+  void root(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ParameterException(spec.commandLine(), "--root " + dir + ": no such directory");
+    }
+    root = dir;
+  }
+
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
   @ArgGroup(
       exclusive = false,
@@ -492,6 +506,14 @@ final class CheckCommand implements Callable<Integer> {
 
   /** A report path that names one of the inputs (a model or project file) is a usage error: nothing is written. */
   private void refuseOutputsThatAreInputs() {
+    refuseOutputsThatAreInputs(files);
+  }
+
+  /**
+   * A report path that names one of {@code inputs} (the arguments; for a gated run also the models the project files
+   * list and the directories hold) is a usage error: nothing is written.
+   */
+  void refuseOutputsThatAreInputs(List<Path> inputs) {
     String[][] outputs = {{"--json", "-".equals(json) ? null : json}, {"--junit", junit}, {"--sarif", sarif},
         {"--html", html == null ? null : html.toString()}};
     for (String[] o : outputs) {
@@ -499,7 +521,7 @@ final class CheckCommand implements Callable<Integer> {
         continue;
       }
       Path out = InputPaths.identity(Path.of(o[1]));
-      for (Path in : files) {
+      for (Path in : inputs) {
         if (out.equals(InputPaths.identity(in))) {
           throw new ParameterException(spec.commandLine(), "refusing to write the " + o[0] + " report to " + o[1]
               + ": it is an input of this check, which would be overwritten");

@@ -5,6 +5,7 @@ import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelRun;
 import io.ballot.cli.gate.ProjectFile;
 import io.ballot.cli.gate.ProjectFileException;
+import io.ballot.cli.gate.ProjectRoot;
 import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.TraceMode;
 import io.ballot.dsl.settings.CheckSettings;
@@ -49,6 +50,8 @@ final class GatedCheck {
       err.flush();
       return ExitCodes.USAGE;
     }
+    // The models a project file lists or a directory holds are inputs too: no report may replace one.
+    command.refuseOutputsThatAreInputs(runs.stream().map(ModelRun::file).toList());
     boolean jsonToStdout = "-".equals(command.json);
     Instant started = Instant.now();
     try (ReportFiles reports = command.openReports(jsonToStdout ? null : command.json)) {
@@ -75,10 +78,11 @@ final class GatedCheck {
     CheckSettings settings = command.settings();
     Set<String> explicit = command.explicitSettings();
     ModelRun.Given given = command.given();
+    ProjectRoot root = projectRoot();
     List<ModelRun> runs = new ArrayList<>();
     for (Path f : command.files) {
       if (ProjectFile.isProjectFile(f)) {
-        runs.addAll(ProjectFile.read(f, settings, explicit, given.consts(), command.failOnDeadRules));
+        runs.addAll(ProjectFile.read(f, root, settings, explicit, given.consts(), command.failOnDeadRules));
       } else if (Files.isDirectory(f)) {
         List<Path> models = modelsUnder(f);
         if (models.isEmpty()) {
@@ -90,6 +94,18 @@ final class GatedCheck {
       }
     }
     return runs;
+  }
+
+  /** The {@code --root} the project files' paths must stay under; null: each project file's directory. */
+  private ProjectRoot projectRoot() {
+    if (command.root == null) {
+      return null;
+    }
+    try {
+      return ProjectRoot.of(command.root);
+    } catch (IOException e) {
+      throw new ParameterException(command.spec.commandLine(), "--root " + command.root + ": " + e.getMessage());
+    }
   }
 
   private static List<Path> modelsUnder(Path dir) {

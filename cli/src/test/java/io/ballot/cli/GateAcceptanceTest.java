@@ -252,7 +252,8 @@ class GateAcceptanceTest {
     Path junit = dir.resolve("TEST-ballot.xml");
     Path sarif = dir.resolve("ballot.sarif");
     Path json = dir.resolve("ballot.json");
-    Cli r = Cli.run("check", project.toString(), "--counterexample-trace", "off",
+    // The models are outside the project file's directory: --root lets it name them.
+    Cli r = Cli.run("check", project.toString(), "--counterexample-trace", "off", "--root", abs.toString(),
         "--junit", junit.toString(), "--sarif", sarif.toString(), "--json", json.toString());
     assertEquals(ExitCodes.EXPECTATION_NOT_MET, r.exitCode(), r::toString);
     assertTrue(r.out().contains("Gate: 3 models, 1 as expected, 2 not"), r::toString);

@@ -1,16 +1,9 @@
 package io.ballot.cli.gate;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ballot.dsl.settings.CheckSettings;
 import io.ballot.dsl.settings.ConstOverride;
 import io.ballot.dsl.settings.Suggestions;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a project file ({@code ballot.yaml}): the models of a gated run, each with its checker options and its
@@ -41,11 +39,16 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     const: {N: 5}              # global constants' values replaced (as --const N=5)
  * </pre>
  *
- * Every problem (YAML syntax, an unknown key, a missing model file, a bad expectation or option value, a value of
- * the wrong shape) is a {@link ProjectFileException} at the offending token's {@code file:line:col}. Settings apply
- * in this order, later winning: ballot's defaults, the model's header (applied when the model is read, see
- * {@link ModelRun#withHeader}), the project's {@code defaults}, the model's own keys, then {@code forced} (options
- * given explicitly on the command line, with their values in {@code base}, and its {@code --const}s).
+ * The file is YAML as YAML defines it, anchors, aliases and merge keys included, within bounds ({@link
+ * ProjectYaml}). Every model path must name a file inside the project's root ({@link ProjectRoot}: the project
+ * file's directory unless the command line widens it), links resolved; nothing is read from a file outside.
+ *
+ * <p>Every problem (YAML syntax, an unknown key, a missing model file, a path outside the root, a bad expectation or
+ * option value, a value of the wrong shape) is a {@link ProjectFileException} at the offending token's {@code
+ * file:line:col}. Settings apply in this order, later winning: ballot's defaults, the model's header (applied when
+ * the model is read, see {@link ModelRun#withHeader}), the project's {@code defaults}, the model's own keys, then
+ * {@code forced} (options given explicitly on the command line, with their values in {@code base}, and its {@code
+ * --const}s).
  */
 public final class ProjectFile {
 
@@ -54,11 +57,12 @@ public final class ProjectFile {
 
   private final Path path;
   private final String name;
-  private JsonParser p;
+  private final ProjectRoot root;
 
-  private ProjectFile(Path path) {
+  private ProjectFile(Path path, ProjectRoot root) {
     this.path = path;
     this.name = path.toString();
+    this.root = root;
   }
 
   /** Whether {@code file} names a project file (by its extension, {@code .yaml} or {@code .yml}). */
@@ -68,91 +72,72 @@ public final class ProjectFile {
   }
 
   /**
-   * Reads {@code file}. {@code base} and {@code forced} are as in the class comment ({@code forced}: keys of
-   * {@link CheckSettings#KEYS} set explicitly on the command line); {@code failOnDeadRules} is the command line's.
+   * Reads {@code file}, its models inside its own directory. {@code base} and {@code forced} are as in the class
+   * comment ({@code forced}: keys of {@link CheckSettings#KEYS} set explicitly on the command line); {@code
+   * failOnDeadRules} is the command line's.
    */
   public static List<ModelRun> read(
       Path file, CheckSettings base, Set<String> forced, boolean failOnDeadRules) throws ProjectFileException {
-    return read(file, base, forced, List.of(), failOnDeadRules);
+    return read(file, null, base, forced, List.of(), failOnDeadRules);
   }
 
-  /** As {@link #read(Path, CheckSettings, Set, boolean)}, with the command line's {@code --const}s. */
-  public static List<ModelRun> read(Path file, CheckSettings base, Set<String> forced, List<ConstOverride> consts,
-      boolean failOnDeadRules) throws ProjectFileException {
-    return new ProjectFile(file).parse(base, forced, consts, failOnDeadRules);
-  }
-
-  private List<ModelRun> parse(CheckSettings base, Set<String> forced, List<ConstOverride> consts,
-      boolean failOnDeadRules) throws ProjectFileException {
-    if (!Files.isRegularFile(path)) {
+  /**
+   * As {@link #read(Path, CheckSettings, Set, boolean)}, with the command line's {@code --const}s, and the models
+   * inside {@code root} (null: the project file's directory).
+   */
+  public static List<ModelRun> read(Path file, ProjectRoot root, CheckSettings base, Set<String> forced,
+      List<ConstOverride> consts, boolean failOnDeadRules) throws ProjectFileException {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
       throw new ProjectFileException(name, 1, 1,
-          Files.isDirectory(path) ? "is a directory, not a project file" : "no such project file");
+          Files.isDirectory(file) ? "is a directory, not a project file" : "no such project file");
     }
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-        JsonParser parser = new YAMLFactory().createParser(r)) {
-      this.p = parser;
-      return document(base, forced, consts, failOnDeadRules);
-    } catch (JsonProcessingException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
-          // SnakeYAML's marks are 0-based; its problem mark is where the syntax breaks
-          Mark m = y.getProblemMark();
-          String context = y.getContext() == null ? "" : " (" + y.getContext() + ")";
-          throw new ProjectFileException(name, m.getLine() + 1, m.getColumn() + 1,
-              "YAML syntax: " + firstLine(y.getProblem()) + context);
-        }
+    ProjectRoot within = root;
+    if (within == null) {
+      try {
+        within = ProjectRoot.ofProjectFile(file);
+      } catch (IOException e) {
+        throw new ProjectFileException(name, 1, 1, "cannot read its directory: " + e.getMessage());
       }
-      JsonLocation at = e.getLocation();
-      throw new ProjectFileException(name, at == null ? 1 : Math.max(1, at.getLineNr()),
-          at == null ? 1 : Math.max(1, at.getColumnNr()), "YAML syntax: " + firstLine(e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new ProjectFileException(name, 1, 1, "cannot read: " + e.getMessage());
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable";
-    }
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).strip();
+    return new ProjectFile(file, within).document(ProjectYaml.compose(file, name), base, forced, consts,
+        failOnDeadRules);
   }
 
   // --------------------------------------------------------------------------------------- the document
 
-  private List<ModelRun> document(CheckSettings base, Set<String> forced, List<ConstOverride> consts,
-      boolean failOnDeadRules) throws IOException, ProjectFileException {
-    JsonToken t = p.nextToken();
-    if (t == null) {
-      throw error("empty project file: expected a mapping with a 'models' list");
+  private List<ModelRun> document(Node doc, CheckSettings base, Set<String> forced, List<ConstOverride> consts,
+      boolean failOnDeadRules) throws ProjectFileException {
+    if (doc == null || isNull(doc)) {
+      throw new ProjectFileException(name, 1, 1, "empty project file: expected a mapping with a 'models' list");
     }
-    expect(t == JsonToken.START_OBJECT, "expected a mapping with a 'models' list (and optionally 'defaults')");
-    JsonLocation rootAt = p.getTokenLocation();
+    if (!(doc instanceof MappingNode top)) {
+      throw error(doc, "expected a mapping with a 'models' list (and optionally 'defaults')");
+    }
     Settings defaults = new Settings(Map.of(), List.of(), failOnDeadRules);
     List<ModelRun> runs = null;
-    JsonLocation modelsAt = null;
+    Node modelsAt = null;
     Set<String> seen = new HashSet<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonLocation keyAt = p.getTokenLocation();
-      duplicate(seen, key);
-      p.nextToken();
+    for (NodeTuple entry : top.getValue()) {
+      String key = key(entry, seen);
+      Node keyAt = entry.getKeyNode();
+      Node value = entry.getValueNode();
       switch (key) {
         case "defaults" -> {
           if (runs != null) {
             throw error(keyAt, "'defaults' must come before 'models'");
           }
-          defaults = settings(defaults);
+          defaults = settings(value, defaults);
         }
         case "models" -> {
           modelsAt = keyAt;
-          runs = models(defaults, base, forced, consts);
+          runs = models(value, defaults, base, forced, consts);
         }
         default -> throw error(keyAt, "unknown key '" + key + "' (expected 'defaults' or 'models')");
       }
     }
     if (runs == null) {
-      throw error(rootAt, "missing 'models': the list of models to check");
+      throw error(doc, "missing 'models': the list of models to check");
     }
     if (runs.isEmpty()) {
       throw error(modelsAt, "'models' is empty: list at least one model");
@@ -178,51 +163,51 @@ public final class ProjectFile {
     }
   }
 
-  private List<ModelRun> models(Settings defaults, CheckSettings base, Set<String> forced, List<ConstOverride> consts)
-      throws IOException, ProjectFileException {
-    expect(p.currentToken() == JsonToken.START_ARRAY, "'models' must be a list");
+  private List<ModelRun> models(Node list, Settings defaults, CheckSettings base, Set<String> forced,
+      List<ConstOverride> consts) throws ProjectFileException {
+    if (!(list instanceof SequenceNode seq)) {
+      throw error(list, "'models' must be a list");
+    }
     List<ModelRun> runs = new ArrayList<>();
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-      if (t == JsonToken.VALUE_STRING) {
-        runs.add(run(modelPath(), defaults, Expectation.HOLDS, null, base, forced, consts));
+    for (Node item : seq.getValue()) {
+      if (item instanceof ScalarNode && !isNull(item)) {
+        runs.add(run(modelPath(item), defaults, Expectation.HOLDS, null, base, forced, consts));
         continue;
       }
-      expect(t == JsonToken.START_OBJECT, "a model is a mapping (model, expect, options) or a path");
-      JsonLocation entryAt = p.getTokenLocation();
+      if (!(item instanceof MappingNode entry)) {
+        throw error(item, "a model is a mapping (model, expect, options) or a path");
+      }
       Path model = null;
       Expectation expect = null;
       String expectAt = null;
       Settings own = defaults;
       Set<String> seen = new HashSet<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        JsonLocation keyAt = p.getTokenLocation();
-        duplicate(seen, key);
-        p.nextToken();
+      for (NodeTuple t : entry.getValue()) {
+        String key = key(t, seen);
+        Node value = t.getValueNode();
         if (key.equals("model")) {
-          model = modelPath();
+          model = modelPath(value);
         } else if (key.equals("expect")) {
-          JsonLocation at = p.getTokenLocation();
-          expectAt = where(at);
-          String text = scalar("expect");
+          expectAt = where(value);
           try {
-            expect = Expectation.parse(text);
+            expect = Expectation.parse(scalar(value, "expect"));
           } catch (IllegalArgumentException e) {
-            throw error(at, e.getMessage());
+            throw error(value, e.getMessage());
           }
         } else if (CheckSettings.KEYS.contains(key) || key.equals(FAIL_ON_DEAD_RULES) || key.equals(CONST)) {
-          own = setting(own, key, keyAt);
+          own = setting(own, key, value);
         } else {
           String hint = didYouMean(key, true);
-          throw error(keyAt, "unknown key '" + key + "'" + (!hint.isEmpty() ? hint : " (expected model, expect, "
-              + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of " + String.join(", ", CheckSettings.KEYS) + ")"));
+          throw error(t.getKeyNode(), "unknown key '" + key + "'" + (!hint.isEmpty() ? hint
+              : " (expected model, expect, " + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of "
+                  + String.join(", ", CheckSettings.KEYS) + ")"));
         }
       }
       if (model == null) {
-        throw error(entryAt, "this model has no 'model' key (the path of its .m file)");
+        throw error(entry, "this model has no 'model' key (the path of its .m file)");
       }
       if (expect == null) {
-        throw error(entryAt, "this model has no 'expect' key (holds, or violates PROPERTY)");
+        throw error(entry, "this model has no 'expect' key (holds, or violates PROPERTY)");
       }
       runs.add(run(model, own, expect, expectAt, base, forced, consts));
     }
@@ -238,12 +223,6 @@ public final class ProjectFile {
     return ModelRun.of(model, expect, s.failOnDeadRules(), new ModelRun.Given(all.given(), all.consts(), expectAt));
   }
 
-  /** {@code file:line:col} of a token. */
-  private String where(JsonLocation at) {
-    return name + ":" + (at == null ? 1 : Math.max(1, at.getLineNr())) + ":" + (at == null ? 1
-        : Math.max(1, at.getColumnNr()));
-  }
-
   private static String didYouMean(String key, boolean inModel) {
     List<String> known = new ArrayList<>(CheckSettings.KEYS);
     known.addAll(List.of(FAIL_ON_DEAD_RULES, CONST));
@@ -253,43 +232,45 @@ public final class ProjectFile {
     return Suggestions.didYouMean(key, known);
   }
 
-  private Settings settings(Settings from) throws IOException, ProjectFileException {
-    expect(p.currentToken() == JsonToken.START_OBJECT, "'defaults' must be a mapping of option names to values");
+  private Settings settings(Node map, Settings from) throws ProjectFileException {
+    if (!(map instanceof MappingNode m)) {
+      throw error(map, "'defaults' must be a mapping of option names to values");
+    }
     Settings s = from;
     Set<String> seen = new HashSet<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonLocation keyAt = p.getTokenLocation();
-      duplicate(seen, key);
-      p.nextToken();
+    for (NodeTuple t : m.getValue()) {
+      String key = key(t, seen);
       if (!CheckSettings.KEYS.contains(key) && !key.equals(FAIL_ON_DEAD_RULES) && !key.equals(CONST)) {
         String hint = didYouMean(key, false);
-        throw error(keyAt, "unknown key '" + key + "' in defaults" + (!hint.isEmpty() ? hint : " (expected "
-            + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of " + String.join(", ", CheckSettings.KEYS) + ")"));
+        throw error(t.getKeyNode(), "unknown key '" + key + "' in defaults" + (!hint.isEmpty() ? hint
+            : " (expected " + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of "
+                + String.join(", ", CheckSettings.KEYS) + ")"));
       }
-      s = setting(s, key, keyAt);
+      s = setting(s, key, t.getValueNode());
     }
     return s;
   }
 
-  /** One option's value (the parser is on it): validated at once, so that a bad one is reported where it is. */
-  private Settings setting(Settings s, String key, JsonLocation keyAt) throws IOException, ProjectFileException {
-    JsonLocation at = p.getTokenLocation();
+  /** One option's value: validated at once, so that a bad one is reported where it is. */
+  private Settings setting(Settings s, String key, Node value) throws ProjectFileException {
     if (key.equals(FAIL_ON_DEAD_RULES)) {
-      JsonToken t = p.currentToken();
-      expect(t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE, FAIL_ON_DEAD_RULES + " is true or false");
-      return new Settings(s.given(), s.consts(), t == JsonToken.VALUE_TRUE);
+      if (!(value instanceof ScalarNode b) || !Tag.BOOL.equals(b.getTag())) {
+        throw error(value, FAIL_ON_DEAD_RULES + " is true or false");
+      }
+      String v = b.getValue().toLowerCase(java.util.Locale.ROOT);
+      return new Settings(s.given(), s.consts(), v.equals("true") || v.equals("yes") || v.equals("on")
+          || v.equals("y"));
     }
     if (key.equals(CONST)) {
-      return s.withConsts(consts());
+      return s.withConsts(consts(value));
     }
-    String value = scalar(key);
+    String text = scalar(value, key);
     try {
-      CheckSettings.defaults().with(key, value).validate(key);
+      CheckSettings.defaults().with(key, text).validate(key);
     } catch (CheckSettings.InvalidValue e) {
-      throw error(at, e.getMessage() + Suggestions.didYouMean(value, wordsOf(key)));
+      throw error(value, e.getMessage() + Suggestions.didYouMean(text, wordsOf(key)));
     }
-    return s.with(key, value);
+    return s.with(key, text);
   }
 
   private static List<String> wordsOf(String key) {
@@ -300,69 +281,85 @@ public final class ProjectFile {
     };
   }
 
-  /** A {@code const} mapping (the parser is on it): constant names to values, each located where it is. */
-  private List<ConstOverride> consts() throws IOException, ProjectFileException {
-    expect(p.currentToken() == JsonToken.START_OBJECT, "'" + CONST + "' is a mapping of constant names to values,"
-        + " e.g. const: {N: 3}");
+  /** A {@code const} mapping: constant names to values, each located where it is. */
+  private List<ConstOverride> consts(Node map) throws ProjectFileException {
+    if (!(map instanceof MappingNode m)) {
+      throw error(map, "'" + CONST + "' is a mapping of constant names to values, e.g. const: {N: 3}");
+    }
     List<ConstOverride> list = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String constName = p.currentName();
-      JsonLocation keyAt = p.getTokenLocation();
-      duplicate(seen, constName);
-      p.nextToken();
-      JsonLocation at = p.getTokenLocation();
-      String value = scalar(constName);
+    for (NodeTuple t : m.getValue()) {
+      String constName = key(t, seen);
+      String value = scalar(t.getValueNode(), constName);
       try {
-        list.add(ConstOverride.parse(constName + "=" + value, where(at)));
+        list.add(ConstOverride.parse(constName + "=" + value, where(t.getValueNode())));
       } catch (IllegalArgumentException e) {
-        throw error(keyAt, "'" + constName + "' is not a constant's name");
+        throw error(t.getKeyNode(), "'" + constName + "' is not a constant's name");
       }
     }
     return list;
   }
 
-  /** The model path the parser is on, resolved against the project file's directory; it must be a file. */
-  private Path modelPath() throws IOException, ProjectFileException {
-    JsonLocation at = p.getTokenLocation();
-    String text = scalar("model");
+  /**
+   * The model path {@code node} holds, resolved against the project file's directory: it must be inside the root
+   * and a file. The message of a path refused quotes only the project file, never the file named.
+   */
+  private Path modelPath(Node node) throws ProjectFileException {
+    String text = scalar(node, "model");
     Path dir = path.getParent();
-    Path file = (dir == null ? Path.of(text) : dir.resolve(text)).normalize();
+    Path file;
+    try {
+      file = (dir == null ? Path.of(text) : dir.resolve(text)).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw error(node, "model '" + text + "' is not a valid path");
+    }
+    if (!root.contains(file)) {
+      throw error(node, "model '" + text + "' is outside the project's root " + root
+          + " (a project file names files in its own directory tree; 'ballot check --root DIR' widens it)");
+    }
     if (Files.isDirectory(file)) {
-      throw error(at, "model '" + text + "' is a directory (name each .m file)");
+      throw error(node, "model '" + text + "' is a directory (name each .m file)");
     }
     if (!Files.isRegularFile(file)) {
-      throw error(at, "no such model file: " + text + " (resolved to " + file + ")");
+      throw error(node, "no such model file: " + text + " (resolved to " + file + ")");
     }
     return file;
   }
 
-  /** The scalar the parser is on, as text (numbers and booleans too). */
-  private String scalar(String key) throws IOException, ProjectFileException {
-    JsonToken t = p.currentToken();
-    expect(t != null && t.isScalarValue() && t != JsonToken.VALUE_NULL, "'" + key + "' needs a single value");
-    return p.getText();
-  }
-
-  private void duplicate(Set<String> seen, String key) throws ProjectFileException {
-    if (!seen.add(key)) {
-      throw error(p.getTokenLocation(), "duplicate key '" + key + "'");
+  /** The text of a scalar (numbers and booleans too, as written); anything else is an error at it. */
+  private String scalar(Node node, String key) throws ProjectFileException {
+    if (!(node instanceof ScalarNode s) || isNull(node)) {
+      throw error(node, "'" + key + "' needs a single value");
     }
+    return s.getValue();
   }
 
-  private void expect(boolean ok, String problem) throws ProjectFileException {
-    if (!ok) {
-      throw error(problem);
+  /** A mapping's key as text, which must be a scalar and new in {@code seen}. */
+  private String key(NodeTuple t, Set<String> seen) throws ProjectFileException {
+    Node k = t.getKeyNode();
+    if (!(k instanceof ScalarNode s) || isNull(k)) {
+      throw error(k, "a key is a name");
     }
+    if (!seen.add(s.getValue())) {
+      throw error(k, "duplicate key '" + s.getValue() + "'");
+    }
+    return s.getValue();
   }
 
-  private ProjectFileException error(String problem) {
-    return error(p.getTokenLocation(), problem);
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
   }
 
-  private ProjectFileException error(JsonLocation at, String problem) {
-    int line = at == null ? 1 : Math.max(1, at.getLineNr());
-    int col = at == null ? 1 : Math.max(1, at.getColumnNr());
-    return new ProjectFileException(name, line, col, problem);
+  /** {@code file:line:col} of a node. */
+  private String where(Node node) {
+    Mark m = node.getStartMark();
+    return name + ":" + (m == null ? 1 : m.getLine() + 1) + ":" + (m == null ? 1 : m.getColumn() + 1);
+  }
+
+  private ProjectFileException error(Node node, String problem) {
+    Mark m = node == null ? null : node.getStartMark();
+    // SnakeYAML's marks are 0-based
+    return new ProjectFileException(name, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1,
+        problem);
   }
 }

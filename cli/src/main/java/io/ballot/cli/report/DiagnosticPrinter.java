@@ -58,18 +58,50 @@ public final class DiagnosticPrinter {
     return sb.toString();
   }
 
-  /** The headline, and if the position is inside {@code source}, the source line and the caret line. */
+  /** The most characters of a source line quoted under a diagnostic: a window around its column. */
+  static final int MAX_QUOTED = 160;
+
+  /**
+   * The headline, and if the position is inside {@code source}, the source line and the caret line. A line of more
+   * than {@link #MAX_QUOTED} characters is quoted only in a window of that many around the column, its cut ends
+   * marked {@code …}; a line holding control characters (a binary file, not a model) is not quoted at all.
+   */
   public static List<String> lines(Diagnostic d, String source) {
     List<String> lines = new ArrayList<>(3);
     lines.add(d.headline());
     if (d.hasPosition() && source != null) {
       String line = sourceLine(source, d.line());
-      if (line != null) {
-        lines.add(line);
-        lines.add(caretLine(line, d.column(), d.length()));
+      if (line != null && !hasControlCharacters(line)) {
+        int from = 0;
+        int to = line.length();
+        if (line.length() > MAX_QUOTED) {
+          int caret = Math.max(0, Math.min(d.column() - 1, line.length()));
+          from = Math.max(0, Math.min(caret - MAX_QUOTED / 4, line.length() - MAX_QUOTED));
+          to = from + MAX_QUOTED;
+          if (from > 0 && Character.isLowSurrogate(line.charAt(from))) {
+            from++; // never half a character
+          }
+          if (to < line.length() && Character.isLowSurrogate(line.charAt(to))) {
+            to--;
+          }
+        }
+        String shown = (from > 0 ? "\u2026" : "") + line.substring(from, to);
+        int column = d.column() - from + (from > 0 ? 1 : 0);
+        lines.add(shown + (to < line.length() ? "\u2026" : ""));
+        lines.add(caretLine(shown, column, d.length()));
       }
     }
     return lines;
+  }
+
+  private static boolean hasControlCharacters(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (Character.isISOControl(c) && c != '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

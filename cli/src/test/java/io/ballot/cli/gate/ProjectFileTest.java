@@ -141,6 +141,125 @@ class ProjectFileTest {
   }
 
   @Test
+  void anAliasIsTheNodeItsAnchorNames() throws Exception {
+    // A file named after the anchor: read as the literal path 'p', the alias checked the wrong model.
+    Files.writeString(dir.resolve("p"), "var y: boolean;\n");
+    List<ModelRun> runs = read("""
+        models:
+          - model: &p sub/b.m
+            expect: holds
+          - model: *p
+            expect: holds
+        """);
+    assertEquals(dir.resolve("sub/b.m"), runs.get(1).file());
+  }
+
+  @Test
+  void mergeKeysMergeAndOwnKeysWin() throws Exception {
+    List<ModelRun> runs = read("""
+        defaults: &d
+          bound: 3
+        models:
+          - &first
+            model: a.m
+            expect: violates x
+            deadlock-detection: stuck
+          - <<: *first
+            model: sub/b.m
+          - *first
+        """);
+    assertEquals(3, runs.size());
+    assertEquals(dir.resolve("sub/b.m"), runs.get(1).file(), "the entry's own key wins over the merged one");
+    assertEquals("x", runs.get(1).expect().property());
+    assertEquals(CheckOptions.DeadlockMode.STUCK, runs.get(1).options().deadlock());
+    assertEquals(3, runs.get(1).options().bound());
+    assertEquals(dir.resolve("a.m"), runs.get(2).file());
+    assertAt(bad("models:\n  - model: *nowhere\n    expect: holds\n"), 2, 12, "found undefined alias nowhere");
+  }
+
+  @Test
+  void billionLaughsIsRefusedQuicklyAtItsPlace() {
+    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'i'; c++) {
+      char prev = (char) (c - 1);
+      yaml.append(c).append(": &").append(c).append(" [");
+      for (int k = 0; k < 9; k++) {
+        yaml.append(k == 0 ? "" : ",").append('*').append(prev);
+      }
+      yaml.append("]\n");
+    }
+    yaml.append("models:\n  - model: a.m\n    expect: holds\n");
+    long start = System.nanoTime();
+    ProjectFileException e = bad(yaml.toString());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds < 2, "refused in " + seconds + " s");
+    // the 51st alias of a list: the 6th of line 7 (g's), at column 23
+    assertAt(e, 7, 23, "YAML: Number of aliases for non-scalar nodes exceeds the specified max=50");
+  }
+
+  @Test
+  void recursiveAliasesEndInAnErrorNotALoop() {
+    // an aliased value is located where it is written: at its anchor
+    assertAt(bad("models: &m [*m]\n"), 1, 9, "a model is a mapping (model, expect, options) or a path");
+    assertAt(bad("defaults: &d {const: *d}\nmodels: [a.m]\n"), 1, 11, "'const' needs a single value");
+    assertAt(bad("models:\n  - &e {model: a.m, expect: holds, bound: *e}\n"), 2, 5, "'bound' needs a single value");
+  }
+
+  @Test
+  void aProjectFileThatIsNotUtf8IsLocated() throws Exception {
+    Path file = dir.resolve("ballot.yaml");
+    Files.write(file, new byte[] {'m', 'o', 'd', 'e', 'l', 's', ':', ' ', '[', (byte) 0xff, ']', '\n'});
+    ProjectFileException e = assertThrows(ProjectFileException.class,
+        () -> ProjectFile.read(file, CheckSettings.defaults(), Set.of(), false));
+    assertTrue(e.getMessage().endsWith(": error: the project file is not UTF-8"), e.getMessage());
+  }
+
+  @Test
+  void aHugeProjectFileIsRefused() {
+    String yaml = "models:\n  - model: a.m\n    expect: holds\n# " + "x".repeat(ProjectYaml.MAX_CODE_POINTS) + "\n";
+    assertAt(bad(yaml), 1, 1, "YAML: the project file is " + (yaml.length()) + " bytes; ballot reads at most 1048576");
+  }
+
+  @Test
+  void modelPathsStayInsideTheProjectDirectory() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Files.writeString(project.resolve("a.m"), "var x: boolean;\n");
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("secret.m"), "SECRET CONTENT\n");
+    Files.createSymbolicLink(project.resolve("link.m"), outside.resolve("secret.m"));
+    Files.createSymbolicLink(project.resolve("linkdir"), outside);
+    Path file = project.resolve("ballot.yaml");
+    for (String path : List.of(outside.resolve("secret.m").toString(), "../outside/secret.m", "link.m",
+        "linkdir/secret.m", "linkdir/nonexistent.m", "/etc/passwd", "../../../../../../../../etc/shadow",
+        "./../outside/nonexistent.m")) {
+      Files.writeString(file, "models:\n  - model: a.m\n    expect: holds\n  - model: '" + path + "'\n"
+          + "    expect: holds\n");
+      ProjectFileException e = assertThrows(ProjectFileException.class,
+          () -> ProjectFile.read(file, CheckSettings.defaults(), Set.of(), false), path);
+      assertEquals(file + ":4:12: error: model '" + path + "' is outside the project's root " + project
+          + " (a project file names files in its own directory tree; 'ballot check --root DIR' widens it)",
+          e.getMessage());
+    }
+    Files.writeString(file, "models:\n  - ../outside/secret.m\n");
+    ProjectFileException bare = assertThrows(ProjectFileException.class,
+        () -> ProjectFile.read(file, CheckSettings.defaults(), Set.of(), false));
+    assertEquals(2 + ":" + 5, bare.line() + ":" + bare.column());
+    assertTrue(bare.problem().contains("is outside the project's root"), bare.getMessage());
+  }
+
+  @Test
+  void aWiderRootLetsPathsOut() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Path file = project.resolve("ballot.yaml");
+    Files.writeString(file, "models:\n  - model: ../a.m\n    expect: holds\n");
+    assertThrows(ProjectFileException.class,
+        () -> ProjectFile.read(file, null, CheckSettings.defaults(), Set.of(), List.of(), false));
+    List<ModelRun> runs = ProjectFile.read(file, ProjectRoot.of(dir), CheckSettings.defaults(), Set.of(), List.of(),
+        false);
+    assertEquals(dir.resolve("a.m"), runs.get(0).file());
+  }
+
+  @Test
   void expectationTexts() {
     assertEquals(Expectation.HOLDS, Expectation.parse(" Holds "));
     assertEquals("deadlock", Expectation.parse("violates deadlock").property());

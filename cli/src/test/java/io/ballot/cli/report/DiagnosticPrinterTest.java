@@ -36,6 +36,25 @@ class DiagnosticPrinterTest {
   }
 
   @Test
+  void aLongLineIsQuotedOnlyInAWindowAroundTheColumn() {
+    String line = "a".repeat(1000) + "BAD" + "z".repeat(1000);
+    List<String> lines = DiagnosticPrinter.lines(error(1, 1001, 3, "unexpected"), line + "\n");
+    int from = 1000 - DiagnosticPrinter.MAX_QUOTED / 4;
+    assertEquals("\u2026" + line.substring(from, from + DiagnosticPrinter.MAX_QUOTED) + "\u2026", lines.get(1));
+    assertEquals(" ".repeat(1 + DiagnosticPrinter.MAX_QUOTED / 4) + "^~~", lines.get(2));
+    // at the start: cut at the end only
+    List<String> start = DiagnosticPrinter.lines(error(1, 1, 1, "x"), line);
+    assertEquals(line.substring(0, DiagnosticPrinter.MAX_QUOTED) + "\u2026", start.get(1));
+    assertEquals("^", start.get(2));
+  }
+
+  @Test
+  void aLineWithControlCharactersIsNotQuoted() {
+    assertEquals(List.of("m.m:1:1: error: x"), DiagnosticPrinter.lines(error(1, 1, 1, "x"), "\u007fELF\u0002\u0001\n"));
+    assertEquals(List.of("m.m:1:1: error: x"), DiagnosticPrinter.lines(error(1, 1, 1, "x"), "ab\u0000cd"));
+  }
+
+  @Test
   void underlineStopsAtTheEndOfTheLine() {
     assertEquals("    ^~", DiagnosticPrinter.caretLine("abcdef", 5, 40));
   }

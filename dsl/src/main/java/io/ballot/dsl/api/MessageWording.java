@@ -36,7 +36,26 @@ public final class MessageWording {
     return m;
   }
 
+  /** The most characters of the input a message quotes: a syntax error in a file that is no model quotes little. */
+  static final int MAX_TOKEN = 40;
+
+  /** {@code text} quoted: at most {@link #MAX_TOKEN} characters of it, control characters as {@code \xNN}. */
   private static String token(String text) {
-    return text.equals("end of file") ? "end of file" : "'" + text + "'";
+    if (text.equals("end of file")) {
+      return "end of file";
+    }
+    StringBuilder sb = new StringBuilder("'");
+    int n = 0;
+    for (int i = 0; i < text.length() && n < MAX_TOKEN; i++, n++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c)) {
+        sb.append(String.format("\\x%02x", (int) c));
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+        sb.append(c).append(text.charAt(++i));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append(n < text.codePointCount(0, text.length()) ? "\u2026'" : "'").toString();
   }
 }
