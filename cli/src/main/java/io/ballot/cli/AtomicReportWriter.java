@@ -8,6 +8,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * A report file written atomically: the text goes to a temporary file beside the target, which replaces the target
@@ -38,7 +42,22 @@ final class AtomicReportWriter extends Writer {
     }
     Path dir = absolute.getParent();
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".partial");
+    permissions(temp, absolute);
     return new AtomicReportWriter(absolute, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Gives the temporary file the permissions the report should have: the previous report's, or, for a new one,
+   * readable by all and writable by its owner (a temporary file starts readable by its owner only, which would make
+   * CI artefacts unreadable to whoever collects them).
+   */
+  private static void permissions(Path temp, Path target) throws IOException {
+    if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+        : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(temp, perms);
   }
 
   /** Marks the report complete: closing the writer then puts it in place of the target. */

@@ -22,6 +22,28 @@ class AtomicReportWriterTest {
   }
 
   @Test
+  void aNewReportIsReadableByAllAndAReplacedOneKeepsItsPermissions() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+    Path fresh = dir.resolve("new.json");
+    try (AtomicReportWriter w = AtomicReportWriter.open(fresh)) {
+      w.write("{}");
+      w.commit();
+    }
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(fresh)));
+    Path old = dir.resolve("old.json");
+    Files.writeString(old, "previous");
+    Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    try (AtomicReportWriter w = AtomicReportWriter.open(old)) {
+      w.write("{}");
+      w.commit();
+    }
+    assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(old)));
+  }
+
+  @Test
   void anUncommittedReportLeavesThePreviousOneAndNoTemporaryFile() throws IOException {
     Path r = Files.writeString(dir.resolve("r.json"), "old");
     try (AtomicReportWriter w = AtomicReportWriter.open(r)) {
