@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Breadth-first exploration, level by level, on several threads. Each level's states are expanded in parallel;
  * the successors that are new form the next level. Because a level is finished before the next one starts, every
  * state's recorded parent is at the previous depth: every counterexample is a shortest one, and the set of states
- * (hence the counts and the verdict) does not depend on the number of threads.
+ * (hence the counts and the verdict) does not depend on the number of threads. Neither do the counterexamples: each
+ * state keeps the parent a search on one thread would have recorded ({@link DiscoveryOrder}), and a level's
+ * violations are reported in an order of their content ({@link PendingViolations}).
  *
  * <p>Per successor, as Rumur does: top-level assumptions (failing: the successor is dropped), then invariants,
  * then insertion; covers are counted on new states; a state none of whose enabled rules changes it (or, with
@@ -51,6 +53,7 @@ public final class BfsExplorer {
   public static final String INTERRUPTED = "interrupted";
   private final StateStore store;
   private final StripedStateTable seen;
+  private final DiscoveryOrder order = new DiscoveryOrder();
   private final SymmetryReduction symmetry; // null: no reduction
   private final int words;
   private final LongAdder rulesFired = new LongAdder();
@@ -77,6 +80,7 @@ public final class BfsExplorer {
     this.words = ts.layout().words();
     this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()));
     this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
+    this.pending = new PendingViolations(store);
     SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
     this.symmetry = sym.reduces() ? sym : null;
     this.propertyCoverBase = ts.coverStatementCount();
@@ -96,7 +100,7 @@ public final class BfsExplorer {
 
   /** Bytes used by the stored states and their index. */
   private long bytesUsed() {
-    return (long) store.size() * store.bytesPerState() + seen.indexBytes();
+    return (long) store.size() * store.bytesPerState() + seen.indexBytes() + order.bytes();
   }
 
   /** Counts statement covers (sites first, then top-level cover properties). */
@@ -130,6 +134,9 @@ public final class BfsExplorer {
           break;
         }
         expandLevel(from, to, pool);
+        if (order.tracking()) {
+          order.rankLevel(store, from, to, store.idLimit());
+        }
         settleViolations();
         from = to;
         to = store.idLimit();
@@ -243,6 +250,10 @@ public final class BfsExplorer {
     AtomicInteger cursor = new AtomicInteger(from);
     warmedUp |= to - from >= options.singleThreadUntil();
     int workers = warmedUp ? options.threads() : 1;
+    if (workers > 1) {
+      order.startTracking(to);
+    }
+    levelStart = to; // the first id of the level being found; read by the workers' lanes
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < workers; t++) {
       futures.add(pool.submit(new Worker(cursor, to)));
@@ -355,6 +366,7 @@ public final class BfsExplorer {
     /** Fires every enabled rule in state {@code id}; returns how many fired. */
     private int expand(int id) {
       store.get(id, state);
+      lane.parentOrder = lane.tracking ? order.of(id) : id;
       boolean deadlock = true;
       int fired = 0;
       for (int r = 0; r < ts.ruleCount() && !stop; r++) {
@@ -394,7 +406,16 @@ public final class BfsExplorer {
     final Canonicalizer canonicalizer = symmetry == null ? null : symmetry.canonicalizer();
     final IntList unchecked = new IntList();
     final long[] state = new long[words];
+    /** Whether a state of the level being found keeps its least parent ({@link DiscoveryOrder#offer}). */
+    final boolean tracking = order.tracking();
+    /** The first id of the level being found: a state seen with a smaller id has its parent for good. */
+    final int levelStart = BfsExplorer.this.levelStart;
+    /** The discovery position of the state being expanded. */
+    int parentOrder;
   }
+
+  /** The first id of the level being found (set before its workers start). */
+  private int levelStart;
 
   /**
    * Puts a new state through assumptions and the seen-set. A new state is stored (and so is in the next level),
@@ -417,7 +438,11 @@ public final class BfsExplorer {
       lane.canonicalizer.canonicalize(s);
     }
     int id = seen.add(lane.appender, s, parent, rule);
-    if (id >= 0 && checksStates) {
+    if (id < 0) {
+      if (lane.tracking && -1 - id >= lane.levelStart) {
+        order.offer(store, -1 - id, parent, lane.parentOrder, rule); // seen in this level: keep the least parent
+      }
+    } else if (checksStates) {
       lane.unchecked.add(id);
     }
   }
@@ -479,9 +504,8 @@ public final class BfsExplorer {
     return anyBlocked && blocked.contains(id);
   }
 
-  /** A violation found during the current level, reported when the level is finished. */
-  private static final int PENDING_CAP = 10_000;
-  private final List<PendingViolation> pending = new ArrayList<>();
+  /** The violations found during the current level, reported when the level is finished. */
+  private final PendingViolations pending;
 
   /**
    * Notes a violation found in state {@code at} (a stored id whose trace is reported, or -1 before any state was
@@ -489,40 +513,19 @@ public final class BfsExplorer {
    */
   private void violation(
       ViolationKind kind, String property, SourceLocation where, String message, int at, int rule, int prop) {
-    synchronized (pending) {
-      if (pending.size() < PENDING_CAP) {
-        pending.add(new PendingViolation(kind, property, where, message, at, rule, prop));
-      }
-    }
+    pending.add(new PendingViolation(kind, property, where, message, at, rule, prop));
   }
 
   /**
-   * Reports the violations of the level just finished, in an order that depends only on their content (kind,
-   * property, message, then the state), so that which violations are reported, like the counts, does not depend on
-   * the number of threads; stops the search when {@code --max-errors} have been reported.
+   * Reports the violations of the level just finished, in an order that depends only on their content ({@link
+   * PendingViolations}), so that which violations are reported, like the counts, does not depend on the number of
+   * threads; stops the search when {@code --max-errors} have been reported.
    */
   private void settleViolations() {
     if (pending.isEmpty()) {
       return;
     }
-    long[] a = new long[words];
-    long[] b = new long[words];
-    pending.sort((x, y) -> {
-      int c = Integer.compare(x.kind().ordinal(), y.kind().ordinal());
-      if (c == 0) {
-        c = x.property().compareTo(y.property());
-      }
-      if (c == 0) {
-        c = x.message().compareTo(y.message());
-      }
-      if (c == 0 && x.at() >= 0 && y.at() >= 0) {
-        store.get(x.at(), a);
-        store.get(y.at(), b);
-        c = java.util.Arrays.compare(a, b);
-      }
-      return c != 0 ? c : Integer.compare(x.at() < 0 ? 0 : 1, y.at() < 0 ? 0 : 1);
-    });
-    for (PendingViolation p : pending) {
+    for (PendingViolation p : pending.drain()) {
       if (violations.size() >= options.maxErrors()) {
         break;
       }
@@ -534,7 +537,6 @@ public final class BfsExplorer {
       PendingViolation q = new Confirmation(ts, options.deadlock()).confirm(p, trace.last(), runDescription());
       violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
     }
-    pending.clear();
     if (violations.size() >= options.maxErrors()) {
       stop = true;
     }
@@ -550,7 +552,7 @@ public final class BfsExplorer {
   }
 
   private void halt(String reason) {
-    synchronized (pending) {
+    synchronized (pending) { // any lock the workers share
       if (stopReason == null) {
         stopReason = reason;
       }
@@ -587,7 +589,7 @@ public final class BfsExplorer {
     }
     Graph g = Graph.of(ts, store, seen, symmetry == null ? null : symmetry.canonicalizer());
     for (int p : live) {
-      int bad = g.firstStateThatCannotReach(p, ts, store);
+      int bad = g.firstStateThatCannotReach(p, ts, store, order::of);
       if (bad == -2) {
         halt("liveness check failed: a property could not be evaluated");
         return;

@@ -6,6 +6,7 @@ import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /** The reachable state graph, rebuilt after the search as reverse edges, for liveness. */
 final class Graph {
@@ -70,10 +71,11 @@ final class Graph {
   }
 
   /**
-   * The smallest id (ids grow with depth, so a shallowest one) of a state from which no state satisfying property
-   * {@code p} is reachable; -1 when there is none; -2 when the property could not be evaluated.
+   * The first state in discovery order {@code order} (a shallowest one, the same whatever the number of threads)
+   * from which no state satisfying property {@code p} is reachable; -1 when there is none; -2 when the property
+   * could not be evaluated.
    */
-  int firstStateThatCannotReach(int p, TransitionSystem ts, StateStore store) {
+  int firstStateThatCannotReach(int p, TransitionSystem ts, StateStore store, IntUnaryOperator order) {
     boolean[] good = new boolean[states];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     long[] s = new long[store.words()];
@@ -102,11 +104,12 @@ final class Graph {
         }
       }
     }
+    int first = -1;
     for (int id = 0; id < states; id++) {
-      if (!good[id]) {
-        return id;
+      if (!good[id] && (first < 0 || order.applyAsInt(id) < order.applyAsInt(first))) {
+        first = id;
       }
     }
-    return -1;
+    return first;
   }
 }

@@ -197,6 +197,18 @@ final class StateStore {
     return chunks.get(id >>> chunkBits).parents[id & chunkMask];
   }
 
+  /** Records another way to reach stored state {@code id}; the caller makes concurrent changes of one id exclusive. */
+  void setParent(int id, int parent, int rule) {
+    Chunk chunk = chunks.get(id >>> chunkBits);
+    int i = id & chunkMask;
+    chunk.parents[i] = parent;
+    if (wideRules) {
+      chunk.wideRules[i] = rule;
+    } else {
+      chunk.rules[i] = (char) rule;
+    }
+  }
+
   int rule(int id) {
     Chunk chunk = chunks.get(id >>> chunkBits);
     int i = id & chunkMask;

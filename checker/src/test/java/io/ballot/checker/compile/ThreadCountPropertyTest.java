@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 /**
  * Exploration does not depend on the number of threads: on random small models, 1 and 2 threads, with compiled
  * code and with the interpreter, find the same number of states and rules fired, the same verdict, the same kind
- * of violation, counterexamples of the same (shortest) length, and the same firings of each rule.
+ * of violation, the same (shortest) counterexample step for step, and the same firings of each rule.
  */
 class ThreadCountPropertyTest {
 
@@ -30,7 +30,7 @@ class ThreadCountPropertyTest {
         Result r = Checker.check(model, run == 1 ? options.withSingleThreadUntil(0) : options, ProgressListener.NONE);
         String summary = r.states() + " states, " + r.rulesFired() + " rules, " + r.verdict()
             + (r.violations().isEmpty() ? "" : ", " + r.violations().get(0).kind() + " after "
-                + r.violations().get(0).trace().size() + " steps")
+                + r.violations().get(0).trace().size() + " steps: " + r.violations().get(0).trace())
             + ", fires per rule " + r.rules().stream().map(c -> c.fires()).toList() + ", complete " + r.complete();
         assertEquals(r.rulesFired(), r.rules().stream().mapToLong(c -> c.fires()).sum(),
             "every firing is counted for its rule, seed " + seed);

@@ -1,0 +1,69 @@
+package io.ballot.checker.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The violations found during the current level, handed over in an order that depends only on their content (kind,
+ * property, message, then the state's value, then the rule and property instance), so that which violations are
+ * reported does not depend on the number of threads nor on which thread found one first. At most {@value #CAP} are
+ * kept: the least ones, so the cap too is independent of the threads. Thread-safe.
+ */
+final class PendingViolations {
+  static final int CAP = 10_000;
+  private final StateStore store;
+  private final List<PendingViolation> list = new ArrayList<>();
+
+  PendingViolations(StateStore store) {
+    this.store = store;
+  }
+
+  synchronized void add(PendingViolation p) {
+    list.add(p);
+    if (list.size() >= 2 * CAP) {
+      list.sort(order());
+      list.subList(CAP, list.size()).clear();
+    }
+  }
+
+  synchronized boolean isEmpty() {
+    return list.isEmpty();
+  }
+
+  /** The violations noted since the last call, least first (at most {@value #CAP}); forgets them. */
+  synchronized List<PendingViolation> drain() {
+    list.sort(order());
+    List<PendingViolation> out = List.copyOf(list.subList(0, Math.min(CAP, list.size())));
+    list.clear();
+    return out;
+  }
+
+  /** A total order on content: two violations equal by it would be reported alike. */
+  private Comparator<PendingViolation> order() {
+    long[] a = new long[store.words()];
+    long[] b = new long[store.words()];
+    return (x, y) -> {
+      int c = Integer.compare(x.kind().ordinal(), y.kind().ordinal());
+      if (c == 0) {
+        c = x.property().compareTo(y.property());
+      }
+      if (c == 0) {
+        c = x.message().compareTo(y.message());
+      }
+      if (c == 0) {
+        c = Integer.compare(x.at() < 0 ? 0 : 1, y.at() < 0 ? 0 : 1);
+      }
+      if (c == 0 && x.at() >= 0 && x.at() != y.at()) {
+        store.get(x.at(), a);
+        store.get(y.at(), b);
+        c = Arrays.compare(a, b);
+      }
+      if (c == 0) {
+        c = Integer.compare(x.rule(), y.rule());
+      }
+      return c != 0 ? c : Integer.compare(x.prop(), y.prop());
+    };
+  }
+}
