@@ -11,6 +11,7 @@ import io.ballot.cli.replay.LogError;
 import io.ballot.cli.replay.ReplayJson;
 import io.ballot.cli.replay.ReplayLogs;
 import io.ballot.cli.replay.ReplayMapping;
+import io.ballot.cli.replay.ReplaySarif;
 import io.ballot.cli.replay.ReplayText;
 import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.dsl.api.LoadResult;
@@ -69,6 +70,11 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcome as JSON to FILE.")
   Path json;
+
+  @Option(names = "--sarif", paramLabel = "FILE",
+      description = "Also write SARIF 2.1.0 to FILE: a rejection at the log line, the model's places as related"
+          + " locations.")
+  Path sarif;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
       description = "Show the last N steps of the accepted prefix of a rejected log (default: 20; 0: none).")
@@ -129,20 +135,35 @@ final class ReplayCommand implements Callable<Integer> {
     ReplayResult result = context.stoppingOnSigint(() ->
         new Replayer(ts, load.model(), options).replay(events, context::interrupted));
     new ReplayText(out, load.source(), steps).print(result, logs.size());
-    if (json != null) {
-      try (AtomicReportWriter w = AtomicReportWriter.open(json)) {
-        new ReplayJson(VersionProvider.version()).write(result, model.toString(), logs, w);
-        w.commit();
-      } catch (IOException e) {
-        err.println("ballot: cannot write " + json + ": " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
+    if (json != null && !writeReport(json, err,
+        w -> new ReplayJson(VersionProvider.version()).write(result, model.toString(), logs, w))) {
+      return ExitCodes.USAGE;
+    }
+    if (sarif != null && !writeReport(sarif, err,
+        w -> new ReplaySarif(VersionProvider.version(), Path.of("")).write(result, model.toString(), w))) {
+      return ExitCodes.USAGE;
     }
     return switch (result.verdict()) {
       case ACCEPTED -> ExitCodes.OK;
       case REJECTED -> ExitCodes.REPLAY_REJECTED;
       case INCOMPLETE -> ExitCodes.RESOURCE_LIMIT;
     };
+  }
+
+  private interface Report {
+    void write(java.io.Writer w) throws IOException;
+  }
+
+  /** Writes one report file atomically; false (and a message) when it cannot be written. */
+  private static boolean writeReport(Path file, PrintWriter err, Report report) {
+    try (AtomicReportWriter w = AtomicReportWriter.open(file)) {
+      report.write(w);
+      w.commit();
+      return true;
+    } catch (IOException e) {
+      err.println("ballot: cannot write " + file + ": " + e.getMessage());
+      return false;
+    }
   }
 
   private void checkOptions() {
@@ -159,14 +180,20 @@ final class ReplayCommand implements Callable<Integer> {
     if (!engine.equals("compiled") && !engine.equals("interpreted")) {
       throw new ParameterException(spec.commandLine(), "--engine must be compiled or interpreted, not " + engine);
     }
-    if (json != null) {
-      for (String l : logs) {
-        if (!l.equals("-") && InputPaths.identity(json).equals(InputPaths.identity(Path.of(l)))) {
-          throw new ParameterException(spec.commandLine(), "--json " + json + " names an input; it would be replaced");
-        }
+    for (Path out : new Path[] {json, sarif}) {
+      if (out == null) {
+        continue;
       }
-      if (InputPaths.identity(json).equals(InputPaths.identity(model))) {
-        throw new ParameterException(spec.commandLine(), "--json " + json + " names the model; it would be replaced");
+      List<Path> inputs = new ArrayList<>();
+      inputs.add(model);
+      if (mapping != null) {
+        inputs.add(mapping);
+      }
+      logs.stream().filter(l -> !l.equals("-")).forEach(l -> inputs.add(Path.of(l)));
+      for (Path in : inputs) {
+        if (InputPaths.identity(out).equals(InputPaths.identity(in))) {
+          throw new ParameterException(spec.commandLine(), out + " names an input (" + in + "); it would be replaced");
+        }
       }
     }
   }

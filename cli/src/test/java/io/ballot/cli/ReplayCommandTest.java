@@ -61,6 +61,30 @@ class ReplayCommandTest {
   }
 
   @Test
+  void sarifPointsAtTheLogLineAndTheModel() throws IOException {
+    Path log = write("bad.jsonl", """
+        {"rule":"timeout","params":{"n":"Node_1"}}
+        {"rule":"elect","params":{"n":"Node_2"}}
+        """);
+    Path sarif = dir.resolve("r.sarif");
+    Cli r = Cli.run("replay", "--sarif", sarif.toString(), TERMS.toString(), log.toString());
+    assertEquals(ExitCodes.REPLAY_REJECTED, r.exitCode(), r.toString());
+    JsonNode j = new ObjectMapper().readTree(sarif.toFile());
+    assertEquals("", io.ballot.cli.report.Schemas.problems(io.ballot.cli.report.Schemas.sarif(), j));
+    JsonNode result = j.get("runs").get(0).get("results").get(0);
+    assertEquals("replay-rejected", result.get("ruleId").asText());
+    JsonNode at = result.get("locations").get(0).get("physicalLocation");
+    assertTrue(at.get("artifactLocation").get("uri").asText().endsWith("bad.jsonl"), at.toString());
+    assertEquals(2, at.get("region").get("startLine").asInt());
+    JsonNode related = result.get("relatedLocations");
+    assertEquals(2, related.size(), related.toString());
+    assertEquals(8, related.get(1).get("physicalLocation").get("region").get("startLine").asInt());
+    assertTrue(related.get(1).get("physicalLocation").get("artifactLocation").get("uri").asText()
+        .endsWith("terms.m"));
+    assertEquals(2, result.get("codeFlows").get(0).get("threadFlows").get(0).get("locations").size());
+  }
+
+  @Test
   void aWrongLoggedValueSaysWhatTheModelAllows() throws IOException {
     Path log = write("v.jsonl", "{\"rule\":\"timeout\",\"params\":{\"n\":\"Node_1\"},\"state\":{\"term[Node_1]\":2}}\n");
     Cli r = Cli.run("replay", TERMS.toString(), log.toString());
