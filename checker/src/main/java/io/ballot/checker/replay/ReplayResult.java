@@ -6,7 +6,7 @@ import java.util.List;
  * The outcome of a replay: {@code verdict}; the number of log events in all ({@code events}) and consumed along the
  * longest accepted prefix ({@code accepted}); the candidate-state count before the first event and after each
  * consumed one ({@code frontier}: how partial observability grows the search); the longest accepted prefix as a
- * model trace; why the log was rejected ({@code rejection}, null unless {@link Verdict#REJECTED}); {@code seconds}.
+ * model trace (empty for an accepted log); why the log was rejected ({@code rejection}, null unless {@link Verdict#REJECTED}); {@code seconds}.
  */
 public record ReplayResult(
     Verdict verdict, int events, int accepted, int[] frontier, List<ReplayStep> trace, Rejection rejection,
