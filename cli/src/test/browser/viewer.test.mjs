@@ -374,3 +374,65 @@ test('the page loads offline with every non-file request refused', { skip: skip 
   assert.deepEqual(externalRequests, []);
   await page.close();
 });
+
+// Issue 21.2 in a real browser (the JUnit ViewerHostileReportTest does the same in HtmlUnit): a report whose every
+// string, variable name and line number carries script and markup payloads runs none of them, and the CSP itself
+// stops an inline handler even if one reached the page. Last, as its CSP refusals are console errors by design.
+const PAYLOADS = [
+  "</script><script>alert('script');window.pwned='script'</script>",
+  "\"><img src=x onerror=\"alert('img');window.pwned='img'\">",
+  "javascript:alert('url');window.pwned='url'",
+  "'><svg onload=alert('svg')><a href=javascript:alert('a')>x</a><!--",
+];
+
+function poison(node, f) {
+  if (typeof node === 'string') return f(node);
+  if (Array.isArray(node)) return node.map((x) => poison(x, f));
+  if (node && typeof node === 'object') {
+    const o = {};
+    for (const [k, v] of Object.entries(node)) {
+      let p = poison(v, f);
+      if (k === 'lines' && Array.isArray(v)) p = v.map((x) => f(String(x)));
+      if (k === 'state' && p && typeof p === 'object') p = Object.fromEntries(Object.entries(p).map(([n, x]) => [f(n), x]));
+      o[k] = p;
+    }
+    return o;
+  }
+  return node;
+}
+
+test('a report with payloads in every string runs no script, and the CSP refuses inline handlers', { skip: skip ?? false }, async () => {
+  const { json } = generate('votes-ext', 'cli/src/test/browser/models/votes-ext.m', ['--deadlock-detection', 'off']);
+  let k = 0;
+  const hostile = poison(json, (s) => s + PAYLOADS[k++ % PAYLOADS.length]);
+  const file = path.join(out, 'hostile.json');
+  fs.writeFileSync(file, JSON.stringify(hostile));
+  const html = ballot(['view', file], [0]).trim();
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto('file://' + html + '#step=2');
+  await page.waitForFunction(() => window.ballotViewer && window.ballotViewer.ready, null, { timeout: 10000 });
+  const found = await page.evaluate(() => ({
+    pwned: typeof window.pwned,
+    foreign: document.querySelectorAll('img, iframe, object, embed, a[href^="javascript:" i]').length,
+    handlers: Array.from(document.querySelectorAll('*')).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
+    scripts: document.querySelectorAll('script').length,
+    steps: document.querySelectorAll('li.step').length,
+    shown: document.body.textContent.includes('onerror='),
+  }));
+  assert.deepEqual(found, { pwned: 'undefined', foreign: 0, handlers: 0, scripts: 2, steps: hostile.violations[0].trace.length, shown: true });
+  // the CSP: an inline handler planted by any other way does not run either
+  const blocked = await page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+    const d = document.createElement('div');
+    d.setAttribute('onclick', "window.pwned='handler'");
+    document.body.appendChild(d);
+    d.click();
+    setTimeout(() => resolve('no violation: ' + typeof window.pwned), 2000);
+  }));
+  assert.match(blocked, /^script-src/);
+  assert.equal(await page.evaluate(() => typeof window.pwned), 'undefined');
+  assert.deepEqual(dialogs, []);
+  await page.close();
+});

@@ -69,12 +69,7 @@ final class ViewCommand implements Callable<Integer> {
     }
     String page = ViewerPage.html(json);
     if (serve) {
-      try (ViewerServer server = new ViewerServer(page, port)) {
-        out.println("Serving the trace viewer for " + report + " at " + server.uri() + " (Ctrl-C stops)");
-        out.flush();
-        new CountDownLatch(1).await(); // serve until the process is interrupted (Ctrl-C)
-      }
-      return ExitCodes.OK;
+      return serve(page, out, err);
     }
     Path file = output != null ? output : ViewerOutput.besideReport(report);
     if (InputPaths.identity(file).equals(InputPaths.identity(report))) {
@@ -91,6 +86,26 @@ final class ViewCommand implements Callable<Integer> {
     out.println(file);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Serves {@code page} until Ctrl-C (SIGINT), which stops the server and exits 0. */
+  private int serve(String page, PrintWriter out, PrintWriter err) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Object previous = SigintHandler.install(stopped::countDown);
+    try (ViewerServer server = new ViewerServer(page, port)) {
+      out.println("Serving the trace viewer for " + report + " at " + server.uri() + " (Ctrl-C stops)");
+      out.flush();
+      stopped.await();
+      out.println("Stopped serving the trace viewer.");
+      out.flush();
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      err.println("ballot: error: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    } finally {
+      SigintHandler.restore(previous);
+    }
   }
 
   /** Null when {@code json} is a JSON report (of one model, or of several with at least one result); else why not. */

@@ -166,4 +166,16 @@ class ViewCommandTest {
     Cli r = Cli.run("view", multi.toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
   }
+
+  @Test
+  void serveOnAPortInUseIsAUsageErrorNotACrash() throws IOException {
+    Path json = dir.resolve("port.json");
+    Files.writeString(json, "{\"verdict\": \"holds\"}");
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Cli r = Cli.run("view", json.toString(), "--serve", "--port", Integer.toString(taken.getLocalPort()));
+      assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+      assertTrue(r.err().startsWith("ballot: error: cannot serve on 127.0.0.1:" + taken.getLocalPort() + ": "),
+          r::toString);
+    }
+  }
 }

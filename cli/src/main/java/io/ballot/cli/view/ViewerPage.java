@@ -8,12 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
  * The trace viewer: one self-contained HTML page for a JSON report (the {@code --json} format,
  * docs/trace-format.md). The page's CSS and JavaScript (resources {@code io/ballot/cli/viewer/}) are inlined and the
- * report is embedded as a JSON data block, so the page needs no network and works from a file:// URL.
+ * report is embedded as a JSON data block, so the page needs no network and works from a file:// URL. The report
+ * is untrusted text: it is escaped in its data block, the script builds the page from DOM nodes only, and the
+ * page's content security policy allows only the page's own script and style (docs/trace-viewer.md).
  */
 public final class ViewerPage {
 
@@ -35,9 +40,30 @@ public final class ViewerPage {
     js = expr + "\n" + analysis + "\n" + js;
     // The report goes in last, so that no text inside it is taken for a placeholder.
     return template
+        .replace("@CSP@", contentSecurityPolicy(css, js))
         .replace("/*@CSS@*/", css)
         .replace("/*@JS@*/", js)
         .replace("@DATA@", embed(json));
+  }
+
+  /**
+   * The page's content security policy: nothing from the network, and only the page's own style and script
+   * elements, named by their SHA-256 hashes. No 'unsafe-inline': an inline script, event handler or style attribute
+   * that some text of a report managed to plant would not run.
+   */
+  static String contentSecurityPolicy(String style, String script) {
+    return "default-src 'none'; style-src '" + sha256(style) + "'; script-src '" + sha256(script) + "';"
+        + " base-uri 'none'; form-action 'none'";
+  }
+
+  /** The CSP source of {@code text} (UTF-8): {@code sha256-BASE64}. */
+  static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return "sha256-" + Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** Writes the page for the report tree {@code report} to {@code file}; failing to is an unchecked error. */

@@ -7,7 +7,14 @@
   const SUPPORTED = 'numbers, true/false, constants, enum and scalarset values, variables with [index] and .field, ' +
     '+ - * / %, = != < <= > >=, ! & | ->, c ? a : b, forall/exists x: T do e end, isundefined(e), count(network)';
 
-  class ExprError extends Error {}
+  /** A mistake in the user's expression (its message is shown), not a bug of the evaluator. A constructor function,
+   * not a class: the page also runs in engines without classes (HtmlUnit's, in the tests). */
+  function ExprError(message) {
+    this.message = message;
+  }
+  ExprError.prototype = Object.create(Error.prototype);
+  ExprError.prototype.constructor = ExprError;
+  ExprError.prototype.name = 'ExprError';
 
   // --------------------------------------------------------------------------------------------- tokens
 

@@ -161,7 +161,7 @@ window.BallotTrace = (function () {
     const networkNames = netView ? Array.from(new Set(trace.flatMap((s) => (s.messages ? s.messages.networks : []).map((n) => n.network)))) : [];
     const encodes = (n) => networkNames.some((v) => n.startsWith(v) && (n.length === v.length || '[.{'.includes(n.charAt(v.length))));
     trace.forEach((s) => Object.keys(s.state || {}).forEach((n) => {
-      if (!leafIndex.has(n) && !encodes(n)) { leafIndex.set(n, leaves.length); leaves.push({ name: n, ...leafFacts(facts, n) }); }
+      if (!leafIndex.has(n) && !encodes(n)) { leafIndex.set(n, leaves.length); leaves.push(Object.assign({ name: n }, leafFacts(facts, n))); }
     }));
     trace.forEach((s) => ((s.messages && s.messages.networks) || []).forEach((c) => {
       if (!leafIndex.has(c.label)) {
@@ -250,7 +250,7 @@ window.BallotTrace = (function () {
           // a step without process parameters (the TM of two-phase commit) sends from the global lane
           const src = (e.from && laneOf(e.from)) || fieldLane(e.message.fields, SRC) || paramLanes[s][0] || 'global';
           const dst = (e.to && laneOf(e.to)) || fieldLane(e.message.fields, DST);
-          pending.push({ ...base, key, from: s, to: null, src, dst, action: e.action });
+          pending.push(Object.assign({}, base, { key, from: s, to: null, src, dst, action: e.action }));
           return;
         }
         const i = pending.findIndex((m) => m.key === key);
@@ -259,9 +259,9 @@ window.BallotTrace = (function () {
         const receiver = m.dst || paramLanes[s].find((l) => l !== m.src) || paramLanes[s][0] || 'global';
         const kept = (step.messages.networks || []).some((c) => c.network === e.network && (c.from || '') === (e.from || '')
           && (c.to || '') === (e.to || '') && c.messages.some((x) => x.text === e.message.text));
-        if (e.action === 'received' && kept) { m.received = true; out.push({ ...m, to: s, dst: receiver }); return; }
+        if (e.action === 'received' && kept) { m.received = true; out.push(Object.assign({}, m, { to: s, dst: receiver })); return; }
         pending.splice(i, 1);
-        out.push({ ...m, to: s, dst: receiver, lost: e.action !== 'received' });
+        out.push(Object.assign({}, m, { to: s, dst: receiver, lost: e.action !== 'received' }));
       });
     });
     pending.filter((m) => !m.received && m.dst).forEach((m) => out.push(m));
@@ -372,7 +372,7 @@ window.BallotTrace = (function () {
           }
         });
         pending.length = 0;
-        pending.push(...kept);
+        kept.forEach((m) => pending.push(m));
       }
       pending.forEach((m) => messages.push(m)); // in flight at the end of the trace
     });

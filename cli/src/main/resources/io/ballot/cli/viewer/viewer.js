@@ -1,5 +1,6 @@
 // Ballot trace viewer: renders the JSON report embedded in this page (docs/trace-format.md) as a summary, then per
-// violation a step list, a state table and a swimlane view. Plain JavaScript, no dependencies, no network.
+// violation a step list, a state table and a swimlane view. Plain JavaScript, no dependencies, no network. No class,
+// spread or rest syntax in the page's scripts: the security tests also run them in HtmlUnit, whose engine lacks them.
 (function () {
   'use strict';
 
@@ -12,35 +13,80 @@
 
   // ----------------------------------------------------------------------------------------------- helpers
 
-  function esc(s) {
-    return String(s == null ? '' : s).replace(/[&<>"']/g, (c) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  // Every text of the report is untrusted (reports travel in CI artefacts and bug trackers): the page is built
+  // from DOM nodes only, the report's texts go in as text nodes and attribute values, never as markup. No
+  // innerHTML, no HTML strings, no inline style attributes (the CSP forbids them; styles go through CSSOM).
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function text(s) {
+    return String(s == null ? '' : s);
   }
 
-  function el(tag, attrs, html) {
-    const e = document.createElement(tag);
+  /** Sets attrs on e (style: an object of CSSOM properties) and appends kids (nodes, texts, arrays of them). */
+  function build(e, attrs, kids) {
     for (const k in attrs || {}) {
-      if (attrs[k] != null) e.setAttribute(k, attrs[k]);
+      const v = attrs[k];
+      if (v == null || v === false) continue;
+      if (k === 'style') Object.keys(v).forEach((p) => { e.style[p] = v[p]; });
+      else e.setAttribute(k, v === true ? '' : String(v));
     }
-    if (html != null) e.innerHTML = html;
+    add(e, kids);
     return e;
   }
 
+  function add(e, kids) {
+    for (const c of kids) {
+      if (c == null || c === false || c === '') continue;
+      if (Array.isArray(c)) add(e, c);
+      else e.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+
+  /** An HTML element: el('span', { class: 'x' }, 'text', child, [more]). */
+  function el(tag, attrs) {
+    return build(document.createElement(tag), attrs, Array.prototype.slice.call(arguments, 2));
+  }
+
+  /** An SVG element, like el. */
+  function svg(tag, attrs) {
+    return build(document.createElementNS(SVG_NS, tag), attrs, Array.prototype.slice.call(arguments, 2));
+  }
+
+  /** Replaces e's children with kids. */
+  function fill(e) {
+    e.textContent = '';
+    return add(e, Array.prototype.slice.call(arguments, 1));
+  }
+
+  /** Keyboard hints: kbd('↑', '↓') is two key caps. */
+  const kbd = (a, b) => [a, b].map((k) => el('span', { class: 'kbd' }, k));
+
   const { resultsOf, partText, shortLocation, lineOf, analyse, isUndef } = window.BallotTrace;
+
+  /** [from, to] when lines is a pair of line numbers, else null (a report may hold anything). */
+  function validLines(lines) {
+    return Array.isArray(lines) && lines.length === 2 && lines.every((n) => Number.isInteger(n) && n > 0) ? lines : null;
+  }
+
+  /** A step's message events ({action, text}), or none when the report's field is not a list. */
+  function eventsOf(step) {
+    return step.messages && Array.isArray(step.messages.events) ? step.messages.events.filter((e) => e && typeof e === 'object') : [];
+  }
 
   // ----------------------------------------------------------------------------------------------- source panel
 
   let sourcePanel = null;
 
   function renderSource(result, index) {
-    const text = result.modelInfo && result.modelInfo.source;
-    if (text == null) return null;
+    const source = result.modelInfo && result.modelInfo.source;
+    if (source == null) return null;
     const details = el('details', { class: 'source-panel', id: 'source-' + index, open: '' });
-    details.appendChild(el('summary', null, 'Model source <span class="hint">' + esc(result.model || '') + '</span>'));
-    const lines = text.split('\n');
+    details.appendChild(el('summary', null, 'Model source ', el('span', { class: 'hint' }, text(result.model))));
+    const lines = String(source).split('\n');
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
-    const html = lines.map((l, i) => '<span class="line" id="r' + index + '-L' + (i + 1) + '"><span class="ln">' + (i + 1) + '</span>' + esc(l) + '</span>').join('');
-    details.appendChild(el('pre', { class: 'source' }, html));
+    details.appendChild(el('pre', { class: 'source' }, lines.map((l, i) =>
+      el('span', { class: 'line', id: 'r' + index + '-L' + (i + 1) }, el('span', { class: 'ln' }, i + 1), l))));
     return details;
   }
 
@@ -62,33 +108,35 @@
   }
 
   function sourceLines(result, lines) {
-    const text = result.modelInfo && result.modelInfo.source;
-    if (text == null || !lines) return null;
-    const all = text.split('\n');
+    const source = result.modelInfo && result.modelInfo.source;
+    if (source == null || !lines) return null;
+    const all = String(source).split('\n');
     return all.slice(lines[0] - 1, Math.min(lines[1], lines[0] + 11)).join('\n');
   }
 
   // ----------------------------------------------------------------------------------------------- rendering
 
   function renderSummary(result, r) {
-    const s = el('section', { class: 'summary', id: 'summary-' + r });
+    const count = (label, value) => el('span', { class: 'count' }, label + ' ', el('b', null, text(value)));
     const sym = result.symmetry && result.symmetry.mode !== 'off'
-      ? ' <span class="count">symmetry: <b>' + esc(result.symmetry.mode) + '</b> over ' + esc((result.symmetry.over || []).join(', ')) + '</span>' : '';
-    s.innerHTML =
-      '<h1>' + esc(result.model || 'model') + '</h1>' +
-      '<span class="verdict ' + esc(result.verdict) + '">' + esc(result.verdict) + '</span>' +
-      '<span class="count">states <b>' + esc(result.states) + '</b></span>' +
-      '<span class="count">rules fired <b>' + esc(result.rulesFired) + '</b></span>' +
-      '<span class="count">depth <b>' + esc(result.depth) + '</b></span>' +
-      '<span class="count">time <b>' + esc(Number(result.seconds || 0).toFixed(2)) + ' s</b></span>' + sym +
-      (result.stopReason ? '<span class="count">stopped: ' + esc(result.stopReason) + '</span>' : '') +
-      '<span class="count">violations <b>' + (result.violations || []).length + '</b></span>' +
-      '<span class="hint">ballot ' + esc(result.version || '') + '</span>';
+      ? el('span', { class: 'count' }, 'symmetry: ', el('b', null, text(result.symmetry.mode)),
+        ' over ' + (Array.isArray(result.symmetry.over) ? result.symmetry.over.map(text).join(', ') : ''))
+      : null;
+    const s = el('section', { class: 'summary', id: 'summary-' + r },
+      el('h1', null, text(result.model || 'model')),
+      el('span', { class: 'verdict ' + text(result.verdict) }, text(result.verdict)),
+      count('states', result.states),
+      count('rules fired', result.rulesFired),
+      count('depth', result.depth),
+      count('time', Number(result.seconds || 0).toFixed(2) + ' s'),
+      sym,
+      result.stopReason ? el('span', { class: 'count' }, 'stopped: ' + text(result.stopReason)) : null,
+      count('violations', (result.violations || []).length),
+      el('span', { class: 'hint' }, 'ballot ' + text(result.version)));
     const covers = result.covers || [];
     if (covers.length) {
-      const c = el('div', { class: 'covers' });
-      c.innerHTML = 'covers: ' + covers.map((x) => esc(x.property) + ' <b>' + esc(x.hits) + '</b>').join(' · ');
-      s.appendChild(c);
+      s.appendChild(el('div', { class: 'covers' }, 'covers: ',
+        covers.map((x, i) => [i ? ' · ' : '', text(x.property) + ' ', el('b', null, text(x.hits))])));
     }
     return s;
   }
@@ -100,22 +148,25 @@
     const root = el('section', { class: 'violation', id, 'data-violation': r + '-' + v });
     const loc = violation.location;
     root.appendChild(el('h2', null,
-      esc(violation.kind) + (violation.property && violation.property !== violation.kind ? ' “' + esc(violation.property) + '”' : '') +
-      ' <span class="where">' + (loc ? '<a href="#" class="prop-link">' + esc(loc) + '</a> · ' : '') + esc(violation.message || '') +
-      ' · ' + a.trace.length + ' steps</span>'));
+      text(violation.kind) + (violation.property && violation.property !== violation.kind ? ' “' + text(violation.property) + '”' : '') + ' ',
+      el('span', { class: 'where' }, loc ? [el('a', { href: '#', class: 'prop-link' }, text(loc)), ' · '] : null,
+        text(violation.message) + ' · ' + a.trace.length + ' steps')));
     const state = { selected: a.trace.length - 1, hiddenLanes: new Set(), varFilter: '', hideUnchanged: true, collapseRuns: false, folded: new Set() };
 
     // toolbar
-    const toolbar = el('div', { class: 'toolbar' });
-    const laneBoxes = a.facts.lanes.map((l) =>
-      '<label><input type="checkbox" class="lane-toggle" data-lane="' + esc(l.id) + '" checked> ' + esc(l.label) + '</label>').join(' ');
-    toolbar.innerHTML =
-      (a.facts.lanes.length ? '<span class="lane-filter"><b>Processes</b> ' + laneBoxes + '</span>' : '') +
-      '<label><b>Variables</b> <input type="search" class="var-filter" placeholder="filter, e.g. role, votedFor"></label>' +
-      '<label><b>Expression</b> <input type="search" class="expr" size="34" placeholder="e.g. forall n: Node do ... end" title="a Murphi expression, evaluated in every step (Enter)"></label><span class="expr-error"></span>' +
-      '<label><input type="checkbox" class="hide-unchanged" checked> fold unchanged rows</label>' +
-      '<label><input type="checkbox" class="collapse-runs"> merge repeated values</label>' +
-      '<span class="hint"><span class="kbd">↑</span><span class="kbd">↓</span> or <span class="kbd">j</span><span class="kbd">k</span> step · <span class="kbd">Home</span><span class="kbd">End</span> · <span class="kbd">n</span><span class="kbd">p</span> violation</span>';
+    const toolbar = el('div', { class: 'toolbar' },
+      a.facts.lanes.length ? el('span', { class: 'lane-filter' }, el('b', null, 'Processes'), ' ',
+        a.facts.lanes.map((l, i) => [i ? ' ' : '', el('label', null,
+          el('input', { type: 'checkbox', class: 'lane-toggle', 'data-lane': text(l.id), checked: true }), ' ' + text(l.label))])) : null,
+      el('label', null, el('b', null, 'Variables'), ' ',
+        el('input', { type: 'search', class: 'var-filter', placeholder: 'filter, e.g. role, votedFor' })),
+      el('label', null, el('b', null, 'Expression'), ' ',
+        el('input', { type: 'search', class: 'expr', size: 34, placeholder: 'e.g. forall n: Node do ... end',
+          title: 'a Murphi expression, evaluated in every step (Enter)' })),
+      el('span', { class: 'expr-error' }),
+      el('label', null, el('input', { type: 'checkbox', class: 'hide-unchanged', checked: true }), ' fold unchanged rows'),
+      el('label', null, el('input', { type: 'checkbox', class: 'collapse-runs' }), ' merge repeated values'),
+      el('span', { class: 'hint' }, kbd('↑', '↓'), ' or ', kbd('j', 'k'), ' step · ', kbd('Home', 'End'), ' · ', kbd('n', 'p'), ' violation'));
     root.appendChild(toolbar);
 
     const panes = el('div', { class: 'panes' });
@@ -137,31 +188,31 @@
     const lanesWrap = el('div', { class: 'lanes-wrap' });
     root.appendChild(lanesWrap);
 
-    const propLines = violation.lines || (lineOf(loc) ? [lineOf(loc), lineOf(loc)] : null);
+    const propLines = validLines(violation.lines) || (lineOf(text(loc)) ? [lineOf(text(loc)), lineOf(text(loc))] : null);
     const propText = sourceLines(result, propLines);
 
     // --- step list
     function renderSteps() {
       const last = a.trace.length - 1;
-      list.innerHTML = a.trace.map((step, s) => {
-        const params = (step.parameters || []).join(', ');
+      fill(list, a.trace.map((step, s) => {
+        const params = (step.parameters || []).map(text).join(', ');
         const rule = a.ruleOf(step);
-        const lines = step.lines || (rule && rule.lines);
+        const lines = validLines(step.lines) || (rule && validLines(rule.lines));
         const where = step.location || (rule && rule.location);
         const n = a.changesAt[s].length;
-        let html = '<li class="step" role="option" data-step="' + s + '" id="' + id + '-s' + s + '">' +
-          '<a class="num" href="#step=' + (s + 1) + '" title="link to this step">' + (s + 1) + '</a><span class="rule">' + esc(step.rule) + '</span>' +
-          (params ? ' <span class="params">' + esc(params) + '</span>' : '') +
-          (where ? '<a class="loc" href="#" title="' + esc(where) + '" data-lines="' + (lines ? lines.join(',') : '') + '">' + esc(shortLocation(where, lines)) + '</a>' : '') +
-          (s > 0 ? '<div class="changes">' + (n ? n + ' change' + (n > 1 ? 's' : '') : 'no change') + '</div>' : '') +
-          (s > 0 && step.messages ? step.messages.events.map((e) => '<div class="event ' + esc(e.action) + '">' + esc(e.text) + '</div>').join('') : '');
-        if (s === last && violation.kind !== 'cover') {
-          html += '<div class="violated-here"><b>✗ ' + esc(violation.kind) + ' ' + esc(violation.property) + ' violated here</b>' +
-            (loc ? ' <a href="#" class="prop-link" title="' + esc(loc) + '">' + esc(shortLocation(loc, propLines)) + '</a>' : '') +
-            (propText ? '<pre>' + esc(propText) + '</pre>' : '') + '</div>';
-        }
-        return html + '</li>';
-      }).join('');
+        return el('li', { class: 'step', role: 'option', 'data-step': s, id: id + '-s' + s },
+          el('a', { class: 'num', href: '#step=' + (s + 1), title: 'link to this step' }, s + 1),
+          el('span', { class: 'rule' }, text(step.rule)),
+          params ? [' ', el('span', { class: 'params' }, params)] : null,
+          where ? el('a', { class: 'loc', href: '#', title: text(where), 'data-lines': lines ? lines.join(',') : '' },
+            text(shortLocation(text(where), lines))) : null,
+          s > 0 ? el('div', { class: 'changes' }, n ? n + ' change' + (n > 1 ? 's' : '') : 'no change') : null,
+          s > 0 && step.messages ? eventsOf(step).map((e) => el('div', { class: 'event ' + text(e.action) }, text(e.text))) : null,
+          s === last && violation.kind !== 'cover' ? el('div', { class: 'violated-here' },
+            el('b', null, '✗ ' + text(violation.kind) + ' ' + text(violation.property) + ' violated here'),
+            loc ? [' ', el('a', { href: '#', class: 'prop-link', title: text(loc) }, text(shortLocation(text(loc), propLines)))] : null,
+            propText ? el('pre', null, propText) : null) : null);
+      }));
     }
 
     // --- state table: rows grouped by variable and by array element / record prefix
@@ -205,13 +256,12 @@
 
     function renderTable() {
       const T = a.trace.length;
-      const out = [];
       // Fixed layout (column widths from the longest texts, not from measuring every cell): a 200 x 50 table lays
       // out in a fraction of the time an automatic table takes.
       const chars = (n) => Math.round(n * 7.7 + 22);
       // the variable column: indentation plus the longest label shown (a top-level name, an index or a field)
       const labelW = (parts) => parts.reduce((w, p, d) => Math.max(w, 14 * d + (d === 0 ? p.v.length + 4 : partText(p).length + 4) * 7.7), 0);
-      const varW = Math.min(320, Math.round(Math.max(110, ...a.leaves.map((l) => labelW(l.parts) + 30))));
+      const varW = Math.min(320, Math.round(a.leaves.reduce((w, l) => Math.max(w, labelW(l.parts) + 30), 110)));
       let longest = 6;
       a.values.forEach((vals) => vals.forEach((v) => {
         const n = v === null ? 1 : isUndef(v) ? 11 : v.length;
@@ -219,17 +269,17 @@
       }));
       const colW = Math.min(150, chars(Math.max(7, longest)));
       const maxChars = Math.floor((colW - 22) / 7.7); // longer values are cut (the cell's title has them in full)
-      out.push('<table class="state-table" style="width:' + (varW + T * colW) + 'px"><colgroup><col style="width:' + varW + 'px">' +
-        ('<col class="step" style="width:' + colW + 'px">').repeat(T) + '</colgroup><thead><tr><th class="var">variable</th>');
+      const colgroup = el('colgroup', null, el('col', { style: { width: varW + 'px' } }));
+      const headRow = el('tr', null, el('th', { class: 'var' }, 'variable'));
       for (let s = 0; s < T; s++) {
-        out.push('<th class="step-col" data-step="' + s + '" title="' + esc(a.trace[s].rule + ' ' + (a.trace[s].parameters || []).join(', ')) + '">' +
-          (s + 1) + '<span class="rule-name">' + esc(a.trace[s].rule) + '</span></th>');
+        colgroup.appendChild(el('col', { class: 'step', style: { width: colW + 'px' } }));
+        headRow.appendChild(el('th', { class: 'step-col', 'data-step': s, title: text(a.trace[s].rule) + ' ' + (a.trace[s].parameters || []).map(text).join(', ') },
+          s + 1, el('span', { class: 'rule-name' }, text(a.trace[s].rule))));
       }
-      out.push('</tr></thead><tbody>');
-      const unchangedRows = [];
-      const cellsOf = (i) => {
+      const tbody = el('tbody');
+      let unchangedRows = 0;
+      const cellsOf = (i, row) => {
         const vals = a.values[i];
-        const cells = [];
         for (let s = 0; s < T; s++) {
           const v = vals[s];
           const ch = a.changed[i][s];
@@ -237,52 +287,57 @@
           let span = 1;
           if (state.collapseRuns) while (s + span < T && !a.changed[i][s + span]) span++;
           const cls = [ch ? 'changed' : s > 0 && !state.collapseRuns ? 'same' : '', v === null || isUndef(v) ? 'undef' : ''].filter(Boolean).join(' ');
-          const full = v === null ? '—' : isUndef(v) ? '⊥ undefined' : v;
-          const text = full.length > maxChars && span === 1 ? full.slice(0, maxChars - 1) + '…' : full;
+          const full = v === null ? '—' : isUndef(v) ? '⊥ undefined' : text(v);
+          const shown = full.length > maxChars && span === 1 ? full.slice(0, maxChars - 1) + '…' : full;
           // no title or data attribute per cell (10,000 of them in a long trace): the step is the cell's column
           // and the tooltip is made on hover
-          cells.push('<td' + (span > 1 ? ' colspan="' + span + '" data-step="' + s + '"' : '') + (cls ? ' class="' + cls + '"' : '') +
-            '>' + esc(text) + '</td>');
+          const td = document.createElement('td');
+          if (span > 1) { td.colSpan = span; td.setAttribute('data-step', s); }
+          if (cls) td.className = cls;
+          td.textContent = shown;
+          row.appendChild(td);
         }
-        return cells.join('');
       };
-      const rowOf = (node, hiddenByFold) => {
-        const pad = 'padding-left:' + (8 + 14 * Math.max(0, node.depth)) + 'px';
+      const rowsOf = (node, hiddenByFold) => {
+        const pad = { paddingLeft: (8 + 14 * Math.max(0, node.depth)) + 'px' };
         if (node.leaf !== undefined) {
           const i = node.leaf;
+          const leaf = a.leaves[i];
           const visible = leafVisible(i);
           const everChanged = a.changed[i].some(Boolean);
-          const html = '<tr class="leaf' + (a.leaves[i].expr ? ' expr' : '') + (hiddenByFold || !visible ? ' hidden' : '') + '" data-leaf="' + esc(a.leaves[i].name) + '"' +
-            (a.leaves[i].lanes.length ? ' data-lanes="' + esc(a.leaves[i].lanes.join(' ')) + '"' : '') + '>' +
-            '<th class="var" style="' + pad + '" title="' + esc(a.leaves[i].name) + '">' + esc(node.depth === 0 ? a.leaves[i].name : node.label) + '</th>' + cellsOf(i) + '</tr>';
-          if (state.hideUnchanged && !everChanged && node.depth === 0 && !a.leaves[i].expr) { unchangedRows.push(html); return ''; }
-          return html;
+          if (state.hideUnchanged && !everChanged && node.depth === 0 && !leaf.expr) { unchangedRows++; return []; }
+          const tr = el('tr', { class: 'leaf' + (leaf.expr ? ' expr' : '') + (hiddenByFold || !visible ? ' hidden' : ''), 'data-leaf': leaf.name,
+            'data-lanes': leaf.lanes.length ? leaf.lanes.join(' ') : null },
+            el('th', { class: 'var', style: pad, title: leaf.name }, node.depth === 0 ? leaf.name : node.label));
+          cellsOf(i, tr);
+          return [tr];
         }
         const leavesUnder = [];
         (function collect(n) { n.children.forEach((c) => (c.leaf !== undefined ? leavesUnder.push(c.leaf) : collect(c))); })(node);
-        const anyVisible = leavesUnder.some(leafVisible);
         const everChanged = leavesUnder.some((i) => a.changed[i].some(Boolean));
+        if (state.hideUnchanged && !everChanged && node.depth === 0) { unchangedRows++; return []; }
+        const anyVisible = leavesUnder.some(leafVisible);
         const folded = state.folded.has(node.key);
-        let html = '<tr class="group' + (hiddenByFold || !anyVisible ? ' hidden' : '') + '" data-group="' + esc(node.key) + '">' +
-          '<th class="var" style="' + pad + '"><button class="fold" data-key="' + esc(node.key) + '" aria-expanded="' + !folded + '">' + (folded ? '▸' : '▾') + '</button>' +
-          esc(node.depth === 0 ? node.key : node.label) + ' <span class="hint">' + leavesUnder.length + '</span></th>';
+        const tr = el('tr', { class: 'group' + (hiddenByFold || !anyVisible ? ' hidden' : ''), 'data-group': node.key },
+          el('th', { class: 'var', style: pad },
+            el('button', { class: 'fold', 'data-key': node.key, 'aria-expanded': String(!folded) }, folded ? '▸' : '▾'),
+            node.depth === 0 ? node.key : node.label, ' ', el('span', { class: 'hint' }, leavesUnder.length)));
         for (let s = 0; s < T; s++) {
           const n = s > 0 ? leavesUnder.filter((i) => a.changed[i][s]).length : 0;
-          html += '<td' + (n ? ' class="changed-inside"' : '') + '>' + (n ? n + ' changed' : '') + '</td>';
+          tr.appendChild(el('td', { class: n ? 'changed-inside' : null }, n ? n + ' changed' : ''));
         }
-        html += '</tr>';
-        node.children.forEach((c) => { html += rowOf(c, hiddenByFold || folded); });
-        if (state.hideUnchanged && !everChanged && node.depth === 0) { unchangedRows.push(html); return ''; }
-        return html;
+        const rows = [tr];
+        node.children.forEach((c) => rowsOf(c, hiddenByFold || folded).forEach((tr) => rows.push(tr)));
+        return rows;
       };
-      tree.children.forEach((c) => out.push(rowOf(c, false)));
-      if (unchangedRows.length) {
-        const n = unchangedRows.length;
-        out.push('<tr class="unchanged-fold"><th class="var" colspan="' + (T + 1) + '">▸ ' + n + ' variable' + (n > 1 ? 's' : '') +
-          ' never changed (click to show)</th></tr>');
+      tree.children.forEach((c) => rowsOf(c, false).forEach((tr) => tbody.appendChild(tr)));
+      if (unchangedRows) {
+        const n = unchangedRows;
+        tbody.appendChild(el('tr', { class: 'unchanged-fold' }, el('th', { class: 'var', colspan: T + 1 },
+          '▸ ' + n + ' variable' + (n > 1 ? 's' : '') + ' never changed (click to show)')));
       }
-      out.push('</tbody></table>');
-      tableWrap.innerHTML = out.join('');
+      fill(tableWrap, el('table', { class: 'state-table', style: { width: (varW + T * colW) + 'px' } },
+        colgroup, el('thead', null, headRow), tbody));
       markSelection();
     }
 
@@ -297,16 +352,18 @@
       const row = new Map(lanes.map((l, i) => [l.id, i]));
       const y = (i) => TOP + i * LH + LH / 2;
       const x = (s) => LW + s * CW + CW / 2;
-      const out = ['<svg class="swimlane" xmlns="http://www.w3.org/2000/svg" width="' + W + '" height="' + H + '" viewBox="0 0 ' + W + ' ' + H + '">'];
-      out.push('<defs><marker id="' + id + '-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#2f6fd1"/></marker></defs>');
+      const g = svg('svg', { class: 'swimlane', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H });
+      g.appendChild(svg('defs', null, svg('marker', { id: id + '-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7,
+        orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#2f6fd1' }))));
       for (let s = 0; s < T; s++) {
-        out.push('<rect class="step-col' + (s === T - 1 && violation.kind !== 'cover' ? ' last' : '') + '" data-step="' + s + '" x="' + (LW + s * CW) + '" y="0" width="' + CW + '" height="' + H + '"/>');
-        out.push('<text class="col-head" x="' + x(s) + '" y="16" text-anchor="middle">' + (s + 1) + '</text>');
+        g.appendChild(svg('rect', { class: 'step-col' + (s === T - 1 && violation.kind !== 'cover' ? ' last' : ''), 'data-step': s,
+          x: LW + s * CW, y: 0, width: CW, height: H }));
+        g.appendChild(svg('text', { class: 'col-head', x: x(s), y: 16, 'text-anchor': 'middle' }, s + 1));
       }
       lanes.forEach((l, i) => {
-        out.push('<g class="lane' + (l.kind === 'global' ? ' global' : '') + '" data-lane="' + esc(l.id) + '" data-kind="' + l.kind + '">' +
-          '<text class="lane-label" x="10" y="' + (y(i) + 4) + '">' + esc(l.label) + '</text>' +
-          '<line class="lane-line" x1="' + LW + '" x2="' + (W - 10) + '" y1="' + y(i) + '" y2="' + y(i) + '"/></g>');
+        g.appendChild(svg('g', { class: 'lane' + (l.kind === 'global' ? ' global' : ''), 'data-lane': text(l.id), 'data-kind': text(l.kind) },
+          svg('text', { class: 'lane-label', x: 10, y: y(i) + 4 }, text(l.label)),
+          svg('line', { class: 'lane-line', x1: LW, x2: W - 10, y1: y(i), y2: y(i) })));
       });
       // messages under the boxes
       a.messages.forEach((m) => {
@@ -316,27 +373,29 @@
         const x1 = x(m.from) + CW / 2 - 5, y1 = y(row.get(m.src));
         const x2 = inFlight ? W - 14 : x(m.to) - CW / 2 + 5, y2 = y(row.get(m.dst));
         const label = m.kind || m.container;
-        out.push('<g class="message' + (inFlight ? ' in-flight' : '') + (m.lost ? ' lost' : '') + '" data-from="' + m.from + '" data-to="' + (inFlight ? '' : m.to) + '" data-src="' + esc(m.src) + '" data-dst="' + esc(m.dst) + '"' + (m.kind ? ' data-kind="' + esc(m.kind) + '"' : '') + '>' +
-          '<title>' + esc(m.container + ': ' + m.content + (inFlight ? ' (still in flight)' : m.lost ? ' (lost)' : '')) + '</title>' +
-          '<line x1="' + x1 + '" y1="' + y1 + '" x2="' + x2 + '" y2="' + y2 + '" marker-end="url(#' + id + '-arrow)"/>' +
-          '<text x="' + ((x1 + x2) / 2 + 4) + '" y="' + ((y1 + y2) / 2 - 4) + '">' + esc(label) + '</text></g>');
+        g.appendChild(svg('g', { class: 'message' + (inFlight ? ' in-flight' : '') + (m.lost ? ' lost' : ''), 'data-from': m.from,
+          'data-to': inFlight ? '' : m.to, 'data-src': text(m.src), 'data-dst': text(m.dst), 'data-kind': m.kind ? text(m.kind) : null },
+          svg('title', null, text(m.container) + ': ' + text(m.content) + (inFlight ? ' (still in flight)' : m.lost ? ' (lost)' : '')),
+          svg('line', { x1, y1, x2, y2, 'marker-end': 'url(#' + id + '-arrow)' }),
+          svg('text', { x: (x1 + x2) / 2 + 4, y: (y1 + y2) / 2 - 4 }, text(label))));
       });
       for (let s = 0; s < T; s++) {
         const on = a.touched[s].filter((l) => row.has(l)).map((l) => row.get(l)).sort((p, q) => p - q);
         if (!on.length) continue;
         const step = a.trace[s];
-        if (on.length > 1) out.push('<line class="span-line" x1="' + x(s) + '" x2="' + x(s) + '" y1="' + y(on[0]) + '" y2="' + y(on[on.length - 1]) + '"/>');
-        const name = step.rule.length > 14 ? step.rule.slice(0, 13) + '…' : step.rule;
+        if (on.length > 1) g.appendChild(svg('line', { class: 'span-line', x1: x(s), x2: x(s), y1: y(on[0]), y2: y(on[on.length - 1]) }));
+        const rule = text(step.rule);
+        const name = rule.length > 14 ? rule.slice(0, 13) + '…' : rule;
         on.forEach((i) => {
           const lane = lanes[i];
           const changedHere = a.changesAt[s].some((k) => lane.kind === 'global' ? a.leaves[k].lanes.length === 0 : a.leaves[k].lanes.includes(lane.id));
-          out.push('<g class="step-box" data-step="' + s + '" data-lane="' + esc(lane.id) + '"><title>' + esc((s + 1) + ': ' + step.rule + ' ' + (step.parameters || []).join(', ')) + '</title>' +
-            '<rect class="box' + (changedHere ? ' changed' : '') + '" x="' + (x(s) - CW / 2 + 5) + '" y="' + (y(i) - 13) + '" width="' + (CW - 10) + '" height="26" rx="4"/>' +
-            '<text class="box-text" x="' + x(s) + '" y="' + (y(i) + 4) + '" text-anchor="middle">' + esc(name) + '</text></g>');
+          g.appendChild(svg('g', { class: 'step-box', 'data-step': s, 'data-lane': text(lane.id) },
+            svg('title', null, (s + 1) + ': ' + rule + ' ' + (step.parameters || []).map(text).join(', ')),
+            svg('rect', { class: 'box' + (changedHere ? ' changed' : ''), x: x(s) - CW / 2 + 5, y: y(i) - 13, width: CW - 10, height: 26, rx: 4 }),
+            svg('text', { class: 'box-text', x: x(s), y: y(i) + 4, 'text-anchor': 'middle' }, name)));
         });
       }
-      out.push('</svg>');
-      lanesWrap.innerHTML = out.join('');
+      fill(lanesWrap, g);
       markSelection();
     }
 
@@ -345,20 +404,22 @@
       const step = a.trace[s];
       const diffs = a.changesAt[s].filter(leafVisible).map((i) => {
         const before = a.values[i][s - 1], after = a.values[i][s];
-        return '<li><code>' + esc(a.leaves[i].name) + '</code>: <span class="old">' + esc(before === null ? 'absent' : before) + '</span> → <span class="new">' + esc(after === null ? 'absent' : after) + '</span></li>';
+        return el('li', null, el('code', null, a.leaves[i].name), ': ', el('span', { class: 'old' }, before === null ? 'absent' : text(before)),
+          ' → ', el('span', { class: 'new' }, after === null ? 'absent' : text(after)));
       });
-      const msgs = a.netView ? (s > 0 && step.messages ? step.messages.events.map((e) => '<li class="event ' + esc(e.action) + '">' + esc(e.text) + '</li>') : [])
+      const msgs = a.netView ? (s > 0 && step.messages ? eventsOf(step).map((e) => el('li', { class: 'event ' + text(e.action) }, text(e.text))) : [])
         : a.messages.filter((m) => m.from === s || m.to === s).map((m) =>
-        '<li>' + (m.from === s ? 'sends' : 'receives') + ' <code>' + esc(m.container) + '</code> ' + esc(m.content) +
-        ' (' + esc((m.src || '?').split(':').pop()) + ' → ' + esc((m.dst || '?').split(':').pop()) + ')</li>');
+          el('li', null, (m.from === s ? 'sends' : 'receives') + ' ', el('code', null, text(m.container)), ' ' + text(m.content) +
+            ' (' + text(m.src || '?').split(':').pop() + ' → ' + text(m.dst || '?').split(':').pop() + ')'));
       const laneLabel = new Map(a.facts.lanes.map((l) => [l.id, l.label]));
-      const lanes = a.touched[s].map((l) => l === a.GLOBAL ? 'global' : laneLabel.get(l) || l);
-      detail.innerHTML = '<b>Step ' + (s + 1) + ' of ' + a.trace.length + ':</b> ' + esc(step.rule) + ' ' + esc((step.parameters || []).join(', ')) +
-        ' <span class="hint">lanes: ' + esc(lanes.join(', ')) + '</span>' +
-        (s === 0 ? '<div class="hint">the start state</div>' : diffs.length ? '<ul class="diff">' + diffs.join('') + '</ul>' : '<div class="hint">no visible change</div>') +
-        (msgs.length ? '<ul class="diff">' + msgs.join('') + '</ul>' : '') +
-        (s === a.trace.length - 1 && violation.kind !== 'cover' ? '<div class="violated-here"><b>✗ ' + esc(violation.kind) + ' ' + esc(violation.property) + ' violated in this state</b>' +
-          (propText ? '<pre>' + esc(propText) + '</pre>' : '') + '</div>' : '');
+      const lanes = a.touched[s].map((l) => text(l === a.GLOBAL ? 'global' : laneLabel.get(l) || l));
+      fill(detail, el('b', null, 'Step ' + (s + 1) + ' of ' + a.trace.length + ':'), ' ' + text(step.rule) + ' ' + (step.parameters || []).map(text).join(', ') + ' ',
+        el('span', { class: 'hint' }, 'lanes: ' + lanes.join(', ')),
+        s === 0 ? el('div', { class: 'hint' }, 'the start state') : diffs.length ? el('ul', { class: 'diff' }, diffs) : el('div', { class: 'hint' }, 'no visible change'),
+        msgs.length ? el('ul', { class: 'diff' }, msgs) : null,
+        s === a.trace.length - 1 && violation.kind !== 'cover' ? el('div', { class: 'violated-here' },
+          el('b', null, '✗ ' + text(violation.kind) + ' ' + text(violation.property) + ' violated in this state'),
+          propText ? el('pre', null, propText) : null) : null);
     }
 
     function markSelection() {
@@ -528,8 +589,8 @@
       app.appendChild(renderSummary(result, r));
       (result.violations || []).forEach((violation, v) => {
         if (!(violation.trace || []).length) {
-          app.appendChild(el('section', { class: 'violation' }, '<h2>' + esc(violation.kind) + ' “' + esc(violation.property) + '” <span class="where">' +
-            esc(violation.location || '') + ' · ' + esc(violation.message || '') + ' (no trace)</span></h2>'));
+          app.appendChild(el('section', { class: 'violation' }, el('h2', null, text(violation.kind) + ' “' + text(violation.property) + '” ',
+            el('span', { class: 'where' }, text(violation.location) + ' · ' + text(violation.message) + ' (no trace)'))));
           return;
         }
         const view = ViolationView(result, r, violation, v);
@@ -539,7 +600,7 @@
       const src = renderSource(result, r);
       if (src) app.appendChild(src);
     });
-    document.title = 'Ballot: ' + results.map((x) => x.model + ' ' + x.verdict).join(', ');
+    document.title = 'Ballot: ' + results.map((x) => text(x.model) + ' ' + text(x.verdict)).join(', ');
     setActive(views[0] || null);
     followHash();
   }

@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,6 +58,50 @@ class ViewerPageTest {
     assertFalse(Pattern.compile("<(link|img|iframe)\\b|<script[^>]*\\bsrc=", Pattern.CASE_INSENSITIVE).matcher(html)
         .find(), "the page must not load anything");
     assertTrue(html.contains("default-src 'none'"), "a content security policy forbids any fetch");
+  }
+
+  /**
+   * Issue 21.2: the CSP allows the page's own script and style only, by hash: no 'unsafe-inline', so a handler or
+   * script planted by a report's text would not run.
+   */
+  @Test
+  void theCspAllowsOnlyThePagesOwnScriptAndStyleByHash() throws Exception {
+    String html = ViewerPage.html(MAPPER.writeValueAsString(hostileReport()));
+    Matcher meta = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").matcher(html);
+    assertTrue(meta.find(), "a CSP meta element");
+    String csp = meta.group(1);
+    assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
+    assertTrue(csp.startsWith("default-src 'none';"), csp);
+    Map<String, String> directives = new HashMap<>();
+    for (String d : csp.split(";")) {
+      String[] words = d.strip().split(" ", 2);
+      directives.put(words[0], words.length > 1 ? words[1] : "");
+    }
+    // every inline script that is code (not the JSON data block) and every style element is named by its hash
+    List<String> scripts = new ArrayList<>();
+    Matcher script = Pattern.compile("<script( [^>]*)?>(.*?)</script>", Pattern.DOTALL).matcher(html);
+    while (script.find()) {
+      if (script.group(1) == null) {
+        scripts.add(script.group(2));
+      } else {
+        assertEquals(" type=\"application/json\" id=\"ballot-data\"", script.group(1), "only the data block");
+      }
+    }
+    assertEquals(1, scripts.size());
+    assertEquals("'" + sha256(scripts.get(0)) + "'", directives.get("script-src"));
+    Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
+    assertTrue(style.find());
+    assertEquals("'" + sha256(style.group(1)) + "'", directives.get("style-src"));
+    assertFalse(style.find(), "one style element");
+    assertEquals("'none'", directives.get("base-uri"));
+    assertEquals("'none'", directives.get("form-action"));
+    assertFalse(Pattern.compile("\\sstyle=|\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(html.replaceAll(
+        "(?s)<script.*?</script>", "")).find(), "no inline style or handler attribute in the markup");
+  }
+
+  private static String sha256(String text) throws Exception {
+    return "sha256-" + Base64.getEncoder().encodeToString(
+        MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
