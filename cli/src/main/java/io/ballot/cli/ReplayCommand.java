@@ -12,6 +12,8 @@ import io.ballot.cli.replay.ReplayJson;
 import io.ballot.cli.replay.ReplayLogs;
 import io.ballot.cli.replay.ReplayMapping;
 import io.ballot.cli.replay.ReplaySarif;
+import io.ballot.cli.replay.ReplayViewer;
+import io.ballot.cli.view.ViewerPage;
 import io.ballot.cli.replay.ReplayText;
 import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.dsl.api.LoadResult;
@@ -75,6 +77,10 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Also write SARIF 2.1.0 to FILE: a rejection at the log line, the model's places as related"
           + " locations.")
   Path sarif;
+
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write the trace viewer page for the accepted prefix, each step beside its log line.")
+  Path html;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
       description = "Show the last N steps of the accepted prefix of a rejected log (default: 20; 0: none).")
@@ -143,6 +149,10 @@ final class ReplayCommand implements Callable<Integer> {
         w -> new ReplaySarif(VersionProvider.version(), Path.of("")).write(result, model.toString(), w))) {
       return ExitCodes.USAGE;
     }
+    if (html != null && !writeReport(html, err, w -> w.write(ViewerPage.html(ReplayViewer.report(result,
+        model.toString(), load.model(), load.source(), VersionProvider.version()).toString())))) {
+      return ExitCodes.USAGE;
+    }
     return switch (result.verdict()) {
       case ACCEPTED -> ExitCodes.OK;
       case REJECTED -> ExitCodes.REPLAY_REJECTED;
@@ -180,7 +190,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (!engine.equals("compiled") && !engine.equals("interpreted")) {
       throw new ParameterException(spec.commandLine(), "--engine must be compiled or interpreted, not " + engine);
     }
-    for (Path out : new Path[] {json, sarif}) {
+    for (Path out : new Path[] {json, sarif, html}) {
       if (out == null) {
         continue;
       }

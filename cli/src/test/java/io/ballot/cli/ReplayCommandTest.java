@@ -85,6 +85,20 @@ class ReplayCommandTest {
   }
 
   @Test
+  void theViewerShowsThePrefixBesideItsLogLines() throws IOException {
+    Path log = write("bad.jsonl", """
+        {"rule":"timeout","params":{"n":"Node_1"}}
+        {"rule":"elect","params":{"n":"Node_2"}}
+        """);
+    Path html = dir.resolve("r.html");
+    Cli r = Cli.run("replay", "--html", html.toString(), TERMS.toString(), log.toString());
+    assertEquals(ExitCodes.REPLAY_REJECTED, r.exitCode(), r.toString());
+    String page = Files.readString(html);
+    assertTrue(page.contains("\"log\":\"" + log + ":1\""), "step 2 names its log line");
+    assertTrue(page.contains("is allowed by no state consistent with the log"), "the rejection, under the last step");
+  }
+
+  @Test
   void aWrongLoggedValueSaysWhatTheModelAllows() throws IOException {
     Path log = write("v.jsonl", "{\"rule\":\"timeout\",\"params\":{\"n\":\"Node_1\"},\"state\":{\"term[Node_1]\":2}}\n");
     Cli r = Cli.run("replay", TERMS.toString(), log.toString());
