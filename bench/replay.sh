@@ -6,13 +6,13 @@
 # excluded), events per second, peak frontier (the JSON's "peakFrontier"), verdict, and the whole command's time.
 #   bench/replay.sh [SIZES...]        (default: 1000 10000 100000)
 # Not part of the test suite. Needs cli/target/ballot.jar and examples/target/ballot-examples.jar:
-#   ./mvnw -o -B -q -pl cli,examples -am package -DskipTests
+#   ./mvnw -o -B -q -pl cli,examples -am package -DskipTests   (or BALLOT_EXAMPLES_JAR=another jar of examples/)
 # The system runs with 1% message loss and no other fault (--soak: the RMs keep asking for the decision and log
 # each answer, so a log can be as long as asked). JVM options for the replay: BALLOT_JAVA_OPTS (default -Xss16m).
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cli=$root/cli/target/ballot.jar
-sys=$root/examples/target/ballot-examples.jar
+sys=${BALLOT_EXAMPLES_JAR:-$root/examples/target/ballot-examples.jar}
 for j in "$cli" "$sys"; do
   [[ -f $j ]] || { echo "bench/replay.sh: $j is missing; build it: ./mvnw -o -B -q -pl cli,examples -am package -DskipTests" >&2; exit 2; }
 done
