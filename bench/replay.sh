@@ -8,7 +8,8 @@
 # Not part of the test suite. Needs cli/target/ballot.jar and examples/target/ballot-examples.jar:
 #   ./mvnw -o -B -q -pl cli,examples -am package -DskipTests   (or BALLOT_EXAMPLES_JAR=another jar of examples/)
 # The system runs with 1% message loss and no other fault (--soak: the RMs keep asking for the decision and log
-# each answer, so a log can be as long as asked). JVM options for the replay: BALLOT_JAVA_OPTS (default -Xss16m).
+# each answer, so a log can be as long as asked). JVM options for the replay: BALLOT_JAVA_OPTS (default the
+# launcher's, -Xss16m -XX:+UseParallelGC).
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cli=$root/cli/target/ballot.jar
@@ -23,7 +24,7 @@ sizes=("$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2206
-jopts=(${BALLOT_JAVA_OPTS:--Xss16m})
+jopts=(${BALLOT_JAVA_OPTS:--Xss16m -XX:+UseParallelGC})
 printf '%-8s %-9s %-9s %9s %9s %12s %6s %-9s %8s\n' size logs state events seconds events/s peak verdict wall_s
 for n in "${sizes[@]}"; do
   for layout in single per-node; do
