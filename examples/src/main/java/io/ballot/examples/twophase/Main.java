@@ -1,5 +1,6 @@
 package io.ballot.examples.twophase;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -72,7 +73,14 @@ public final class Main {
     if (soak > 0) {
       s = s.withSoak(soak, 600_000);
     }
-    List<Path> logs = new Cluster(s).run(seed, dir);
+    List<Path> logs;
+    try {
+      logs = new Cluster(s).run(seed, dir);
+    } catch (IOException e) {
+      System.err.println("error: cannot write the logs into " + dir + ": " + e);
+      System.exit(1);
+      return;
+    }
     StringBuilder b = new StringBuilder();
     for (Path p : logs) {
       b.append(b.length() == 0 ? "" : " ").append(p);

@@ -1,6 +1,7 @@
 package io.ballot.examples.twophase;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -153,7 +154,7 @@ final class Transport {
     inbox.clear();
   }
 
-  private static void close(java.io.Closeable c) {
+  private static void close(Closeable c) {
     try {
       if (c != null) {
         c.close();
