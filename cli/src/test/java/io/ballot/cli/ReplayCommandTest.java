@@ -131,6 +131,7 @@ class ReplayCommandTest {
   void aMappingReadsTheSystemsOwnNames() throws IOException {
     Path mapping = write("map.yaml", """
         event-key: type
+        clock-key: ts
         events:
           TermBumped: {rule: timeout, fields: {node: n}}
           Elected: {rule: elect, fields: {node: n}}
@@ -138,8 +139,8 @@ class ReplayCommandTest {
         variables: {currentTerm: term}
         """);
     Path log = write("sys.jsonl", """
-        {"type":"TermBumped","node":"a","state":{"currentTerm[a]":1}}
-        {"type":"Elected","node":"a"}
+        {"type":"TermBumped","node":"a","ts":5,"why":"timer","state":{"currentTerm[a]":1}}
+        {"type":"Elected","node":"a","ts":7}
         """);
     Cli r = Cli.run("replay", "--mapping", mapping.toString(), TERMS.toString(), log.toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r.toString());

@@ -31,11 +31,12 @@ final class EventResolver {
   LogEvent resolve(LogLine line, int log) throws LogError {
     ObjectNode j = line.json();
     Long clock = null;
-    if (j.has("clock") && !j.get("clock").isNull()) {
-      if (!j.get("clock").canConvertToLong() || !j.get("clock").isIntegralNumber()) {
-        throw line.error("clock", "'clock' must be a whole number (a timestamp or a Lamport clock)");
+    String ck = mapping.clockKey();
+    if (j.has(ck) && !j.get(ck).isNull()) {
+      if (!j.get(ck).canConvertToLong() || !j.get(ck).isIntegralNumber()) {
+        throw line.error(ck, "'" + ck + "' must be a whole number (a timestamp or a Lamport clock)");
       }
-      clock = j.get("clock").asLong();
+      clock = j.get(ck).asLong();
     }
     Map<String, String> observed = observed(line);
     StepPattern step = step(line);
@@ -59,7 +60,16 @@ final class EventResolver {
         return rule(line, name, fields);
       }
       Map<String, String> renamed = new HashMap<>();
-      fields.forEach((k, v) -> renamed.put(em.fields().getOrDefault(k, k), v));
+      Set<String> own = em.rule() != null
+          ? vocabulary.rules.getOrDefault(em.rule(), Map.of()).keySet()
+          : Set.copyOf(vocabulary.messages.getOrDefault(em.kind(), List.of()));
+      fields.forEach((k, v) -> {
+        if (em.fields().containsKey(k)) {
+          renamed.put(em.fields().get(k), v);
+        } else if (own.contains(k)) {
+          renamed.put(k, v);
+        } // any other field is the system's own (a reason, a transaction id): not the model's business
+      });
       return em.rule() != null ? rule(line, em.rule(), renamed)
           : message(line, em.action(), em.kind(), renamed, em.network());
     }
@@ -189,13 +199,13 @@ final class EventResolver {
     return out;
   }
 
-  /** The fields of a mapped event: every key of the line but the event key, {@code state} and {@code clock}. */
+  /** The fields of an event named by the event key: every key of the line but it, {@code state} and the clock. */
   private Map<String, String> otherFields(LogLine line, String eventKey) throws LogError {
     Map<String, String> out = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = line.json().fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
-      if (!k.equals(eventKey) && !k.equals("state") && !k.equals("clock") && !e.getValue().isNull()) {
+      if (!k.equals(eventKey) && !k.equals("state") && !k.equals(mapping.clockKey()) && !e.getValue().isNull()) {
         out.put(k, value(line, k, e.getValue()));
       }
     }

@@ -14,10 +14,11 @@ import java.util.Set;
  * names the event ({@code event-key}), what each system event stands for (a rule or a message moved, and which
  * of its fields are which parameters or message fields), how system values and state variable names read in the
  * model, and which rules fire without a log line ({@code silent}, at most {@code silent-steps} between lines).
- * The empty mapping reads logs written in the model's own names.
+ * {@code clock-key} names the field that holds a line's clock. The empty mapping reads logs written in the model's
+ * own names.
  */
 public record ReplayMapping(
-    String eventKey, Map<String, EventMap> events, Map<String, String> values, Map<String, String> variables,
+    String eventKey, String clockKey, Map<String, EventMap> events, Map<String, String> values, Map<String, String> variables,
     Set<String> silent, Integer silentSteps) {
 
   /** What one system event stands for: a rule ({@code rule}) or a message {@code action} of {@code kind}. */
@@ -27,9 +28,9 @@ public record ReplayMapping(
 
   /** Reads logs that use the model's own names. */
   public static final ReplayMapping NONE =
-      new ReplayMapping("event", Map.of(), Map.of(), Map.of(), Set.of(), null);
+      new ReplayMapping("event", "clock", Map.of(), Map.of(), Map.of(), Set.of(), null);
 
-  private static final List<String> TOP = List.of("event-key", "events", "values", "variables", "silent",
+  private static final List<String> TOP = List.of("event-key", "clock-key", "events", "values", "variables", "silent",
       "silent-steps");
   private static final List<String> EVENT = List.of("rule", "send", "receive", "lose", "duplicate", "network",
       "fields");
@@ -41,6 +42,7 @@ public record ReplayMapping(
     Map<String, LocatedYaml> top = root.map(f, "a mapping file");
     unknownKeys(f, top, TOP, "a mapping file");
     String eventKey = top.containsKey("event-key") ? top.get("event-key").text(f, "event-key") : "event";
+    String clockKey = top.containsKey("clock-key") ? top.get("clock-key").text(f, "clock-key") : "clock";
     Map<String, EventMap> events = new HashMap<>();
     if (top.containsKey("events")) {
       for (Map.Entry<String, LocatedYaml> e : top.get("events").map(f, "events").entrySet()) {
@@ -67,7 +69,7 @@ public record ReplayMapping(
         throw new LogError(f, s.line(), s.column(), "silent-steps must be a whole number from 0 to 1000");
       }
     }
-    return new ReplayMapping(eventKey, events, values, variables, silent, steps);
+    return new ReplayMapping(eventKey, clockKey, events, values, variables, silent, steps);
   }
 
   private static EventMap event(String f, String name, LocatedYaml node) throws LogError {
