@@ -33,6 +33,9 @@ public final class ExitCodes {
    */
   public static final int SOUNDNESS_FAILURE = 5;
 
+  /** {@code replay}: a log or mapping file is malformed or names what the model does not have. */
+  public static final int LOG_INVALID = 6;
+
   /** An invariant was violated in a reachable state. */
   public static final int INVARIANT_VIOLATED = 10;
 
@@ -57,6 +60,9 @@ public final class ExitCodes {
   /** {@code check --fail-on-dead-rules}: every property behaved as expected, but a rule never fired. */
   public static final int DEAD_RULES = 16;
 
+  /** {@code replay}: no execution of the model produces the logs. */
+  public static final int REPLAY_REJECTED = 20;
+
   private ExitCodes() {}
 
   /** Code to one-line meaning, in ascending order, for {@code ballot --help}. */
@@ -69,6 +75,7 @@ public final class ExitCodes {
     map.put(key(RESOURCE_LIMIT), "a resource limit was hit, or Ctrl-C stopped the check");
     map.put(key(SOUNDNESS_FAILURE), "soundness failure: a violation the concrete trace does not confirm (a bug in"
         + " ballot)");
+    map.put(key(LOG_INVALID), "replay: a log or mapping file is in error (file:line:col on stderr)");
     map.put(key(INVARIANT_VIOLATED), "an invariant was violated");
     map.put(key(ASSERTION_FAILED), "an assertion failed or an error statement was reached");
     map.put(key(DEADLOCK), "deadlock");
@@ -76,6 +83,7 @@ public final class ExitCodes {
     map.put(key(LIVENESS_VIOLATED), "a liveness property was violated");
     map.put(key(EXPECTATION_NOT_MET), "several models: one did not meet its expectation");
     map.put(key(DEAD_RULES), "a rule never fired (with --fail-on-dead-rules)");
+    map.put(key(REPLAY_REJECTED), "replay: no execution of the model produces the logs");
     return map;
   }
 

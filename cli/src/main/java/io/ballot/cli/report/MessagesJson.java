@@ -13,11 +13,11 @@ import java.util.Locale;
  * A trace step's {@code messages} view in the JSON report (docs/trace-format.md): {@code events}, what the step
  * sent, received, lost or duplicated, and {@code networks}, each network's (or ordered queue's) contents after it.
  */
-final class MessagesJson {
+public final class MessagesJson {
   private MessagesJson() {}
 
   /** The view of {@code m}. */
-  static ObjectNode of(StepMessages m) {
+  public static ObjectNode of(StepMessages m) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     ArrayNode events = o.putArray("events");
     for (MessageEvent e : m.events()) {

@@ -209,7 +209,7 @@ public final class SarifReporter {
   }
 
   /** A SARIF location: the file of {@code at} (else {@code file}) and, when known, its region. */
-  private ObjectNode location(SourceLocation at, String file) {
+  public ObjectNode location(SourceLocation at, String file) {
     ObjectNode loc = mapper.createObjectNode();
     ObjectNode physical = loc.putObject("physicalLocation");
     boolean known = at != null && !at.equals(SourceLocation.NONE) && at.line() > 0;

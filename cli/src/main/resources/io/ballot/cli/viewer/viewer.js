@@ -204,12 +204,13 @@
           el('a', { class: 'num', href: '#step=' + (s + 1), title: 'link to this step' }, s + 1),
           el('span', { class: 'rule' }, text(step.rule)),
           params ? [' ', el('span', { class: 'params' }, params)] : null,
+          step.log ? [' ', el('span', { class: 'log', title: 'the log line this step stands for' }, text(step.log))] : null,
           where ? el('a', { class: 'loc', href: '#', title: text(where), 'data-lines': lines ? lines.join(',') : '' },
             text(shortLocation(text(where), lines))) : null,
           s > 0 ? el('div', { class: 'changes' }, n ? n + ' change' + (n > 1 ? 's' : '') : 'no change') : null,
           s > 0 && step.messages ? eventsOf(step).map((e) => el('div', { class: 'event ' + text(e.action) }, text(e.text))) : null,
           s === last && violation.kind !== 'cover' ? el('div', { class: 'violated-here' },
-            el('b', null, '✗ ' + text(violation.kind) + ' ' + text(violation.property) + ' violated here'),
+            el('b', null, '✗ ' + (violation.after ? text(violation.after) : text(violation.kind) + ' ' + text(violation.property) + ' violated here')),
             loc ? [' ', el('a', { href: '#', class: 'prop-link', title: text(loc) }, text(shortLocation(text(loc), propLines)))] : null,
             propText ? el('pre', null, propText) : null) : null);
       }));
@@ -418,7 +419,7 @@
         s === 0 ? el('div', { class: 'hint' }, 'the start state') : diffs.length ? el('ul', { class: 'diff' }, diffs) : el('div', { class: 'hint' }, 'no visible change'),
         msgs.length ? el('ul', { class: 'diff' }, msgs) : null,
         s === a.trace.length - 1 && violation.kind !== 'cover' ? el('div', { class: 'violated-here' },
-          el('b', null, '✗ ' + text(violation.kind) + ' ' + text(violation.property) + ' violated in this state'),
+          el('b', null, '✗ ' + (violation.after ? text(violation.after) : text(violation.kind) + ' ' + text(violation.property) + ' violated in this state')),
           propText ? el('pre', null, propText) : null) : null);
     }
 
