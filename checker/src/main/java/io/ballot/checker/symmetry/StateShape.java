@@ -68,8 +68,11 @@ final class StateShape {
         for (int k = dimFrom[l]; k < dimFrom[l + 1]; k++) {
           // Leaves come in increasing order, so a leaf already in its row is the row's last (a row's contains()
           // made this quadratic: minutes before the search of a model with a thousand-element scalarset).
+          if (dimGroup[k] != g) {
+            continue;
+          }
           List<Integer> row = rows.get(dimIndex[k]);
-          if (dimGroup[k] == g && (row.isEmpty() || row.get(row.size() - 1) != l)) {
+          if (row.isEmpty() || row.get(row.size() - 1) != l) {
             row.add(l);
           }
         }

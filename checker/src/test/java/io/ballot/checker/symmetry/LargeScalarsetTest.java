@@ -47,4 +47,18 @@ class LargeScalarsetTest {
     assertArrayEquals(sorted, row, "each row lists its leaves in order, without repeats");
     assertTrue(SymmetryReduction.of(layout, CheckOptions.Symmetry.HEURISTIC).reduces());
   }
+
+  @Test
+  void eachScalarsetIndexesItsOwnRows() {
+    // A leaf's dimensions over one scalarset do not index the rows of another (smaller) one.
+    Type.ScalarsetType big = new Type.ScalarsetType("big", 5, AT);
+    Type.ScalarsetType small = new Type.ScalarsetType("small", 2, AT);
+    Type grid = new Type.ArrayType(big, new Type.ArrayType(small, new Type.BooleanType()));
+    Model model = new Model("t.m", List.of(), List.of(), List.of(new Variable("g", grid, AT)), List.of(),
+        List.of(), List.of(), List.of());
+    StateShape shape = new StateShape(new StateLayout(model));
+    assertEquals(10, shape.leaves);
+    assertArrayEquals(new int[] {8, 9}, shape.rowLeaves[0][4]); // g[4][0], g[4][1]
+    assertArrayEquals(new int[] {1, 3, 5, 7, 9}, shape.rowLeaves[1][1]); // g[*][1]
+  }
 }

@@ -87,9 +87,10 @@ final class OutcomeCheck {
     return l >= 1 && l <= lines.length && c >= 1 && c <= lines[l - 1].length() + 1;
   }
 
-  /** The first line of {@code err}, without the mutant's path and with numbers as '#', to name a class of bug. */
+  /** The first line of {@code err} (of ballot's own, if any: not a diagnostic), without the mutant's path and with numbers as '#', to name a class of bug. */
   static String firstLine(String err, String path) {
-    String first = err.lines().filter(l -> !l.isBlank()).findFirst().orElse("(nothing on stderr)");
+    String first = err.lines().filter(l -> l.startsWith("ballot: ")).findFirst()
+        .orElse(err.lines().filter(l -> !l.isBlank()).findFirst().orElse("(nothing on stderr)"));
     return first.replace(path, "MUTANT").replaceAll("\\d+", "#");
   }
 
