@@ -31,8 +31,8 @@ class MutantFuzzTest {
 
   private static final long BASE_SEED = Long.getLong("ballot.fuzz.seed", 21_11L);
   private static final Long REPLAY = Long.getLong("ballot.fuzz.replay");
-  private static final int LIBRARY_MUTANTS = Integer.getInteger("ballot.fuzz.library", 700);
-  private static final int CORPUS_MUTANTS = Integer.getInteger("ballot.fuzz.corpus", 1400);
+  private static final int LIBRARY_MUTANTS = Integer.getInteger("ballot.fuzz.library", 500);
+  private static final int CORPUS_MUTANTS = Integer.getInteger("ballot.fuzz.corpus", 1500);
   /** One in so many mutants that validate is checked too (checks take most of the time). */
   private static final int CHECK_EVERY = Integer.getInteger("ballot.fuzz.checkEvery", 4);
   /** A run longer than this is a hang; check stops itself after one second (plus compiling the model). */

@@ -95,7 +95,11 @@ final class Mutator {
       case SWAP_TOKENS -> swap(text, tokens, r);
       case TRUNCATE -> tokens.isEmpty() ? "" : text.substring(0, any(tokens, r)[0]);
       case REPLACE_OPERATOR -> replaceOperator(text, tokens, r);
-      case EDGE_NUMBER -> replaceNumber(text, EDGE_NUMBERS[r.nextInt(EDGE_NUMBERS.length)], r);
+      case EDGE_NUMBER -> {
+        String edge = EDGE_NUMBERS[r.nextInt(EDGE_NUMBERS.length)];
+        String mutant = replaceNumber(text, edge, r);
+        yield mutant.equals(text) ? replaceNumber(text, edge.equals("0") ? "-1" : "0", r) : mutant; // not the same
+      }
       case RANDOM_BYTES -> randomBytes(text, r);
       case INVALID_UTF8 -> {
         byte[] b = NOT_UTF8[r.nextInt(NOT_UTF8.length)];
