@@ -33,8 +33,9 @@ public final class ModelCompiler {
   private static final long STACK_BYTES = 512L << 20;
 
   /**
-   * Compiles {@code model}, falling back to the interpreter (with a warning) when it cannot. Never throws. Runs on a
-   * thread of its own with a large stack, so that deeply nested models do not overflow the generator or javac.
+   * Compiles {@code model}, falling back to the interpreter (with a warning) when it cannot. Throws only the
+   * {@link OutOfMemoryError} of its compiler thread. Runs on a thread of its own with a large
+   * stack, so that deeply nested models do not overflow the generator or javac.
    */
   public static Outcome compile(Model model) {
     return compile(model, CompileOptions.DEFAULTS);
@@ -43,7 +44,17 @@ public final class ModelCompiler {
   /** As {@link #compile(Model)}, with explicit generator options. */
   public static Outcome compile(Model model, CompileOptions options) {
     Outcome[] result = new Outcome[1];
-    Thread t = new Thread(null, () -> result[0] = compileHere(model, options), "ballot-compiler", STACK_BYTES);
+    Throwable[] failure = new Throwable[1];
+    // Whatever the compiler thread throws is handed to this one: left uncaught, the JVM would print its stack trace
+    // (an OutOfMemoryError expanding a ruleset over a huge range did).
+    Runnable compileHere = () -> {
+      try {
+        result[0] = compileHere(model, options);
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    };
+    Thread t = new Thread(null, compileHere, "ballot-compiler", STACK_BYTES);
     t.setDaemon(true);
     t.start();
     boolean interrupted = false;
@@ -58,9 +69,12 @@ public final class ModelCompiler {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    if (failure[0] instanceof OutOfMemoryError e) {
+      throw e; // the interpreter would run out too; the caller reports the resource limit
+    }
     if (result[0] == null) {
-      return new Outcome(new Interpreter(model), false, "compiling the model failed: using the slower interpreter",
-          0, 0);
+      return new Outcome(new Interpreter(model), false, "compiling the model failed"
+          + (failure[0] == null ? "" : " (" + failure[0] + ")") + ": using the slower interpreter", 0, 0);
     }
     return result[0];
   }

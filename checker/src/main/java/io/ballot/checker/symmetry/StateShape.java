@@ -66,8 +66,14 @@ final class StateShape {
       List<Integer> values = new ArrayList<>();
       for (int l = 0; l < leaves; l++) {
         for (int k = dimFrom[l]; k < dimFrom[l + 1]; k++) {
-          if (dimGroup[k] == g && !rows.get(dimIndex[k]).contains(l)) {
-            rows.get(dimIndex[k]).add(l);
+          // Leaves come in increasing order, so a leaf already in its row is the row's last (a row's contains()
+          // made this quadratic: minutes before the search of a model with a thousand-element scalarset).
+          if (dimGroup[k] != g) {
+            continue;
+          }
+          List<Integer> row = rows.get(dimIndex[k]);
+          if (row.isEmpty() || row.get(row.size() - 1) != l) {
+            row.add(l);
           }
         }
         if (holds(l, g)) {
