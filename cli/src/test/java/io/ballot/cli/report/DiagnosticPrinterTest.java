@@ -82,6 +82,39 @@ class DiagnosticPrinterTest {
     assertEquals(expected, DiagnosticPrinter.sourceLine("a\r\nbb\n\r\nd", number));
   }
 
+  @ParameterizedTest
+  @CsvSource({"1,a", "2,bb", "3,''", "4,d"})
+  void sourceLineEndsAtALoneCrAsInOldMacFiles(int number, String expected) {
+    assertEquals(expected, DiagnosticPrinter.sourceLine("a\rbb\r\rd", number));
+  }
+
+  @Test
+  void aLongLineIsQuotedAsABoundedWindowAroundTheColumn() {
+    // a one-line model of a megabyte: the quote is 200 characters around the column, cut with "..."
+    String line = "x".repeat(500_000) + "BAD" + "y".repeat(500_000);
+    List<String> lines = DiagnosticPrinter.lines(error(1, 500_001, 3, "unknown name 'BAD'"), line);
+    assertEquals(3, lines.size());
+    String quoted = lines.get(1);
+    assertEquals("..." + "x".repeat(100) + "BAD" + "y".repeat(97) + "...", quoted);
+    assertEquals(" ".repeat(103) + "^~~", lines.get(2));
+  }
+
+  @Test
+  void aLongLineNearItsStartIsCutAtTheEndOnly() {
+    String line = "BAD" + "y".repeat(1_000);
+    List<String> lines = DiagnosticPrinter.lines(error(1, 1, 3, "unknown name 'BAD'"), line);
+    assertEquals("BAD" + "y".repeat(197) + "...", lines.get(1));
+    assertEquals("^~~", lines.get(2));
+  }
+
+  @Test
+  void aColumnPastTheEndOfALongLineKeepsItsCaret() {
+    String line = "z".repeat(1_000);
+    List<String> lines = DiagnosticPrinter.lines(error(1, 1_001, 1, "';' expected"), line);
+    assertEquals("..." + "z".repeat(200), lines.get(1));
+    assertEquals(" ".repeat(203) + "^", lines.get(2));
+  }
+
   @Test
   void sourceLineOutOfRange() {
     assertNull(DiagnosticPrinter.sourceLine("a\nb", 3));
