@@ -66,7 +66,7 @@ class HostileInputTest {
     Diagnostic d = onlyError(onSmallStack(text));
     assertTrue(d.message().startsWith("nesting too deep"), d::toString);
     assertEquals(4, d.line(), d::toString);
-    assertTrue(d.column() > 5 && d.column() <= 5_006, d::toString);
+    assertEquals(7 + 5_000, d.column(), "the innermost parenthesis: " + d);
   }
 
   @Test
