@@ -18,11 +18,18 @@ import java.util.Objects;
  * </pre>
  *
  * The headline is {@link Diagnostic#headline()}; then the source line and a caret line with {@code ^} under the
- * column and {@code ~} under the rest of the diagnostic's length, cut at the end of the line. Tabs before the column
+ * column and {@code ~} under the rest of the diagnostic's length, cut at the end of the line. A line longer than
+ * {@value #MAX_QUOTED} characters is quoted as the {@value #MAX_QUOTED} around the column, with {@code ...} where it
+ * is cut. Tabs before the column
  * are copied into the caret line so the caret lines up whatever the terminal's tab width. A diagnostic without a
  * position (missing file, bad encoding) prints only its headline.
  */
 public final class DiagnosticPrinter {
+
+  /** The most characters of a source line a diagnostic quotes; a longer line is cut around the column. */
+  static final int MAX_QUOTED = 200;
+
+  private static final String ELLIPSIS = "...";
 
   private final PrintWriter out;
 
@@ -58,13 +65,10 @@ public final class DiagnosticPrinter {
     return sb.toString();
   }
 
-  /** The most characters of a source line quoted under a diagnostic: a window around its column. */
-  static final int MAX_QUOTED = 160;
-
   /**
    * The headline, and if the position is inside {@code source}, the source line and the caret line. A line of more
    * than {@link #MAX_QUOTED} characters is quoted only in a window of that many around the column, its cut ends
-   * marked {@code …}; a line holding control characters (a binary file, not a model) is not quoted at all.
+   * marked {@code ...}; a line holding control characters (a binary file, not a model) is not quoted at all.
    */
   public static List<String> lines(Diagnostic d, String source) {
     List<String> lines = new ArrayList<>(3);
@@ -72,23 +76,26 @@ public final class DiagnosticPrinter {
     if (d.hasPosition() && source != null) {
       String line = sourceLine(source, d.line());
       if (line != null && !hasControlCharacters(line)) {
-        int from = 0;
-        int to = line.length();
+        int column = d.column();
+        int length = d.length();
         if (line.length() > MAX_QUOTED) {
-          int caret = Math.max(0, Math.min(d.column() - 1, line.length()));
-          from = Math.max(0, Math.min(caret - MAX_QUOTED / 4, line.length() - MAX_QUOTED));
-          to = from + MAX_QUOTED;
+          // A minified or generated model may be one line of megabytes: quote a window around the column.
+          int caret = Math.max(0, Math.min(column - 1, line.length()));
+          int from = Math.max(0, Math.min(caret - MAX_QUOTED / 2, line.length() - MAX_QUOTED));
           if (from > 0 && Character.isLowSurrogate(line.charAt(from))) {
-            from++; // never half a character
+            from++;
           }
-          if (to < line.length() && Character.isLowSurrogate(line.charAt(to))) {
+          int to = Math.min(line.length(), from + MAX_QUOTED);
+          if (to < line.length() && Character.isHighSurrogate(line.charAt(to - 1))) {
             to--;
           }
+          String prefix = from > 0 ? ELLIPSIS : "";
+          column = column - from + prefix.length();
+          length = Math.min(length, to - caret);
+          line = prefix + line.substring(from, to) + (to < line.length() ? ELLIPSIS : "");
         }
-        String shown = (from > 0 ? "\u2026" : "") + line.substring(from, to);
-        int column = d.column() - from + (from > 0 ? 1 : 0);
-        lines.add(shown + (to < line.length() ? "\u2026" : ""));
-        lines.add(caretLine(shown, column, d.length()));
+        lines.add(line);
+        lines.add(caretLine(line, column, length));
       }
     }
     return lines;
@@ -105,7 +112,8 @@ public final class DiagnosticPrinter {
   }
 
   /**
-   * Line {@code number} (1-based) of {@code source} without its line terminator ({@code \n} or {@code \r\n}), or
+   * Line {@code number} (1-based) of {@code source} without its line terminator ({@code \n}, {@code \r\n} or a
+   * lone {@code \r}, as in old Mac files), or
    * null if the source has fewer lines. The empty text after a final newline counts as a line, so that a diagnostic
    * at the very end of a file still gets a caret.
    */
@@ -115,20 +123,22 @@ public final class DiagnosticPrinter {
     }
     int start = 0;
     for (int n = 1; n < number; n++) {
-      int newline = source.indexOf('\n', start);
-      if (newline < 0) {
+      int end = lineEnd(source, start);
+      if (end >= source.length()) {
         return null;
       }
-      start = newline + 1;
+      start = end + (source.startsWith("\r\n", end) ? 2 : 1);
     }
-    int end = source.indexOf('\n', start);
-    if (end < 0) {
-      end = source.length();
+    return source.substring(start, lineEnd(source, start));
+  }
+
+  /** The index of the first line terminator ({@code \n}, {@code \r\n} or a lone {@code \r}) from {@code start}. */
+  private static int lineEnd(String source, int start) {
+    int i = start;
+    while (i < source.length() && source.charAt(i) != '\n' && source.charAt(i) != '\r') {
+      i++;
     }
-    if (end > start && source.charAt(end - 1) == '\r') {
-      end--;
-    }
-    return source.substring(start, end);
+    return i;
   }
 
   /**

@@ -36,19 +36,6 @@ class DiagnosticPrinterTest {
   }
 
   @Test
-  void aLongLineIsQuotedOnlyInAWindowAroundTheColumn() {
-    String line = "a".repeat(1000) + "BAD" + "z".repeat(1000);
-    List<String> lines = DiagnosticPrinter.lines(error(1, 1001, 3, "unexpected"), line + "\n");
-    int from = 1000 - DiagnosticPrinter.MAX_QUOTED / 4;
-    assertEquals("\u2026" + line.substring(from, from + DiagnosticPrinter.MAX_QUOTED) + "\u2026", lines.get(1));
-    assertEquals(" ".repeat(1 + DiagnosticPrinter.MAX_QUOTED / 4) + "^~~", lines.get(2));
-    // at the start: cut at the end only
-    List<String> start = DiagnosticPrinter.lines(error(1, 1, 1, "x"), line);
-    assertEquals(line.substring(0, DiagnosticPrinter.MAX_QUOTED) + "\u2026", start.get(1));
-    assertEquals("^", start.get(2));
-  }
-
-  @Test
   void aLineWithControlCharactersIsNotQuoted() {
     assertEquals(List.of("m.m:1:1: error: x"), DiagnosticPrinter.lines(error(1, 1, 1, "x"), "\u007fELF\u0002\u0001\n"));
     assertEquals(List.of("m.m:1:1: error: x"), DiagnosticPrinter.lines(error(1, 1, 1, "x"), "ab\u0000cd"));
@@ -99,6 +86,39 @@ class DiagnosticPrinterTest {
   @CsvSource({"1,a", "2,bb", "3,''", "4,d"})
   void sourceLineStripsCrLf(int number, String expected) {
     assertEquals(expected, DiagnosticPrinter.sourceLine("a\r\nbb\n\r\nd", number));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1,a", "2,bb", "3,''", "4,d"})
+  void sourceLineEndsAtALoneCrAsInOldMacFiles(int number, String expected) {
+    assertEquals(expected, DiagnosticPrinter.sourceLine("a\rbb\r\rd", number));
+  }
+
+  @Test
+  void aLongLineIsQuotedAsABoundedWindowAroundTheColumn() {
+    // a one-line model of a megabyte: the quote is 200 characters around the column, cut with "..."
+    String line = "x".repeat(500_000) + "BAD" + "y".repeat(500_000);
+    List<String> lines = DiagnosticPrinter.lines(error(1, 500_001, 3, "unknown name 'BAD'"), line);
+    assertEquals(3, lines.size());
+    String quoted = lines.get(1);
+    assertEquals("..." + "x".repeat(100) + "BAD" + "y".repeat(97) + "...", quoted);
+    assertEquals(" ".repeat(103) + "^~~", lines.get(2));
+  }
+
+  @Test
+  void aLongLineNearItsStartIsCutAtTheEndOnly() {
+    String line = "BAD" + "y".repeat(1_000);
+    List<String> lines = DiagnosticPrinter.lines(error(1, 1, 3, "unknown name 'BAD'"), line);
+    assertEquals("BAD" + "y".repeat(197) + "...", lines.get(1));
+    assertEquals("^~~", lines.get(2));
+  }
+
+  @Test
+  void aColumnPastTheEndOfALongLineKeepsItsCaret() {
+    String line = "z".repeat(1_000);
+    List<String> lines = DiagnosticPrinter.lines(error(1, 1_001, 1, "';' expected"), line);
+    assertEquals("..." + "z".repeat(200), lines.get(1));
+    assertEquals(" ".repeat(203) + "^", lines.get(2));
   }
 
   @Test

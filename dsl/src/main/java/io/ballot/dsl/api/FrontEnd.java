@@ -5,6 +5,8 @@ import io.ballot.dsl.MurphiStandaloneSetup;
 import io.ballot.dsl.format.ModelFormatter;
 import io.ballot.dsl.lower.Lowering;
 import io.ballot.dsl.settings.ConstOverrides;
+import io.ballot.dsl.source.LineBreaks;
+import io.ballot.dsl.source.NestingDepth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,6 +56,9 @@ public final class FrontEnd {
     try {
       if (Files.isDirectory(file)) {
         problem = "is a directory, not a model file";
+      } else if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // Reading a FIFO blocks until a writer comes and /dev/zero never ends: refuse them before opening them.
+        problem = "is not a regular file (a pipe, a device or a socket): a model must be a file";
       } else {
         byte[] bytes = Files.readAllBytes(file);
         text = decodeUtf8(bytes);
@@ -127,10 +132,27 @@ public final class FrontEnd {
   private record Parsed(io.ballot.dsl.murphi.Model ast, io.ballot.checker.ir.Model model, List<Diagnostic> diagnostics) {}
 
   private Parsed parse(String fileName, String text, ConstOverrides overrides) {
+    try {
+      return parseOrOverflow(fileName, text, overrides);
+    } catch (StackOverflowError e) {
+      return tooDeep(fileName, text);
+    } catch (RuntimeException e) {
+      // Xtext wraps what its parser throws (a ParseException around the StackOverflowError)
+      if (causedByStackOverflow(e)) {
+        return tooDeep(fileName, text);
+      }
+      throw e;
+    }
+  }
+
+  private Parsed parseOrOverflow(String fileName, String text, ConstOverrides overrides) {
     XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
     XtextResource resource = (XtextResource) set.createResource(URI.createURI("model.m"));
+    // Old Mac files end lines with a lone CR, which the parser does not count as a line break: it would put every
+    // diagnostic on line 1. A CR becomes a LF for the parser only (same length, so offsets stay right).
+    String parsedText = LineBreaks.crToLf(text);
     try {
-      resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+      resource.load(new ByteArrayInputStream(parsedText.getBytes(StandardCharsets.UTF_8)), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -152,6 +174,26 @@ public final class FrontEnd {
     }
     diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
     return new Parsed(ast, model, List.copyOf(diagnostics));
+  }
+
+  /**
+   * The diagnostic of a model nested too deeply for the JVM's stack: at the deepest bracket or block of the text
+   * (where the parser or the lowering was when the stack ran out), with the way out.
+   */
+  private static Parsed tooDeep(String fileName, String text) {
+    NestingDepth.Deepest at = NestingDepth.deepest(LineBreaks.crToLf(text));
+    String message = "nesting too deep: " + at.depth() + " levels of brackets and blocks here exhaust the stack;"
+        + " simplify the model or give Java a larger stack (BALLOT_JAVA_OPTS=-Xss64m)";
+    return new Parsed(null, null, List.of(new Diagnostic(Severity.ERROR, fileName, at.line(), at.column(), 1, message)));
+  }
+
+  private static boolean causedByStackOverflow(Throwable t) {
+    for (int i = 0; t != null && i < 20; t = t.getCause(), i++) {
+      if (t instanceof StackOverflowError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Diagnostic convert(String file, Resource.Diagnostic d, Severity severity) {

@@ -349,7 +349,25 @@ final class ExprLowering {
   }
 
   private Expr binary(Binary b, Mode mode, SourceLocation at) {
-    Expr left = lower(b.getLeft(), mode);
+    // A left-deep chain (1 + 1 + ... + 1: the parser makes every chain of one precedence level left-deep) is lowered
+    // along its left spine in a loop, not by recursion: a sum of 100,000 terms would exhaust any thread's stack.
+    List<Binary> spine = new ArrayList<>();
+    spine.add(b);
+    io.ballot.dsl.murphi.Expr leftmost = b.getLeft();
+    while (leftmost instanceof Binary inner) {
+      spine.add(inner);
+      leftmost = inner.getLeft();
+    }
+    Expr left = lower(leftmost, mode);
+    for (int i = spine.size() - 1; i >= 0; i--) {
+      Binary level = spine.get(i);
+      left = binary(level, left, mode, i == 0 ? at : l.locations.of(level));
+    }
+    return left;
+  }
+
+  /** Lowers {@code b}, whose left operand is already lowered to {@code left} (null if it was invalid). */
+  private Expr binary(Binary b, Expr left, Mode mode, SourceLocation at) {
     Expr right = lower(b.getRight(), mode);
     if (left == null || right == null) {
       return null;

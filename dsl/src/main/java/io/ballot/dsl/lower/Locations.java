@@ -11,6 +11,8 @@ import org.eclipse.xtext.util.LineAndColumn;
 /** Turns syntax-tree nodes into {@link SourceLocation}s of one file, via Xtext's node model. */
 public final class Locations {
   private final String file;
+  private final NodeSpans spans = new NodeSpans();
+  private INode root; // every node of one file shares its root: found once (a walk up from a deep node is long)
 
   public Locations(String file) {
     this.file = file;
@@ -35,9 +37,11 @@ public final class Locations {
     if (node == null) {
       return new SourceLocation(file, 1, 1, 1, 2);
     }
-    INode root = node.getRootNode();
-    int start = node.getOffset();
-    int end = node.getEndOffset();
+    if (root == null) {
+      root = node.getRootNode();
+    }
+    int start = spans.offset(node);
+    int end = spans.endOffset(node);
     LineAndColumn s = NodeModelUtils.getLineAndColumn(root, start);
     LineAndColumn e = NodeModelUtils.getLineAndColumn(root, end);
     return new SourceLocation(file, s.getLine(), s.getColumn(), e.getLine(), e.getColumn());

@@ -40,6 +40,7 @@ import io.ballot.dsl.murphi.TypeSection;
 import io.ballot.dsl.murphi.VarGroup;
 import io.ballot.dsl.murphi.VarSection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.eclipse.emf.common.util.EList;
 import org.eclipse.emf.ecore.EObject;
@@ -134,11 +135,19 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
   private static IScope lexicalScope(EObject context, IScope outermost) {
     List<EObject> path = new ArrayList<>();
     for (EObject o = context; o != null; o = o.eContainer()) {
-      path.add(0, o);
+      path.add(o);
     }
+    Collections.reverse(path);
     IScope scope = outermost;
     for (int i = 0; i < path.size() - 1; i++) {
-      List<Named> names = visibleIn(path.get(i), path.get(i + 1));
+      EObject block = path.get(i);
+      EObject child = path.get(i + 1);
+      if (block instanceof Model || block instanceof DeclSection) {
+        // Blocks with many declarations: an index, not a list of the names before child (see DeclarationIndex).
+        scope = declaredBefore(block, child, scope);
+        continue;
+      }
+      List<Named> names = visibleIn(block, child);
       if (!names.isEmpty()) {
         scope = Scopes.scopeFor(names, scope);
       }
@@ -146,27 +155,25 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
     return scope;
   }
 
+  /**
+   * The names the model's items (or a declaration section's groups) before {@code child} declare, and a function's
+   * own name inside it (recursion: a function is visible in its own body).
+   */
+  private static IScope declaredBefore(EObject block, EObject child, IScope outer) {
+    List<? extends EObject> children = block instanceof Model m ? m.getItems() : block.eContents();
+    DeclarationIndex index = DeclarationIndex.of(block, children, MurphiScopeProvider::addDeclared);
+    int position = index.positionOf(child);
+    if (position < 0) {
+      return outer;
+    }
+    EObject extra = block instanceof Model && child instanceof ProcDecl p ? p : null;
+    return extra == null && index.isEmptyBefore(position) ? outer : index.before(position, extra, outer);
+  }
+
   /** The names that {@code block} makes visible to its child {@code child} (and everything inside it). */
   private static List<Named> visibleIn(EObject block, EObject child) {
     List<Named> names = new ArrayList<>();
-    if (block instanceof Model model) {
-      for (TopItem item : model.getItems()) {
-        if (item == child) {
-          if (item instanceof ProcDecl p) {
-            names.add(p); // recursion: a function is visible in its own body
-          }
-          break;
-        }
-        addDeclared(item, names);
-      }
-    } else if (block instanceof DeclSection section) {
-      for (EObject group : section.eContents()) {
-        if (group == child) {
-          break;
-        }
-        addDeclared(group, names);
-      }
-    } else if (block instanceof ProcDecl proc) {
+    if (block instanceof ProcDecl proc) {
       if (child != proc.getReturnType()) {
         for (ParamGroup g : proc.getParams()) {
           if (g == child) {
@@ -291,7 +298,7 @@ public class MurphiScopeProvider extends AbstractMurphiScopeProvider {
   }
 
   /** Every name a declaration section or group declares, enum constants inside its types included. */
-  private static void addDeclared(EObject declaration, List<Named> names) {
+  private static void addDeclared(EObject declaration, List<? super Named> names) {
     if (declaration instanceof ConstSection || declaration instanceof TypeSection || declaration instanceof VarSection) {
       for (EObject group : declaration.eContents()) {
         addDeclared(group, names);

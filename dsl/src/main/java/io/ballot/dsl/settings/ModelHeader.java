@@ -59,6 +59,9 @@ public record ModelHeader(Map<String, String> settings, List<ConstOverride> cons
    * none (loading it reports why).
    */
   public static ModelHeader read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return empty(); // a FIFO or a device would block or never end; loading it reports what it is
+    }
     try {
       // the header is ASCII; Latin-1 decodes any byte, so a model that is not UTF-8 still gets its header read
       return parse(file.toString(), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
