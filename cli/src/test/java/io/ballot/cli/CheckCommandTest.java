@@ -266,7 +266,8 @@ class CheckCommandTest {
     Cli r = check("--bound", bound, model("counter.m"));
     assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
     assertTrue(
-        r.err().startsWith("ballot: invalid value for --bound: '" + bound + "' (expected a non-negative integer)\n"),
+        r.err().startsWith(
+            "ballot: invalid value for --bound: '" + bound + "' (expected an integer from 0 to 2147483647)\n"),
         r::toString);
     assertEquals("", r.out());
   }
