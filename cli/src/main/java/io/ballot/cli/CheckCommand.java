@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = "0",
       description =
           "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; stop"
-              + " with exit 4 and the partial counts when it is full (default: 0, 70% of the free heap).")
+              + " with exit 4 and the partial counts when it is full (default: 0, 70%% of the free heap).")
   String memory;
 
   @Option(

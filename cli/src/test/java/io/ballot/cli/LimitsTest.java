@@ -85,7 +85,7 @@ class LimitsTest {
   @Test
   void aProjectFileValueOutOfRangeIsALocatedUsageError() throws IOException {
     write("counter.m", COUNTER);
-    Path yaml = write("ballot.yaml", "models:\n  - file: counter.m\n    time-limit: 1e400\n");
+    Path yaml = write("ballot.yaml", "models:\n  - model: counter.m\n    time-limit: 1e400\n");
     Cli r = Cli.run("check", yaml.toString());
     assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
     assertTrue(r.err().contains(yaml + ":3:"), r::toString);

@@ -64,10 +64,8 @@ public final class BfsExplorer {
   private final int[] covers;
   private final boolean checksStates; // whether a new state has invariants or covers to check
   private final MemoryBudget budget;
-  /** Worker threads: the options' count, at most {@link #MAX_THREADS}. */
+  /** Worker threads: the options' count, at most {@link CheckOptions#MAX_THREADS} whatever the caller passed. */
   private final int threads;
-  /** The most worker threads a search starts, whatever the options say (the command line refuses more). */
-  public static final int MAX_THREADS = 256;
   private volatile boolean stop;
   private String stopReason;
   private long startNanos;
@@ -79,7 +77,7 @@ public final class BfsExplorer {
     this.options = options;
     this.progress = progress;
     this.words = ts.layout().words();
-    this.threads = Math.max(1, Math.min(MAX_THREADS, options.threads()));
+    this.threads = Math.max(1, Math.min(CheckOptions.MAX_THREADS, options.threads()));
     this.budget = MemoryBudget.of(options.memoryBytes());
     this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()), budget);
     this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);

@@ -85,7 +85,10 @@ final class StateStore {
     this.tailMask = tailBytes == 8 ? -1L : (1L << (8 * tailBytes)) - 1;
     this.stride = 8 * head + tailBytes;
     int bitsForChunk = MAX_CHUNK_BITS;
-    while (bitsForChunk > 0 && (long) stride << bitsForChunk > CHUNK_BYTES) {
+    // Chunks of at most CHUNK_BYTES, and of at most a sixteenth of a small memory limit (--memory 100K still holds
+    // thousands of small states, not one chunk).
+    long chunkLimit = Math.min(CHUNK_BYTES, budget.limit() / 16);
+    while (bitsForChunk > 0 && (long) stride << bitsForChunk > chunkLimit) {
       bitsForChunk--;
     }
     this.chunkBits = bitsForChunk;

@@ -128,8 +128,9 @@ class StateStoreTest {
     }
     assertTrue(stopped != null, "the budget of three chunks cannot hold 1000 states of 250 KB");
     assertTrue(stopped.getMessage().startsWith("memory limit reached ("), stopped.getMessage());
-    assertTrue(added >= 16 && added < 48, "at least one chunk, fewer than three: " + added);
+    assertTrue(added > 0 && added < 1000, "some states, not all: " + added);
     assertTrue(budget.used() <= budget.limit(), budget.used() + " > " + budget.limit());
+    assertTrue(budget.limit() - budget.used() < store.chunkBytes(), "stopped only when the next chunk did not fit");
     store.release(a);
     assertEquals(added, store.size());
     for (int id = 0; id < store.idLimit(); id++) {

@@ -29,13 +29,8 @@ public final class CheckSettings {
   /** Plain decimal seconds: digits with an optional fraction (no sign, exponent, hex or {@code Infinity}). */
   private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
 
-  /**
-   * The most worker threads a check may ask for. Fixed rather than derived from the machine, so that a project file
-   * or header accepted on one machine is accepted on every other; far above any useful count (a level is split into
-   * batches of 512 states, and threads beyond the cores only compete for them), and low enough that a typo such as
-   * {@code --threads 100000} cannot start thousands of OS threads.
-   */
-  public static final int MAX_THREADS = 256;
+  /** The most worker threads a check may ask for ({@link CheckOptions#MAX_THREADS}, which says why). */
+  public static final int MAX_THREADS = CheckOptions.MAX_THREADS;
   /** The longest {@code --time-limit}: one year, in seconds (longer is a typo; 0 means no limit). */
   public static final long MAX_TIME_LIMIT_SECONDS = 365L * 24 * 3600;
   /** The largest {@code --memory}: 1 TiB (the states of a check live in one JVM heap). */
