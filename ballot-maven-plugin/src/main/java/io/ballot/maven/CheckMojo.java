@@ -76,6 +76,10 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException("ballot: no project file " + projectFile
           + " (set projectFile, or write one: see docs/ci.md)");
     }
+    String badThreads = invalidThreads(threads);
+    if (badThreads != null) {
+      throw new MojoExecutionException(badThreads);
+    }
     Path reports = reportsDirectory.toPath();
     Path json = reports.resolve("ballot.json");
     int exit;
@@ -98,6 +102,19 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException(why);
     }
     throw new MojoFailureException(why);
+  }
+
+  /**
+   * Why {@code threads} (the {@code threads} parameter, {@code ballot.threads}) is not a valid thread count, or null
+   * when it is (or is not set): the same range as {@code ballot check --threads}, checked before the checker is
+   * forked.
+   */
+  static String invalidThreads(Integer threads) {
+    if (threads == null || (threads >= 0 && threads <= io.ballot.dsl.settings.CheckSettings.MAX_THREADS)) {
+      return null;
+    }
+    return "ballot: invalid value for threads (ballot.threads): " + threads + " (expected an integer from 0 to "
+        + io.ballot.dsl.settings.CheckSettings.MAX_THREADS + "; 0: all available cores)";
   }
 
   /** {@code java [jvmArgs] -cp CP io.ballot.cli.Main check PROJECT --junit ... --sarif ... --json ...}. */

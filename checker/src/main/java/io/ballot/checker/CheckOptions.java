@@ -26,6 +26,15 @@ public record CheckOptions(
    */
   public static final int SINGLE_THREAD_UNTIL = 1 << 15;
 
+  /**
+   * The most worker threads a search starts (the command line, project file and header refuse more). Fixed rather
+   * than derived from the machine, so that a project file or header accepted on one machine is accepted on every
+   * other; far above any useful count (a level is split into batches of 512 states, and threads beyond the cores
+   * only compete for them), and low enough that a typo such as {@code --threads 100000} cannot start thousands of
+   * OS threads.
+   */
+  public static final int MAX_THREADS = 256;
+
   /** Deadlock detection, as Rumur's {@code --deadlock-detection}. */
   public enum DeadlockMode {
     /** No check. */

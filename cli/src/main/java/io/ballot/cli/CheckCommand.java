@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = {"-t", "--threads"},
       paramLabel = "N",
-      description = "Worker threads (default: all available cores; 0 means the same).")
+      description = "Worker threads, 0 to 256 (default: all available cores; 0 means the same).")
   String threads;
 
   @Option(
@@ -84,8 +84,8 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       defaultValue = "0",
       description =
-          "Memory for the states, e.g. 512M, 4G, 100K or a number of bytes; stop with exit 4 when it is full"
-              + " (default: 0, most of the JVM heap).")
+          "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; stop"
+              + " with exit 4 and the partial counts when it is full (default: 0, 70%% of the free heap).")
   String memory;
 
   @Option(
@@ -133,7 +133,7 @@ final class CheckCommand implements Callable<Integer> {
       names = "--time-limit",
       paramLabel = "SECONDS",
       defaultValue = "0",
-      description = "Stop with exit 4 after this many seconds (default: 0, no limit).")
+      description = "Stop with exit 4 after this many seconds, at most 31536000 (default: 0, no limit).")
   String timeLimit;
 
   @Option(

@@ -30,6 +30,12 @@ final class Failures {
       err.flush();
       return ExitCodes.SOUNDNESS_FAILURE;
     }
+    if (t instanceof io.ballot.checker.state.StateLayout.StateTooLarge) {
+      // The front end rejects such a model at the variable; this is the checker's guard, located as well.
+      err.println(message);
+      err.flush();
+      return ExitCodes.MODEL_REJECTED;
+    }
     err.println(
         "ballot: internal error: " + t.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     if (debug) {

@@ -56,6 +56,9 @@ final class FormatCommand implements Callable<Integer> {
       description = "Wrap expressions longer than N columns before their operators (default: ${DEFAULT-VALUE}).")
   int width = ModelFormatter.DEFAULT_WIDTH;
 
+  /** The widest {@code --width}: wider is a typo (no line of a model is that long), refused as a usage error. */
+  static final int MAX_WIDTH = 10_000;
+
   @Parameters(
       paramLabel = "MODEL",
       arity = "1..*",
@@ -72,9 +75,9 @@ final class FormatCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "format prints one MODEL to stdout; use --in-place to format several files");
     }
-    if (width < ModelFormatter.MIN_WIDTH) {
-      throw new ParameterException(
-          spec.commandLine(), "--width must be at least " + ModelFormatter.MIN_WIDTH + ", not " + width);
+    if (width < ModelFormatter.MIN_WIDTH || width > MAX_WIDTH) {
+      throw new ParameterException(spec.commandLine(),
+          "--width must be from " + ModelFormatter.MIN_WIDTH + " to " + MAX_WIDTH + ", not " + width);
     }
     PrintWriter out = spec.commandLine().getOut();
     DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr());

@@ -1,5 +1,6 @@
 package io.ballot.cli;
 
+import io.ballot.checker.explore.MemoryBudget;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
 import io.ballot.checker.result.ViolationKind;
@@ -50,6 +51,10 @@ record PreparedModel(
         }
         run = r.withHeader(header);
       }
+      String memory = memoryBeyondHeap(run.options().memoryBytes());
+      if (memory != null) {
+        return new PreparedModel(run, name, null, List.of(memory), null, since(start));
+      }
       ConstOverrides consts = new ConstOverrides(run.consts(header));
       LoadResult load = consts.isEmpty() ? loader.load(r.file()) : loader.load(r.file(), consts);
       if (load.file() != null) {
@@ -72,6 +77,21 @@ record PreparedModel(
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return new PreparedModel(run, name, null, List.of(), e, since(start));
     }
+  }
+
+  /**
+   * Why a memory limit of {@code bytes} (from the command line, the project file or the header) cannot be held by
+   * this JVM's heap, or null when it can (or is the default): the heap would run out before the limit stopped the
+   * search.
+   */
+  static String memoryBeyondHeap(long bytes) {
+    long ceiling = MemoryBudget.ceiling();
+    if (bytes <= ceiling) {
+      return null;
+    }
+    return "ballot: invalid value for memory: " + (bytes >> 20) + " MiB is more than this JVM's heap can hold for"
+        + " states (at most " + (ceiling >> 20) + " MiB of its " + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MiB); lower it, or give the JVM more heap with BALLOT_JAVA_OPTS, e.g. BALLOT_JAVA_OPTS='-Xss16m -Xmx8g'";
   }
 
   /** Whether the model was read and may be checked. */

@@ -53,6 +53,10 @@ final class ViewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "invalid value for --port: '" + port + "' (expected a port from 0 to 65535; 0: any free port)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String json;

@@ -66,7 +66,9 @@ public final class BfsExplorer {
   private final int[] invariants;
   private final int[] covers;
   private final boolean checksStates; // whether a new state has invariants or covers to check
-  private final long memoryLimit;
+  private final MemoryBudget budget;
+  /** Worker threads: the options' count, at most {@link CheckOptions#MAX_THREADS} whatever the caller passed. */
+  private final int threads;
   private volatile boolean stop;
   private String stopReason;
   private long startNanos;
@@ -78,7 +80,9 @@ public final class BfsExplorer {
     this.options = options;
     this.progress = progress;
     this.words = ts.layout().words();
-    this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()));
+    this.threads = Math.max(1, Math.min(CheckOptions.MAX_THREADS, options.threads()));
+    this.budget = MemoryBudget.of(options.memoryBytes());
+    this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()), budget);
     this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
     this.pending = new PendingViolations(store);
     SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
@@ -86,8 +90,6 @@ public final class BfsExplorer {
     this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
-    long heap = Runtime.getRuntime().maxMemory();
-    this.memoryLimit = options.memoryBytes() > 0 ? options.memoryBytes() : (long) (heap * 0.8);
     this.assumptions = propertiesOf(PropertyKind.ASSUMPTION);
     this.invariants = propertiesOf(PropertyKind.ASSERTION);
     this.covers = propertiesOf(PropertyKind.COVER);
@@ -98,9 +100,18 @@ public final class BfsExplorer {
     return java.util.stream.IntStream.range(0, ts.propertyCount()).filter(p -> ts.propertyKind(p) == kind).toArray();
   }
 
-  /** Bytes used by the stored states and their index. */
+  /** Bytes reserved by the search: its threads' buffers, the stored states' chunks and their index. */
   private long bytesUsed() {
-    return (long) store.size() * store.bytesPerState() + seen.indexBytes() + order.bytes();
+    return budget.used() + order.bytes();
+  }
+
+  /**
+   * Bytes each thread holds per state being worked on: the state, its successor and a copy to check (and the
+   * canonicaliser's, with symmetry reduction), as {@code long}s. Reserved once, up front: a state of hundreds of
+   * megabytes stops the search at once rather than exhausting the heap in a worker.
+   */
+  private long threadBytes() {
+    return (symmetry == null ? 3L : 5L) * words * Long.BYTES + 64;
   }
 
   /** Counts statement covers (sites first, then top-level cover properties). */
@@ -118,14 +129,20 @@ public final class BfsExplorer {
   public Result run() {
     startNanos = System.nanoTime();
     int depth = 0;
-    startStates();
+    try {
+      budget.reserve((threads + 1) * threadBytes());
+      startStates();
+    } catch (MemoryLimitReached e) {
+      halt(e.getMessage());
+    }
     settleViolations();
     boolean exhausted = false; // every reachable state (within the bound) expanded
     int from = 0; // the current level: the states with ids from .. to - 1
     int to = store.idLimit();
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       while (true) {
+        checkTimeLimit();
         if (stop) {
           break;
         }
@@ -210,6 +227,13 @@ public final class BfsExplorer {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
+  /** Stops the search when the time limit is past; checked between levels, and every half second within one. */
+  private void checkTimeLimit() {
+    if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
+      halt("time limit reached (" + options.timeLimitSeconds() + " s)");
+    }
+  }
+
   private void report(int depth, long queued) {
     progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), bytesUsed());
     if (progress.stopRequested()) {
@@ -221,6 +245,14 @@ public final class BfsExplorer {
 
   private void startStates() {
     Lane lane = new Lane();
+    try {
+      startStates(lane);
+    } finally {
+      store.release(lane.appender);
+    }
+  }
+
+  private void startStates(Lane lane) {
     long[] s = new long[words];
     for (int i = 0; i < ts.startCount() && !stop; i++) {
       java.util.Arrays.fill(s, 0);
@@ -236,7 +268,6 @@ public final class BfsExplorer {
       admit(lane, s, -1, i);
     }
     checkStored(lane);
-    store.release(lane.appender);
   }
 
   // ------------------------------------------------------------------------------------------ one level
@@ -249,7 +280,7 @@ public final class BfsExplorer {
   private void expandLevel(int from, int to, ExecutorService pool) {
     AtomicInteger cursor = new AtomicInteger(from);
     warmedUp |= to - from >= options.singleThreadUntil();
-    int workers = warmedUp ? options.threads() : 1;
+    int workers = warmedUp ? threads : 1;
     if (workers > 1) {
       order.startTracking(to);
     }
@@ -284,6 +315,7 @@ public final class BfsExplorer {
         if (progress.stopRequested()) {
           halt(INTERRUPTED);
         }
+        checkTimeLimit();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         halt(INTERRUPTED);
@@ -316,6 +348,8 @@ public final class BfsExplorer {
       Scratch scratch = new Scratch();
       try {
         scratch.expandBatches(cursor, end);
+      } catch (MemoryLimitReached e) {
+        halt(e.getMessage());
       } finally {
         store.release(scratch.lane.appender);
         synchronized (ruleFires) {
@@ -347,19 +381,17 @@ public final class BfsExplorer {
         }
         int to = Math.min(end, from + BATCH);
         long fired = 0; // flushed per batch: a shared counter per firing costs a fence
-        for (int id = from; id < to && !stop; id++) {
-          if (!store.isHole(id) && !blocked(id)) {
-            fired += expand(id);
+        try {
+          for (int id = from; id < to && !stop; id++) {
+            if (!store.isHole(id) && !blocked(id)) {
+              fired += expand(id);
+            }
           }
+        } finally {
+          checkStored(lane); // the states stored before a memory limit stopped the batch are checked too
+          rulesFired.add(fired);
         }
-        checkStored(lane);
-        rulesFired.add(fired);
-        if (bytesUsed() > memoryLimit) {
-          halt("memory limit reached (" + (memoryLimit >> 20) + " MiB of states; raise it with --memory)");
-        }
-        if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
-          halt("time limit reached (" + options.timeLimitSeconds() + " s)");
-        }
+        checkTimeLimit();
       }
     }
 
@@ -587,7 +619,13 @@ public final class BfsExplorer {
     if (live.isEmpty()) {
       return;
     }
-    Graph g = Graph.of(ts, store, seen, symmetry == null ? null : symmetry.canonicalizer());
+    Graph g;
+    try {
+      g = Graph.of(ts, store, seen, symmetry == null ? null : symmetry.canonicalizer(), budget);
+    } catch (MemoryLimitReached e) {
+      halt(e.getMessage() + "; the liveness check needs the state graph in memory");
+      return;
+    }
     for (int p : live) {
       int bad = g.firstStateThatCannotReach(p, ts, store, order::of);
       if (bad == -2) {

@@ -20,8 +20,16 @@ final class Graph {
     this.pred = pred;
   }
 
-  /** The graph of the stored states; {@code canonicalizer} (null: none) maps successors to stored states. */
-  static Graph of(TransitionSystem ts, StateStore store, SeenSet seen, Canonicalizer canonicalizer) {
+  /** Edges between two reservations from the budget while the edges are collected. */
+  private static final int EDGES_PER_RESERVATION = 1 << 16;
+
+  /**
+   * The graph of the stored states; {@code canonicalizer} (null: none) maps successors to stored states. Its arrays
+   * are reserved from {@code budget} as they grow (the edge lists counted at twice their size, as they grow by
+   * doubling); throws {@link MemoryLimitReached} when they do not fit.
+   */
+  static Graph of(
+      TransitionSystem ts, StateStore store, SeenSet seen, Canonicalizer canonicalizer, MemoryBudget budget) {
     int n = store.idLimit();
     int words = store.words();
     IntList from = new IntList();
@@ -50,11 +58,15 @@ final class Graph {
         }
         int t = seen.find(next);
         if (t >= 0) {
+          if (from.size() % EDGES_PER_RESERVATION == 0) {
+            budget.reserve(2L * 2 * Integer.BYTES * EDGES_PER_RESERVATION);
+          }
           from.add(id);
           to.add(t);
         }
       }
     }
+    budget.reserve(3L * Integer.BYTES * n + (long) Integer.BYTES * to.size() + n); // start, fill, pred, good
     int[] start = new int[n + 1];
     for (int e = 0; e < to.size(); e++) {
       start[to.get(e) + 1]++;

@@ -24,8 +24,13 @@ final class StateStore {
   /** Records per chunk at most; fewer for wide states, so that a chunk stays within {@link #CHUNK_BYTES}. */
   private static final int MAX_CHUNK_BITS = 16;
   private static final int CHUNK_BYTES = 4 << 20;
-  /** Ids reserved at a time by one thread; divides every chunk, so a block never spans two chunks. */
+  /**
+   * Ids reserved at a time by one thread, at most: a store's block ({@link #block}) is this or its chunk's size if
+   * smaller (states of megabytes), so that a block divides every chunk and never spans two.
+   */
   static final int BLOCK = 64;
+  /** The most bytes of records one block spans (a state of over 4 KiB takes fewer than {@link #BLOCK} ids). */
+  private static final int BLOCK_BYTES = 256 << 10;
   /** The parent recorded for an unused id. */
   private static final int HOLE = -2;
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -41,6 +46,8 @@ final class StateStore {
   private final AtomicReferenceArray<Chunk> chunks;
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger holes = new AtomicInteger();
+  private final int block;
+  private final MemoryBudget budget;
 
   /** One chunk's arrays; all final, so a published chunk is seen whole. */
   private static final class Chunk {
@@ -59,26 +66,61 @@ final class StateStore {
   }
 
   /**
-   * A store for states of {@code bits} bits in {@code words} words, whose rule ids are below {@code ruleLimit}.
+   * A store for states of {@code bits} bits in {@code words} words, whose rule ids are below {@code ruleLimit}, with
+   * no memory limit.
    */
   StateStore(int bits, int words, int ruleLimit) {
+    this(bits, words, ruleLimit, new MemoryBudget(Long.MAX_VALUE, true));
+  }
+
+  /**
+   * A store as above whose chunks are reserved from {@code budget} before they are allocated: when one does not fit,
+   * {@link #add} throws {@link MemoryLimitReached} and the store is left as it was.
+   */
+  StateStore(int bits, int words, int ruleLimit, MemoryBudget budget) {
+    this.budget = budget;
     this.words = words;
     this.head = words - 1;
     this.tailBytes = (bits - 64 * head + 7) >>> 3;
     this.tailMask = tailBytes == 8 ? -1L : (1L << (8 * tailBytes)) - 1;
     this.stride = 8 * head + tailBytes;
     int bitsForChunk = MAX_CHUNK_BITS;
-    while (bitsForChunk > 6 && (long) stride << bitsForChunk > CHUNK_BYTES) {
+    // Chunks of at most CHUNK_BYTES, and of at most a sixteenth of a small memory limit (--memory 100K still holds
+    // thousands of small states, not one chunk).
+    long chunkLimit = Math.min(CHUNK_BYTES, budget.limit() / 16);
+    while (bitsForChunk > 0 && (long) stride << bitsForChunk > chunkLimit) {
       bitsForChunk--;
     }
     this.chunkBits = bitsForChunk;
     this.chunkMask = (1 << chunkBits) - 1;
-    this.chunks = new AtomicReferenceArray<>((Integer.MAX_VALUE >>> chunkBits) + 1);
+    // A block's unused ids are holes (a block per worker per level), so wide states take fewer at a time.
+    int blockBits = 6;
+    while (blockBits > 0 && (long) stride << blockBits > BLOCK_BYTES) {
+      blockBits--;
+    }
+    this.block = 1 << Math.min(blockBits, chunkBits);
     this.wideRules = ruleLimit > Character.MAX_VALUE;
+    // As many chunks as ids, or as the budget can hold: a directory for 2^31 ids of megabyte states would itself
+    // take gigabytes.
+    long fit = budget.limit() / chunkBytes() + 1;
+    int directory = (int) Math.min(((long) Integer.MAX_VALUE >>> chunkBits) + 1, fit);
+    budget.charge(8L * directory + 16);
+    this.chunks = new AtomicReferenceArray<>(directory);
   }
 
   int words() {
     return words;
+  }
+
+  /** The budget this store's chunks come from (the seen-set's index takes from it too). */
+  MemoryBudget budget() {
+    return budget;
+  }
+
+  /** Bytes one chunk of this store takes (records, parents, rules). */
+  long chunkBytes() {
+    long n = 1L << chunkBits;
+    return n * stride + Long.BYTES + 4 * n + (wideRules ? 4 : 2) * n + 3 * 16; // and three array headers
   }
 
   /** Number of states stored. */
@@ -150,22 +192,34 @@ final class StateStore {
     return id;
   }
 
-  /** Reserves the next block of ids for {@code a}, allocating its chunk if it is the first block there. */
+  /**
+   * Reserves the next block of ids for {@code a}. The chunk of a block is allocated (its bytes reserved from the
+   * budget) before the block's ids are handed out, so every id given out has its chunk, and a budget exhausted
+   * leaves no id without one.
+   */
   private void reserve(Appender a) {
-    int first = ids.getAndAdd(BLOCK);
-    if (first < 0 || first + BLOCK < 0) {
-      ids.addAndGet(-BLOCK);
-      throw new IllegalStateException("more than 2^31 states");
+    while (true) {
+      int first = ids.get();
+      if (first < 0 || first + block < 0) {
+        throw new IllegalStateException("more than 2^31 states");
+      }
+      if ((first >>> chunkBits) >= chunks.length()) {
+        throw new MemoryLimitReached(budget.stopReason()); // the directory was sized by the budget
+      }
+      if (chunks.get(first >>> chunkBits) == null) {
+        allocate(first >>> chunkBits);
+      }
+      if (ids.compareAndSet(first, first + block)) {
+        a.next = first;
+        a.limit = first + block;
+        return;
+      }
     }
-    if (chunks.get(first >>> chunkBits) == null) {
-      allocate(first >>> chunkBits);
-    }
-    a.next = first;
-    a.limit = first + BLOCK;
   }
 
   private synchronized void allocate(int c) {
     if (chunks.get(c) == null) {
+      budget.reserve(chunkBytes());
       chunks.set(c, new Chunk(1 << chunkBits, stride, wideRules)); // a volatile write: the arrays are seen whole
     }
   }

@@ -29,6 +29,7 @@ final class StripedStateTable implements SeenSet {
   private final Stripe[] stripes = new Stripe[STRIPES];
   /** Bytes of all stripes' slot arrays, kept up to date by {@link #grow} (read per batch, so not a walk). */
   private final AtomicLong indexBytes = new AtomicLong(8L * 16 * STRIPES);
+  private final MemoryBudget budget;
 
   /**
    * One stripe: its slots and its fill count; its header is its lock. The fill count sits next to the header (both
@@ -60,6 +61,8 @@ final class StripedStateTable implements SeenSet {
   StripedStateTable(StateStore store, boolean exact) {
     this.store = store;
     this.exact = exact;
+    this.budget = store.budget();
+    budget.charge(indexBytes.get());
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Stripe();
     }
@@ -150,10 +153,16 @@ final class StripedStateTable implements SeenSet {
     }
   }
 
+  /**
+   * Doubles a stripe's slots, its bytes reserved from the budget first: when they do not fit, throws {@link
+   * MemoryLimitReached} and the stripe stays as it is (three quarters full, so still usable until the search stops).
+   */
   private void grow(Stripe s) {
     long[] old = s.slots;
-    indexBytes.addAndGet(8L * old.length);
+    budget.reserve(16L * old.length); // the new array, while the old one is still live
     long[] bigger = new long[old.length * 2];
+    budget.release(8L * old.length); // the old array, dropped below
+    indexBytes.addAndGet(8L * old.length);
     int mask = bigger.length - 1;
     for (long slot : old) {
       if (slot != 0) {

@@ -20,8 +20,62 @@ public sealed interface Type {
     throw new UnsupportedOperationException(this + " is not a simple type");
   }
 
-  /** Bits one stored value needs (undefined included). */
+  /** Bits one stored value needs (undefined included); at most {@link #MAX_BITS} (else {@link TooLarge}). */
   int bitWidth();
+
+  /** The most bits a value, and a whole state, may take: a state's bits are numbered by an int. */
+  long MAX_BITS = Integer.MAX_VALUE;
+
+  /**
+   * Bits a value of {@code t} needs, computed without overflow: {@link Long#MAX_VALUE} when beyond it. Unlike
+   * {@link #bitWidth()} it never throws, so the front end can tell a type too large to store where it is declared.
+   */
+  static long bits(Type t) {
+    if (t instanceof ArrayType a) {
+      return saturatedProduct(a.index().cardinality(), bits(a.element()));
+    }
+    if (t instanceof MultisetType m) {
+      return saturatedProduct(m.capacity(), saturatedSum(1, bits(m.element())));
+    }
+    if (t instanceof RecordType r) {
+      long sum = 0;
+      for (Field f : r.fields()) {
+        sum = saturatedSum(sum, bits(f.type()));
+      }
+      return sum;
+    }
+    return t.bitWidth();
+  }
+
+  /** {@code a + b} for non-negative values, or {@link Long#MAX_VALUE} when it overflows. */
+  static long saturatedSum(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
+  }
+
+  /** {@code a * b} for non-negative values, or {@link Long#MAX_VALUE} when it overflows. */
+  static long saturatedProduct(long a, long b) {
+    return a != 0 && b > Long.MAX_VALUE / a ? Long.MAX_VALUE : a * b;
+  }
+
+  /** {@link #bitWidth()} of {@code t}, or {@link TooLarge} when beyond {@link #MAX_BITS}. */
+  private static int checkedBits(Type t) {
+    long b = bits(t);
+    if (b > MAX_BITS) {
+      throw new TooLarge(t, b);
+    }
+    return (int) b;
+  }
+
+  /** A type whose values need more than {@link #MAX_BITS} bits: no state can hold one. */
+  final class TooLarge extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(Type t, long bits) {
+      super("a value of this type needs " + (bits == Long.MAX_VALUE ? "more than 2^63" : Long.toString(bits))
+          + " bits, more than a state can hold (" + MAX_BITS + " bits)");
+    }
+  }
 
   /** Bits needed to store the values 0..count (count + 1 codes). */
   static int bitsFor(long count) {
@@ -166,7 +220,7 @@ public sealed interface Type {
 
     @Override
     public long cardinality() {
-      return members.stream().mapToLong(Type::cardinality).sum();
+      return members.stream().mapToLong(Type::cardinality).reduce(0, Type::saturatedSum);
     }
 
     @Override
@@ -182,7 +236,7 @@ public sealed interface Type {
   record RecordType(List<Field> fields) implements Type {
     @Override
     public int bitWidth() {
-      return fields.stream().mapToInt(f -> f.type().bitWidth()).sum();
+      return checkedBits(this);
     }
 
     /** Index of the field called {@code name}, or -1. */
@@ -200,7 +254,7 @@ public sealed interface Type {
   record ArrayType(Type index, Type element) implements Type {
     @Override
     public int bitWidth() {
-      return Math.toIntExact(index.cardinality() * element.bitWidth());
+      return checkedBits(this);
     }
   }
 
@@ -208,7 +262,7 @@ public sealed interface Type {
   record MultisetType(long capacity, Type element) implements Type {
     @Override
     public int bitWidth() {
-      return Math.toIntExact(capacity * (1 + element.bitWidth()));
+      return checkedBits(this);
     }
   }
 }

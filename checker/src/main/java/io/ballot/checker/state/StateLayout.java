@@ -23,13 +23,37 @@ public final class StateLayout {
   public StateLayout(Model model) {
     this.variables = model.variables();
     this.unsignedValues = model.unsignedValues();
-    int offset = 0;
+    long offset = 0;
     for (Variable v : variables) {
-      offsets.put(v, offset);
-      offset = Math.addExact(offset, v.type().bitWidth());
+      offsets.put(v, (int) offset);
+      offset = Type.saturatedSum(offset, Type.bits(v.type()));
+      if (offset > Type.MAX_BITS) {
+        throw new StateTooLarge(v, offset);
+      }
     }
-    this.bits = offset;
-    this.words = Math.max(1, (offset + 63) >>> 6);
+    this.bits = (int) offset;
+    this.words = (int) Math.max(1, (offset + 63) >>> 6);
+  }
+
+  /**
+   * The state variables up to and including {@code v} need more than {@link Type#MAX_BITS} bits. The front end
+   * rejects such a model (at the variable); this is the checker's own guard, for models built otherwise.
+   */
+  public static final class StateTooLarge extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final Variable variable;
+
+    StateTooLarge(Variable v, long bits) {
+      super(v.location() + ": error: the state is too large: with variable " + v.name() + " it needs "
+          + (bits == Long.MAX_VALUE ? "more than 2^63" : Long.toString(bits)) + " bits, more than the "
+          + Type.MAX_BITS + " a state can hold");
+      this.variable = v;
+    }
+
+    /** The variable that made the state too large. */
+    public Variable variable() {
+      return variable;
+    }
   }
 
   public List<Variable> variables() {

@@ -130,7 +130,28 @@ final class StateShape {
   /** One dimension of an enclosing scalarset-indexed array: its group, stride in bits and index. */
   private record Dim(int group, int stride, int index) {}
 
+  /**
+   * Whether a value of {@code t} holds anything the reduction permutes: a reduced scalarset (as a value or an
+   * index), a union with one, or a multiset. A part that holds none, outside any scalarset-indexed array, adds no
+   * leaf, so {@link #walk} skips it rather than visiting each of its (perhaps a hundred million) elements.
+   */
+  private boolean permutable(Type t) {
+    if (t instanceof Type.ScalarsetType s) {
+      return groups.contains(s);
+    } else if (t instanceof Type.UnionType u) {
+      return unionRanges(u).length > 0;
+    } else if (t instanceof Type.RecordType r) {
+      return r.fields().stream().anyMatch(f -> permutable(f.type()));
+    } else if (t instanceof Type.ArrayType a) {
+      return permutable(a.index()) || permutable(a.element());
+    }
+    return t instanceof Type.MultisetType;
+  }
+
   private void walk(Type t, int at, String path, List<Dim> dimsSoFar) {
+    if (dimsSoFar.isEmpty() && !permutable(t)) {
+      return;
+    }
     if (t.isSimple()) {
       int group = t instanceof Type.ScalarsetType s ? groups.indexOf(s) : -1;
       int[] ranges = t instanceof Type.UnionType u ? unionRanges(u) : null;

@@ -105,4 +105,53 @@ class StateStoreTest {
     assertFalse(store.isHole(StateStore.BLOCK));
     assertTrue(store.isHole(2 * StateStore.BLOCK - 1));
   }
+
+  @Test
+  void aChunkBeyondTheBudgetIsRefusedBeforeAnyIdIsHandedOut() {
+    int bits = 2_000_000; // 250,000 bytes a state: 16 states a chunk, one id a block
+    int words = (bits + 63) >>> 6;
+    StateStore probe = new StateStore(bits, words, 10);
+    MemoryBudget budget = new MemoryBudget(3 * probe.chunkBytes(), true);
+    StateStore store = new StateStore(bits, words, 10, budget);
+    StateStore.Appender a = store.appender();
+    long[] s = new long[words];
+    int added = 0;
+    MemoryLimitReached stopped = null;
+    try {
+      for (int i = 0; i < 1000; i++) {
+        s[0] = i;
+        store.add(a, s, -1, 0);
+        added++;
+      }
+    } catch (MemoryLimitReached e) {
+      stopped = e;
+    }
+    assertTrue(stopped != null, "the budget of three chunks cannot hold 1000 states of 250 KB");
+    assertTrue(stopped.getMessage().startsWith("memory limit reached ("), stopped.getMessage());
+    assertTrue(added > 0 && added < 1000, "some states, not all: " + added);
+    assertTrue(budget.used() <= budget.limit(), budget.used() + " > " + budget.limit());
+    assertTrue(budget.limit() - budget.used() < store.chunkBytes(), "stopped only when the next chunk did not fit");
+    store.release(a);
+    assertEquals(added, store.size());
+    for (int id = 0; id < store.idLimit(); id++) {
+      assertFalse(store.isHole(id), "every id handed out has its chunk and its state: " + id);
+      store.get(id, s);
+      assertEquals(id, s[0]);
+    }
+  }
+
+  @Test
+  void wideStatesTakeOneIdAtATimeSoThatALevelLeavesNoHoles() {
+    int bits = 8_000_000; // a megabyte a state
+    int words = (bits + 63) >>> 6;
+    StateStore store = new StateStore(bits, words, 10);
+    long[] s = new long[words];
+    for (int level = 0; level < 5; level++) {
+      StateStore.Appender a = store.appender(); // a worker's appender lives for one level
+      store.add(a, s, -1, 0);
+      store.release(a);
+    }
+    assertEquals(5, store.idLimit(), "no id is left unused, as 63 of a block of 64 would be");
+    assertEquals(5, store.size());
+  }
 }

@@ -122,7 +122,7 @@ class ProjectFileTest {
   @Test
   void badValuesAndShapes() {
     assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    bound: -1\n"), 4, 12,
-        "invalid value for bound: '-1' (expected a non-negative integer)");
+        "invalid value for bound: '-1' (expected an integer from 0 to 2147483647)");
     assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    deadlock-detection: sometimes\n"), 4, 25,
         "invalid value for deadlock-detection");
     assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    fail-on-dead-rules: yes please\n"), 4, 25,

@@ -142,6 +142,7 @@ public final class Lowering {
     if (!l.problems.hasErrors()) {
       // With a name declared twice, uses resolve to the first declaration: type errors would only be echoes.
       l.lowerModel(ast);
+      l.checkStateSize();
     }
     Model model =
         l.problems.hasErrors()
@@ -158,6 +159,23 @@ public final class Lowering {
                 l.unsignedValues,
                 l.networks.describe());
     return new Result(model, l.problems.diagnostics());
+  }
+
+  /**
+   * Reports the global variable with which the state exceeds {@link Type#MAX_BITS} bits (each type fits, checked
+   * where it is declared, but together they may not); the checker could not lay such a state out.
+   */
+  private void checkStateSize() {
+    long bits = 0;
+    for (Variable v : variables) {
+      bits = Type.saturatedSum(bits, Type.bits(v.type()));
+      if (bits > Type.MAX_BITS) {
+        problems.error(v.location(), "the state is too large: with '" + v.name() + "' its variables need "
+            + String.format(java.util.Locale.ROOT, "%,d", bits) + " bits, more than a state can hold ("
+            + String.format(java.util.Locale.ROOT, "%,d", Type.MAX_BITS) + " bits, 256 MiB)");
+        return;
+      }
+    }
   }
 
   private void lowerModel(io.ballot.dsl.murphi.Model ast) {

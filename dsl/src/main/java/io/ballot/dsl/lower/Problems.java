@@ -29,6 +29,11 @@ public final class Problems {
     add(Severity.WARNING, locations.of(at), message);
   }
 
+  /** An error at a position already known (of an IR node). */
+  public void error(SourceLocation at, String message) {
+    add(Severity.ERROR, at, message);
+  }
+
   /** A warning at a position already known (of an IR node). */
   public void warning(SourceLocation at, String message) {
     add(Severity.WARNING, at, message);

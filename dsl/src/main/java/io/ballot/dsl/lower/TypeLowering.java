@@ -39,6 +39,23 @@ final class TypeLowering {
     this.l = lowering;
   }
 
+  /**
+   * {@code type}, lowered from {@code t}, or null (reported at {@code t}) when its values need more bits than a
+   * state can hold ({@link Type#MAX_BITS}); computed without overflow, so that nested sizes whose product overflows
+   * are caught too.
+   */
+  private Type storable(TypeExpr t, Type type, String what) {
+    long bits = Type.bits(type);
+    if (bits > Type.MAX_BITS) {
+      l.problems.error(t, what + " is too large to store: a value needs "
+          + (bits == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", bits))
+          + " bits, more than a state can hold (" + String.format(java.util.Locale.ROOT, "%,d", Type.MAX_BITS)
+          + " bits, 256 MiB)");
+      return null;
+    }
+    return type;
+  }
+
   /** The IR type of {@code t}, or null (reported) when it is invalid. {@code name} names scalarsets. */
   Type lower(TypeExpr t, String name) {
     if (t == null) {
@@ -96,7 +113,7 @@ final class TypeLowering {
           fields.add(new Type.Field(f.getName(), ft));
         }
       }
-      return ok ? new Type.RecordType(List.copyOf(fields)) : null;
+      return ok ? storable(r, new Type.RecordType(List.copyOf(fields)), "this record") : null;
     }
     if (t instanceof ArrayType a) {
       Type index = lower(a.getIndex(), null);
@@ -112,7 +129,7 @@ final class TypeLowering {
         l.problems.error(a.getIndex(), "array index type must be a simple type (range, enum, scalarset, boolean)");
         return null;
       }
-      return new Type.ArrayType(index, element);
+      return storable(a, new Type.ArrayType(index, element), "this array of " + index.cardinality() + " elements");
     }
     if (t instanceof ScalarsetType s) {
       Long size = constant(s.getSize(), "bound of scalarset");
@@ -156,7 +173,7 @@ final class TypeLowering {
         l.problems.error(m.getSize(), "multiset size must be positive, not " + size);
         return null;
       }
-      return new Type.MultisetType(size, element);
+      return storable(m, new Type.MultisetType(size, element), "this multiset of " + size + " elements");
     }
     return null;
   }

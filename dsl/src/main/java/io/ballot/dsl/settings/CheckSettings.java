@@ -26,6 +26,17 @@ public final class CheckSettings {
           "engine");
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
+  /** Plain decimal seconds: digits with an optional fraction (no sign, exponent, hex or {@code Infinity}). */
+  private static final Pattern SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
+
+  /** The most worker threads a check may ask for ({@link CheckOptions#MAX_THREADS}, which says why). */
+  public static final int MAX_THREADS = CheckOptions.MAX_THREADS;
+  /** The longest {@code --time-limit}: one year, in seconds (longer is a typo; 0 means no limit). */
+  public static final long MAX_TIME_LIMIT_SECONDS = 365L * 24 * 3600;
+  /** The largest {@code --memory}: 1 TiB (the states of a check live in one JVM heap). */
+  public static final long MAX_MEMORY_BYTES = 1L << 40;
+  /** The largest {@code --bound} and {@code --max-errors}: a state has an int id, so no search goes further. */
+  public static final int MAX_COUNT = Integer.MAX_VALUE;
 
   /** A value that does not parse: which key, the value, and what was expected. */
   public static final class InvalidValue extends IllegalArgumentException {
@@ -74,13 +85,15 @@ public final class CheckSettings {
   /** The settings that give {@code options} back (but for its first-level threading, which they lack). */
   public static CheckSettings of(CheckOptions options) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("threads", Integer.toString(options.threads()));
-    m.put("memory", Long.toString(Math.max(0, options.memoryBytes())));
+    m.put("threads", Integer.toString(Math.min(MAX_THREADS, Math.max(0, options.threads()))));
+    m.put("memory", Long.toString(Math.min(MAX_MEMORY_BYTES, Math.max(0, options.memoryBytes()))));
     m.put("deadlock-detection", options.deadlock().name().toLowerCase(Locale.ROOT));
     m.put("bound", Integer.toString(Math.max(0, options.bound())));
     m.put("max-errors", Integer.toString(options.maxErrors()));
     m.put("symmetry-reduction", options.symmetry().name().toLowerCase(Locale.ROOT));
-    m.put("time-limit", Double.toString(Math.max(0, options.timeLimitSeconds())));
+    double seconds = Math.min(MAX_TIME_LIMIT_SECONDS, Math.max(0, options.timeLimitSeconds()));
+    m.put("time-limit", new java.math.BigDecimal(String.format(Locale.ROOT, "%.9f", seconds)).stripTrailingZeros()
+        .toPlainString());
     m.put("engine", options.engine().name().toLowerCase(Locale.ROOT));
     return new CheckSettings(m);
   }
@@ -117,53 +130,54 @@ public final class CheckSettings {
 
   /** The checker's options; throws {@link InvalidValue} for the first value that does not parse. */
   public CheckOptions toOptions() {
-    int n = integer("threads", 0);
+    int n = integer("threads", 0, MAX_THREADS);
     if (n == 0) {
-      n = Runtime.getRuntime().availableProcessors();
+      n = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
     }
     long memoryBytes = size("memory");
     DeadlockMode deadlockMode = choice("deadlock-detection", DeadlockMode.class);
-    int depthBound = integer("bound", 0);
-    int errors = integer("max-errors", 1);
+    int depthBound = integer("bound", 0, MAX_COUNT);
+    int errors = integer("max-errors", 1, MAX_COUNT);
     double seconds = seconds("time-limit");
     CheckOptions.Symmetry symmetryMode = choice("symmetry-reduction", CheckOptions.Symmetry.class);
     CheckOptions.Engine engine = choice("engine", CheckOptions.Engine.class);
     return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, engine, symmetryMode);
   }
 
-  private int integer(String key, int min) {
+  /** An integer in {@code min..max} written in decimal digits; anything else (sign, overflow) is invalid. */
+  private int integer(String key, int min, int max) {
     String value = values.get(key);
-    String expected = min == 0 ? "a non-negative integer" : min == 1 ? "a positive integer" : "an integer >= " + min;
-    try {
-      int v = Integer.parseInt(value.strip());
-      if (v < min) {
-        throw new InvalidValue(key, value, expected);
-      }
-      return v;
-    } catch (NumberFormatException e) {
+    String expected = (min == 0 ? "an integer from 0" : "an integer from " + min) + " to " + max;
+    String digits = value.strip();
+    if (!digits.matches("\\d{1,10}")) {
       throw new InvalidValue(key, value, expected);
     }
+    long v = Long.parseLong(digits);
+    if (v < min || v > max) {
+      throw new InvalidValue(key, value, expected);
+    }
+    return (int) v;
   }
 
   private double seconds(String key) {
     String value = values.get(key);
-    try {
-      double v = Double.parseDouble(value.strip());
-      if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new InvalidValue(key, value, "a non-negative number of seconds");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new InvalidValue(key, value, "a non-negative number of seconds");
+    String expected = "a number of seconds from 0 to " + MAX_TIME_LIMIT_SECONDS + " (one year), e.g. 15 or 2.5";
+    if (!SECONDS.matcher(value.strip()).matches()) {
+      throw new InvalidValue(key, value, expected);
     }
+    double v = Double.parseDouble(value.strip());
+    if (v > MAX_TIME_LIMIT_SECONDS) {
+      throw new InvalidValue(key, value, expected);
+    }
+    return v;
   }
 
   /** A size: a number of bytes, or with a binary suffix K, M, G or T (an optional B or iB may follow). */
   private long size(String key) {
     String value = values.get(key);
     Matcher m = SIZE.matcher(value.strip());
-    String expected = "a size such as 512M, 4G, 100K or a number of bytes";
-    if (!m.matches()) {
+    String expected = "a size such as 512M, 4G, 100K or a number of bytes, at most 1T";
+    if (!m.matches() || m.group(1).length() > 19) {
       throw new InvalidValue(key, value, expected);
     }
     int shift =
@@ -176,7 +190,7 @@ public final class CheckSettings {
         };
     try {
       long n = Long.parseLong(m.group(1));
-      if (n > (Long.MAX_VALUE >> shift)) {
+      if (n > (MAX_MEMORY_BYTES >> shift)) {
         throw new InvalidValue(key, value, expected);
       }
       return n << shift;

@@ -51,7 +51,7 @@ class ModelHeaderTest {
         "m.m:2:31: error: invalid value for symmetry-reduction: 'heuristc' (expected one of off, heuristic or"
             + " exhaustive) (did you mean 'heuristic'?)",
         "m.m:3:18: error: expected NAME=VALUE (e.g. N=3), not 'N'",
-        "m.m:4:20: error: invalid value for threads: 'two' (expected a non-negative integer)",
+        "m.m:4:20: error: invalid value for threads: 'two' (expected an integer from 0 to 256)",
         "m.m:6:12: error: 'bound' is set twice (first on line 5)",
         "m.m:7:11: error: expected a setting after '-- ballot:', e.g. '-- ballot: deadlock-detection off' or"
             + " '-- ballot: const N=3'",
