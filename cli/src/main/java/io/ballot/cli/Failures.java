@@ -30,7 +30,7 @@ final class Failures {
       err.flush();
       return ExitCodes.SOUNDNESS_FAILURE;
     }
-    if (t instanceof io.ballot.checker.state.StateLayout.StateTooLarge) {
+    if (t instanceof io.ballot.checker.ModelTooLarge) {
       // The front end rejects such a model at the variable; this is the checker's guard, located as well.
       err.println(message);
       err.flush();

@@ -110,7 +110,7 @@ final class GateRun {
       String what = "the JVM ran out of " + (e instanceof StackOverflowError ? "stack space" : "memory");
       err.println("ballot: " + name + ": resource limit: " + what);
       return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.INCOMPLETE, what, since(start));
-    } catch (io.ballot.checker.state.StateLayout.StateTooLarge e) {
+    } catch (io.ballot.checker.ModelTooLarge e) {
       err.println(e.getMessage()); // located; the front end rejects such a model first (exit 3)
       return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.REJECTED, e.getMessage(),
           since(start));

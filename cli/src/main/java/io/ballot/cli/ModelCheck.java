@@ -5,6 +5,8 @@ import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.Verdict;
+import java.util.List;
 import io.ballot.cli.report.ProgressLine;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
@@ -31,6 +33,9 @@ final class ModelCheck {
       }
     };
     try {
+      if (options.timeLimitSeconds() > 0) {
+        return withinTimeLimit(model, options, listener, err);
+      }
       return Checker.check(model, options, listener, w -> warn(err, w));
     } catch (RuntimeException e) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
@@ -42,6 +47,64 @@ final class ModelCheck {
     } finally {
       progress.finish();
     }
+  }
+
+  /** Stack for the check's own thread: the search recurses over the model's nesting, as the compiler does. */
+  private static final long STACK_BYTES = 512L << 20;
+
+  /**
+   * Checks on a thread of its own and gives up waiting a grace period after the time limit: the search stops at the
+   * limit between states, but one state can take longer than any limit (an invariant quantified over a scalarset of
+   * 65,536 values twice is 4 billion evaluations), and the time limit must still end the run. The abandoned thread is
+   * a daemon; its result is never read.
+   */
+  private static Result withinTimeLimit(Model model, CheckOptions options, ProgressListener listener,
+      PrintWriter err) {
+    Object[] outcome = new Object[1];
+    Thread t = new Thread(null, () -> {
+      Object o;
+      try {
+        o = Checker.check(model, options, listener, w -> warn(err, w));
+      } catch (RuntimeException | Error e) {
+        o = e;
+      }
+      synchronized (outcome) {
+        outcome[0] = o;
+        outcome.notifyAll();
+      }
+    }, "ballot-check", STACK_BYTES);
+    t.setDaemon(true);
+    long start = System.nanoTime();
+    t.start();
+    double limit = options.timeLimitSeconds();
+    long graceNanos = (long) ((limit + 5 + limit / 10) * 1e9);
+    synchronized (outcome) {
+      while (outcome[0] == null) {
+        long left = graceNanos - (System.nanoTime() - start);
+        if (left <= 0) {
+          break;
+        }
+        try {
+          outcome.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      if (outcome[0] instanceof Result r) {
+        return r;
+      }
+      if (outcome[0] instanceof RuntimeException e) {
+        throw e;
+      }
+      if (outcome[0] instanceof Error e) {
+        throw e;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Result(Verdict.INCOMPLETE, 0, 0, 0, seconds, List.of(), List.of(), "time limit reached ("
+        + limit + " s) while the model was still evaluating one state or rule, which the search cannot interrupt;"
+        + " the counts are unknown");
   }
 
   static void warn(PrintWriter err, String message) {

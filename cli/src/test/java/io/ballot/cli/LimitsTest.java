@@ -161,6 +161,25 @@ class LimitsTest {
   }
 
   @Test
+  void aRulesetOfBillionsOfInstancesIsRejectedAtItsRuleNotEnumerated() throws IOException {
+    Path m = write("wide.m", """
+        var x: 0..10;
+        startstate begin x := 0 end;
+        ruleset i: -2147483648..10 do
+          rule "r" x < 10 ==> begin x := x + 1 end;
+        end;
+        """);
+    long start = System.nanoTime();
+    Cli r = Cli.run("check", "--engine", "interpreted", m.toString());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(ExitCodes.MODEL_REJECTED, r.exitCode(), r::toString);
+    assertTrue(r.err().contains(m + ":4:3: error: 'r' has 2,147,483,659 instances"), r::toString);
+    assertTrue(r.err().contains("more than the 1,000,000 a model may have"), r::toString);
+    assertFalse(r.err().contains("Exception"), r::toString);
+    assertTrue(seconds < 30, "refused after " + seconds + " s, not after enumerating the instances");
+  }
+
+  @Test
   void nestedSizesWhoseProductOverflowsAreRejected() throws IOException {
     Path m = write("nested.m", """
         type t: array [0..4611686018427387902] of 0..4611686018427387903;

@@ -24,7 +24,7 @@ class NotAModelTest {
     assertEquals(ExitCodes.MODEL_REJECTED, r.exitCode(), r::toString);
     for (String text : new String[] {r.out() + r.err(), Files.readString(junit), Files.readString(sarif)}) {
       assertFalse(text.contains(secretTail), "the end of the line is not quoted: " + text);
-      assertFalse(text.contains("x".repeat(161)), "at most a slice of 160 characters is quoted: " + text);
+      assertFalse(text.contains("x".repeat(io.ballot.cli.report.DiagnosticPrinter.MAX_QUOTED + 1)), "at most a slice of " + io.ballot.cli.report.DiagnosticPrinter.MAX_QUOTED + " characters is quoted: " + text);
       for (String line : text.split("\n")) {
         assertFalse(line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\r'),
             "no control character: " + line);

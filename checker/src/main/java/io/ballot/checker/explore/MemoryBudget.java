@@ -41,13 +41,14 @@ public final class MemoryBudget {
   }
 
   /**
-   * The largest limit this JVM can hold: the heap's maximum less what is in use now, less a tenth of the maximum
-   * for the collector. An explicit {@code --memory} above it would exhaust the heap before the limit is reached.
+   * The largest explicit limit accepted: nine tenths of the heap's maximum (a tenth is left to the collector). It
+   * depends on {@code -Xmx} only, not on what happens to be in use, so that the same command line is accepted or
+   * refused the same way every time; a limit near it in a JVM already holding much else may still find the heap
+   * exhausted first, which ends the run as a resource limit too (exit 4).
    */
   public static long ceiling() {
     Runtime rt = Runtime.getRuntime();
-    long inUse = rt.totalMemory() - rt.freeMemory();
-    return Math.max(0, rt.maxMemory() - inUse - rt.maxMemory() / 10);
+    return rt.maxMemory() - rt.maxMemory() / 10;
   }
 
   /** The limit in bytes. */

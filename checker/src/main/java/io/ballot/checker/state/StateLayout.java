@@ -39,7 +39,7 @@ public final class StateLayout {
    * The state variables up to and including {@code v} need more than {@link Type#MAX_BITS} bits. The front end
    * rejects such a model (at the variable); this is the checker's own guard, for models built otherwise.
    */
-  public static final class StateTooLarge extends IllegalArgumentException {
+  public static final class StateTooLarge extends io.ballot.checker.ModelTooLarge {
     private static final long serialVersionUID = 1L;
     private final Variable variable;
 

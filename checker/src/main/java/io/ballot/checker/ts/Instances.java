@@ -1,5 +1,6 @@
 package io.ballot.checker.ts;
 
+import io.ballot.checker.ModelTooLarge;
 import io.ballot.checker.ir.Binder;
 import io.ballot.checker.ir.Choose;
 import io.ballot.checker.ir.Expr;
@@ -22,6 +23,12 @@ import java.util.List;
  */
 public final class Instances {
   private Instances() {}
+
+  /**
+   * The most instances one list (start states, rules or properties) may have: each is a value the checker holds and
+   * tries in every state, so a ruleset over a range of billions is a model that cannot be checked, not a long wait.
+   */
+  public static final long MAX_INSTANCES = 1_000_000;
 
   /**
    * One instance: its source (a {@link StartState}, {@link Rule} or {@link Property}), the source's position in its
@@ -66,6 +73,16 @@ public final class Instances {
   /** One instance per combination of the binders' values (aliases take no values; a choose takes a slot). */
   private static <T> void expand(
       T source, int index, List<Binder> binders, String name, SourceLocation at, List<Inst<T>> out) {
+    long count = 1;
+    for (Binder b : binders) {
+      count = saturatedProduct(count, choiceCount(b));
+    }
+    if (out.size() + count > MAX_INSTANCES) {
+      throw new ModelTooLarge(at + ": error: '" + name + "' has " + (count == Long.MAX_VALUE ? "more than 2^63"
+          : String.format("%,d", count)) + " instances (one per combination of its ruleset or quantifier values)"
+          + (out.isEmpty() ? "" : " after " + String.format("%,d", out.size()) + " of the ones before it")
+          + ", more than the " + String.format("%,d", MAX_INSTANCES) + " a model may have");
+    }
     List<long[]> combos = new ArrayList<>();
     combos.add(new long[binders.size()]);
     for (int b = 0; b < binders.size(); b++) {
@@ -95,6 +112,35 @@ public final class Instances {
       }
       out.add(new Inst<>(source, index, binders, c, new Instance(name, params, at)));
     }
+  }
+
+  /** How many values {@link #choices} gives for {@code b} (1 for an alias), without listing them. */
+  static long choiceCount(Binder b) {
+    if (b instanceof Quantifier q) {
+      if (q.overType()) {
+        return q.type().cardinality();
+      }
+      long from = ((Expr.Literal) q.from()).value();
+      long to = ((Expr.Literal) q.to()).value();
+      long step = q.step() == null ? 1 : ((Expr.Literal) q.step()).value();
+      if (step == 0 || (step > 0 ? to < from : to > from)) {
+        return 0;
+      }
+      java.math.BigInteger n = java.math.BigInteger.valueOf(to).subtract(java.math.BigInteger.valueOf(from))
+          .divide(java.math.BigInteger.valueOf(step)).add(java.math.BigInteger.ONE);
+      return n.bitLength() < 63 ? n.longValue() : Long.MAX_VALUE;
+    }
+    if (b instanceof Choose c) {
+      return ((Type.MultisetType) c.multiset().type()).capacity();
+    }
+    return 1;
+  }
+
+  private static long saturatedProduct(long a, long b) {
+    if (a == 0 || b == 0) {
+      return 0;
+    }
+    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 
   /** The values a binder ranges over, or null for an alias. Ruleset bounds are constants (checked upstream). */

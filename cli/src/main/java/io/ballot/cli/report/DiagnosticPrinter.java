@@ -27,7 +27,7 @@ import java.util.Objects;
 public final class DiagnosticPrinter {
 
   /** The most characters of a source line a diagnostic quotes; a longer line is cut around the column. */
-  static final int MAX_QUOTED = 200;
+  public static final int MAX_QUOTED = 200;
 
   private static final String ELLIPSIS = "...";
 
