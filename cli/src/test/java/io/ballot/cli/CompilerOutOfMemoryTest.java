@@ -26,7 +26,7 @@ class CompilerOutOfMemoryTest {
     Files.writeString(model, """
         var x: boolean;
         startstate begin x := false; end;
-        ruleset i: 0..100000000 do
+        ruleset i: 0..999999 do
           rule "flip" true ==> begin x := !x; end;
         end;
         """);
