@@ -22,16 +22,16 @@ import java.util.List;
  */
 public final class ReplaySarif {
   private static final List<String[]> RULES = List.of(
-      new String[] {"replay-rejected", "ReplayRejected", "No execution of the model produces the system's log."},
-      new String[] {"replay-incomplete", "ReplayIncomplete", "A limit stopped the replay before it could tell."});
+      new String[] {"replay-rejected", "ReplayRejected", "No execution of the model produces the system's log.",
+          "error"},
+      new String[] {"replay-incomplete", "ReplayIncomplete", "A limit stopped the replay before it could tell.",
+          "error"});
 
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private final String version;
   private final SarifReporter locations;
 
   /** {@code root}: the directory relative paths are relative to ({@code %SRCROOT%}). */
   public ReplaySarif(String version, Path root) {
-    this.version = version;
     this.locations = new SarifReporter(version, root);
   }
 
@@ -42,20 +42,7 @@ public final class ReplaySarif {
 
   public ObjectNode toJson(ReplayResult r, String model) {
     ObjectNode log = mapper.createObjectNode();
-    log.put("$schema", SarifReporter.SCHEMA);
-    log.put("version", "2.1.0");
-    ObjectNode run = log.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "ballot");
-    driver.put("version", version);
-    ArrayNode rules = driver.putArray("rules");
-    for (String[] rule : RULES) {
-      ObjectNode o = rules.addObject();
-      o.put("id", rule[0]);
-      o.put("name", rule[1]);
-      o.putObject("shortDescription").put("text", rule[2]);
-      o.putObject("defaultConfiguration").put("level", "error");
-    }
+    ObjectNode run = locations.startLog(log, RULES);
     ArrayNode results = run.putArray("results");
     if (r.verdict() == ReplayResult.Verdict.REJECTED) {
       results.add(rejected(r, model));

@@ -72,23 +72,32 @@ public final class SarifReporter {
     out.flush();
   }
 
-  /** The SARIF log as a tree. */
-  public ObjectNode toJson(List<ModelOutcome> outcomes) {
-    ObjectNode log = mapper.createObjectNode();
+  /**
+   * A SARIF log with one run of tool {@code ballot} whose driver declares {@code rules} (id, name, description,
+   * default level each); returns the run, to which the caller adds its results.
+   */
+  public ObjectNode startLog(ObjectNode log, List<String[]> rules) {
     log.put("$schema", SCHEMA);
     log.put("version", "2.1.0");
     ObjectNode run = log.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "ballot");
     driver.put("version", version);
-    ArrayNode rules = driver.putArray("rules");
-    for (String[] r : RULES) {
-      ObjectNode rule = rules.addObject();
+    ArrayNode declared = driver.putArray("rules");
+    for (String[] r : rules) {
+      ObjectNode rule = declared.addObject();
       rule.put("id", r[0]);
       rule.put("name", r[1]);
       rule.putObject("shortDescription").put("text", r[2]);
       rule.putObject("defaultConfiguration").put("level", r[3]);
     }
+    return run;
+  }
+
+  /** The SARIF log as a tree. */
+  public ObjectNode toJson(List<ModelOutcome> outcomes) {
+    ObjectNode log = mapper.createObjectNode();
+    ObjectNode run = startLog(log, RULES);
     run.putObject("originalUriBaseIds").putObject("%SRCROOT%").put("uri", root.toUri().toString());
     ArrayNode results = run.putArray("results");
     for (ModelOutcome o : outcomes) {
