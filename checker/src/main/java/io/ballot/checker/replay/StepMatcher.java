@@ -32,7 +32,7 @@ final class StepMatcher {
     this.messages = networks.isEmpty() ? null : new MessageTraces(networks);
     this.silentRules = silentRules;
     for (int i = 0; i < ts.ruleCount(); i++) {
-      parameters.add(parameters(ts.rule(i)));
+      parameters.add(Instance.parameterValues(ts.rule(i).parameters()));
     }
   }
 
@@ -156,18 +156,6 @@ final class StepMatcher {
     for (VariableValue v : ts.render(state)) {
       if (names.contains(v.name())) {
         out.put(v.name(), v.value());
-      }
-    }
-    return out;
-  }
-
-  /** An instance's parameters ({@code p: Node_1}) as a map from name to value text. */
-  static Map<String, String> parameters(Instance inst) {
-    Map<String, String> out = new HashMap<>();
-    for (String p : inst.parameters()) {
-      int colon = p.indexOf(": ");
-      if (colon > 0) {
-        out.put(p.substring(0, colon), p.substring(colon + 2));
       }
     }
     return out;

@@ -27,12 +27,8 @@ final class ModelVocabulary {
     for (int i = 0; i < ts.ruleCount(); i++) {
       Instance inst = ts.rule(i);
       Map<String, Set<String>> params = rules.computeIfAbsent(inst.name(), n -> new LinkedHashMap<>());
-      for (String p : inst.parameters()) {
-        int colon = p.indexOf(": ");
-        if (colon > 0) {
-          params.computeIfAbsent(p.substring(0, colon), n -> new LinkedHashSet<>()).add(p.substring(colon + 2));
-        }
-      }
+      Instance.parameterValues(inst.parameters())
+          .forEach((name, value) -> params.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value));
     }
     for (NetworkInfo net : model.networks()) {
       networks.add(net.name());

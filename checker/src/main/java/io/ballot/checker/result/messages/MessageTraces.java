@@ -4,8 +4,8 @@ import io.ballot.checker.ir.NetworkInfo;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Violation;
+import io.ballot.checker.ts.Instance;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +57,7 @@ public final class MessageTraces {
     List<NetworkReader.Read> before = null;
     for (TraceStep step : trace) {
       List<NetworkReader.Read> after = readers.stream().map(r -> r.read(step.state())).toList();
-      Map<String, String> params = parameters(step.parameters());
+      Map<String, String> params = Instance.parameterValues(step.parameters());
       List<MessageEvent> events = new ArrayList<>();
       List<NetworkContents> contents = new ArrayList<>();
       List<String> internal = new ArrayList<>();
@@ -162,18 +162,6 @@ public final class MessageTraces {
         return null;
       }
     }
-  }
-
-  /** {@code p: 1} as {@code p} to {@code 1}. */
-  private static Map<String, String> parameters(List<String> parameters) {
-    Map<String, String> out = new HashMap<>();
-    for (String p : parameters) {
-      int colon = p.indexOf(": ");
-      if (colon > 0) {
-        out.put(p.substring(0, colon), p.substring(colon + 2));
-      }
-    }
-    return out;
   }
 
   private static String name(String parameter) {
