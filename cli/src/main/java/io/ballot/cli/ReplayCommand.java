@@ -102,9 +102,24 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    checkOptions();
+    List<AtomicReportWriter> opened = new ArrayList<>();
+    try {
+      AtomicReportWriter jsonOut = open("--json", json, opened);
+      AtomicReportWriter sarifOut = open("--sarif", sarif, opened);
+      AtomicReportWriter htmlOut = open("--html", html, opened);
+      return replay(jsonOut, sarifOut, htmlOut);
+    } finally {
+      for (AtomicReportWriter w : opened) {
+        w.close(); // an uncommitted report is discarded, leaving the previous one
+      }
+    }
+  }
+
+  /** Replays the logs and writes the reports given (null: not asked for); the exit code. */
+  private int replay(AtomicReportWriter jsonOut, AtomicReportWriter sarifOut, AtomicReportWriter htmlOut) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    checkOptions();
     ReplayMapping map;
     try {
       map = mapping == null ? ReplayMapping.NONE : ReplayMapping.read(mapping);
@@ -119,9 +134,10 @@ final class ReplayCommand implements Callable<Integer> {
     }
     TransitionSystem ts = Checker.transitions(load.model(),
         "interpreted".equals(engine) ? CheckOptions.Engine.INTERPRETED : CheckOptions.Engine.COMPILED).system();
+    ReplayLogs replayLogs = new ReplayLogs(map, ts, load.model());
     List<List<LogEvent>> events;
     try {
-      events = new ReplayLogs(map, ts, load.model()).read(logs, System.in);
+      events = replayLogs.read(logs, System.in);
     } catch (LogError e) {
       err.println(e.render());
       return ExitCodes.LOG_INVALID;
@@ -129,7 +145,7 @@ final class ReplayCommand implements Callable<Integer> {
     Set<String> silentRules = new LinkedHashSet<>(map.silent());
     silentRules.addAll(silent);
     for (String s : silentRules) {
-      if (!ReplayLogs.hasRule(ts, s)) {
+      if (!replayLogs.hasRule(s)) {
         err.println((silent.contains(s) ? "ballot: invalid value for --silent" : String.valueOf(mapping))
             + ": error: the model has no rule '" + s + "'");
         return silent.contains(s) ? ExitCodes.USAGE : ExitCodes.LOG_INVALID;
@@ -141,16 +157,22 @@ final class ReplayCommand implements Callable<Integer> {
     ReplayResult result = context.stoppingOnSigint(() ->
         new Replayer(ts, load.model(), options).replay(events, context::interrupted));
     new ReplayText(out, load.source(), steps).print(result, logs.size());
-    if (json != null && !writeReport(json, err,
-        w -> new ReplayJson(VersionProvider.version()).write(result, model.toString(), logs, w))) {
-      return ExitCodes.USAGE;
-    }
-    if (sarif != null && !writeReport(sarif, err,
-        w -> new ReplaySarif(VersionProvider.version(), Path.of("")).write(result, model.toString(), w))) {
-      return ExitCodes.USAGE;
-    }
-    if (html != null && !writeReport(html, err, w -> w.write(ViewerPage.html(ReplayViewer.report(result,
-        model.toString(), load.model(), load.source(), VersionProvider.version()).toString())))) {
+    try {
+      if (jsonOut != null) {
+        new ReplayJson(VersionProvider.version()).write(result, model.toString(), logs, jsonOut);
+        jsonOut.commit();
+      }
+      if (sarifOut != null) {
+        new ReplaySarif(VersionProvider.version(), Path.of("")).write(result, model.toString(), sarifOut);
+        sarifOut.commit();
+      }
+      if (htmlOut != null) {
+        htmlOut.write(ViewerPage.html(ReplayViewer.report(result, model.toString(), load.model(), load.source(),
+            VersionProvider.version()).toString()));
+        htmlOut.commit();
+      }
+    } catch (IOException e) {
+      err.println("ballot: cannot write a report: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     return switch (result.verdict()) {
@@ -160,19 +182,20 @@ final class ReplayCommand implements Callable<Integer> {
     };
   }
 
-  private interface Report {
-    void write(java.io.Writer w) throws IOException;
-  }
-
-  /** Writes one report file atomically; false (and a message) when it cannot be written. */
-  private static boolean writeReport(Path file, PrintWriter err, Report report) {
-    try (AtomicReportWriter w = AtomicReportWriter.open(file)) {
-      report.write(w);
-      w.commit();
-      return true;
-    } catch (IOException e) {
-      err.println("ballot: cannot write " + file + ": " + e.getMessage());
-      return false;
+  /**
+   * Starts report file {@code path} of {@code option} before the replay, as {@code check} does, so that a report
+   * that cannot be written is a usage error found before any work; null when the option was not given.
+   */
+  private AtomicReportWriter open(String option, Path path, List<AtomicReportWriter> opened) {
+    if (path == null) {
+      return null;
+    }
+    try {
+      AtomicReportWriter w = ReportFiles.openFile(option, path);
+      opened.add(w);
+      return w;
+    } catch (ReportFiles.CannotOpen e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

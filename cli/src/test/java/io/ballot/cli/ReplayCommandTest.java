@@ -198,5 +198,10 @@ class ReplayCommandTest {
         .exitCode());
     assertEquals(ExitCodes.LOG_INVALID, Cli.run("replay", TERMS.toString(), dir.resolve("missing").toString())
         .exitCode());
+    Cli r = Cli.run("replay", "--sarif", dir.resolve("no-such-dir").resolve("r.sarif").toString(), TERMS.toString(),
+        log.toString());
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("cannot write --sarif file"), r.toString());
+    assertEquals("", r.out(), "a report that cannot be written is found before the replay: " + r);
   }
 }

@@ -9,10 +9,12 @@ import java.util.List;
 
 /** Reads the logs of a replay and resolves each line against the model, through the mapping. */
 public final class ReplayLogs {
+  private final ModelVocabulary vocabulary;
   private final EventResolver resolver;
 
   public ReplayLogs(ReplayMapping mapping, TransitionSystem ts, Model model) {
-    this.resolver = new EventResolver(mapping, new ModelVocabulary(ts, model));
+    this.vocabulary = new ModelVocabulary(ts, model);
+    this.resolver = new EventResolver(mapping, vocabulary);
   }
 
   /** Each log's events in order; the first problem found is thrown, located. */
@@ -30,12 +32,7 @@ public final class ReplayLogs {
   }
 
   /** Whether the model has a rule named {@code name}. */
-  public static boolean hasRule(TransitionSystem ts, String name) {
-    for (int i = 0; i < ts.ruleCount(); i++) {
-      if (ts.rule(i).name().equals(name)) {
-        return true;
-      }
-    }
-    return false;
+  public boolean hasRule(String name) {
+    return vocabulary.rules.containsKey(name);
   }
 }
