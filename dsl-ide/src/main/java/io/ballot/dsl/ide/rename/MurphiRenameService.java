@@ -1,6 +1,7 @@
 package io.ballot.dsl.ide.rename;
 
 import com.google.inject.Inject;
+import com.google.inject.Singleton;
 import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.services.MurphiGrammarAccess;
 import java.io.StringReader;
@@ -28,9 +29,18 @@ import org.eclipse.xtext.util.CancelIndicator;
  * outside the model, so there is nothing to rename (prepare-rename answers null; a rename without prepare answers
  * an error that says so). Xtext failed both with an internal error. A new name must be a Murphi name
  * ({@link #newNameProblem}).
+ *
+ * <p>Renames run one at a time (per server: the service is a singleton of the language's injector). Xtext's
+ * serializer, which writes the rename's edits, fills grammar caches lazily in singletons that are not thread-safe;
+ * two renames answered in parallel failed with internal errors (NullPointerException in
+ * {@code GrammarConstraintProvider}, a Guice provision error in {@code InsertionPointFinder}).
  */
+@Singleton
 public class MurphiRenameService extends RenameService2 {
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  /** Held while Xtext's serializer writes a rename's edits. */
+  private final Object serializing = new Object();
 
   @Inject
   private IParser parser;
@@ -72,7 +82,9 @@ public class MurphiRenameService extends RenameService2 {
           "'" + ((ProcDecl) element).getName() + "' is built in (declared outside the model): it cannot be renamed");
       return;
     }
-    super.applyModifications(element, edit, issues, options, context);
+    synchronized (serializing) {
+      super.applyModifications(element, edit, issues, options, context);
+    }
   }
 
   private static boolean isBuiltin(EObject element) {
