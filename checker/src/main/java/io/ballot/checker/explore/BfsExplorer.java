@@ -53,7 +53,7 @@ public final class BfsExplorer {
   public static final String INTERRUPTED = "interrupted";
   private final StateStore store;
   private final StripedStateTable seen;
-  private final DiscoveryOrder order = new DiscoveryOrder();
+  private final DiscoveryOrder order;
   private final SymmetryReduction symmetry; // null: no reduction
   private final int words;
   private final LongAdder rulesFired = new LongAdder();
@@ -93,6 +93,7 @@ public final class BfsExplorer {
     this.assumptions = propertiesOf(PropertyKind.ASSUMPTION);
     this.invariants = propertiesOf(PropertyKind.ASSERTION);
     this.covers = propertiesOf(PropertyKind.COVER);
+    this.order = new DiscoveryOrder(propertiesOf(PropertyKind.LIVENESS).length > 0);
     this.checksStates = invariants.length + covers.length > 0;
   }
 
@@ -152,7 +153,7 @@ public final class BfsExplorer {
         }
         expandLevel(from, to, pool);
         if (order.tracking()) {
-          order.rankLevel(store, from, to, store.idLimit());
+          order.finishLevel(store, from, to, store.idLimit());
         }
         settleViolations();
         from = to;
@@ -282,7 +283,7 @@ public final class BfsExplorer {
     warmedUp |= to - from >= options.singleThreadUntil();
     int workers = warmedUp ? threads : 1;
     if (workers > 1) {
-      order.startTracking(to);
+      order.startTracking(from, to);
     }
     levelStart = to; // the first id of the level being found; read by the workers' lanes
     List<Future<?>> futures = new ArrayList<>();
@@ -398,7 +399,7 @@ public final class BfsExplorer {
     /** Fires every enabled rule in state {@code id}; returns how many fired. */
     private int expand(int id) {
       store.get(id, state);
-      lane.parentOrder = lane.tracking ? order.of(id) : id;
+      lane.parentPosition = lane.tracking ? order.position(id) : 0;
       boolean deadlock = true;
       int fired = 0;
       for (int r = 0; r < ts.ruleCount() && !stop; r++) {
@@ -442,8 +443,8 @@ public final class BfsExplorer {
     final boolean tracking = order.tracking();
     /** The first id of the level being found: a state seen with a smaller id has its parent for good. */
     final int levelStart = BfsExplorer.this.levelStart;
-    /** The discovery position of the state being expanded. */
-    int parentOrder;
+    /** The discovery position of the state being expanded, in its level. */
+    int parentPosition;
   }
 
   /** The first id of the level being found (set before its workers start). */
@@ -470,11 +471,10 @@ public final class BfsExplorer {
       lane.canonicalizer.canonicalize(s);
     }
     int id = seen.add(lane.appender, s, parent, rule);
-    if (id < 0) {
-      if (lane.tracking && -1 - id >= lane.levelStart) {
-        order.offer(store, -1 - id, parent, lane.parentOrder, rule); // seen in this level: keep the least parent
-      }
-    } else if (checksStates) {
+    if (lane.tracking && (id >= 0 || -1 - id >= lane.levelStart)) {
+      order.offer(id >= 0 ? id : -1 - id, lane.parentPosition, rule); // in this level: its least parent is kept
+    }
+    if (id >= 0 && checksStates) {
       lane.unchecked.add(id);
     }
   }

@@ -1,134 +1,215 @@
 package io.ballot.checker.explore;
 
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The order in which a search on one thread finds the states, and the parent links that go with it, whatever the
  * number of threads. On one thread a level's states are expanded in order and each one's rules in index order, so a
  * state's parent is its least predecessor in the previous level (least by that level's order, then by rule index)
- * and the new level is found in the order of those (parent, rule) pairs; ids are then in this order.
+ * and the new level is found in the order of those (parent, rule) pairs.
  *
  * <p>Once a level is expanded by several threads, ids follow whichever thread stored a state first. From then on
- * each state of the level being built keeps the least (parent, rule) pair offered for it ({@link #offer}), and when
- * the level is complete its states are ranked by that pair ({@link #rankLevel}), the order a one-thread search would
- * have found them in. Parent links, hence counterexamples (and which state a liveness violation names), are then
- * a function of the model and the options alone. Below the first level expanded by several threads the order is the
- * id, and nothing is stored; above it, one int per state.
+ * every way a state of the level being built is reached is {@link #offer offered} as one {@code long} (the parent's
+ * position in its level, then the rule), and the least is kept: one read of one array per duplicate, a
+ * compare-and-set only when it is less. When the level is complete ({@link #finishLevel}) each state gets the parent
+ * and rule of its least pair, and the level is ranked by that pair, the order a one-thread search would have found
+ * it in. Parent links, hence counterexamples (and which state a liveness violation names), are then a function of
+ * the model and the options alone. Nothing is kept across levels but the order of the level being expanded (two
+ * ints per state of it), unless every state's position is asked for (the liveness check names the first state in
+ * that order: one int per state); the pairs cost eight bytes per state of the level being built.
  *
- * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #rankLevel}); read by
- * the workers during a level (their tasks are submitted after those writes).
+ * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}); the
+ * workers read the order and offer pairs during a level (their tasks are submitted after those writes).
  */
 final class DiscoveryOrder {
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
-  /** Ids below this are in discovery order already (their order is their id). */
+  private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
+  private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
+
+  /** Whether every state's position is kept ({@link #of}), for the liveness check; else only the current level's. */
+  private final boolean keepAll;
+  /** Ids below this are in discovery order (their order is their id); above, {@link #kept} holds it. */
   private int identityBelow = Integer.MAX_VALUE;
-  private int[][] chunks = new int[8][];
-  private int allocated;
-  /** Locks for changing a state's parent, chosen by id (the parent and rule are two writes). */
-  private final Object[] locks = new Object[64];
+  private int[][] kept = new int[8][];
+  private int keptChunks;
+  private boolean tracking;
+  /** First id of the level being expanded. */
+  private int levelFrom;
+  /** Position (in discovery order) to id, for the level being expanded; null when that is the id order. */
+  private int[] idAt;
+  /** Id minus {@link #levelFrom} to position, for the level being expanded; null when that is the id order. */
+  private int[] positionOf;
+  /** First id of the level being built. */
+  private int buildFrom;
+  /** The least pair offered per state of the level being built (by id minus {@link #buildFrom}), plus one; 0: none. */
+  private AtomicReferenceArray<long[]> pairs;
+  /** Chunks of {@link #pairs} allocated (by the workers). */
+  private final AtomicInteger pairChunks = new AtomicInteger();
 
-  DiscoveryOrder() {
-    for (int i = 0; i < locks.length; i++) {
-      locks[i] = new Object();
-    }
+  /** An order that keeps every state's position when {@code keepAll} (see {@link #of}). */
+  DiscoveryOrder(boolean keepAll) {
+    this.keepAll = keepAll;
   }
 
-  /** The position of state {@code id} in discovery order (comparable within a level and across levels). */
+  /**
+   * The position of state {@code id} in discovery order over the whole search (comparable across levels); only
+   * when constructed to keep them all.
+   */
   int of(int id) {
-    return id < identityBelow ? id : chunks[id >>> CHUNK_BITS][id & CHUNK_MASK];
+    if (!keepAll) {
+      throw new IllegalStateException("positions of earlier levels were not kept");
+    }
+    return id < identityBelow ? id : kept[id >>> CHUNK_BITS][id & CHUNK_MASK];
   }
 
-  /** Whether states found from now on may be out of discovery order, so parents are to be chosen by {@link #offer}. */
+  /** Whether the parents of the level being built are chosen by {@link #offer}. */
   boolean tracking() {
-    return identityBelow != Integer.MAX_VALUE;
-  }
-
-  /** Called before the first level expanded by several threads; the states it finds have ids from {@code next}. */
-  void startTracking(int next) {
-    if (!tracking()) {
-      identityBelow = next;
-    }
+    return tracking;
   }
 
   /**
-   * Offers {@code parent} (at position {@code parentOrder}) and {@code rule} as the way to reach {@code found}, a
-   * state of the level being built: kept when less than the pair recorded. Thread-safe; pairs only ever decrease,
-   * so a stale first read can only make an offer that would be refused look refusable.
+   * Called before the first level expanded by several threads, the states with ids {@code from .. to - 1}, which are
+   * in discovery order: their successors have ids from {@code to}.
    */
-  void offer(StateStore store, int found, int parent, int parentOrder, int rule) {
-    if (!less(store, found, parentOrder, rule)) {
-      return;
-    }
-    synchronized (locks[found & (locks.length - 1)]) {
-      if (less(store, found, parentOrder, rule)) {
-        store.setParent(found, parent, rule);
-      }
+  void startTracking(int from, int to) {
+    if (!tracking) {
+      tracking = true;
+      identityBelow = to;
+      levelFrom = from;
+      startBuilding(to);
     }
   }
 
-  private boolean less(StateStore store, int found, int parentOrder, int rule) {
-    int recorded = of(store.parent(found));
-    return parentOrder < recorded || (parentOrder == recorded && rule < store.rule(found));
+  private void startBuilding(int from) {
+    buildFrom = from;
+    pairs = new AtomicReferenceArray<>(MAX_CHUNKS);
+    pairChunks.set(0);
+  }
+
+  /** The position in discovery order of state {@code id} of the level being expanded (0 for its first state). */
+  int position(int id) {
+    return positionOf == null ? id - levelFrom : positionOf[id - levelFrom];
   }
 
   /**
-   * Ranks the states with ids {@code from .. to - 1} (holes skipped; their parents have positions from {@code
-   * parentsFrom} to below {@code from}) by (parent's position, rule): they get positions {@code from, from + 1, ...}.
-   * A counting sort by parent, then by rule among siblings (few): linear in the level's size.
+   * Offers the parent at {@code parentPosition} (in the level being expanded) and {@code rule} as the way to reach
+   * {@code found}, a state of the level being built (new or seen before in it): kept when less than what is
+   * recorded. Thread-safe.
    */
-  void rankLevel(StateStore store, int parentsFrom, int from, int to) {
-    int[] start = new int[from - parentsFrom + 1];
-    int n = 0;
-    for (int id = from; id < to; id++) {
-      if (!store.isHole(id)) {
-        start[of(store.parent(id)) - parentsFrom + 1]++;
-        n++;
+  void offer(int found, int parentPosition, int rule) {
+    int index = found - buildFrom;
+    long[] chunk = chunk(index >>> CHUNK_BITS);
+    int slot = index & CHUNK_MASK;
+    long pair = (((long) parentPosition << 32) | rule) + 1;
+    long recorded = (long) PAIRS.getAcquire(chunk, slot);
+    while (recorded == 0 || pair < recorded) {
+      long witness = (long) PAIRS.compareAndExchange(chunk, slot, recorded, pair);
+      if (witness == recorded) {
+        return;
+      }
+      recorded = witness;
+    }
+  }
+
+  private long[] chunk(int c) {
+    long[] chunk = pairs.get(c);
+    if (chunk == null) {
+      long[] fresh = new long[1 << CHUNK_BITS];
+      chunk = pairs.compareAndExchange(c, null, fresh);
+      if (chunk == null) {
+        chunk = fresh;
+        pairChunks.incrementAndGet();
       }
     }
-    for (int i = 1; i < start.length; i++) {
-      start[i] += start[i - 1];
+    return chunk;
+  }
+
+  /**
+   * Ends the level with ids {@code to .. limit - 1} (holes skipped), built by expanding the states {@code from .. to
+   * - 1}: each state gets the parent and rule of its least pair, and the level is ranked by those pairs (a counting
+   * sort by parent, then by rule among siblings, which are few): linear in the level's size. It becomes the level
+   * expanded next.
+   */
+  void finishLevel(StateStore store, int from, int to, int limit) {
+    int n = limit - to;
+    long[] least = new long[n];
+    int[] start = new int[to - from + 1];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int id = to + i;
+      if (store.isHole(id)) {
+        continue;
+      }
+      long pair = pairAt(i);
+      if (pair == 0) { // not offered (a search stopped half-way through storing it): the parent it was stored with
+        pair = (((long) position(store.parent(id)) << 32) | store.rule(id)) + 1;
+      }
+      least[i] = pair;
+      int parentPosition = (int) ((pair - 1) >>> 32);
+      store.setParent(id, idAt == null ? levelFrom + parentPosition : idAt[parentPosition], (int) (pair - 1));
+      start[parentPosition + 1]++;
+      count++;
     }
-    int[] sorted = new int[n];
-    for (int id = from; id < to; id++) {
-      if (!store.isHole(id)) {
-        sorted[start[of(store.parent(id)) - parentsFrom]++] = id;
+    for (int p = 1; p < start.length; p++) {
+      start[p] += start[p - 1];
+    }
+    int[] sorted = new int[count];
+    for (int i = 0; i < n; i++) {
+      if (least[i] != 0) {
+        sorted[start[(int) ((least[i] - 1) >>> 32)]++] = i;
       }
     }
-    for (int i = 1; i < n; i++) { // insertion sort by rule: only siblings (same parent) are out of order
-      int id = sorted[i];
-      int p = store.parent(id);
-      int r = store.rule(id);
-      int j = i - 1;
-      while (j >= 0 && store.parent(sorted[j]) == p && store.rule(sorted[j]) > r) {
+    for (int k = 1; k < count; k++) { // insertion sort by pair: only siblings (same parent) are out of order
+      int i = sorted[k];
+      int j = k - 1;
+      while (j >= 0 && least[sorted[j]] > least[i]) {
         sorted[j + 1] = sorted[j];
         j--;
       }
-      sorted[j + 1] = id;
+      sorted[j + 1] = i;
     }
-    ensure(to);
-    for (int k = 0; k < n; k++) {
-      int id = sorted[k];
-      chunks[id >>> CHUNK_BITS][id & CHUNK_MASK] = from + k;
+    int[] position = new int[n];
+    for (int k = 0; k < count; k++) {
+      position[sorted[k]] = k;
+      sorted[k] += to;
     }
+    if (keepAll) {
+      keep(sorted, to);
+    }
+    idAt = sorted;
+    positionOf = position;
+    levelFrom = to;
+    startBuilding(limit);
   }
 
-  /** Allocates the chunks for ids below {@code limit} (from {@link #identityBelow} on). */
-  private void ensure(int limit) {
-    int last = (limit - 1) >>> CHUNK_BITS;
-    if (last >= chunks.length) {
-      chunks = Arrays.copyOf(chunks, Math.max(last + 1, 2 * chunks.length));
-    }
-    for (int c = identityBelow >>> CHUNK_BITS; c <= last; c++) {
-      if (chunks[c] == null) {
-        chunks[c] = new int[1 << CHUNK_BITS];
-        allocated++;
+  /** Records that the states {@code ids} have positions {@code from, from + 1, ...}. */
+  private void keep(int[] ids, int from) {
+    for (int k = 0; k < ids.length; k++) {
+      int id = ids[k];
+      int c = id >>> CHUNK_BITS;
+      if (c >= kept.length) {
+        kept = java.util.Arrays.copyOf(kept, Math.max(c + 1, 2 * kept.length));
       }
+      if (kept[c] == null) {
+        kept[c] = new int[1 << CHUNK_BITS];
+        keptChunks++;
+      }
+      kept[c][id & CHUNK_MASK] = from + k;
     }
   }
 
-  /** Bytes used by the positions stored. */
+  private long pairAt(int index) {
+    long[] chunk = pairs.get(index >>> CHUNK_BITS);
+    return chunk == null ? 0 : (long) PAIRS.getAcquire(chunk, index & CHUNK_MASK);
+  }
+
+  /** Bytes held: the order of the level being expanded and the pairs of the level being built. */
   long bytes() {
-    return (long) allocated << (CHUNK_BITS + 2);
+    long order = idAt == null ? 0 : 4L * (idAt.length + positionOf.length);
+    return order + ((long) keptChunks << (CHUNK_BITS + 2)) + ((long) pairChunks.get() << (CHUNK_BITS + 3));
   }
 }

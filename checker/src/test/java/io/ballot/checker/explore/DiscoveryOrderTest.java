@@ -3,31 +3,51 @@ package io.ballot.checker.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A level stored in a scrambled order (as several threads store it), each state first with an arbitrary one of its
- * predecessors: after every predecessor was offered, each state has its least (parent position, rule), and the level
- * is ranked in the order a one-thread search finds it, whatever the scramble.
+ * Levels stored in a scrambled order (as several threads store them), each state first with an arbitrary one of its
+ * predecessors: after every way to reach each state was offered, each state has its least (parent position, rule),
+ * and the level is ranked in the order a one-thread search finds it, whatever the scramble; the next level, built
+ * from the ranked one, gets the one-thread parents and order too.
  */
 class DiscoveryOrderTest {
   private static final int PARENTS = 300;
   private static final int RULES = 5;
 
   @Test
-  void aScrambledLevelGetsTheOneThreadParentsAndOrder() {
+  void scrambledLevelsGetTheOneThreadParentsAndOrder() {
     for (long seed = 0; seed < 20; seed++) {
-      assertOneThreadOrder(new Random(seed));
+      Random rnd = new Random(seed);
+      StateStore store = new StateStore(32, 1, RULES);
+      StateStore.Appender a = store.appender();
+      List<Integer> level = new ArrayList<>();
+      for (int p = 0; p < PARENTS; p++) {
+        level.add(store.add(a, new long[] {p}, -1, 0));
+      }
+      store.release(a);
+      DiscoveryOrder order = new DiscoveryOrder(true);
+      order.startTracking(0, store.idLimit());
+      for (int depth = 1; depth <= 3; depth++) {
+        level = assertOneThreadOrder(rnd, store, order, level, depth * 1_000_000L);
+      }
     }
   }
 
-  private static void assertOneThreadOrder(Random rnd) {
-    // the graph: parent p (ids 0 .. PARENTS - 1, a level in id order) by rule r reaches child succ[p][r] (or none)
-    int children = PARENTS * 2;
-    int[][] succ = new int[PARENTS][RULES];
+  /**
+   * Builds the level after {@code level} (its ids in discovery order) from a random graph, offering its edges in a
+   * scrambled order; checks parents, rules and order against a one-thread search; returns the new level's ids in
+   * discovery order.
+   */
+  private static List<Integer> assertOneThreadOrder(Random rnd, StateStore store, DiscoveryOrder order,
+      List<Integer> level, long values) {
+    int parents = level.size();
+    int children = parents * 2;
+    int[][] succ = new int[parents][RULES]; // the k-th parent (in discovery order) by rule r reaches succ[k][r]
     for (int[] row : succ) {
       for (int r = 0; r < RULES; r++) {
         row[r] = rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(children);
@@ -37,12 +57,12 @@ class DiscoveryOrderTest {
     List<Integer> oneThreadOrder = new ArrayList<>();
     int[] firstParent = new int[children];
     int[] firstRule = new int[children];
-    java.util.Arrays.fill(firstParent, -1);
-    for (int p = 0; p < PARENTS; p++) {
+    Arrays.fill(firstParent, -1);
+    for (int k = 0; k < parents; k++) {
       for (int r = 0; r < RULES; r++) {
-        int c = succ[p][r];
+        int c = succ[k][r];
         if (c >= 0 && firstParent[c] < 0) {
-          firstParent[c] = p;
+          firstParent[c] = level.get(k);
           firstRule[c] = r;
           oneThreadOrder.add(c);
         }
@@ -50,38 +70,37 @@ class DiscoveryOrderTest {
     }
     // several threads: the edges in a scrambled order; the first edge to a child stores it
     List<int[]> edges = new ArrayList<>();
-    for (int p = 0; p < PARENTS; p++) {
+    for (int k = 0; k < parents; k++) {
       for (int r = 0; r < RULES; r++) {
-        if (succ[p][r] >= 0) {
-          edges.add(new int[] {p, r, succ[p][r]});
+        if (succ[k][r] >= 0) {
+          edges.add(new int[] {level.get(k), r, succ[k][r]});
         }
       }
     }
     Collections.shuffle(edges, rnd);
-    StateStore store = new StateStore(32, 1, RULES);
+    int from = Collections.min(level);
+    int to = store.idLimit();
     StateStore.Appender a = store.appender();
-    for (int p = 0; p < PARENTS; p++) {
-      store.add(a, new long[] {1_000_000 + p}, -1, 0);
-    }
-    DiscoveryOrder order = new DiscoveryOrder();
-    order.startTracking(PARENTS);
     int[] idOf = new int[children];
-    java.util.Arrays.fill(idOf, -1);
+    Arrays.fill(idOf, -1);
     for (int[] e : edges) {
       int c = e[2];
       if (idOf[c] < 0) {
-        idOf[c] = store.add(a, new long[] {c}, e[0], e[1]);
-      } else {
-        order.offer(store, idOf[c], e[0], order.of(e[0]), e[1]);
+        idOf[c] = store.add(a, new long[] {values + c}, e[0], e[1]);
       }
+      order.offer(idOf[c], order.position(e[0]), e[1]);
     }
     store.release(a);
-    order.rankLevel(store, 0, PARENTS, store.idLimit());
+    order.finishLevel(store, from, to, store.idLimit());
+    List<Integer> next = new ArrayList<>();
     for (int k = 0; k < oneThreadOrder.size(); k++) {
       int c = oneThreadOrder.get(k);
       assertEquals(firstParent[c], store.parent(idOf[c]), "parent of child " + c);
       assertEquals(firstRule[c], store.rule(idOf[c]), "rule of child " + c);
-      assertEquals(PARENTS + k, order.of(idOf[c]), "position of child " + c);
+      assertEquals(k, order.position(idOf[c]), "position of child " + c);
+      assertEquals(to + k, order.of(idOf[c]), "position of child " + c + " in the search");
+      next.add(idOf[c]);
     }
+    return next;
   }
 }
