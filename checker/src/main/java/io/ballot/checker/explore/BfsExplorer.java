@@ -153,7 +153,7 @@ public final class BfsExplorer {
         }
         expandLevel(from, to, pool);
         if (order.tracking()) {
-          order.finishLevel(store, from, to, store.idLimit());
+          order.finishLevel(store, from, to, store.idLimit(), new ParallelParts(pool, threads, 1 << 14));
         }
         settleViolations();
         from = to;

@@ -29,6 +29,7 @@ final class DiscoveryOrder {
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
   private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
   private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
   /** Whether every state's position is kept ({@link #of}), for the liveness check; else only the current level's. */
   private final boolean keepAll;
@@ -131,52 +132,68 @@ final class DiscoveryOrder {
   /**
    * Ends the level with ids {@code to .. limit - 1} (holes skipped), built by expanding the states {@code from .. to
    * - 1}: each state gets the parent and rule of its least pair, and the level is ranked by those pairs (a counting
-   * sort by parent, then by rule among siblings, which are few): linear in the level's size. It becomes the level
-   * expanded next.
+   * sort by parent, then by rule among siblings, which are few): linear in the level's size, in {@code parallel}'s
+   * parts. It becomes the level expanded next.
    */
-  void finishLevel(StateStore store, int from, int to, int limit) {
+  void finishLevel(StateStore store, int from, int to, int limit, ParallelParts parallel) {
     int n = limit - to;
+    int parents = to - from;
+    int parts = parallel.parts(n);
     long[] least = new long[n];
-    int[] start = new int[to - from + 1];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      int id = to + i;
-      if (store.isHole(id)) {
-        continue;
+    int[] start = new int[parents + 1];
+    parallel.run(parts, p -> {
+      for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
+          i++) {
+        int id = to + i;
+        if (store.isHole(id)) {
+          continue;
+        }
+        long pair = pairAt(i);
+        if (pair == 0) { // not offered (a search stopped half-way through storing it): the parent it was stored with
+          pair = (((long) position(store.parent(id)) << 32) | store.rule(id)) + 1;
+        }
+        least[i] = pair;
+        int parentPosition = (int) ((pair - 1) >>> 32);
+        store.setParent(id, idAt == null ? levelFrom + parentPosition : idAt[parentPosition], (int) (pair - 1));
+        INTS.getAndAdd(start, parentPosition + 1, 1);
       }
-      long pair = pairAt(i);
-      if (pair == 0) { // not offered (a search stopped half-way through storing it): the parent it was stored with
-        pair = (((long) position(store.parent(id)) << 32) | store.rule(id)) + 1;
-      }
-      least[i] = pair;
-      int parentPosition = (int) ((pair - 1) >>> 32);
-      store.setParent(id, idAt == null ? levelFrom + parentPosition : idAt[parentPosition], (int) (pair - 1));
-      start[parentPosition + 1]++;
-      count++;
+    });
+    for (int q = 1; q <= parents; q++) {
+      start[q] += start[q - 1];
     }
-    for (int p = 1; p < start.length; p++) {
-      start[p] += start[p - 1];
-    }
+    int count = start[parents];
+    int[] next = start.clone();
     int[] sorted = new int[count];
-    for (int i = 0; i < n; i++) {
-      if (least[i] != 0) {
-        sorted[start[(int) ((least[i] - 1) >>> 32)]++] = i;
+    parallel.run(parts, p -> {
+      for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
+          i++) {
+        if (least[i] != 0) {
+          sorted[(int) INTS.getAndAdd(next, (int) ((least[i] - 1) >>> 32), 1)] = i;
+        }
       }
-    }
-    for (int k = 1; k < count; k++) { // insertion sort by pair: only siblings (same parent) are out of order
-      int i = sorted[k];
-      int j = k - 1;
-      while (j >= 0 && least[sorted[j]] > least[i]) {
-        sorted[j + 1] = sorted[j];
-        j--;
+    });
+    parallel.run(parts, p -> { // siblings (same parent: a segment of sorted) by rule; they are few
+      for (int q = ParallelParts.sliceStart(parents, parts, p), end = ParallelParts.sliceStart(parents, parts, p + 1);
+          q < end; q++) {
+        for (int k = start[q] + 1; k < start[q + 1]; k++) {
+          int i = sorted[k];
+          int j = k - 1;
+          while (j >= start[q] && least[sorted[j]] > least[i]) {
+            sorted[j + 1] = sorted[j];
+            j--;
+          }
+          sorted[j + 1] = i;
+        }
       }
-      sorted[j + 1] = i;
-    }
+    });
     int[] position = new int[n];
-    for (int k = 0; k < count; k++) {
-      position[sorted[k]] = k;
-      sorted[k] += to;
-    }
+    parallel.run(parts, p -> {
+      for (int k = ParallelParts.sliceStart(count, parts, p), end = ParallelParts.sliceStart(count, parts, p + 1);
+          k < end; k++) {
+        position[sorted[k]] = k;
+        sorted[k] += to;
+      }
+    });
     if (keepAll) {
       keep(sorted, to);
     }

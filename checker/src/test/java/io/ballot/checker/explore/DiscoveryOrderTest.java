@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,20 +23,31 @@ class DiscoveryOrderTest {
 
   @Test
   void scrambledLevelsGetTheOneThreadParentsAndOrder() {
-    for (long seed = 0; seed < 20; seed++) {
-      Random rnd = new Random(seed);
-      StateStore store = new StateStore(32, 1, RULES);
-      StateStore.Appender a = store.appender();
-      List<Integer> level = new ArrayList<>();
-      for (int p = 0; p < PARENTS; p++) {
-        level.add(store.add(a, new long[] {p}, -1, 0));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int threads = 1; threads <= 3; threads += 2) { // the ranking on this thread alone, and split in three
+        ParallelParts parallel = new ParallelParts(pool, threads, 1);
+        for (long seed = 0; seed < 20; seed++) {
+          assertOneThreadOrderOverLevels(new Random(seed), parallel);
+        }
       }
-      store.release(a);
-      DiscoveryOrder order = new DiscoveryOrder(true);
-      order.startTracking(0, store.idLimit());
-      for (int depth = 1; depth <= 3; depth++) {
-        level = assertOneThreadOrder(rnd, store, order, level, depth * 1_000_000L);
-      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void assertOneThreadOrderOverLevels(Random rnd, ParallelParts parallel) {
+    StateStore store = new StateStore(32, 1, RULES);
+    StateStore.Appender a = store.appender();
+    List<Integer> level = new ArrayList<>();
+    for (int p = 0; p < PARENTS; p++) {
+      level.add(store.add(a, new long[] {p}, -1, 0));
+    }
+    store.release(a);
+    DiscoveryOrder order = new DiscoveryOrder(true);
+    order.startTracking(0, store.idLimit());
+    for (int depth = 1; depth <= 3; depth++) {
+      level = assertOneThreadOrder(rnd, store, order, parallel, level, depth * 1_000_000L);
     }
   }
 
@@ -44,7 +57,7 @@ class DiscoveryOrderTest {
    * discovery order.
    */
   private static List<Integer> assertOneThreadOrder(Random rnd, StateStore store, DiscoveryOrder order,
-      List<Integer> level, long values) {
+      ParallelParts parallel, List<Integer> level, long values) {
     int parents = level.size();
     int children = parents * 2;
     int[][] succ = new int[parents][RULES]; // the k-th parent (in discovery order) by rule r reaches succ[k][r]
@@ -91,7 +104,7 @@ class DiscoveryOrderTest {
       order.offer(idOf[c], order.position(e[0]), e[1]);
     }
     store.release(a);
-    order.finishLevel(store, from, to, store.idLimit());
+    order.finishLevel(store, from, to, store.idLimit(), parallel);
     List<Integer> next = new ArrayList<>();
     for (int k = 0; k < oneThreadOrder.size(); k++) {
       int c = oneThreadOrder.get(k);
