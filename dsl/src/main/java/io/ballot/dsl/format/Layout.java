@@ -24,6 +24,8 @@ final class Layout {
   private boolean flat;
   private int lines;
   private int reserve;
+  /** Where each {@code --} comment written at the end of a line of code starts in {@link #out}, in order. */
+  private final java.util.List<Integer> trailingComments = new java.util.ArrayList<>();
 
   Layout(int width) {
     this.width = width;
@@ -161,6 +163,9 @@ final class Layout {
     if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
       out.append(' ');
     }
+    if (!flat && comment.startsWith("--")) {
+      trailingComments.add(out.length());
+    }
     out.append(comment);
     spaceNeeded = false;
   }
@@ -217,7 +222,7 @@ final class Layout {
     while (out.length() > 1 && endsWith("\n\n")) {
       out.setLength(out.length() - 1);
     }
-    return out.length() == 1 ? "" : out.toString();
+    return out.length() == 1 ? "" : TrailingCommentColumns.align(out.toString(), trailingComments, width);
   }
 
   private boolean endsWith(String s) {

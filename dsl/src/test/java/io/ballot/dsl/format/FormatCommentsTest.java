@@ -159,6 +159,52 @@ class FormatCommentsTest {
     assertTrue(format(text, 100).startsWith("-- nothing yet\n/* still nothing */\nvar\n  x: boolean;\n"));
   }
 
+  /** Trailing comments of consecutive lines of code share a column; a lone one and a comment line do not move. */
+  @Test
+  void trailingCommentsOfConsecutiveLinesAreAligned() {
+    String text = """
+        const
+          N: 3;        -- nodes
+          MAXV: 10;    -- largest value
+        var
+          x: 0..MAXV;  -- the counter
+          done: boolean; -- finished?
+          -- on a line of its own
+          y: boolean;
+        startstate begin x := 0; done := false; y := true; end;
+        rule "inc" x < MAXV ==> begin x := x + 1; end;   -- step
+        """;
+    assertEquals("""
+        const
+          N: 3;     -- nodes
+          MAXV: 10; -- largest value
+
+        var
+          x: 0 .. MAXV;  -- the counter
+          done: boolean; -- finished?
+          -- on a line of its own
+          y: boolean;
+
+        startstate begin
+          x := 0;
+          done := false;
+          y := true;
+        end;
+
+        rule "inc" x < MAXV ==> begin
+          x := x + 1;
+        end; -- step
+        """, format(text, 100));
+  }
+
+  /** A group whose aligned comments would pass the width keeps one space before each. */
+  @Test
+  void trailingCommentsAreNotAlignedPastTheWidth() {
+    String text = "var\n  a: boolean; -- " + "x".repeat(20) + "\n  abcdefghijklmnopqrstuvwxyz: boolean; -- "
+        + "y".repeat(20) + "\nstartstate begin a := true; end;\n";
+    assertTrue(format(text, 60).startsWith("var\n  a: boolean; -- " + "x".repeat(20) + "\n"), format(text, 60));
+  }
+
   @Test
   void narrowWidthsAreRefused() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ModelFormatter(39));
