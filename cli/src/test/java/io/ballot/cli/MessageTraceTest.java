@@ -111,8 +111,7 @@ class MessageTraceTest {
     assertEquals(ExitCodes.INVARIANT_VIOLATED, r.exitCode(), r::toString);
     String out = noEncoding(r.out());
     assertFalse(out.contains(".count") || out.contains("position"), out);
-    assertTrue(out.contains("  ch[Node_1 -> Node_1]: []\n  ch[Node_1 -> Node_2]: []\n  ch[Node_2 -> Node_1]: []\n"
-        + "  ch[Node_2 -> Node_2]: []\nStep 2:"), out);
+    assertTrue(out.contains("  ch[every queue]: []\nStep 2:"), out); // not the N² empty queues one by one
     assertTrue(out.contains("Step 3: lose from ch, from: Node_1, to: Node_2\n  lost Data(v: 1) from Node_1 to Node_2\n"
         + "  ch[Node_1 -> Node_2]: []\n"), out);
     assertTrue(out.contains("  received Data(v: 2) from Node_1 to Node_2\n  got[Node_2]: 2\n"), out);

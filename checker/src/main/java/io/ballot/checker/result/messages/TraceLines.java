@@ -52,11 +52,45 @@ public final class TraceLines {
       out.add(new Line(v.name(), v.value(), false));
     }
     if (m != null) {
-      List<NetworkContents> contents = full ? m.contents() : m.changedSince(before == null ? null : before.messages());
-      for (NetworkContents c : contents) {
-        out.add(new Line(c.label(), c.list(), false));
+      if (full || before == null) {
+        fullContents(m.contents(), out);
+      } else {
+        for (NetworkContents c : m.changedSince(before == null ? null : before.messages())) {
+          out.add(new Line(c.label(), c.list(), false));
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * Every network's contents; an ordered network's empty queues (N² of them at the start) as one line after its
+   * other queues: {@code ch[every other queue]: []}, or {@code ch[every queue]: []} when all are empty.
+   */
+  private static void fullContents(List<NetworkContents> contents, List<Line> out) {
+    for (int i = 0; i < contents.size(); ) {
+      NetworkContents c = contents.get(i);
+      if (c.from() == null) {
+        out.add(new Line(c.label(), c.list(), false));
+        i++;
+        continue;
+      }
+      int empty = 0;
+      int queues = 0;
+      for (; i < contents.size() && contents.get(i).from() != null
+          && contents.get(i).network().equals(c.network()); i++, queues++) {
+        NetworkContents q = contents.get(i);
+        if (q.messages().isEmpty()) {
+          empty++;
+        } else {
+          out.add(new Line(q.label(), q.list(), false));
+        }
+      }
+      if (empty == 1 && queues == 1) {
+        out.add(new Line(c.label(), c.list(), false));
+      } else if (empty > 0) {
+        out.add(new Line(c.network() + (empty == queues ? "[every queue]" : "[every other queue]"), "[]", false));
+      }
+    }
   }
 }
