@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -382,7 +383,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** 0 when every property holds; by the first violation's kind when violated; 4 when a limit stopped the run. */
-  private static int exitCode(Result result, PrintWriter err) {
+  static int exitCode(Result result, PrintWriter err) {
     if (result.verdict() == Verdict.HOLDS) {
       return ExitCodes.OK;
     }
@@ -446,12 +447,17 @@ final class CheckCommand implements Callable<Integer> {
 
   /** The {@code --const NAME=VALUE}s, in order; a malformed one is a usage error. */
   List<ConstOverride> constOverrides() {
+    return constOverrides(consts, spec.commandLine());
+  }
+
+  /** {@code consts} ({@code NAME=VALUE}s, in order) parsed; a malformed one is a usage error of {@code cl}. */
+  static List<ConstOverride> constOverrides(List<String> consts, CommandLine cl) {
     List<ConstOverride> list = new ArrayList<>();
     for (String c : consts) {
       try {
         list.add(ConstOverride.parse(c, "--const " + c));
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "invalid value for --const: " + e.getMessage());
+        throw new ParameterException(cl, "invalid value for --const: " + e.getMessage());
       }
     }
     return list;
