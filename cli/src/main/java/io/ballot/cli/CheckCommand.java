@@ -12,7 +12,6 @@ import io.ballot.checker.result.Violation;
 import io.ballot.cli.gate.Expectation;
 import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelRun;
-import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.TraceMode;
 import io.ballot.cli.view.ViewerPage;
@@ -287,24 +286,13 @@ final class CheckCommand implements Callable<Integer> {
     try (ReportFiles reports = openReports(null)) {
       PreparedModel prepared = PreparedModel.prepare(context.loader(), ModelRun.of(file, Expectation.HOLDS,
           failOnDeadRules, given()));
-      if (prepared.failure() instanceof RuntimeException e) {
-        throw e;
-      } else if (prepared.failure() instanceof Error e) {
-        throw e;
-      }
-      if (!prepared.usageErrors().isEmpty()) {
-        prepared.usageErrors().forEach(err::println);
-        err.flush();
-        return ExitCodes.USAGE;
+      int refused = prepared.refusal(err, reports, started);
+      if (refused != ExitCodes.OK) {
+        return refused;
       }
       LoadResult load = prepared.load();
-      new DiagnosticPrinter(err).print(load, true);
       ModelRun run = prepared.run();
       String name = prepared.name();
-      if (load.hasErrors()) {
-        reports.write(List.of(new ModelOutcome(run, name, load, null, null, "off", List.of(), null, null, 0)), started);
-        return ExitCodes.MODEL_REJECTED;
-      }
       Model model = load.model();
       if (model == null) {
         throw new IllegalStateException("the front end accepted " + file + " but gave no model");

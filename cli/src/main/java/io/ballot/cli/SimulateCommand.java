@@ -9,13 +9,11 @@ import io.ballot.checker.simulate.SimulationResult;
 import io.ballot.cli.gate.Expectation;
 import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelRun;
-import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.ProgressLine;
 import io.ballot.cli.report.SimulationReporter;
 import io.ballot.cli.report.TraceMode;
 import io.ballot.cli.view.ViewerPage;
-import io.ballot.dsl.api.LoadResult;
 import io.ballot.dsl.settings.CheckSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -133,22 +131,9 @@ final class SimulateCommand implements Callable<Integer> {
     try (ReportFiles reports = openReports()) {
       PreparedModel prepared =
           PreparedModel.prepare(context.loader(), ModelRun.of(file, Expectation.HOLDS, false, given));
-      if (prepared.failure() instanceof RuntimeException e) {
-        throw e;
-      } else if (prepared.failure() instanceof Error e) {
-        throw e;
-      }
-      if (!prepared.usageErrors().isEmpty()) {
-        prepared.usageErrors().forEach(err::println);
-        err.flush();
-        return ExitCodes.USAGE;
-      }
-      LoadResult load = prepared.load();
-      new DiagnosticPrinter(err).print(load, true);
-      if (load.hasErrors()) {
-        reports.write(List.of(new ModelOutcome(prepared.run(), prepared.name(), load, null, null, "off", List.of(),
-            null, null, 0)), started);
-        return ExitCodes.MODEL_REJECTED;
+      int refused = prepared.refusal(err, reports, started);
+      if (refused != ExitCodes.OK) {
+        return refused;
       }
       SimulationOptions options = new SimulationOptions(walkCount, maxDepth, seedValue, prepared.run().options());
       return simulate(prepared, options, reports, started, traceMode, out, err);
@@ -164,17 +149,7 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationReporter reporter = new SimulationReporter(text, traceMode);
     reporter.start(name, options);
     ProgressLine line = new ProgressLine(err, context.errIsTerminal());
-    ProgressListener progress = new ProgressListener() {
-      @Override
-      public void progress(long states, long rulesFired, int depth, long queued, double seconds, long bytes) {
-        line.progress(states, rulesFired, depth, queued, seconds, bytes);
-      }
-
-      @Override
-      public boolean stopRequested() {
-        return context.interrupted();
-      }
-    };
+    ProgressListener progress = ModelCheck.listener(line, context::interrupted);
     SimulationResult s;
     try {
       s = Simulation.run(model, options, progress, w -> ModelCheck.warn(err, w));

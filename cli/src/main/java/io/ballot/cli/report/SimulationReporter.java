@@ -115,13 +115,6 @@ public final class SimulationReporter {
     sim.put("violatingWalkFirings", s.walkFound());
     sim.put("shortenedWalkFirings", s.walkShortened());
     sim.put("candidatesReplayed", s.candidatesTried());
-    ObjectNode ordered = report.objectNode();
-    report.fields().forEachRemaining(e -> {
-      if (e.getKey().equals("covers")) {
-        ordered.set("simulation", sim);
-      }
-      ordered.set(e.getKey(), e.getValue());
-    });
-    return ordered;
+    return JsonReporter.afterCounts(report, "simulation", sim);
   }
 }
