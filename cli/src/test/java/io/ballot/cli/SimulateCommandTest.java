@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import io.ballot.cli.report.Schemas;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ballot simulate} on the command line: its exit codes, text, reports and option checks. */
@@ -28,6 +29,7 @@ class SimulateCommandTest {
     assertTrue(r.out().contains("Result: invariant \"TCConsistent\" violated (a walk of 3 firings, shortened to 3)."),
         r.out());
     JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertEquals("", Schemas.problems(Schemas.result(), report), "docs/schema/result.schema.json");
     assertEquals("violated", report.get("verdict").asText());
     assertEquals(64, report.get("simulation").get("walks").asLong());
     assertEquals(1, report.get("simulation").get("seed").asLong());
