@@ -38,6 +38,28 @@ class SimulateCommandTest {
     assertTrue(Files.size(dir.resolve("r.html")) > 1000);
   }
 
+  /** A deadlock and a failed assert exit as check's do, each walk shortened to check's shortest trace. */
+  @Test
+  void deadlocksAndAssertionsExitAsInCheck(@TempDir Path dir) throws Exception {
+    Path stuck = dir.resolve("stuck.m");
+    Files.writeString(stuck, "var x: 0..5;\nstartstate begin x := 0; end;\n"
+        + "rule \"inc\" x < 3 ==> begin x := x + 1; end;\n");
+    Cli r = Cli.run("simulate", stuck.toString(), "--walks", "5");
+    assertEquals(ExitCodes.DEADLOCK, r.exitCode(), r.out() + r.err());
+    assertTrue(r.out().contains("End of the counterexample (4 steps)."), r.out());
+    Path asserts = dir.resolve("asserts.m");
+    Files.writeString(asserts, "var x: 0..5;\nstartstate begin x := 0; end;\n"
+        + "rule \"inc\" x < 5 ==> begin x := x + 1; assert x != 4 \"x reached 4\"; end;\n"
+        + "rule \"dec\" x > 0 ==> begin x := x - 1; end;\n");
+    r = Cli.run("simulate", asserts.toString(), "--seed", "11");
+    assertEquals(ExitCodes.ASSERTION_FAILED, r.exitCode(), r.out() + r.err());
+    assertTrue(r.out().contains("x reached 4"), r.out());
+    // the shortest violating walk of the round, as short as it can be: the start state, then three incs
+    assertTrue(r.out().contains("End of the counterexample (4 steps)."), r.out());
+    // two firings cannot reach it
+    assertEquals(ExitCodes.RESOURCE_LIMIT, Cli.run("simulate", asserts.toString(), "--depth", "2").exitCode());
+  }
+
   @Test
   void noViolationIsNotAProof() {
     Cli r = Cli.run("simulate", OK, "--walks", "200", "--depth", "50", "--seed", "3", "-t", "1");
