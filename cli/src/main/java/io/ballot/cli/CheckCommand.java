@@ -12,7 +12,6 @@ import io.ballot.checker.result.Violation;
 import io.ballot.cli.gate.Expectation;
 import io.ballot.cli.gate.ModelOutcome;
 import io.ballot.cli.gate.ModelRun;
-import io.ballot.cli.report.DiagnosticPrinter;
 import io.ballot.cli.report.JsonReporter;
 import io.ballot.cli.report.TraceMode;
 import io.ballot.cli.view.ViewerPage;
@@ -34,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -286,24 +286,13 @@ final class CheckCommand implements Callable<Integer> {
     try (ReportFiles reports = openReports(null)) {
       PreparedModel prepared = PreparedModel.prepare(context.loader(), ModelRun.of(file, Expectation.HOLDS,
           failOnDeadRules, given()));
-      if (prepared.failure() instanceof RuntimeException e) {
-        throw e;
-      } else if (prepared.failure() instanceof Error e) {
-        throw e;
-      }
-      if (!prepared.usageErrors().isEmpty()) {
-        prepared.usageErrors().forEach(err::println);
-        err.flush();
-        return ExitCodes.USAGE;
+      int refused = prepared.refusal(err, reports, started);
+      if (refused != ExitCodes.OK) {
+        return refused;
       }
       LoadResult load = prepared.load();
-      new DiagnosticPrinter(err).print(load, true);
       ModelRun run = prepared.run();
       String name = prepared.name();
-      if (load.hasErrors()) {
-        reports.write(List.of(new ModelOutcome(run, name, load, null, null, "off", List.of(), null, null, 0)), started);
-        return ExitCodes.MODEL_REJECTED;
-      }
       Model model = load.model();
       if (model == null) {
         throw new IllegalStateException("the front end accepted " + file + " but gave no model");
@@ -382,7 +371,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** 0 when every property holds; by the first violation's kind when violated; 4 when a limit stopped the run. */
-  private static int exitCode(Result result, PrintWriter err) {
+  static int exitCode(Result result, PrintWriter err) {
     if (result.verdict() == Verdict.HOLDS) {
       return ExitCodes.OK;
     }
@@ -446,12 +435,17 @@ final class CheckCommand implements Callable<Integer> {
 
   /** The {@code --const NAME=VALUE}s, in order; a malformed one is a usage error. */
   List<ConstOverride> constOverrides() {
+    return constOverrides(consts, spec.commandLine());
+  }
+
+  /** {@code consts} ({@code NAME=VALUE}s, in order) parsed; a malformed one is a usage error of {@code cl}. */
+  static List<ConstOverride> constOverrides(List<String> consts, CommandLine cl) {
     List<ConstOverride> list = new ArrayList<>();
     for (String c : consts) {
       try {
         list.add(ConstOverride.parse(c, "--const " + c));
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "invalid value for --const: " + e.getMessage());
+        throw new ParameterException(cl, "invalid value for --const: " + e.getMessage());
       }
     }
     return list;

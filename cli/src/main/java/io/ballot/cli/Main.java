@@ -73,6 +73,7 @@ public final class Main {
     cl.addSubcommand(new ValidateCommand(context));
     cl.addSubcommand(new FormatCommand(context));
     cl.addSubcommand(new CheckCommand(context));
+    cl.addSubcommand(new SimulateCommand(context));
     cl.addSubcommand(new ReplayCommand(context));
     cl.addSubcommand(new ViewCommand());
     cl.addSubcommand(new LspCommand());

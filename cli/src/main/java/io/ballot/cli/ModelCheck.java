@@ -21,17 +21,7 @@ final class ModelCheck {
    */
   static Result check(Model model, CheckOptions options, PrintWriter err, boolean errIsTerminal, BooleanSupplier stop) {
     ProgressLine progress = new ProgressLine(err, errIsTerminal);
-    ProgressListener listener = new ProgressListener() {
-      @Override
-      public void progress(long states, long rulesFired, int depth, long queued, double seconds, long bytes) {
-        progress.progress(states, rulesFired, depth, queued, seconds, bytes);
-      }
-
-      @Override
-      public boolean stopRequested() {
-        return stop.getAsBoolean();
-      }
-    };
+    ProgressListener listener = listener(progress, stop);
     try {
       if (options.timeLimitSeconds() > 0) {
         return withinTimeLimit(model, options, listener, err);
@@ -47,6 +37,21 @@ final class ModelCheck {
     } finally {
       progress.finish();
     }
+  }
+
+  /** A listener that draws {@code line} and asks the run to stop once {@code stop} says so. */
+  static ProgressListener listener(ProgressLine line, BooleanSupplier stop) {
+    return new ProgressListener() {
+      @Override
+      public void progress(long states, long rulesFired, int depth, long queued, double seconds, long bytes) {
+        line.progress(states, rulesFired, depth, queued, seconds, bytes);
+      }
+
+      @Override
+      public boolean stopRequested() {
+        return stop.getAsBoolean();
+      }
+    };
   }
 
   /** Stack for the check's own thread: the search recurses over the model's nesting, as the compiler does. */

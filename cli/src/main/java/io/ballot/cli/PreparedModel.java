@@ -94,6 +94,31 @@ record PreparedModel(
         + " MiB); lower it, or give the JVM more heap with BALLOT_JAVA_OPTS, e.g. BALLOT_JAVA_OPTS='-Xss16m -Xmx8g'";
   }
 
+  /**
+   * For a command that runs one model: rethrows a failure of ballot while loading it; prints its usage errors
+   * (returns 2) or the front end's diagnostics (when it rejected the model, writes {@code reports} with the
+   * rejection and returns 3); else {@link ExitCodes#OK}: the model may be run.
+   */
+  int refusal(java.io.PrintWriter err, ReportFiles reports, java.time.Instant started) {
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    } else if (failure instanceof Error e) {
+      throw e;
+    }
+    if (!usageErrors.isEmpty()) {
+      usageErrors.forEach(err::println);
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    new DiagnosticPrinter(err).print(load, true);
+    if (load.hasErrors()) {
+      reports.write(List.of(new io.ballot.cli.gate.ModelOutcome(run, name, load, null, null, "off", List.of(), null,
+          null, 0)), started);
+      return ExitCodes.MODEL_REJECTED;
+    }
+    return ExitCodes.OK;
+  }
+
   /** Whether the model was read and may be checked. */
   boolean usable() {
     return usageErrors.isEmpty() && failure == null;

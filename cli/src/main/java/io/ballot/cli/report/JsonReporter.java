@@ -148,11 +148,15 @@ public final class JsonReporter {
     sym.put("mode", mode);
     ArrayNode a = sym.putArray("over");
     over.forEach(a::add);
-    // after the counts, before covers and violations
-    ObjectNode ordered = mapper.createObjectNode();
+    return afterCounts(root, "symmetry", sym);
+  }
+
+  /** {@code root} (a report) with {@code key} set to {@code value} after the counts, before covers and violations. */
+  public static ObjectNode afterCounts(ObjectNode root, String key, ObjectNode value) {
+    ObjectNode ordered = root.objectNode();
     root.fields().forEachRemaining(e -> {
       if (e.getKey().equals("covers")) {
-        ordered.set("symmetry", sym);
+        ordered.set(key, value);
       }
       ordered.set(e.getKey(), e.getValue());
     });
