@@ -36,7 +36,7 @@ final class Evaluator {
   private final StateLayout layout;
   private final Storage storage;
   private final Calls calls;
-  /** Integers are unsigned 64-bit (Rumur's uint64_t value type): {@link IntegerArithmetic#unsigned}. */
+  /** Integers are unsigned 64-bit (Rumur's uint64_t value type): {@link IntegerArithmetic}. */
   private final boolean unsigned;
 
   Evaluator(StateLayout layout, Storage storage, Calls calls) {
@@ -267,9 +267,7 @@ final class Evaluator {
     }
     long l = value(b.left(), f);
     long r = value(b.right(), f);
-    return unsigned
-        ? IntegerArithmetic.unsigned(b.op(), l, r, b.location())
-        : IntegerArithmetic.signed(b.op(), l, r, b.location());
+    return IntegerArithmetic.apply(b.op(), l, r, unsigned, b.location());
   }
 
   private boolean equal(Expr a, Expr b, Frame f) throws ModelError {

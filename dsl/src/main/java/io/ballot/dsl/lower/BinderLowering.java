@@ -22,25 +22,14 @@ import org.eclipse.emf.ecore.EObject;
  * quantifiers, binding each name to its IR local.
  */
 final class BinderLowering {
-  private static final Type INTEGER = new Type.IntType();
 
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final boolean unsignedValues;
-  private final Map<Named, Object> bindings;
-  private final Map<Local, AliasBinding> aliases;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final TypeLowering types;
 
   /** {@code exprs} lowers bounds, bodies and aliased values; {@code types} the types quantifiers range over. */
   BinderLowering(LoweringContext cx, ExprLowering exprs, TypeLowering types) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.unsignedValues = cx.unsignedValues();
-    this.bindings = cx.bindings();
-    this.aliases = cx.aliases();
+    this.cx = cx;
     this.exprs = exprs;
     this.types = types;
   }
@@ -64,19 +53,19 @@ final class BinderLowering {
    * since they name rule instances.
    */
   Quantifier lowerQuantifier(io.ballot.dsl.murphi.Quantifier q, boolean mustBeConstant) {
-    SourceLocation at = locations.of(q);
+    SourceLocation at = cx.locations().of(q);
     if (q.getType() != null) {
       Type t = types.lower(q.getType(), null);
       if (t == null) {
         return null;
       }
       if (!t.isSimple() || t instanceof Type.RealType) {
-        problems.error(q.getType(), "a quantifier must range over a simple type, not " + typeRules.describe(t)
+        cx.problems().error(q.getType(), "a quantifier must range over a simple type, not " + cx.typeRules().describe(t)
             + (t instanceof Type.RealType ? " (a real type has too many values to enumerate)" : ""));
         return null;
       }
-      Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, t, locations.of(q, MurphiPackage.Literals.NAMED__NAME));
-      bindings.put(q, v);
+      Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, t, cx.locations().of(q, MurphiPackage.Literals.NAMED__NAME));
+      cx.bindings().put(q, v);
       return new Quantifier(v, t, null, null, null, at);
     }
     Mode mode = mustBeConstant ? Mode.CONSTANT : Mode.NORMAL;
@@ -89,16 +78,16 @@ final class BinderLowering {
     boolean ok = true;
     for (Expr bound : new Expr[] {from, to, step}) {
       if (bound != null && bound.type() instanceof Type.ScalarsetType ss) {
-        problems.error(
-            q, typeRules.scalarsetOperator(
+        cx.problems().error(
+            q, cx.typeRules().scalarsetOperator(
                 "a loop bounded by scalarset values", ss,
                 "have no numeric value or order; loop over the type itself: '" + q.getName() + " : "
-                    + typeRules.describe(ss) + "'"));
+                    + cx.typeRules().describe(ss) + "'"));
         ok = false;
         break;
       }
       if (bound != null && !TypeRules.isNumeric(bound.type())) {
-        problems.error(q, "quantifier bounds and step need integer operands");
+        cx.problems().error(q, "quantifier bounds and step need integer operands");
         ok = false;
         break;
       }
@@ -109,29 +98,29 @@ final class BinderLowering {
     if (mustBeConstant) {
       for (Expr bound : new Expr[] {from, to, step}) {
         if (bound != null && !(bound instanceof Literal)) {
-          problems.error(q, "ruleset quantifier bound is not a constant: rule instances must be known in advance");
+          cx.problems().error(q, "ruleset quantifier bound is not a constant: rule instances must be known in advance");
           return null;
         }
       }
     }
     if (step instanceof Literal s && s.value() == 0) {
-      problems.error(q.getStep(), "loop step is 0: the loop would never end");
+      cx.problems().error(q.getStep(), "loop step is 0: the loop would never end");
       return null;
     }
-    Type type = INTEGER;
+    Type type = ExprLowering.INTEGER;
     if (from instanceof Literal f && to instanceof Literal t) {
       long stepValue = step instanceof Literal s ? s.value() : (step == null ? 1 : 0);
-      int order = unsignedValues ? Long.compareUnsigned(f.value(), t.value()) : Long.compare(f.value(), t.value());
+      int order = cx.unsignedValues() ? Long.compareUnsigned(f.value(), t.value()) : Long.compare(f.value(), t.value());
       if ((order < 0 && stepValue < 0) || (order > 0 && stepValue > 0)) {
-        problems.error(
+        cx.problems().error(
             q, "loop step goes the wrong way: from " + f.value() + " to " + t.value() + " by " + stepValue
                 + " would never end");
         return null;
       }
       type = new Type.RangeType(order <= 0 ? f.value() : t.value(), order <= 0 ? t.value() : f.value());
     }
-    Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, type, locations.of(q, MurphiPackage.Literals.NAMED__NAME));
-    bindings.put(q, v);
+    Local v = new Local(q.getName(), Local.Kind.QUANTIFIER, type, cx.locations().of(q, MurphiPackage.Literals.NAMED__NAME));
+    cx.bindings().put(q, v);
     return new Quantifier(v, null, from, to, step, at);
   }
 
@@ -141,17 +130,17 @@ final class BinderLowering {
     if (value == null) {
       return null;
     }
-    Local local = new Local(a.getName(), Local.Kind.ALIAS, value.type(), locations.of(a, MurphiPackage.Literals.NAMED__NAME));
-    AliasBinding binding = new AliasBinding(local, value, locations.of(a));
-    bindings.put(a, binding);
-    aliases.put(local, binding);
+    Local local = new Local(a.getName(), Local.Kind.ALIAS, value.type(), cx.locations().of(a, MurphiPackage.Literals.NAMED__NAME));
+    AliasBinding binding = new AliasBinding(local, value, cx.locations().of(a));
+    cx.bindings().put(a, binding);
+    cx.aliases().put(local, binding);
     return binding;
   }
 
   /** Lowers {@code choose i : ms}. */
   Choose lowerChoose(ChooseRule c) {
     MultisetBinding b = bindMultiset(c.getQuantifier(), Mode.NORMAL);
-    return b == null ? null : new Choose(b.index(), b.multiset(), locations.of(c));
+    return b == null ? null : new Choose(b.index(), b.multiset(), cx.locations().of(c));
   }
 
   /** A multiset quantifier {@code i : ms}: the bound index and the multiset. */
@@ -164,18 +153,18 @@ final class BinderLowering {
       return null;
     }
     if (!(ms.type() instanceof Type.MultisetType mt)) {
-      problems.error(q.getMultiset(), "not a multiset (it has type " + typeRules.describe(ms.type()) + ")");
+      cx.problems().error(q.getMultiset(), "not a multiset (it has type " + cx.typeRules().describe(ms.type()) + ")");
       return null;
     }
     if (!ms.isLValue()) {
-      problems.error(q.getMultiset(), "a multiset operation needs a multiset variable");
+      cx.problems().error(q.getMultiset(), "a multiset operation needs a multiset variable");
       return null;
     }
     Local index =
         new Local(
             q.getName(), Local.Kind.MULTISET_INDEX, new Type.RangeType(0, mt.capacity() - 1),
-            locations.of(q, MurphiPackage.Literals.NAMED__NAME));
-    bindings.put(q, index);
+            cx.locations().of(q, MurphiPackage.Literals.NAMED__NAME));
+    cx.bindings().put(q, index);
     return new MultisetBinding(index, ms);
   }
 }

@@ -25,12 +25,8 @@ final class CallLowering {
     Expr lower(Call c, io.ballot.dsl.ast.NetworkQuery.Kind kind, Mode mode);
   }
 
-  private static final Type INTEGER = new Type.IntType();
 
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final Map<Named, Object> bindings;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final Folding folding;
   private final QueryLowering queries;
@@ -43,10 +39,7 @@ final class CallLowering {
    */
   CallLowering(
       LoweringContext cx, ExprLowering exprs, Folding folding, QueryLowering queries, ReadOnlyTargets readOnly) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.bindings = cx.bindings();
+    this.cx = cx;
     this.exprs = exprs;
     this.folding = folding;
     this.queries = queries;
@@ -64,13 +57,13 @@ final class CallLowering {
     if (Builtins.isBuiltin(decl)) {
       return builtinCall(c, decl.getName(), mode, at);
     }
-    Function f = (Function) bindings.get(decl);
+    Function f = (Function) cx.bindings().get(decl);
     List<Expr> args = arguments(decl, f, c.getArgs(), c, mode);
     if (f == null || args == null) {
       return null;
     }
     if (mode == Mode.PURE && !purity.isPure(f)) {
-      problems.warning(
+      cx.problems().warning(
           c, "function '" + f.name() + "' has side effects; calling it in a guard or property makes the result"
               + " depend on evaluation order");
     }
@@ -80,7 +73,7 @@ final class CallLowering {
   /** A call of a CMurphi built-in: a math function ({@link RealFunction}); {@code real(p, e)} is a type. */
   private Expr builtinCall(Call c, String name, Mode mode, SourceLocation at) {
     if (name.equals(Builtins.REAL)) {
-      problems.error(c, "real(precision, exponent) is a type, not a value");
+      cx.problems().error(c, "real(precision, exponent) is a type, not a value");
       return null;
     }
     RealFunction fn = RealFunction.valueOf(name.toUpperCase(java.util.Locale.ROOT));
@@ -89,14 +82,14 @@ final class CallLowering {
     for (io.ballot.dsl.murphi.Expr a : c.getArgs()) {
       Expr arg = exprs.lower(a, mode);
       if (arg != null && !TypeRules.isNumericOrReal(arg.type())) {
-        problems.error(a, "'" + name + "' needs integer or real arguments, not " + typeRules.describe(arg.type()));
+        cx.problems().error(a, "'" + name + "' needs integer or real arguments, not " + cx.typeRules().describe(arg.type()));
         arg = null;
       }
       ok &= arg != null;
       args.add(arg);
     }
     if (c.getArgs().size() != fn.arity()) {
-      problems.error(c, "wrong number of arguments to '" + name + "': it takes " + fn.arity() + " but "
+      cx.problems().error(c, "wrong number of arguments to '" + name + "': it takes " + fn.arity() + " but "
           + c.getArgs().size() + (c.getArgs().size() == 1 ? " was" : " were") + " given");
       return null;
     }
@@ -117,7 +110,7 @@ final class CallLowering {
     boolean ok = true;
     for (io.ballot.dsl.murphi.Expr a : actuals) {
       if (UndefinedWord.is(a)) {
-        args.add(new Expr.Undefined(INTEGER, locations.of(a))); // typed below, once the parameter is known
+        args.add(new Expr.Undefined(ExprLowering.INTEGER, cx.locations().of(a))); // typed below, once the parameter is known
         continue;
       }
       Expr arg = exprs.lower(a, mode);
@@ -128,13 +121,13 @@ final class CallLowering {
       return null; // the function's own declaration was rejected
     }
     if (actuals.size() != f.parameters().size()) {
-      problems.error(
+      cx.problems().error(
           at, "wrong number of arguments to '" + f.name() + "': it takes " + f.parameters().size() + " but "
               + actuals.size() + (actuals.size() == 1 ? " was" : " were") + " given");
       return null;
     }
     if (f.isProcedure() && at instanceof Call) {
-      problems.error(
+      cx.problems().error(
           at, "procedure '" + f.name() + "' does not return a value, so it cannot be used in an expression");
       return null;
     }
@@ -146,7 +139,7 @@ final class CallLowering {
       Expr arg = args.get(i);
       if (arg instanceof Expr.Undefined u) {
         if (p.kind() == Local.Kind.VAR_PARAMETER) {
-          problems.error(
+          cx.problems().error(
               actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' cannot be UNDEFINED, because '"
                   + p.name() + "' is a var parameter");
           ok = false;
@@ -158,33 +151,33 @@ final class CallLowering {
       boolean assignable = TypeRules.assignable(p.type(), arg.type());
       TypeRules.ScalarsetClash clash = assignable ? null : TypeRules.scalarsetClash(p.type(), arg.type());
       if (clash != null) {
-        problems.error(
-            actuals.get(i), typeRules.scalarsetMixing(
-                "passing a value of type " + typeRules.describe(arg.type()) + " as argument " + (i + 1) + " of '"
-                    + f.name() + "' (parameter '" + p.name() + "' has type " + typeRules.describe(p.type()) + ")",
+        cx.problems().error(
+            actuals.get(i), cx.typeRules().scalarsetMixing(
+                "passing a value of type " + cx.typeRules().describe(arg.type()) + " as argument " + (i + 1) + " of '"
+                    + f.name() + "' (parameter '" + p.name() + "' has type " + cx.typeRules().describe(p.type()) + ")",
                 clash));
         ok = false;
       } else if (!assignable) {
-        problems.error(
+        cx.problems().error(
             actuals.get(i), "incompatible types: argument " + (i + 1) + " of '" + f.name() + "' has type "
-                + typeRules.describe(arg.type()) + " but the parameter '" + p.name() + "' has type "
-                + typeRules.describe(p.type()));
+                + cx.typeRules().describe(arg.type()) + " but the parameter '" + p.name() + "' has type "
+                + cx.typeRules().describe(p.type()));
         ok = false;
       } else if (p.kind() == Local.Kind.VAR_PARAMETER) {
         if (!arg.isLValue() || readOnly.readOnly(arg)) {
-          problems.error(
+          cx.problems().error(
               actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' must be a writable variable, because '"
                   + p.name() + "' is a var parameter");
           ok = false;
         } else if (TypeRules.isReal(p.type()) != TypeRules.isReal(arg.type())) {
-          problems.error(
-              actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' has type " + typeRules.describe(arg.type())
+          cx.problems().error(
+              actuals.get(i), "argument " + (i + 1) + " of '" + f.name() + "' has type " + cx.typeRules().describe(arg.type())
                   + " but var parameter '" + p.name() + "' is real: a var parameter needs a real variable");
           ok = false;
         } else if (p.type() instanceof Type.RangeType && !p.type().equals(arg.type())) {
-          problems.error(
+          cx.problems().error(
               actuals.get(i), "range types of argument and var parameter '" + p.name() + "' differ ("
-                  + typeRules.describe(arg.type()) + " vs " + typeRules.describe(p.type()) + ")");
+                  + cx.typeRules().describe(arg.type()) + " vs " + cx.typeRules().describe(p.type()) + ")");
           ok = false;
         }
       }

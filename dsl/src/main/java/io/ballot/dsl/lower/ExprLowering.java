@@ -50,15 +50,12 @@ final class ExprLowering {
     NORMAL
   }
 
+  /** The types of boolean, integer and real results (shared by the parts of expression lowering). */
+  static final Type BOOLEAN = new Type.BooleanType();
+  static final Type INTEGER = new Type.IntType();
+  static final Type REAL = new Type.DoubleType();
 
-  private static final Type BOOLEAN = new Type.BooleanType();
-  private static final Type INTEGER = new Type.IntType();
-  private static final Type REAL = new Type.DoubleType();
-
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final Map<Named, Object> bindings;
+  private final LoweringContext cx;
   private final TypeLowering types;
   private final Folding folding;
   private final OperatorLowering operators;
@@ -71,10 +68,7 @@ final class ExprLowering {
    */
   ExprLowering(
       LoweringContext cx, TypeLowering types, CallLowering.QueryLowering queries, ReadOnlyTargets readOnly) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.bindings = cx.bindings();
+    this.cx = cx;
     this.types = types;
     this.folding = new Folding(cx.problems());
     this.operators = new OperatorLowering(cx, this, folding);
@@ -97,13 +91,13 @@ final class ExprLowering {
     if (e == null) {
       return null;
     }
-    SourceLocation at = locations.of(e);
+    SourceLocation at = cx.locations().of(e);
     if (e instanceof IntLiteral i) {
       return integerLiteral(i, at);
     }
     if (e instanceof io.ballot.dsl.murphi.RealLiteral r) {
       if (!r.getValue().matches("[0-9]+\\.[0-9]+")) {
-        problems.error(r, "invalid real number " + r.getValue() + ": a real is decimal digits '.' digits");
+        cx.problems().error(r, "invalid real number " + r.getValue() + ": a real is decimal digits '.' digits");
         return null;
       }
       return folding.fold(() -> RealFolding.literal(Double.parseDouble(r.getValue()), at), r, Mode.CONSTANT, null);
@@ -148,12 +142,12 @@ final class ExprLowering {
         return null;
       }
       if (!target.isLValue()) {
-        problems.error(u.getTarget(), "isundefined needs a designator: this is not a variable");
+        cx.problems().error(u.getTarget(), "isundefined needs a designator: this is not a variable");
         return null;
       }
       if (!target.type().isSimple()) {
-        problems.error(
-            u.getTarget(), "isundefined needs a simple type, not " + typeRules.describe(target.type())
+        cx.problems().error(
+            u.getTarget(), "isundefined needs a simple type, not " + cx.typeRules().describe(target.type())
                 + " (a record or array); test its parts");
         return null;
       }
@@ -166,7 +160,7 @@ final class ExprLowering {
         return null;
       }
       if (!(value.type() instanceof Type.UnionType u) || u.members().stream().noneMatch(member -> TypeRules.equal(member, t))) {
-        problems.error(m, "ismember needs a union value and one of that union's member types");
+        cx.problems().error(m, "ismember needs a union value and one of that union's member types");
         return null;
       }
       return new Expr.IsMember(value, t, at);
@@ -182,7 +176,7 @@ final class ExprLowering {
       }
       return pred == null ? null : new Expr.MultisetCount(b.index(), b.multiset(), pred, at);
     }
-    problems.error(e, "unsupported expression");
+    cx.problems().error(e, "unsupported expression");
     return null;
   }
 
@@ -190,7 +184,7 @@ final class ExprLowering {
   /** Reports a non-boolean condition; answers whether {@code e} is boolean (true for null: already reported). */
   boolean requireBoolean(Expr e, EObject at, String message) {
     if (e != null && !TypeRules.isBoolean(e.type())) {
-      problems.error(at, message + " must be boolean (it has type " + typeRules.describe(e.type()) + ")");
+      cx.problems().error(at, message + " must be boolean (it has type " + cx.typeRules().describe(e.type()) + ")");
       return false;
     }
     return true;
@@ -203,7 +197,7 @@ final class ExprLowering {
       v = new BigInteger(text.substring(2), 16);
     } else if (text.length() > 1 && text.startsWith("0")) {
       if (!text.matches("0[0-7]+")) {
-        problems.error(i, "invalid number " + text + ": a leading 0 makes it octal, which has digits 0-7 only");
+        cx.problems().error(i, "invalid number " + text + ": a leading 0 makes it octal, which has digits 0-7 only");
         return null;
       }
       v = new BigInteger(text.substring(1), 8); // Rumur reads a leading 0 as octal, like C
@@ -211,7 +205,7 @@ final class ExprLowering {
       v = new BigInteger(text);
     }
     if (v.compareTo(UnsignedValues.MAX) > 0) {
-      problems.error(i, "integer literal " + text + " is too large (the limit is " + UnsignedValues.MAX
+      cx.problems().error(i, "integer literal " + text + " is too large (the limit is " + UnsignedValues.MAX
           + ": with 64-bit values, one of the 2^64 codes is needed for 'undefined')");
       return null;
     }
@@ -228,18 +222,18 @@ final class ExprLowering {
       return null; // reported by the linker
     }
     if (target instanceof TypeName) {
-      problems.error(ref, "'" + target.getName() + "' is a type, not a value");
+      cx.problems().error(ref, "'" + target.getName() + "' is a type, not a value");
       return null;
     }
     if (target instanceof ProcDecl) {
-      problems.error(ref, "'" + target.getName() + "' is a function; call it with parentheses");
+      cx.problems().error(ref, "'" + target.getName() + "' is a function; call it with parentheses");
       return null;
     }
     if (target instanceof io.ballot.dsl.murphi.NetworkDecl) {
-      problems.error(ref, "'" + target.getName() + "' is a network: use it with send, broadcast and receive");
+      cx.problems().error(ref, "'" + target.getName() + "' is a network: use it with send, broadcast and receive");
       return null;
     }
-    Object bound = bindings.get(target);
+    Object bound = cx.bindings().get(target);
     if (bound == null) {
       return null; // its declaration was rejected
     }
@@ -270,13 +264,13 @@ final class ExprLowering {
       return null; // an unresolved field is reported by the linker (as "not a record" or "no field")
     }
     if (!(record.type() instanceof Type.RecordType rt)) {
-      problems.error(f.getRecord(), "left side of '.' is not a record (it has type " + typeRules.describe(record.type()) + ")");
+      cx.problems().error(f.getRecord(), "left side of '.' is not a record (it has type " + cx.typeRules().describe(record.type()) + ")");
       return null;
     }
     String name = f.getField().getName();
     int index = rt.indexOf(name);
     if (index < 0) {
-      problems.error(f, "no field named '" + name + "' in record");
+      cx.problems().error(f, "no field named '" + name + "' in record");
       return null;
     }
     return new Expr.FieldRef(record, name, index, rt.fields().get(index).type(), at);
@@ -291,26 +285,26 @@ final class ExprLowering {
     if (array.type() instanceof Type.ArrayType at2) {
       if (!TypeRules.assignable(at2.index(), index.type())) {
         TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(at2.index(), index.type());
-        problems.error(
+        cx.problems().error(
             a.getIndex(),
             clash != null
-                ? typeRules.scalarsetMixing(
-                    "indexing an array over " + typeRules.describe(at2.index()) + " with a value of type "
-                        + typeRules.describe(index.type()), clash)
-                : "incompatible types: array index has type " + typeRules.describe(index.type())
-                    + " but the array is indexed by " + typeRules.describe(at2.index()));
+                ? cx.typeRules().scalarsetMixing(
+                    "indexing an array over " + cx.typeRules().describe(at2.index()) + " with a value of type "
+                        + cx.typeRules().describe(index.type()), clash)
+                : "incompatible types: array index has type " + cx.typeRules().describe(index.type())
+                    + " but the array is indexed by " + cx.typeRules().describe(at2.index()));
         return null;
       }
       return new Expr.ElementRef(array, index, at2.element(), at);
     }
     if (array.type() instanceof Type.MultisetType mt) {
       if (!(index instanceof Expr.LocalRef lr && lr.local().kind() == Local.Kind.MULTISET_INDEX)) {
-        problems.error(a.getIndex(), "a multiset can only be indexed by a choose or multiset quantifier index");
+        cx.problems().error(a.getIndex(), "a multiset can only be indexed by a choose or multiset quantifier index");
         return null;
       }
       return new Expr.ElementRef(array, index, mt.element(), at);
     }
-    problems.error(a.getArray(), "indexing something that is not an array (it has type " + typeRules.describe(array.type()) + ")");
+    cx.problems().error(a.getArray(), "indexing something that is not an array (it has type " + cx.typeRules().describe(array.type()) + ")");
     return null;
   }
 
@@ -336,17 +330,17 @@ final class ExprLowering {
     if (clash != null) {
       // Rumur accepts this (the result has the 'then' branch's type), but a scalarset value would leak into
       // another type, or an integer into a scalarset, through the '?:'.
-      problems.error(
-          t, typeRules.scalarsetMixing(
-              "mixing types " + typeRules.describe(then.type()) + " and " + typeRules.describe(otherwise.type())
+      cx.problems().error(
+          t, cx.typeRules().scalarsetMixing(
+              "mixing types " + cx.typeRules().describe(then.type()) + " and " + cx.typeRules().describe(otherwise.type())
                   + " in the branches of '?:'", clash));
       return null;
     }
     if (!TypeRules.comparable(then.type(), otherwise.type())) {
       // Rumur does not check the branches against each other: the result has the type of the 'then' branch.
-      problems.warning(
-          t, "the branches of '?:' have different types (" + typeRules.describe(then.type()) + " and "
-              + typeRules.describe(otherwise.type()) + "); the result has the first one's type");
+      cx.problems().warning(
+          t, "the branches of '?:' have different types (" + cx.typeRules().describe(then.type()) + " and "
+              + cx.typeRules().describe(otherwise.type()) + "); the result has the first one's type");
     }
     Type type = TypeRules.comparable(then.type(), otherwise.type()) ? TypeRules.join(then.type(), otherwise.type()) : then.type();
     if (cond instanceof Literal c) {

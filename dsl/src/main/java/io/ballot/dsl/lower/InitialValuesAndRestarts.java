@@ -24,9 +24,7 @@ final class InitialValuesAndRestarts {
   /** A global variable with its declaration's initial value (null: none) and durability. */
   record Declared(Variable variable, Expr initial, boolean durable, VarGroup group) {}
 
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final BinderLowering binders;
   private final Bodies bodies;
@@ -34,9 +32,7 @@ final class InitialValuesAndRestarts {
 
   /** {@code exprs} lowers initial values and guards, {@code binders} restart quantifiers, {@code bodies} bodies. */
   InitialValuesAndRestarts(LoweringContext cx, ExprLowering exprs, BinderLowering binders, Bodies bodies) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
+    this.cx = cx;
     this.exprs = exprs;
     this.binders = binders;
     this.bodies = bodies;
@@ -52,9 +48,9 @@ final class InitialValuesAndRestarts {
       Type type = variables.get(0).type();
       init = exprs.lower(group.getInit(), ExprLowering.Mode.NORMAL);
       if (init != null && !fits(type, init)) {
-        problems.error(group.getInit(), "initial value of type " + typeRules.describe(init.type())
+        cx.problems().error(group.getInit(), "initial value of type " + cx.typeRules().describe(init.type())
             + " does not fit " + (type.isSimple() ? "" : "every simple value inside ") + "type "
-            + typeRules.describe(type));
+            + cx.typeRules().describe(type));
         init = null;
       }
     }
@@ -78,7 +74,7 @@ final class InitialValuesAndRestarts {
 
   /** Where the first declared initial value is. */
   java.util.Optional<SourceLocation> initialLocation() {
-    return declared.stream().filter(d -> d.initial() != null).findFirst().map(d -> locations.of(d.group()));
+    return declared.stream().filter(d -> d.initial() != null).findFirst().map(d -> cx.locations().of(d.group()));
   }
 
   /** The assignments of the declared initial values (fresh statements for each start state). */
@@ -95,13 +91,13 @@ final class InitialValuesAndRestarts {
 
   /** Lowers {@code restart p : P [where g] [==> recovery end]} inside {@code outer}. */
   Rule restart(RestartRule r, List<Binder> outer) {
-    SourceLocation at = locations.of(r);
+    SourceLocation at = cx.locations().of(r);
     Quantifier q = binders.lowerQuantifier(r.getQuantifier(), true);
     if (q == null) {
       return null;
     }
     if (!q.overType()) {
-      problems.error(r.getQuantifier(), "restart ranges over a process type ('p : T'), not a range of integers");
+      cx.problems().error(r.getQuantifier(), "restart ranges over a process type ('p : T'), not a range of integers");
       return null;
     }
     List<Stmt> body = new ArrayList<>();
@@ -116,7 +112,7 @@ final class InitialValuesAndRestarts {
         continue;
       }
       if (d.initial() == null) {
-        problems.error(r.getQuantifier(), "restart of " + typeRules.describe(q.type()) + " must reset volatile '"
+        cx.problems().error(r.getQuantifier(), "restart of " + cx.typeRules().describe(q.type()) + " must reset volatile '"
             + d.variable().name() + "', which has no initial value: declare one ('"
             + d.variable().name() + ": ... := value') or declare it durable");
         ok = false;
@@ -126,7 +122,7 @@ final class InitialValuesAndRestarts {
       body.addAll(Ir.fill(part, a.element(), d.initial(), at, 0));
     }
     if (owned == 0) {
-      problems.warning(r.getQuantifier(), "no variable is indexed by " + typeRules.describe(q.type())
+      cx.problems().warning(r.getQuantifier(), "no variable is indexed by " + cx.typeRules().describe(q.type())
           + ", so a restart resets nothing");
     }
     Expr guard = null;

@@ -17,17 +17,13 @@ import java.util.List;
  * {@code full(net, s, r)}, since each (sender, receiver) queue has its own capacity.
  */
 final class NetworkQueries {
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final Networks networks;
 
   /** {@code exprs} lowers the queries' arguments; {@code networks} resolves networks and messages. */
   NetworkQueries(LoweringContext cx, ExprLowering exprs, Networks networks) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
+    this.cx = cx;
     this.exprs = exprs;
     this.networks = networks;
   }
@@ -46,9 +42,9 @@ final class NetworkQueries {
 
   /** {@code inflight(net, Msg(args))}: whether the network holds that message (anywhere, for an ordered one). */
   private Expr inflight(Call c, Network n, ExprLowering.Mode mode) {
-    SourceLocation at = locations.of(c);
+    SourceLocation at = cx.locations().of(c);
     if (c.getArgs().size() != 2 || NetworkQuery.messageKind(c.getArgs().get(1)) == null) {
-      problems.error(c, "inflight takes a network and a message: inflight(" + n.decl().getName() + ", Msg(...))");
+      cx.problems().error(c, "inflight takes a network and a message: inflight(" + n.decl().getName() + ", Msg(...))");
       return null;
     }
     io.ballot.dsl.murphi.Expr written = c.getArgs().get(1);
@@ -81,19 +77,19 @@ final class NetworkQueries {
 
   /** {@code count(net)} (the messages in transit) or {@code full(net)} (as many as the capacity). */
   private Expr occupancy(Call c, NetworkQuery.Kind kind, Network n, ExprLowering.Mode mode) {
-    SourceLocation at = locations.of(c);
+    SourceLocation at = cx.locations().of(c);
     String name = kind.spelling();
     String net = n.decl().getName();
     Expr count;
     switch (n.kind()) {
       case SET -> {
-        problems.error(c, name + " needs an unordered or ordered network: set network '" + net
+        cx.problems().error(c, name + " needs an unordered or ordered network: set network '" + net
             + "' keeps every message sent and has no capacity (ask inflight(" + net + ", Msg(...)))");
         return null;
       }
       case UNORDERED -> {
         if (c.getArgs().size() != 1) {
-          problems.error(c, name + " takes the network alone: " + name + "(" + net + ")");
+          cx.problems().error(c, name + " takes the network alone: " + name + "(" + net + ")");
           return null;
         }
         Expr var = new Expr.VarRef(n.variable(), at);
@@ -102,7 +98,7 @@ final class NetworkQueries {
       }
       default -> {
         if (c.getArgs().size() != 3) {
-          problems.error(c, "ordered network '" + net + "' has one queue (and capacity) per sender and receiver: "
+          cx.problems().error(c, "ordered network '" + net + "' has one queue (and capacity) per sender and receiver: "
               + "name the queue, " + name + "(" + net + ", sender, receiver)");
           return null;
         }
@@ -122,8 +118,8 @@ final class NetworkQueries {
   private Expr endpoint(Network n, io.ballot.dsl.murphi.Expr e, ExprLowering.Mode mode) {
     Expr v = exprs.lower(e, mode);
     if (v != null && !TypeRules.assignable(n.endpoint(), v.type())) {
-      problems.error(e, "network '" + n.decl().getName() + "' connects values of type "
-          + typeRules.describe(n.endpoint()) + ", not " + typeRules.describe(v.type()));
+      cx.problems().error(e, "network '" + n.decl().getName() + "' connects values of type "
+          + cx.typeRules().describe(n.endpoint()) + ", not " + cx.typeRules().describe(v.type()));
       return null;
     }
     return v;

@@ -49,10 +49,7 @@ final class Networks {
       NetworkDecl decl, NetKind kind, Variable variable, Map<String, Message> messages, Type.RecordType messageType,
       Type.EnumType tagType, long capacity, Type endpoint, boolean dropWhenFull) {}
 
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final Map<Named, Object> bindings;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final BinderLowering binders;
   private final TypeLowering typeLowering;
@@ -71,10 +68,7 @@ final class Networks {
   Networks(
       LoweringContext cx, ExprLowering exprs, BinderLowering binders, TypeLowering typeLowering,
       Consumer<Variable> addVariable, Consumer<Rule> addRule) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.bindings = cx.bindings();
+    this.cx = cx;
     this.exprs = exprs;
     this.binders = binders;
     this.typeLowering = typeLowering;
@@ -115,13 +109,13 @@ final class Networks {
 
   /** Lowers a network declaration: its variable and its loss/duplication rules. */
   void declare(NetworkDecl d) {
-    SourceLocation at = locations.of(d);
+    SourceLocation at = cx.locations().of(d);
     Map<String, Message> messages = new LinkedHashMap<>();
     Map<String, Type> fieldTypes = new LinkedHashMap<>();
     boolean ok = true;
     for (MsgDecl m : d.getMessages()) {
       if (messages.containsKey(m.getName())) {
-        problems.error(m, "message '" + m.getName() + "' is declared twice in network '" + d.getName() + "'");
+        cx.problems().error(m, "message '" + m.getName() + "' is declared twice in network '" + d.getName() + "'");
         ok = false;
         continue;
       }
@@ -134,20 +128,20 @@ final class Networks {
           continue;
         }
         if (names.contains(f.getName())) {
-          problems.error(f, "field '" + f.getName() + "' is declared twice in message '" + m.getName() + "'");
+          cx.problems().error(f, "field '" + f.getName() + "' is declared twice in message '" + m.getName() + "'");
           ok = false;
         } else if (f.getName().equals(KIND_FIELD) && d.getKind() != NetKind.SET) {
-          problems.error(f, "'" + KIND_FIELD + "' is reserved for the message kind; rename the field");
+          cx.problems().error(f, "'" + KIND_FIELD + "' is reserved for the message kind; rename the field");
           ok = false;
         } else if (d.getKind() == NetKind.SET && !t.isSimple()) {
-          problems.error(
+          cx.problems().error(
               f.getType(), "a field of a message in a set network must have a simple type (it indexes the set), not "
-                  + typeRules.describe(t));
+                  + cx.typeRules().describe(t));
           ok = false;
         } else if (d.getKind() != NetKind.SET && fieldTypes.containsKey(f.getName())
             && !TypeRules.equal(fieldTypes.get(f.getName()), t)) {
-          problems.error(
-              f.getType(), "field '" + f.getName() + "' has type " + typeRules.describe(fieldTypes.get(f.getName()))
+          cx.problems().error(
+              f.getType(), "field '" + f.getName() + "' has type " + cx.typeRules().describe(fieldTypes.get(f.getName()))
                   + " in another message of network '" + d.getName() + "'; fields of the same name need the same type");
           ok = false;
         }
@@ -163,7 +157,7 @@ final class Networks {
       if (c == null) {
         ok = false;
       } else if (c < 1) {
-        problems.error(d.getCapacity(), "a network capacity must be at least 1");
+        cx.problems().error(d.getCapacity(), "a network capacity must be at least 1");
         ok = false;
       } else {
         capacity = c;
@@ -173,43 +167,43 @@ final class Networks {
     switch (d.getKind()) {
       case SET -> {
         if (d.getCapacity() != null) {
-          problems.error(d.getCapacity(), "a set network holds one copy of each message: it takes no capacity");
+          cx.problems().error(d.getCapacity(), "a set network holds one copy of each message: it takes no capacity");
           ok = false;
         }
         if (d.isWhenFull()) {
-          problems.error(d, "a set network holds one copy of each message and is never full: it takes no "
+          cx.problems().error(d, "a set network holds one copy of each message and is never full: it takes no "
               + "'when full'");
           ok = false;
         }
         if (d.isLossy() || d.isDuplicating()) {
-          problems.error(d, "a set network keeps every message sent (receiving does not remove it), so it "
+          cx.problems().error(d, "a set network keeps every message sent (receiving does not remove it), so it "
               + "cannot be lossy or duplicating; use an unordered network");
           ok = false;
         }
       }
       case UNORDERED, ORDERED -> {
         if (d.getCapacity() == null) {
-          problems.error(d, "network '" + d.getName() + "' needs a capacity ('capacity N'): the state is finite");
+          cx.problems().error(d, "network '" + d.getName() + "' needs a capacity ('capacity N'): the state is finite");
           ok = false;
         }
       }
     }
     if (d.getKind() == NetKind.ORDERED) {
       if (d.getEndpoint() == null) {
-        problems.error(d, "an ordered network needs its endpoint type, 'ordered [T]': it keeps one FIFO queue per "
+        cx.problems().error(d, "an ordered network needs its endpoint type, 'ordered [T]': it keeps one FIFO queue per "
             + "sender and receiver of type T");
         ok = false;
       } else {
         endpoint = typeLowering.lower(d.getEndpoint(), null);
         if (endpoint != null && !endpoint.isSimple()) {
-          problems.error(d.getEndpoint(), "the endpoint type of a network must be simple, not "
-              + typeRules.describe(endpoint));
+          cx.problems().error(d.getEndpoint(), "the endpoint type of a network must be simple, not "
+              + cx.typeRules().describe(endpoint));
           ok = false;
         }
         ok &= endpoint != null;
       }
     } else if (d.getEndpoint() != null) {
-      problems.error(d.getEndpoint(), "only an ordered network has an endpoint type; put the sender and receiver "
+      cx.problems().error(d.getEndpoint(), "only an ordered network has an endpoint type; put the sender and receiver "
           + "in message fields");
       ok = false;
     }
@@ -243,12 +237,12 @@ final class Networks {
         type = new Type.ArrayType(endpoint, new Type.ArrayType(endpoint, queue));
       }
     }
-    Variable v = new Variable(d.getName(), type, locations.of(d, io.ballot.dsl.murphi.MurphiPackage.Literals.NAMED__NAME));
+    Variable v = new Variable(d.getName(), type, cx.locations().of(d, io.ballot.dsl.murphi.MurphiPackage.Literals.NAMED__NAME));
     addVariable.accept(v);
     // at capacity a lossy network loses the message (unless told otherwise); a reliable one reports a violation
     boolean drop = d.isWhenFull() ? d.getOnFull() == io.ballot.dsl.murphi.FullPolicy.DROP : d.isLossy();
     Network n = new Network(d, d.getKind(), v, messages, messageType, tagType, capacity, endpoint, drop);
-    bindings.put(d, n);
+    cx.bindings().put(d, n);
     networks.add(n);
     if (d.isLossy()) {
       addRule.accept(lossRule(n, at));
@@ -382,10 +376,10 @@ final class Networks {
       return null; // reported by the linker
     }
     if (!(ref instanceof NetworkDecl)) {
-      problems.error(at, "'" + ref.getName() + "' is not a network");
+      cx.problems().error(at, "'" + ref.getName() + "' is not a network");
       return null;
     }
-    return (Network) bindings.get(ref); // null: its declaration was rejected
+    return (Network) cx.bindings().get(ref); // null: its declaration was rejected
   }
 
   /** Message {@code declared} of {@code n} with {@code arity} fields; null (reported) when there is none. */
@@ -400,12 +394,12 @@ final class Networks {
   Message message(Network n, EObject at, String kind, int arity) {
     Message m = n.messages().get(kind);
     if (m == null) {
-      problems.error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
+      cx.problems().error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
           + String.join(", ", n.messages().keySet()) + ")");
       return null;
     }
     if (arity != m.fields().size()) {
-      problems.error(at, "message '" + kind + "' has " + m.fields().size() + " field"
+      cx.problems().error(at, "message '" + kind + "' has " + m.fields().size() + " field"
           + (m.fields().size() == 1 ? "" : "s") + " (" + String.join(", ", m.fields()) + "), not " + arity);
       return null;
     }
@@ -414,7 +408,7 @@ final class Networks {
 
   /** Lowers {@code send}. */
   Stmt send(SendStmt s, List<Local> temps) {
-    SourceLocation at = locations.of(s);
+    SourceLocation at = cx.locations().of(s);
     Network n = network(s, s.getNet());
     if (n == null) {
       return null;
@@ -425,7 +419,7 @@ final class Networks {
 
   /** Lowers {@code broadcast}: a loop over the receiver quantifier, skipping the excepted value. */
   Stmt broadcast(BroadcastStmt b, List<Local> temps) {
-    SourceLocation at = locations.of(b);
+    SourceLocation at = cx.locations().of(b);
     Network n = network(b, b.getNet());
     Quantifier q = binders.lowerQuantifier(b.getQuantifier(), false);
     if (n == null || q == null) {
@@ -438,8 +432,8 @@ final class Networks {
         return null;
       }
       if (!TypeRules.comparable(q.variable().type(), e.type())) {
-        problems.error(b.getExcept(), "'except' needs a value of the quantifier's type "
-            + typeRules.describe(q.variable().type()) + ", not " + typeRules.describe(e.type()));
+        cx.problems().error(b.getExcept(), "'except' needs a value of the quantifier's type "
+            + cx.typeRules().describe(q.variable().type()) + ", not " + cx.typeRules().describe(e.type()));
         return null;
       }
       except = Ir.binary(BinaryOp.NEQ, Ir.ref(q.variable(), at), e, at);
@@ -475,7 +469,7 @@ final class Networks {
       EObject stmt, List<Local> temps, SourceLocation at) {
     if (n.kind() == NetKind.ORDERED) {
       if (to == null || from == null) {
-        problems.error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from' and 'to'");
+        cx.problems().error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from' and 'to'");
         return null;
       }
       Expr toValue = endpointValue(n, to);
@@ -483,7 +477,7 @@ final class Networks {
       return s == null ? null : List.of(s);
     }
     if (from != null || to != null) {
-      problems.error(from != null ? from : to, fromToMisuse(n));
+      cx.problems().error(from != null ? from : to, fromToMisuse(n));
       return null;
     }
     Message m = message(n, msg, msg.getKind(), msg.getArgs().size());
@@ -521,8 +515,8 @@ final class Networks {
   private Expr endpointValue(Network n, io.ballot.dsl.murphi.Expr e) {
     Expr v = exprs.lower(e, ExprLowering.Mode.NORMAL);
     if (v != null && !TypeRules.assignable(n.endpoint(), v.type())) {
-      problems.error(e, "network '" + n.decl().getName() + "' connects values of type "
-          + typeRules.describe(n.endpoint()) + ", not " + typeRules.describe(v.type()));
+      cx.problems().error(e, "network '" + n.decl().getName() + "' connects values of type "
+          + cx.typeRules().describe(n.endpoint()) + ", not " + cx.typeRules().describe(v.type()));
       return null;
     }
     return v;
@@ -531,7 +525,7 @@ final class Networks {
   private Stmt sendOrdered(Network n, MsgExpr msg, io.ballot.dsl.murphi.Expr from, Expr toValue, EObject stmt,
       SourceLocation at) {
     if (from == null) {
-      problems.error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from'");
+      cx.problems().error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from'");
       return null;
     }
     Expr fromValue = endpointValue(n, from);
@@ -576,8 +570,8 @@ final class Networks {
       }
       Type t = m.types().get(i);
       if (!TypeRules.assignable(t, a.type())) {
-        problems.error(written.get(i), "field '" + m.fields().get(i) + "' of message '" + m.name()
-            + "' has type " + typeRules.describe(t) + "; this value has type " + typeRules.describe(a.type()));
+        cx.problems().error(written.get(i), "field '" + m.fields().get(i) + "' of message '" + m.name()
+            + "' has type " + cx.typeRules().describe(t) + "; this value has type " + cx.typeRules().describe(a.type()));
         ok = false;
       }
       out.add(a);

@@ -14,23 +14,14 @@ import java.util.List;
 
 /** Lowers and type-checks unary and binary operators, folding them over literals (Rumur's short cuts included). */
 final class OperatorLowering {
-  private static final Type BOOLEAN = new Type.BooleanType();
-  private static final Type INTEGER = new Type.IntType();
-  private static final Type REAL = new Type.DoubleType();
 
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final boolean unsignedValues;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final Folding folding;
 
   /** {@code exprs} lowers the operands; {@code folding} folds operators over literals. */
   OperatorLowering(LoweringContext cx, ExprLowering exprs, Folding folding) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.unsignedValues = cx.unsignedValues();
+    this.cx = cx;
     this.exprs = exprs;
     this.folding = folding;
   }
@@ -43,13 +34,13 @@ final class OperatorLowering {
     String op = u.getOp();
     if (op.equals("+")) {
       if (operand.type() instanceof Type.ScalarsetType ss) {
-        problems.error(
-            u.getOperand(), typeRules.scalarsetOperator(
+        cx.problems().error(
+            u.getOperand(), cx.typeRules().scalarsetOperator(
                 "arithmetic on scalarset values", ss, "have no numeric value (unary '+' needs an integer operand)"));
         return null;
       }
       if (!TypeRules.isNumericOrReal(operand.type())) {
-        problems.error(u.getOperand(), "unary '+' needs an integer operand, not " + typeRules.describe(operand.type()));
+        cx.problems().error(u.getOperand(), "unary '+' needs an integer operand, not " + cx.typeRules().describe(operand.type()));
         return null;
       }
       return operand instanceof Literal lit ? new Literal(lit.type(), lit.value(), at) : operand;
@@ -58,34 +49,34 @@ final class OperatorLowering {
     Type type;
     if (op.equals("!") || op.equals("¬")) {
       kind = UnaryOp.NOT;
-      type = BOOLEAN;
+      type = ExprLowering.BOOLEAN;
       if (!exprs.requireBoolean(operand, u.getOperand(), "the operand of '!'")) {
         return null;
       }
     } else {
       kind = op.equals("~") ? UnaryOp.BITWISE_NOT : UnaryOp.NEGATE;
-      type = INTEGER;
+      type = ExprLowering.INTEGER;
       if (operand.type() instanceof Type.ScalarsetType ss) {
-        problems.error(
-            u.getOperand(), typeRules.scalarsetOperator(
+        cx.problems().error(
+            u.getOperand(), cx.typeRules().scalarsetOperator(
                 kind == UnaryOp.NEGATE ? "arithmetic on scalarset values" : "bitwise operation on scalarset values", ss,
                 "have no numeric value (unary '" + op + "' needs an integer operand)"));
         return null;
       }
       if (kind == UnaryOp.NEGATE && TypeRules.isReal(operand.type())) {
-        Expr node = new Expr.Unary(kind, operand, REAL, at);
+        Expr node = new Expr.Unary(kind, operand, ExprLowering.REAL, at);
         return operand instanceof Literal lit ? folding.fold(() -> RealFolding.negate(lit, at), u, mode, node) : node;
       }
       if (!TypeRules.isNumeric(operand.type())) {
-        problems.error(
+        cx.problems().error(
             u.getOperand(), (kind == UnaryOp.NEGATE ? "expression cannot be negated: unary '-'" : "expression cannot be bitwise NOTed: '~'")
-                + " needs an integer operand, not " + typeRules.describe(operand.type()));
+                + " needs an integer operand, not " + cx.typeRules().describe(operand.type()));
         return null;
       }
     }
     Expr node = new Expr.Unary(kind, operand, type, at);
     if (operand instanceof Literal lit) {
-      return folding.fold(() -> ConstantFolder.unary(kind, lit, type, at, unsignedValues), u, mode, node);
+      return folding.fold(() -> ConstantFolder.unary(kind, lit, type, at, cx.unsignedValues()), u, mode, node);
     }
     return node;
   }
@@ -103,7 +94,7 @@ final class OperatorLowering {
     Expr left = exprs.lower(leftmost, mode);
     for (int i = spine.size() - 1; i >= 0; i--) {
       Binary level = spine.get(i);
-      left = binary(level, left, mode, i == 0 ? at : locations.of(level));
+      left = binary(level, left, mode, i == 0 ? at : cx.locations().of(level));
     }
     return left;
   }
@@ -127,41 +118,41 @@ final class OperatorLowering {
       if (!ok) {
         return null;
       }
-      type = BOOLEAN;
+      type = ExprLowering.BOOLEAN;
     } else if (kind == BinaryOp.EQ || kind == BinaryOp.NEQ) {
       if (!TypeRules.comparable(left.type(), right.type())) {
         TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(left.type(), right.type());
-        problems.error(
+        cx.problems().error(
             b, clash != null
-                ? typeRules.scalarsetMixing(
-                    "comparing values of types " + typeRules.describe(left.type()) + " and "
-                        + typeRules.describe(right.type()), clash)
-                : "expressions are not comparable: " + typeRules.describe(left.type()) + " and "
-                    + typeRules.describe(right.type()));
+                ? cx.typeRules().scalarsetMixing(
+                    "comparing values of types " + cx.typeRules().describe(left.type()) + " and "
+                        + cx.typeRules().describe(right.type()), clash)
+                : "expressions are not comparable: " + cx.typeRules().describe(left.type()) + " and "
+                    + cx.typeRules().describe(right.type()));
         return null;
       }
-      type = BOOLEAN;
+      type = ExprLowering.BOOLEAN;
     } else if (comparison) {
       Type.ScalarsetType ss = TypeRules.scalarsetAmong(left.type(), right.type());
       if (ss != null) {
-        problems.error(
-            b, typeRules.scalarsetOperator("ordering comparison on scalarset values", ss, "may only be compared with = or !="));
+        cx.problems().error(
+            b, cx.typeRules().scalarsetOperator("ordering comparison on scalarset values", ss, "may only be compared with = or !="));
         return null;
       }
       if (!TypeRules.isNumericOrReal(left.type()) || !TypeRules.isNumericOrReal(right.type())) {
-        problems.error(
-            b, "expressions are not comparable with '" + op + "': " + typeRules.describe(left.type()) + " and "
-                + typeRules.describe(right.type()) + " (only integers and reals are ordered)");
+        cx.problems().error(
+            b, "expressions are not comparable with '" + op + "': " + cx.typeRules().describe(left.type()) + " and "
+                + cx.typeRules().describe(right.type()) + " (only integers and reals are ordered)");
         return null;
       }
-      type = BOOLEAN;
+      type = ExprLowering.BOOLEAN;
     } else {
       Type.ScalarsetType ss = TypeRules.scalarsetAmong(left.type(), right.type());
       if (ss != null) {
         boolean arithmetic = kind == BinaryOp.ADD || kind == BinaryOp.SUB || kind == BinaryOp.MUL
             || kind == BinaryOp.DIV || kind == BinaryOp.MOD;
-        problems.error(
-            b, typeRules.scalarsetOperator(
+        cx.problems().error(
+            b, cx.typeRules().scalarsetOperator(
                 arithmetic ? "arithmetic on scalarset values" : "bitwise operation on scalarset values", ss,
                 "have no numeric value ('" + op + "' needs integer operands)"));
         return null;
@@ -169,19 +160,19 @@ final class OperatorLowering {
       boolean real = TypeRules.isReal(left.type()) || TypeRules.isReal(right.type());
       boolean realOperator = kind == BinaryOp.ADD || kind == BinaryOp.SUB || kind == BinaryOp.MUL || kind == BinaryOp.DIV;
       if (real && kind == BinaryOp.MOD) {
-        problems.error(b, "'%' needs integer operands, not " + typeRules.describe(left.type()) + " and "
-            + typeRules.describe(right.type()) + " (CMurphi has no modulo of reals; fmod(x, y) computes one)");
+        cx.problems().error(b, "'%' needs integer operands, not " + cx.typeRules().describe(left.type()) + " and "
+            + cx.typeRules().describe(right.type()) + " (CMurphi has no modulo of reals; fmod(x, y) computes one)");
         return null;
       }
       if (real && realOperator && TypeRules.isNumericOrReal(left.type()) && TypeRules.isNumericOrReal(right.type())) {
-        type = REAL;
+        type = ExprLowering.REAL;
       } else if (!TypeRules.isNumeric(left.type()) || !TypeRules.isNumeric(right.type())) {
-        problems.error(
-            b, "'" + op + "' needs integer operands, not " + typeRules.describe(left.type()) + " and "
-                + typeRules.describe(right.type()));
+        cx.problems().error(
+            b, "'" + op + "' needs integer operands, not " + cx.typeRules().describe(left.type()) + " and "
+                + cx.typeRules().describe(right.type()));
         return null;
       } else {
-        type = INTEGER;
+        type = ExprLowering.INTEGER;
       }
     }
     boolean realOperands = TypeRules.isReal(left.type()) || TypeRules.isReal(right.type());
@@ -189,7 +180,7 @@ final class OperatorLowering {
     if (left instanceof Literal ll && right instanceof Literal rl) {
       return realOperands
           ? folding.fold(() -> RealFolding.binary(kind, ll, rl, type, at), b, mode, node)
-          : folding.fold(() -> ConstantFolder.binary(kind, ll, rl, type, at, unsignedValues), b, mode, node);
+          : folding.fold(() -> ConstantFolder.binary(kind, ll, rl, type, at, cx.unsignedValues()), b, mode, node);
     }
     if (mode == Mode.CONSTANT) {
       Literal shortCut = shortCircuit(kind, left, right, type, at);
@@ -197,10 +188,10 @@ final class OperatorLowering {
         return shortCut;
       }
     } else if (realOperands && kind == BinaryOp.DIV && right instanceof Literal rl && RealFolding.real(rl) == 0) {
-      problems.warning(b.getRight(), "division by zero: the result is infinite or NaN, and storing it fails");
+      cx.problems().warning(b.getRight(), "division by zero: the result is infinite or NaN, and storing it fails");
     } else if (!realOperands && (kind == BinaryOp.DIV || kind == BinaryOp.MOD) && right instanceof Literal rl
         && rl.value() == 0) {
-      problems.warning(b.getRight(), (kind == BinaryOp.DIV ? "division" : "modulo") + " by zero: this fails when executed");
+      cx.problems().warning(b.getRight(), (kind == BinaryOp.DIV ? "division" : "modulo") + " by zero: this fails when executed");
     }
     return node;
   }

@@ -33,22 +33,14 @@ import java.util.Map;
  * else declared outside (a variable, a type...) is an error, never a silent rebinding.
  */
 final class Receiving {
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final Map<Named, Object> bindings;
-  private final Map<Local, AliasBinding> aliases;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final Networks networks;
   private final Bodies bodies;
 
   /** {@code exprs} lowers guards and bound values, {@code networks} resolves messages, {@code bodies} the body. */
   Receiving(LoweringContext cx, ExprLowering exprs, Networks networks, Bodies bodies) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.bindings = cx.bindings();
-    this.aliases = cx.aliases();
+    this.cx = cx;
     this.exprs = exprs;
     this.networks = networks;
     this.bodies = bodies;
@@ -66,11 +58,11 @@ final class Receiving {
     if (outer == null) {
       return new Name(b, null, true);
     }
-    SourceLocation at = locations.of(b);
+    SourceLocation at = cx.locations().of(b);
     if (!(outer instanceof Quantifier || outer instanceof AliasDecl || outer instanceof ConstName
         || outer instanceof EnumLiteral)) {
-      problems.error(b, "'" + b.getName() + "' is already declared (" + describe(outer) + " at line "
-          + locations.of(outer).line() + "): a pattern name declared outside the receive means 'this field equals"
+      cx.problems().error(b, "'" + b.getName() + "' is already declared (" + describe(outer) + " at line "
+          + cx.locations().of(outer).line() + "): a pattern name declared outside the receive means 'this field equals"
           + " it' only for a constant, an enum value, a ruleset parameter or an alias; use a new name (and compare"
           + " in 'where')");
       return new Name(b, null, false);
@@ -80,9 +72,9 @@ final class Receiving {
       return new Name(b, null, false);
     }
     if (!TypeRules.comparable(t, v.type())) {
-      problems.error(b, "'" + b.getName() + "' is " + describe(outer) + " of type " + typeRules.describe(v.type())
+      cx.problems().error(b, "'" + b.getName() + "' is " + describe(outer) + " of type " + cx.typeRules().describe(v.type())
           + " declared outside the receive, so the pattern requires " + what + " to equal it; but " + what
-          + " has type " + typeRules.describe(t) + "; use a new name");
+          + " has type " + cx.typeRules().describe(t) + "; use a new name");
       return new Name(b, null, false);
     }
     return new Name(b, v, true);
@@ -109,17 +101,17 @@ final class Receiving {
       return n.value();
     }
     Local q = new Local(n.binder() != null ? n.binder().getName() : fallback, Local.Kind.QUANTIFIER, t,
-        n.binder() != null ? locations.of(n.binder()) : at);
+        n.binder() != null ? cx.locations().of(n.binder()) : at);
     binders.add(Networks.over(q, at));
     if (n.binder() != null) {
-      bindings.put(n.binder(), q);
+      cx.bindings().put(n.binder(), q);
     }
     return Ir.ref(q, at);
   }
 
   /** Lowers a receive rule inside {@code outer}; null when invalid (reported). */
   Rule receive(ReceiveRule r, List<Binder> outer) {
-    SourceLocation at = locations.of(r);
+    SourceLocation at = cx.locations().of(r);
     Network n = networks.network(r, r.getNet());
     if (n == null) {
       return null;
@@ -130,7 +122,7 @@ final class Receiving {
       return null;
     }
     if (n.kind() != NetKind.ORDERED && (r.getFrom() != null || r.getTo() != null)) {
-      problems.error(r.getFrom() != null ? r.getFrom() : r.getTo(), Networks.fromToMisuse(n));
+      cx.problems().error(r.getFrom() != null ? r.getFrom() : r.getTo(), Networks.fromToMisuse(n));
       return null;
     }
     List<Name> names = new ArrayList<>();
@@ -182,7 +174,7 @@ final class Receiving {
       List<Stmt> copies = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         Name name = names.get(i);
-        SourceLocation bat = locations.of(name.binder());
+        SourceLocation bat = cx.locations().of(name.binder());
         Expr field = Ir.field(message, m.fields().get(i), bat);
         if (name.value() != null) {
           present = Ir.and(at, present, Ir.binary(BinaryOp.EQ, field, name.value(), bat));
@@ -192,8 +184,8 @@ final class Receiving {
         Local alias = new Local(name.binder().getName(), Local.Kind.ALIAS, m.types().get(i), bat);
         AliasBinding binding = new AliasBinding(alias, field, bat);
         ruleBinders.add(binding);
-        aliases.put(alias, binding);
-        bindings.put(name.binder(), binding);
+        cx.aliases().put(alias, binding);
+        cx.bindings().put(name.binder(), binding);
         Local copy = new Local(name.binder().getName(), Local.Kind.VARIABLE, m.types().get(i), bat);
         locals.add(copy);
         copiesOf.add(copy);
@@ -210,7 +202,7 @@ final class Receiving {
     }
     for (int i = 0; i < copiesOf.size(); i++) {
       if (copiesOf.get(i) != null) {
-        bindings.put(names.get(i).binder(), copiesOf.get(i)); // the body sees the copies
+        cx.bindings().put(names.get(i).binder(), copiesOf.get(i)); // the body sees the copies
       }
     }
     bodies.lowerLocalDecls(r.getDecls(), locals);

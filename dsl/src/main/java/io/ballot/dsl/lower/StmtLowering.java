@@ -47,11 +47,7 @@ final class StmtLowering {
    */
   record Context(Function function, boolean inRule, List<Local> locals) {}
 
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final boolean unsignedValues;
-  private final Map<Named, Object> bindings;
+  private final LoweringContext cx;
   private final ExprLowering exprs;
   private final BinderLowering binders;
   private final CallLowering calls;
@@ -65,11 +61,7 @@ final class StmtLowering {
   StmtLowering(
       LoweringContext cx, ExprLowering exprs, BinderLowering binders, CallLowering calls, Networks networks,
       ReadOnlyTargets readOnly) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.unsignedValues = cx.unsignedValues();
-    this.bindings = cx.bindings();
+    this.cx = cx;
     this.exprs = exprs;
     this.binders = binders;
     this.calls = calls;
@@ -96,7 +88,7 @@ final class StmtLowering {
   }
 
   private Stmt lower(io.ballot.dsl.murphi.Stmt s, Context ctx) {
-    SourceLocation at = locations.of(s);
+    SourceLocation at = cx.locations().of(s);
     if (s instanceof Assignment a && UndefinedWord.is(a.getValue())) {
       Expr target = expr(a.getTarget()); // CMurphi: 'x := UNDEFINED' is 'undefine x'
       return target == null || !writable(target, a.getTarget(), "assign to") ? null : new Stmt.Undefine(target, at);
@@ -109,13 +101,13 @@ final class StmtLowering {
       }
       if (!TypeRules.assignable(target.type(), value.type())) {
         TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(target.type(), value.type());
-        problems.error(
+        cx.problems().error(
             a.getValue(), clash != null
-                ? typeRules.scalarsetMixing(
-                    "assigning a value of type " + typeRules.describe(value.type()) + " to a target of type "
-                        + typeRules.describe(target.type()), clash)
-                : "incompatible types: cannot assign a value of type " + typeRules.describe(value.type())
-                    + " to a target of type " + typeRules.describe(target.type()));
+                ? cx.typeRules().scalarsetMixing(
+                    "assigning a value of type " + cx.typeRules().describe(value.type()) + " to a target of type "
+                        + cx.typeRules().describe(target.type()), clash)
+                : "incompatible types: cannot assign a value of type " + cx.typeRules().describe(value.type())
+                    + " to a target of type " + cx.typeRules().describe(target.type()));
         return null;
       }
       rangeCheck(target.type(), value, a.getValue());
@@ -126,7 +118,7 @@ final class StmtLowering {
       if (decl == null || decl.eIsProxy()) {
         return null;
       }
-      Function f = (Function) bindings.get(decl);
+      Function f = (Function) cx.bindings().get(decl);
       List<Expr> args = calls.arguments(decl, f, c.getArgs(), c, Mode.NORMAL);
       return args == null ? null : new Stmt.ProcCall(f, args, at);
     }
@@ -137,7 +129,7 @@ final class StmtLowering {
         clauses.add(clause(e.getCondition(), e.getBody(), e, ctx));
       }
       if (i.getElse() != null) {
-        clauses.add(new Stmt.IfClause(null, lowerBlock(i.getElse(), ctx), locations.of(i.getElse())));
+        clauses.add(new Stmt.IfClause(null, lowerBlock(i.getElse(), ctx), cx.locations().of(i.getElse())));
       }
       return clauses.contains(null) ? null : new Stmt.If(clauses, at);
     }
@@ -168,8 +160,8 @@ final class StmtLowering {
       Type.ScalarsetType cleared = TypeRules.scalarsetCleared(target.type());
       if (cleared != null) {
         // CMurphi: "Target of CLEAR statement must not contain a scalarset variable." (Rumur accepts it.)
-        problems.error(
-            c.getTarget(), typeRules.scalarsetOperator(
+        cx.problems().error(
+            c.getTarget(), cx.typeRules().scalarsetOperator(
                 "clearing a scalarset value", cleared,
                 "none of them comes first, but 'clear' would set "
                     + (target.type() instanceof Type.ScalarsetType ? "it" : "the scalarset values inside")
@@ -192,7 +184,7 @@ final class StmtLowering {
       }
       if (!value.type().isSimple() && !value.isLValue() && !(value.type() instanceof Type.IntType)
           && !(value.type() instanceof Type.DoubleType)) {
-        problems.error(p.getValue(), "printing a record or array that is not a variable is not supported");
+        cx.problems().error(p.getValue(), "printing a record or array that is not a variable is not supported");
         return null;
       }
       return new Stmt.Put(null, value, at);
@@ -203,7 +195,7 @@ final class StmtLowering {
     if (s instanceof PropertyStmt p) {
       PropertyKind kind = Lowering.kindOf(p.getKind());
       if (kind == PropertyKind.LIVENESS) {
-        problems.error(p, "a liveness property cannot be a statement; declare it at top level");
+        cx.problems().error(p, "a liveness property cannot be a statement; declare it at top level");
         return null;
       }
       Expr cond = exprs.lower(p.getCondition(), Mode.PURE);
@@ -232,13 +224,13 @@ final class StmtLowering {
       Type elementType = ((Type.MultisetType) ms.type()).element();
       if (!TypeRules.assignable(elementType, element.type())) {
         TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(elementType, element.type());
-        String what = "adding a value of type " + typeRules.describe(element.type()) + " to a multiset of "
-            + typeRules.describe(elementType);
-        problems.error(
+        String what = "adding a value of type " + cx.typeRules().describe(element.type()) + " to a multiset of "
+            + cx.typeRules().describe(elementType);
+        cx.problems().error(
             m.getElement(), clash != null
-                ? typeRules.scalarsetMixing(what, clash)
-                : "cannot add a value of type " + typeRules.describe(element.type())
-                    + " to a multiset of " + typeRules.describe(elementType));
+                ? cx.typeRules().scalarsetMixing(what, clash)
+                : "cannot add a value of type " + cx.typeRules().describe(element.type())
+                    + " to a multiset of " + cx.typeRules().describe(elementType));
         return null;
       }
       return new Stmt.MultisetAdd(element, ms, at);
@@ -250,7 +242,7 @@ final class StmtLowering {
         return null;
       }
       if (!TypeRules.isNumeric(index.type())) {
-        problems.error(m.getIndex(), "multisetremove needs a multiset index");
+        cx.problems().error(m.getIndex(), "multisetremove needs a multiset index");
         return null;
       }
       return new Stmt.MultisetRemove(index, ms, at);
@@ -273,13 +265,13 @@ final class StmtLowering {
     if (s instanceof io.ballot.dsl.murphi.BroadcastStmt b) {
       return networks.broadcast(b, ctx.locals());
     }
-    problems.error(s, "unsupported statement");
+    cx.problems().error(s, "unsupported statement");
     return null;
   }
 
   private boolean multisetTarget(Expr ms, EObject at) {
     if (!(ms.type() instanceof Type.MultisetType)) {
-      problems.error(at, "not a multiset (it has type " + typeRules.describe(ms.type()) + ")");
+      cx.problems().error(at, "not a multiset (it has type " + cx.typeRules().describe(ms.type()) + ")");
       return false;
     }
     return writable(ms, at, "modify");
@@ -291,18 +283,18 @@ final class StmtLowering {
     if (cond == null || !exprs.requireBoolean(cond, condition, "the if condition")) {
       return null;
     }
-    return new Stmt.IfClause(cond, stmts, locations.of(at));
+    return new Stmt.IfClause(cond, stmts, cx.locations().of(at));
   }
 
   private Stmt switchStmt(SwitchStmt sw, Context ctx, SourceLocation at) {
     Expr value = expr(sw.getValue());
     if (value != null && TypeRules.isReal(value.type())) {
-      problems.error(sw.getValue(), "switch on a real value is not supported; compare it with if");
+      cx.problems().error(sw.getValue(), "switch on a real value is not supported; compare it with if");
       value = null;
     }
     if (value != null && !value.type().isSimple() && !(value.type() instanceof Type.IntType)) {
-      problems.error(
-          sw.getValue(), "switch needs a value of a simple type, not " + typeRules.describe(value.type())
+      cx.problems().error(
+          sw.getValue(), "switch needs a value of a simple type, not " + cx.typeRules().describe(value.type())
               + " (a complex type)");
       value = null;
     }
@@ -316,22 +308,22 @@ final class StmtLowering {
           ok = false;
         } else if (value != null && !TypeRules.comparable(value.type(), lv.type())) {
           TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(value.type(), lv.type());
-          problems.error(
+          cx.problems().error(
               label, clash != null
-                  ? typeRules.scalarsetMixing(
-                      "a case label of type " + typeRules.describe(lv.type()) + " in a switch on a value of type "
-                          + typeRules.describe(value.type()), clash)
-                  : "incompatible types: case label of type " + typeRules.describe(lv.type())
+                  ? cx.typeRules().scalarsetMixing(
+                      "a case label of type " + cx.typeRules().describe(lv.type()) + " in a switch on a value of type "
+                          + cx.typeRules().describe(value.type()), clash)
+                  : "incompatible types: case label of type " + cx.typeRules().describe(lv.type())
                       + " cannot match a switch value of type "
-                      + typeRules.describe(value.type()));
+                      + cx.typeRules().describe(value.type()));
           ok = false;
         }
         labels.add(lv);
       }
-      cases.add(new Stmt.SwitchCase(labels, lowerBlock(c.getBody(), ctx), locations.of(c)));
+      cases.add(new Stmt.SwitchCase(labels, lowerBlock(c.getBody(), ctx), cx.locations().of(c)));
     }
     if (sw.getDefault() != null) {
-      cases.add(new Stmt.SwitchCase(List.of(), lowerBlock(sw.getDefault(), ctx), locations.of(sw.getDefault())));
+      cases.add(new Stmt.SwitchCase(List.of(), lowerBlock(sw.getDefault(), ctx), cx.locations().of(sw.getDefault())));
     }
     return ok ? new Stmt.Switch(value, cases, at) : null;
   }
@@ -340,8 +332,8 @@ final class StmtLowering {
     Function f = ctx.function();
     if (r.getValue() == null) {
       if (f != null && !f.isProcedure()) {
-        problems.error(r, "function '" + f.name() + "' must return a value of type "
-            + typeRules.describe(f.returnType()));
+        cx.problems().error(r, "function '" + f.name() + "' must return a value of type "
+            + cx.typeRules().describe(f.returnType()));
         return null;
       }
       return new Stmt.Return(null, at);
@@ -351,22 +343,22 @@ final class StmtLowering {
       return null;
     }
     if (f == null) {
-      problems.error(r.getValue(), "a rule or start state cannot return a value");
+      cx.problems().error(r.getValue(), "a rule or start state cannot return a value");
       return null;
     }
     if (f.isProcedure()) {
-      problems.error(r.getValue(), "procedure '" + f.name() + "' has no return type, so it cannot return a value");
+      cx.problems().error(r.getValue(), "procedure '" + f.name() + "' has no return type, so it cannot return a value");
       return null;
     }
     if (!TypeRules.assignable(f.returnType(), value.type())) {
       TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(f.returnType(), value.type());
-      problems.error(
+      cx.problems().error(
           r.getValue(), clash != null
-              ? typeRules.scalarsetMixing(
-                  "returning a value of type " + typeRules.describe(value.type()) + " from function '" + f.name()
-                      + "', which returns " + typeRules.describe(f.returnType()) + ",", clash)
-              : "incompatible types: function '" + f.name() + "' returns " + typeRules.describe(f.returnType())
-                  + " but this value has type " + typeRules.describe(value.type()));
+              ? cx.typeRules().scalarsetMixing(
+                  "returning a value of type " + cx.typeRules().describe(value.type()) + " from function '" + f.name()
+                      + "', which returns " + cx.typeRules().describe(f.returnType()) + ",", clash)
+              : "incompatible types: function '" + f.name() + "' returns " + cx.typeRules().describe(f.returnType())
+                  + " but this value has type " + cx.typeRules().describe(value.type()));
       return null;
     }
     rangeCheck(f.returnType(), value, r.getValue());
@@ -377,11 +369,11 @@ final class StmtLowering {
   private boolean writable(Expr target, EObject at, String verb) {
     if (!target.isLValue()) {
       String what = target instanceof Expr.Literal ? "a constant" : "an expression, not a variable";
-      problems.error(at, "cannot " + verb + " this: it is not assignable (" + what + ")");
+      cx.problems().error(at, "cannot " + verb + " this: it is not assignable (" + what + ")");
       return false;
     }
     if (readOnly.readOnly(target)) {
-      problems.error(at, "cannot " + verb + " this: it is not assignable (" + readOnly.describe(target) + ")");
+      cx.problems().error(at, "cannot " + verb + " this: it is not assignable (" + readOnly.describe(target) + ")");
       return false;
     }
     return true;
@@ -390,11 +382,11 @@ final class StmtLowering {
   /** A constant stored into a range it does not fit is certain to fail: report it now, as Rumur does. */
   private void rangeCheck(Type target, Expr value, EObject at) {
     if (target instanceof Type.RangeType r && value instanceof Expr.Literal lit
-        && (unsignedValues
+        && (cx.unsignedValues()
             ? Long.compareUnsigned(lit.value(), r.lo()) < 0 || Long.compareUnsigned(lit.value(), r.hi()) > 0
             : lit.value() < r.lo() || lit.value() > r.hi())) {
-      problems.warning(
-          at, "value " + typeRules.number(lit.value()) + " is out of range " + typeRules.describe(r)
+      cx.problems().warning(
+          at, "value " + cx.typeRules().number(lit.value()) + " is out of range " + cx.typeRules().describe(r)
               + ": this will fail when executed");
     }
   }

@@ -37,21 +37,13 @@ final class TypeLowering {
     Expr lowerConstant(io.ballot.dsl.murphi.Expr e);
   }
 
-  private final Problems problems;
-  private final Locations locations;
-  private final TypeRules typeRules;
-  private final boolean unsignedValues;
-  private final Map<Named, Object> bindings;
+  private final LoweringContext cx;
   private final ConstantLowering constants;
   private final Map<TypeExpr, Type> lowered = new IdentityHashMap<>();
 
   /** {@code constants} lowers bounds and sizes, which must fold to literals. */
   TypeLowering(LoweringContext cx, ConstantLowering constants) {
-    this.problems = cx.problems();
-    this.locations = cx.locations();
-    this.typeRules = cx.typeRules();
-    this.unsignedValues = cx.unsignedValues();
-    this.bindings = cx.bindings();
+    this.cx = cx;
     this.constants = constants;
   }
 
@@ -63,7 +55,7 @@ final class TypeLowering {
   private Type storable(TypeExpr t, Type type, String what) {
     long bits = Type.bits(type);
     if (bits > Type.MAX_BITS) {
-      problems.error(t, what + " is too large to store: a value needs "
+      cx.problems().error(t, what + " is too large to store: a value needs "
           + (bits == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", bits))
           + " bits, more than a state can hold (" + String.format(java.util.Locale.ROOT, "%,d", Type.MAX_BITS)
           + " bits, 256 MiB)");
@@ -104,13 +96,13 @@ final class TypeLowering {
       Set<String> seen = new HashSet<>();
       for (EnumLiteral lit : e.getLiterals()) {
         if (!seen.add(lit.getName())) {
-          problems.error(lit, "duplicate enum member '" + lit.getName() + "'");
+          cx.problems().error(lit, "duplicate enum member '" + lit.getName() + "'");
         }
         members.add(lit.getName());
       }
-      Type.EnumType type = new Type.EnumType(List.copyOf(members), locations.of(e));
+      Type.EnumType type = new Type.EnumType(List.copyOf(members), cx.locations().of(e));
       for (int i = 0; i < e.getLiterals().size(); i++) {
-        bindings.put(e.getLiterals().get(i), new Expr.Literal(type, i, type.origin()));
+        cx.bindings().put(e.getLiterals().get(i), new Expr.Literal(type, i, type.origin()));
       }
       return type;
     }
@@ -123,7 +115,7 @@ final class TypeLowering {
         ok &= ft != null;
         for (Field f : g.getNames()) {
           if (!seen.add(f.getName())) {
-            problems.error(f, "duplicate field '" + f.getName() + "' in record");
+            cx.problems().error(f, "duplicate field '" + f.getName() + "' in record");
             ok = false;
           }
           fields.add(new Type.Field(f.getName(), ft));
@@ -138,11 +130,11 @@ final class TypeLowering {
         return null;
       }
       if (index instanceof Type.RealType) {
-        problems.error(a.getIndex(), "array index type must not be real: a real type has too many values");
+        cx.problems().error(a.getIndex(), "array index type must not be real: a real type has too many values");
         return null;
       }
       if (!index.isSimple()) {
-        problems.error(a.getIndex(), "array index type must be a simple type (range, enum, scalarset, boolean)");
+        cx.problems().error(a.getIndex(), "array index type must be a simple type (range, enum, scalarset, boolean)");
         return null;
       }
       return storable(a, new Type.ArrayType(index, element), "this array of " + index.cardinality() + " elements");
@@ -153,10 +145,10 @@ final class TypeLowering {
         return null;
       }
       if (size < 1 || size > MAX_CARDINALITY) {
-        problems.error(s.getSize(), "scalarset size must be positive, not " + size);
+        cx.problems().error(s.getSize(), "scalarset size must be positive, not " + size);
         return null;
       }
-      return new Type.ScalarsetType(name == null ? "scalarset" : name, size, locations.of(s));
+      return new Type.ScalarsetType(name == null ? "scalarset" : name, size, cx.locations().of(s));
     }
     if (t instanceof UnionType u) {
       List<Type> members = new ArrayList<>();
@@ -166,13 +158,13 @@ final class TypeLowering {
           return null;
         }
         if (!(mt instanceof Type.EnumType || mt instanceof Type.ScalarsetType)) {
-          problems.error(m, "union members must be enum or scalarset types, not " + typeRules.describe(mt));
+          cx.problems().error(m, "union members must be enum or scalarset types, not " + cx.typeRules().describe(mt));
           return null;
         }
         // Each scalarset declaration is its own member (CMurphi numbers the values member after member, whatever
         // the sizes); enums are equal when their members are, so two enums with the same members would clash.
         if (members.stream().anyMatch(other -> TypeRules.equal(other, mt))) {
-          problems.error(m, "type appears twice in union");
+          cx.problems().error(m, "type appears twice in union");
           return null;
         }
         members.add(mt);
@@ -186,7 +178,7 @@ final class TypeLowering {
         return null;
       }
       if (size < 1) {
-        problems.error(m.getSize(), "multiset size must be positive, not " + size);
+        cx.problems().error(m.getSize(), "multiset size must be positive, not " + size);
         return null;
       }
       return storable(m, new Type.MultisetType(size, element), "this multiset of " + size + " elements");
@@ -200,7 +192,7 @@ final class TypeLowering {
    */
   private Type real(Call c) {
     if (c.getArgs().size() != 2) {
-      problems.error(c, "real needs two arguments: real(precision, exponent)");
+      cx.problems().error(c, "real needs two arguments: real(precision, exponent)");
       return null;
     }
     Long precision = constant(c.getArgs().get(0), "precision of real");
@@ -209,11 +201,11 @@ final class TypeLowering {
       return null;
     }
     if (precision < 1 || precision > 15) {
-      problems.error(c.getArgs().get(0), "the precision of a real must be between 1 and 15 digits, not " + precision);
+      cx.problems().error(c.getArgs().get(0), "the precision of a real must be between 1 and 15 digits, not " + precision);
       return null;
     }
     if (exponent < 10 || exponent > 308) {
-      problems.error(c.getArgs().get(1), "the exponent of a real must be between 10 and 308, not " + exponent);
+      cx.problems().error(c.getArgs().get(1), "the exponent of a real must be between 10 and 308, not " + exponent);
       return null;
     }
     return new Type.RealType(precision.intValue(), exponent.intValue());
@@ -222,7 +214,7 @@ final class TypeLowering {
   /** {@code T} where {@code type T: ...}. */
   private Type named(SimpleType s) {
     if (!(s.getLo() instanceof IdRef ref)) {
-      problems.error(s, "this is not a type (a range needs '..')");
+      cx.problems().error(s, "this is not a type (a range needs '..')");
       return null;
     }
     Named target = ref.getRef();
@@ -230,10 +222,10 @@ final class TypeLowering {
       return null; // reported by the linker
     }
     if (!(target instanceof TypeName)) {
-      problems.error(s, "'" + target.getName() + "' is not a type");
+      cx.problems().error(s, "'" + target.getName() + "' is not a type");
       return null;
     }
-    Object bound = bindings.get(target);
+    Object bound = cx.bindings().get(target);
     return bound instanceof Type type ? type : null; // null: the type's own declaration was rejected
   }
 
@@ -243,16 +235,16 @@ final class TypeLowering {
     if (lo == null || hi == null) {
       return null;
     }
-    if (unsignedValues ? Long.compareUnsigned(lo, hi) > 0 : lo > hi) {
-      problems.error(s, "empty range " + typeRules.number(lo) + ".." + typeRules.number(hi)
+    if (cx.unsignedValues() ? Long.compareUnsigned(lo, hi) > 0 : lo > hi) {
+      cx.problems().error(s, "empty range " + cx.typeRules().number(lo) + ".." + cx.typeRules().number(hi)
           + ": its upper bound is less than its lower bound");
       return null;
     }
-    if (unsignedValues && (lo < 0 || hi < 0)) {
+    if (cx.unsignedValues() && (lo < 0 || hi < 0)) {
       return new Type.RangeType(lo, hi); // beyond Long.MAX_VALUE: at most 2^64-1 values, stored in 64 bits
     }
     if (hi - lo + 1 <= 0 || hi - lo + 1 > MAX_CARDINALITY) {
-      problems.error(s, "range " + lo + ".." + hi + " has too many values to store");
+      cx.problems().error(s, "range " + lo + ".." + hi + " has too many values to store");
       return null;
     }
     return new Type.RangeType(lo, hi);
@@ -265,11 +257,11 @@ final class TypeLowering {
       return null;
     }
     if (!(v instanceof Expr.Literal lit)) {
-      problems.error(e, what + " is not a constant");
+      cx.problems().error(e, what + " is not a constant");
       return null;
     }
     if (!TypeRules.isNumeric(lit.type())) {
-      problems.error(e, what + " must be an integer, not " + typeRules.describe(lit.type()));
+      cx.problems().error(e, what + " must be an integer, not " + cx.typeRules().describe(lit.type()));
       return null;
     }
     return lit.value();
