@@ -13,8 +13,6 @@ import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.ChooseRule;
 import io.ballot.dsl.murphi.MultisetQuantifier;
 import io.ballot.dsl.murphi.MurphiPackage;
-import io.ballot.dsl.murphi.Named;
-import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 
 /**
@@ -22,7 +20,6 @@ import org.eclipse.emf.ecore.EObject;
  * quantifiers, binding each name to its IR local.
  */
 final class BinderLowering {
-
   private final LoweringContext cx;
   private final ExprLowering exprs;
   private final TypeLowering types;

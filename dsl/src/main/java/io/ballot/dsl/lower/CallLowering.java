@@ -10,12 +10,10 @@ import io.ballot.checker.ir.Type;
 import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.lower.ExprLowering.Mode;
 import io.ballot.dsl.murphi.Call;
-import io.ballot.dsl.murphi.Named;
 import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.scoping.Builtins;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 
 /** Lowers calls in expressions and checks arguments against parameters; network queries go to their own lowerer. */
@@ -24,7 +22,6 @@ final class CallLowering {
   interface QueryLowering {
     Expr lower(Call c, io.ballot.dsl.ast.NetworkQuery.Kind kind, Mode mode);
   }
-
 
   private final LoweringContext cx;
   private final ExprLowering exprs;

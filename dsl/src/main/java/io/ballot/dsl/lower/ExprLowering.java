@@ -28,7 +28,6 @@ import io.ballot.dsl.murphi.Ternary;
 import io.ballot.dsl.murphi.TypeName;
 import io.ballot.dsl.murphi.Unary;
 import java.math.BigInteger;
-import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 
 /**
@@ -179,7 +178,6 @@ final class ExprLowering {
     cx.problems().error(e, "unsupported expression");
     return null;
   }
-
 
   /** Reports a non-boolean condition; answers whether {@code e} is boolean (true for null: already reported). */
   boolean requireBoolean(Expr e, EObject at, String message) {

@@ -14,7 +14,6 @@ import java.util.List;
 
 /** Lowers and type-checks unary and binary operators, folding them over literals (Rumur's short cuts included). */
 final class OperatorLowering {
-
   private final LoweringContext cx;
   private final ExprLowering exprs;
   private final Folding folding;

@@ -24,7 +24,6 @@ import io.ballot.dsl.murphi.ReceiveRule;
 import io.ballot.dsl.scoping.MurphiScopeProvider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lowers {@code receive} rules: a rule per deliverable message that matches the pattern. A pattern name that is new

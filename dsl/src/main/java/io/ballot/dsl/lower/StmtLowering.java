@@ -23,7 +23,6 @@ import io.ballot.dsl.murphi.IfStmt;
 import io.ballot.dsl.murphi.MultisetAddStmt;
 import io.ballot.dsl.murphi.MultisetRemovePredStmt;
 import io.ballot.dsl.murphi.MultisetRemoveStmt;
-import io.ballot.dsl.murphi.Named;
 import io.ballot.dsl.murphi.ProcCall;
 import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.PropertyStmt;
@@ -35,7 +34,6 @@ import io.ballot.dsl.murphi.UndefineStmt;
 import io.ballot.dsl.murphi.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 
 /** Lowers and checks statements. */
