@@ -278,12 +278,12 @@ final class CheckCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(),
             "--html writes the viewer of one model's result; with several models, write --json and run ballot view");
       }
-      return new GatedCheck(this, context).run(out, err, traceMode);
+      return new GatedCheck(gateOptions(), context).run(out, err, traceMode);
     }
     Path file = files.get(0);
     Instant started = Instant.now();
     // The report files are opened before the check, so that a bad path fails at once rather than after a long run.
-    try (ReportFiles reports = openReports(null)) {
+    try (ReportFiles reports = reportTargets().open(null)) {
       PreparedModel prepared = PreparedModel.prepare(context.loader(), ModelRun.of(file, Expectation.HOLDS,
           failOnDeadRules, given()));
       int refused = prepared.refusal(err, reports, started);
@@ -402,7 +402,7 @@ final class CheckCommand implements Callable<Integer> {
   // ------------------------------------------------------------------------------------------ options
 
   /** The checker's options from the command line; a bad value is a usage error (exit 2). */
-  CheckOptions options() {
+  private CheckOptions options() {
     try {
       return settings().toOptions();
     } catch (CheckSettings.InvalidValue e) {
@@ -411,7 +411,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** The checker's options as given on the command line (or their defaults), as text. */
-  CheckSettings settings() {
+  private CheckSettings settings() {
     return CheckSettings.defaults()
         .with("threads", threads == null ? "0" : threads)
         .with("memory", memory)
@@ -424,7 +424,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** What the command line sets over a model's header: its explicit options and its {@code --const}s. */
-  ModelRun.Given given() {
+  private ModelRun.Given given() {
     Map<String, String> values = new LinkedHashMap<>();
     CheckSettings all = settings();
     for (String key : explicitSettings()) {
@@ -452,7 +452,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** The option keys (of {@link CheckSettings#KEYS}) given explicitly on the command line. */
-  Set<String> explicitSettings() {
+  private Set<String> explicitSettings() {
     Set<String> given = new LinkedHashSet<>();
     for (String key : CheckSettings.KEYS) {
       if (spec.commandLine().getParseResult().hasMatchedOption("--" + key)
@@ -463,16 +463,15 @@ final class CheckCommand implements Callable<Integer> {
     return given;
   }
 
-  /**
-   * Opens the {@code --junit} and {@code --sarif} files and {@code jsonFile} (null: none) before the check;
-   * failing to is a usage error.
-   */
-  ReportFiles openReports(String jsonFile) {
-    try {
-      return ReportFiles.open(junit, sarif, jsonFile);
-    } catch (ReportFiles.CannotOpen e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+  /** The report files the command line asks for. */
+  private ReportTargets reportTargets() {
+    return new ReportTargets(json, junit, sarif, html, spec.commandLine());
+  }
+
+  /** What a gated run of the arguments is given (the options are valid: {@link #options} was called). */
+  private GateOptions gateOptions() {
+    return new GateOptions(
+        files, root, settings(), explicitSettings(), given(), failOnDeadRules, reportTargets(), spec.commandLine());
   }
 
   /** One of an enum's constants, written in lower case (e.g. {@code stuck}). */
@@ -500,28 +499,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** A report path that names one of the inputs (a model or project file) is a usage error: nothing is written. */
   private void refuseOutputsThatAreInputs() {
-    refuseOutputsThatAreInputs(files);
-  }
-
-  /**
-   * A report path that names one of {@code inputs} (the arguments; for a gated run also the models the project files
-   * list and the directories hold) is a usage error: nothing is written.
-   */
-  void refuseOutputsThatAreInputs(List<Path> inputs) {
-    String[][] outputs = {{"--json", "-".equals(json) ? null : json}, {"--junit", junit}, {"--sarif", sarif},
-        {"--html", html == null ? null : html.toString()}};
-    for (String[] o : outputs) {
-      if (o[1] == null) {
-        continue;
-      }
-      Path out = InputPaths.identity(Path.of(o[1]));
-      for (Path in : inputs) {
-        if (out.equals(InputPaths.identity(in))) {
-          throw new ParameterException(spec.commandLine(), "refusing to write the " + o[0] + " report to " + o[1]
-              + ": it is an input of this check, which would be overwritten");
-        }
-      }
-    }
+    reportTargets().refuseInputs(files);
   }
 
   /** Starts the JSON report file of a single-model run; failing to is a usage error. */

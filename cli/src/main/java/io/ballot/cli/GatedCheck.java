@@ -28,11 +28,11 @@ import picocli.CommandLine.ParameterException;
  */
 final class GatedCheck {
 
-  private final CheckCommand command;
+  private final GateOptions options;
   private final CliContext context;
 
-  GatedCheck(CheckCommand command, CliContext context) {
-    this.command = command;
+  GatedCheck(GateOptions options, CliContext context) {
+    this.options = options;
     this.context = context;
   }
 
@@ -51,10 +51,10 @@ final class GatedCheck {
       return ExitCodes.USAGE;
     }
     // The models a project file lists or a directory holds are inputs too: no report may replace one.
-    command.refuseOutputsThatAreInputs(runs.stream().map(ModelRun::file).toList());
-    boolean jsonToStdout = "-".equals(command.json);
+    options.reports().refuseInputs(runs.stream().map(ModelRun::file).toList());
+    boolean jsonToStdout = options.reports().jsonToStdout();
     Instant started = Instant.now();
-    try (ReportFiles reports = command.openReports(jsonToStdout ? null : command.json)) {
+    try (ReportFiles reports = options.reports().open(jsonToStdout ? null : options.reports().json())) {
       GateRun gate = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
       // Every model is read, and its header, constants and expectation checked, before any is checked.
       List<PreparedModel> models = gate.prepare(runs);
@@ -74,23 +74,22 @@ final class GatedCheck {
 
   /** The models to check, in argument order; a directory's .m files in path order. */
   private List<ModelRun> runs() throws ProjectFileException {
-    command.options(); // a bad value is a usage error before anything is read
-    CheckSettings settings = command.settings();
-    Set<String> explicit = command.explicitSettings();
-    ModelRun.Given given = command.given();
+    CheckSettings settings = options.settings();
+    Set<String> explicit = options.explicitSettings();
+    ModelRun.Given given = options.given();
     ProjectRoot root = projectRoot();
     List<ModelRun> runs = new ArrayList<>();
-    for (Path f : command.files) {
+    for (Path f : options.files()) {
       if (ProjectFile.isProjectFile(f)) {
-        runs.addAll(ProjectFile.read(f, root, settings, explicit, given.consts(), command.failOnDeadRules));
+        runs.addAll(ProjectFile.read(f, root, settings, explicit, given.consts(), options.failOnDeadRules()));
       } else if (Files.isDirectory(f)) {
         List<Path> models = modelsUnder(f);
         if (models.isEmpty()) {
-          throw new ParameterException(command.spec.commandLine(), "no .m files under " + f);
+          throw new ParameterException(options.commandLine(), "no .m files under " + f);
         }
-        models.forEach(m -> runs.add(ModelRun.of(m, Expectation.HOLDS, command.failOnDeadRules, given)));
+        models.forEach(m -> runs.add(ModelRun.of(m, Expectation.HOLDS, options.failOnDeadRules(), given)));
       } else {
-        runs.add(ModelRun.of(f, Expectation.HOLDS, command.failOnDeadRules, given));
+        runs.add(ModelRun.of(f, Expectation.HOLDS, options.failOnDeadRules(), given));
       }
     }
     return runs;
@@ -98,13 +97,13 @@ final class GatedCheck {
 
   /** The {@code --root} the project files' paths must stay under; null: each project file's directory. */
   private ProjectRoot projectRoot() {
-    if (command.root == null) {
+    if (options.root() == null) {
       return null;
     }
     try {
-      return ProjectRoot.of(command.root);
+      return ProjectRoot.of(options.root());
     } catch (IOException e) {
-      throw new ParameterException(command.spec.commandLine(), "--root " + command.root + ": " + e.getMessage());
+      throw new ParameterException(options.commandLine(), "--root " + options.root() + ": " + e.getMessage());
     }
   }
 

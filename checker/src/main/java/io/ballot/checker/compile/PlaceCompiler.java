@@ -108,7 +108,7 @@ final class PlaceCompiler extends MethodPart {
     return "enc(" + v.asLong() + ", " + JavaText.lit(b[0]) + ", " + JavaText.lit(b[1]) + ", " + cx.sites.rangeSite(t, at) + ")";
   }
 
-  /** Executor.convert: between a union and one of its members. */
+  /** Storage.convert (interp): between a union and one of its members. */
   JE convert(JE v, Type from, Type to, SourceLocation at) {
     if (TypeFacts.isReal(to)) {
       return TypeFacts.isReal(from) ? v : JE.value("rb((double) " + v.asLong() + ")"); // CMurphi converts integers to real

@@ -1,7 +1,5 @@
 package io.ballot.checker.interp;
 
-import io.ballot.checker.interp.Executor.AssumptionFailed;
-import io.ballot.checker.interp.Executor.Frame;
 import io.ballot.checker.ir.AliasBinding;
 import io.ballot.checker.ir.Binder;
 import io.ballot.checker.ir.Choose;
@@ -39,6 +37,7 @@ public final class Interpreter implements TransitionSystem {
   private final StateLayout layout;
   private final StateRenderer renderer;
   private final Executor exec;
+  private final Evaluator eval;
   private final List<Inst<StartState>> starts = new ArrayList<>();
   private final List<Inst<Rule>> rules = new ArrayList<>();
   private final List<Inst<Property>> properties = new ArrayList<>();
@@ -50,6 +49,7 @@ public final class Interpreter implements TransitionSystem {
     Map<Stmt.PropertyStmt, Integer> sites = new IdentityHashMap<>();
     CoverSites.collect(model, sites, coverStatements);
     this.exec = new Executor(layout, sites);
+    this.eval = exec.evaluator();
     starts.addAll(Instances.starts(model));
     rules.addAll(Instances.rules(model));
     properties.addAll(Instances.properties(model));
@@ -63,16 +63,16 @@ public final class Interpreter implements TransitionSystem {
     for (int b = 0; b < inst.binders().size(); b++) {
       Binder binder = inst.binders().get(b);
       if (binder instanceof Quantifier q) {
-        exec.bindQuantifier(q, inst.values()[b], f);
+        eval.bindQuantifier(q, inst.values()[b], f);
       } else if (binder instanceof AliasBinding a) {
-        exec.bindAlias(a, f);
+        eval.bindAlias(a, f);
       } else if (binder instanceof Choose c) {
-        Executor.Ref ms = exec.ref(c.multiset(), f);
+        Frame.Ref ms = eval.ref(c.multiset(), f);
         Type.MultisetType mt = (Type.MultisetType) ms.type();
         if (Bits.get(ms.buf(), ms.off() + StateLayout.slotOffset(mt, inst.values()[b]), 1) == 0) {
           return false;
         }
-        f.locals.put(c.index(), new Executor.Box(inst.values()[b]));
+        f.locals.put(c.index(), new Frame.Box(inst.values()[b]));
       }
     }
     return true;
@@ -134,7 +134,7 @@ public final class Interpreter implements TransitionSystem {
     }
     Expr g = inst.source().guard();
     try {
-      return g == null || exec.truth(g, f);
+      return g == null || eval.truth(g, f);
     } catch (AssumptionFailed e) {
       return false;
     }
@@ -179,7 +179,7 @@ public final class Interpreter implements TransitionSystem {
       return true;
     }
     try {
-      return exec.truth(inst.source().condition(), f);
+      return eval.truth(inst.source().condition(), f);
     } catch (AssumptionFailed e) {
       return true;
     }

@@ -32,12 +32,16 @@ public final class ViewerPage {
     String css = resource("viewer.css");
     String expr = resource("expr.js"); // the expression evaluator, window.BallotExpr
     String analysis = resource("trace-analysis.js"); // what a counterexample holds, window.BallotTrace
-    String js = resource("viewer.js");
+    String dom = resource("dom.js"); // building page content from DOM nodes only, window.BallotDom
+    String source = resource("source-panel.js"); // the model's source and its highlighted lines, window.BallotSource
+    String js = resource("viewer.js"); // the rendering of the report's results and violations
     requireNoClosingTag(css, "style", "viewer.css");
     requireNoClosingTag(expr, "script", "expr.js");
     requireNoClosingTag(analysis, "script", "trace-analysis.js");
+    requireNoClosingTag(dom, "script", "dom.js");
+    requireNoClosingTag(source, "script", "source-panel.js");
     requireNoClosingTag(js, "script", "viewer.js");
-    js = expr + "\n" + analysis + "\n" + js;
+    js = String.join("\n", expr, analysis, dom, source, js);
     // The report goes in last, so that no text inside it is taken for a placeholder.
     return template
         .replace("@CSP@", contentSecurityPolicy(css, js))

@@ -13,55 +13,7 @@
 
   // ----------------------------------------------------------------------------------------------- helpers
 
-  // Every text of the report is untrusted (reports travel in CI artefacts and bug trackers): the page is built
-  // from DOM nodes only, the report's texts go in as text nodes and attribute values, never as markup. No
-  // innerHTML, no HTML strings, no inline style attributes (the CSP forbids them; styles go through CSSOM).
-  const SVG_NS = 'http://www.w3.org/2000/svg';
-
-  function text(s) {
-    return String(s == null ? '' : s);
-  }
-
-  /** Sets attrs on e (style: an object of CSSOM properties) and appends kids (nodes, texts, arrays of them). */
-  function build(e, attrs, kids) {
-    for (const k in attrs || {}) {
-      const v = attrs[k];
-      if (v == null || v === false) continue;
-      if (k === 'style') Object.keys(v).forEach((p) => { e.style[p] = v[p]; });
-      else e.setAttribute(k, v === true ? '' : String(v));
-    }
-    add(e, kids);
-    return e;
-  }
-
-  function add(e, kids) {
-    for (const c of kids) {
-      if (c == null || c === false || c === '') continue;
-      if (Array.isArray(c)) add(e, c);
-      else e.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
-    }
-    return e;
-  }
-
-  /** An HTML element: el('span', { class: 'x' }, 'text', child, [more]). */
-  function el(tag, attrs) {
-    return build(document.createElement(tag), attrs, Array.prototype.slice.call(arguments, 2));
-  }
-
-  /** An SVG element, like el. */
-  function svg(tag, attrs) {
-    return build(document.createElementNS(SVG_NS, tag), attrs, Array.prototype.slice.call(arguments, 2));
-  }
-
-  /** Replaces e's children with kids. */
-  function fill(e) {
-    e.textContent = '';
-    return add(e, Array.prototype.slice.call(arguments, 1));
-  }
-
-  /** Keyboard hints: kbd('↑', '↓') is two key caps. */
-  const kbd = (a, b) => [a, b].map((k) => el('span', { class: 'kbd' }, k));
-
+  const { text, el, svg, fill, kbd } = window.BallotDom;
   const { resultsOf, partText, shortLocation, lineOf, analyse, isUndef } = window.BallotTrace;
 
   /** [from, to] when lines is a pair of line numbers, else null (a report may hold anything). */
@@ -74,45 +26,7 @@
     return step.messages && Array.isArray(step.messages.events) ? step.messages.events.filter((e) => e && typeof e === 'object') : [];
   }
 
-  // ----------------------------------------------------------------------------------------------- source panel
-
-  let sourcePanel = null;
-
-  function renderSource(result, index) {
-    const source = result.modelInfo && result.modelInfo.source;
-    if (source == null) return null;
-    const details = el('details', { class: 'source-panel', id: 'source-' + index, open: '' });
-    details.appendChild(el('summary', null, 'Model source ', el('span', { class: 'hint' }, text(result.model))));
-    const lines = String(source).split('\n');
-    if (lines.length && lines[lines.length - 1] === '') lines.pop();
-    details.appendChild(el('pre', { class: 'source' }, lines.map((l, i) =>
-      el('span', { class: 'line', id: 'r' + index + '-L' + (i + 1) }, el('span', { class: 'ln' }, i + 1), l))));
-    return details;
-  }
-
-  /** Highlights lines [from, to] of result {@code r}'s source and scrolls them into view. */
-  function showSource(r, from, to, cls) {
-    const pre = document.querySelector('#source-' + r + ' pre.source');
-    if (!pre) return;
-    pre.parentElement.open = true;
-    pre.querySelectorAll('.line.' + cls).forEach((x) => x.classList.remove(cls));
-    for (let l = from; l <= (to || from); l++) {
-      const line = document.getElementById('r' + r + '-L' + l);
-      if (line) line.classList.add(cls);
-    }
-    const first = document.getElementById('r' + r + '-L' + from);
-    if (first) {
-      pre.scrollTop = Math.max(0, first.offsetTop - pre.offsetTop - 40);
-      pre.parentElement.scrollIntoView({ block: 'nearest' });
-    }
-  }
-
-  function sourceLines(result, lines) {
-    const source = result.modelInfo && result.modelInfo.source;
-    if (source == null || !lines) return null;
-    const all = String(source).split('\n');
-    return all.slice(lines[0] - 1, Math.min(lines[1], lines[0] + 11)).join('\n');
-  }
+  const { renderSource, showSource, sourceLines } = window.BallotSource;
 
   // ----------------------------------------------------------------------------------------------- rendering
 

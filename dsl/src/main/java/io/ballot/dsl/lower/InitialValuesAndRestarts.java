@@ -24,11 +24,18 @@ final class InitialValuesAndRestarts {
   /** A global variable with its declaration's initial value (null: none) and durability. */
   record Declared(Variable variable, Expr initial, boolean durable, VarGroup group) {}
 
-  private final Lowering l;
+  private final LoweringContext cx;
+  private final ExprLowering exprs;
+  private final BinderLowering binders;
+  private final Bodies bodies;
   private final List<Declared> declared = new ArrayList<>();
 
-  InitialValuesAndRestarts(Lowering lowering) {
-    this.l = lowering;
+  /** {@code exprs} lowers initial values and guards, {@code binders} restart quantifiers, {@code bodies} bodies. */
+  InitialValuesAndRestarts(LoweringContext cx, ExprLowering exprs, BinderLowering binders, Bodies bodies) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.binders = binders;
+    this.bodies = bodies;
   }
 
   /**
@@ -39,11 +46,11 @@ final class InitialValuesAndRestarts {
     Expr init = null;
     if (group.getInit() != null && !variables.isEmpty()) {
       Type type = variables.get(0).type();
-      init = l.exprs.lower(group.getInit(), ExprLowering.Mode.NORMAL);
+      init = exprs.lower(group.getInit(), ExprLowering.Mode.NORMAL);
       if (init != null && !fits(type, init)) {
-        l.problems.error(group.getInit(), "initial value of type " + l.typeRules.describe(init.type())
+        cx.problems().error(group.getInit(), "initial value of type " + cx.typeRules().describe(init.type())
             + " does not fit " + (type.isSimple() ? "" : "every simple value inside ") + "type "
-            + l.typeRules.describe(type));
+            + cx.typeRules().describe(type));
         init = null;
       }
     }
@@ -67,7 +74,7 @@ final class InitialValuesAndRestarts {
 
   /** Where the first declared initial value is. */
   java.util.Optional<SourceLocation> initialLocation() {
-    return declared.stream().filter(d -> d.initial() != null).findFirst().map(d -> l.locations.of(d.group()));
+    return declared.stream().filter(d -> d.initial() != null).findFirst().map(d -> cx.locations().of(d.group()));
   }
 
   /** The assignments of the declared initial values (fresh statements for each start state). */
@@ -84,13 +91,13 @@ final class InitialValuesAndRestarts {
 
   /** Lowers {@code restart p : P [where g] [==> recovery end]} inside {@code outer}. */
   Rule restart(RestartRule r, List<Binder> outer) {
-    SourceLocation at = l.locations.of(r);
-    Quantifier q = l.exprs.lowerQuantifier(r.getQuantifier(), true);
+    SourceLocation at = cx.locations().of(r);
+    Quantifier q = binders.lowerQuantifier(r.getQuantifier(), true);
     if (q == null) {
       return null;
     }
     if (!q.overType()) {
-      l.problems.error(r.getQuantifier(), "restart ranges over a process type ('p : T'), not a range of integers");
+      cx.problems().error(r.getQuantifier(), "restart ranges over a process type ('p : T'), not a range of integers");
       return null;
     }
     List<Stmt> body = new ArrayList<>();
@@ -105,7 +112,7 @@ final class InitialValuesAndRestarts {
         continue;
       }
       if (d.initial() == null) {
-        l.problems.error(r.getQuantifier(), "restart of " + l.typeRules.describe(q.type()) + " must reset volatile '"
+        cx.problems().error(r.getQuantifier(), "restart of " + cx.typeRules().describe(q.type()) + " must reset volatile '"
             + d.variable().name() + "', which has no initial value: declare one ('"
             + d.variable().name() + ": ... := value') or declare it durable");
         ok = false;
@@ -115,20 +122,20 @@ final class InitialValuesAndRestarts {
       body.addAll(Ir.fill(part, a.element(), d.initial(), at, 0));
     }
     if (owned == 0) {
-      l.problems.warning(r.getQuantifier(), "no variable is indexed by " + l.typeRules.describe(q.type())
+      cx.problems().warning(r.getQuantifier(), "no variable is indexed by " + cx.typeRules().describe(q.type())
           + ", so a restart resets nothing");
     }
     Expr guard = null;
     if (r.getGuard() != null) {
-      guard = l.exprs.lower(r.getGuard(), ExprLowering.Mode.PURE);
-      if (guard == null || !l.exprs.requireBoolean(guard, r.getGuard(), "a restart guard ('where')")) {
+      guard = exprs.lower(r.getGuard(), ExprLowering.Mode.PURE);
+      if (guard == null || !exprs.requireBoolean(guard, r.getGuard(), "a restart guard ('where')")) {
         return null;
       }
     }
     List<Local> locals = new ArrayList<>();
-    l.lowerLocalDecls(r.getDecls(), locals);
+    bodies.lowerLocalDecls(r.getDecls(), locals);
     if (r.getBody() != null) {
-      body.addAll(l.lowerBody(r.getBody(), locals));
+      body.addAll(bodies.lowerBody(r.getBody(), locals));
     }
     if (!ok) {
       return null;

@@ -18,15 +18,14 @@ import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.TypeDecl;
 import io.ballot.checker.ir.Variable;
 import io.ballot.dsl.api.Diagnostic;
+import io.ballot.dsl.lint.IterationOrder;
 import io.ballot.dsl.murphi.AliasDecl;
-import io.ballot.dsl.settings.ConstOverrides;
 import io.ballot.dsl.murphi.AliasRule;
 import io.ballot.dsl.murphi.ChooseRule;
 import io.ballot.dsl.murphi.ConstGroup;
 import io.ballot.dsl.murphi.ConstName;
 import io.ballot.dsl.murphi.ConstSection;
 import io.ballot.dsl.murphi.DeclSection;
-import io.ballot.dsl.murphi.EnumLiteral;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.Named;
 import io.ballot.dsl.murphi.Param;
@@ -42,12 +41,11 @@ import io.ballot.dsl.murphi.TypeSection;
 import io.ballot.dsl.murphi.VarGroup;
 import io.ballot.dsl.murphi.VarName;
 import io.ballot.dsl.murphi.VarSection;
+import io.ballot.dsl.settings.ConstOverrides;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.emf.ecore.EObject;
 
 /**
  * Lowers a linked Murphi syntax tree to the checker's IR, type-checking and constant-folding on the way. This is
@@ -55,22 +53,25 @@ import org.eclipse.emf.ecore.EObject;
  * reported with its position. Rulesets, aliases and chooses are flattened into the binders of each rule.
  */
 public final class Lowering {
-  final Locations locations;
-  final Problems problems;
+  private final Locations locations;
+  private final Problems problems;
   /** The model's integers are unsigned 64-bit ({@link UnsignedValues}); otherwise signed 64-bit. */
-  final boolean unsignedValues;
-  final TypeRules typeRules;
+  private final boolean unsignedValues;
+  private final TypeRules typeRules;
   /** What each declaration became: Variable, Local, ConstantDecl, Type (type names), Function. */
-  final Map<Named, Object> bindings = new IdentityHashMap<>();
+  private final Map<Named, Object> bindings = new IdentityHashMap<>();
+  /** The binding each alias local came from (for read-only checks through aliases). */
+  private final Map<Local, AliasBinding> aliases = new IdentityHashMap<>();
 
-  final TypeLowering types;
-  final ExprLowering exprs;
-  final StmtLowering stmts;
+  private final TypeLowering types;
+  private final ExprLowering exprs;
+  private final BinderLowering binderLowering;
+  private final StmtLowering stmts;
   private final IterationOrder iterationOrder;
-  final Networks networks;
-  final NetworkQueries networkQueries;
-  final Receiving receiving;
-  final InitialValuesAndRestarts initialValues;
+  private final Networks networks;
+  private final NetworkQueries networkQueries;
+  private final Receiving receiving;
+  private final InitialValuesAndRestarts initialValues;
 
   private final List<ConstantDecl> constants = new ArrayList<>();
   /** Values that replace global constants' declared ones (--const and the like). */
@@ -82,42 +83,54 @@ public final class Lowering {
   private final List<Rule> rules = new ArrayList<>();
   private final List<Property> properties = new ArrayList<>();
 
-  /** The binding each alias local came from (for read-only checks through aliases). */
-  final Map<Local, AliasBinding> aliases = new IdentityHashMap<>();
-
-  AliasBinding aliasOf(Local alias) {
-    return aliases.get(alias);
-  }
-
   /** The result: the IR model (null when there were errors) and the diagnostics. */
   public record Result(Model model, List<Diagnostic> diagnostics) {}
 
+  /**
+   * Builds the sub-lowerers, each given what it uses. Types and expressions need each other (range bounds are
+   * expressions, {@code ismember} names a type), as do expressions and network queries: those two edges go through
+   * this class's {@link #lowerConstant} and {@link #lowerQuery}.
+   */
   private Lowering(String file, boolean unsignedValues, ConstOverrides overrides) {
     this.unsignedValues = unsignedValues;
     this.overrides = overrides;
     this.typeRules = new TypeRules(unsignedValues);
     this.locations = new Locations(file);
     this.problems = new Problems(locations);
-    this.types = new TypeLowering(this);
-    this.exprs = new ExprLowering(this);
-    this.stmts = new StmtLowering(this);
-    this.iterationOrder = new IterationOrder(problems, typeRules, this::aliasOf);
-    this.networks = new Networks(this);
-    this.networkQueries = new NetworkQueries(this);
-    this.receiving = new Receiving(this);
-    this.initialValues = new InitialValuesAndRestarts(this);
+    LoweringContext cx = new LoweringContext(locations, problems, typeRules, unsignedValues, bindings, aliases);
+    ReadOnlyTargets readOnly = new ReadOnlyTargets(aliases);
+    Bodies bodies = new Bodies() {
+      @Override
+      public void lowerLocalDecls(List<DeclSection> sections, List<Local> locals) {
+        Lowering.this.lowerLocalDecls(sections, locals);
+      }
+
+      @Override
+      public List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, List<Local> locals) {
+        return Lowering.this.lowerBody(block, locals);
+      }
+    };
+    this.types = new TypeLowering(cx, this::lowerConstant);
+    this.exprs = new ExprLowering(cx, types, this::lowerQuery, readOnly);
+    this.binderLowering = exprs.binders();
+    this.networks = new Networks(cx, exprs, binderLowering, types, variables::add, rules::add);
+    this.networkQueries = new NetworkQueries(cx, exprs, networks);
+    this.stmts = new StmtLowering(cx, exprs, binderLowering, exprs.calls(), networks, readOnly);
+    this.iterationOrder = new IterationOrder(problems, typeRules::describe, aliases::get);
+    this.receiving = new Receiving(cx, exprs, networks, bodies);
+    this.initialValues = new InitialValuesAndRestarts(cx, exprs, binderLowering, bodies);
   }
 
-  void addVariable(Variable v) {
-    variables.add(v);
+  private Expr lowerConstant(io.ballot.dsl.murphi.Expr e) {
+    return exprs.lower(e, ExprLowering.Mode.CONSTANT);
   }
 
-  void addRule(Rule r) {
-    rules.add(r);
+  private Expr lowerQuery(io.ballot.dsl.murphi.Call c, io.ballot.dsl.ast.NetworkQuery.Kind kind, ExprLowering.Mode mode) {
+    return networkQueries.lower(c, kind, mode);
   }
 
   /** Lowers a rule or start state body whose locals are {@code locals} (generated temporaries are added there). */
-  List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, List<Local> locals) {
+  private List<Stmt> lowerBody(io.ballot.dsl.murphi.Block block, List<Local> locals) {
     return lowerBody(block, new StmtLowering.Context(null, true, locals));
   }
 
@@ -229,7 +242,7 @@ public final class Lowering {
   // ------------------------------------------------------------------------------------------ declarations
 
   /** Lowers a body's declaration sections (a rule's, a procedure's), adding its variables to {@code locals}. */
-  void lowerLocalDecls(List<DeclSection> sections, List<Local> locals) {
+  private void lowerLocalDecls(List<DeclSection> sections, List<Local> locals) {
     for (DeclSection d : sections) {
       lowerDecls(d, locals, false);
     }
@@ -239,7 +252,7 @@ public final class Lowering {
    * Lowers a declaration section. Globals ({@code locals == null}) become model variables; inside rules and
    * functions, variables become locals appended to {@code locals}.
    */
-  void lowerDecls(DeclSection section, List<Local> locals, boolean global) {
+  private void lowerDecls(DeclSection section, List<Local> locals, boolean global) {
     if (section instanceof ConstSection cs) {
       for (ConstGroup g : cs.getGroups()) {
         Expr value = exprs.lower(g.getValue(), ExprLowering.Mode.CONSTANT);
@@ -367,7 +380,7 @@ public final class Lowering {
     } else if (rule instanceof Ruleset rs) {
       List<Binder> inner = new ArrayList<>(binders);
       for (io.ballot.dsl.murphi.Quantifier q : rs.getQuantifiers()) {
-        Quantifier lowered = exprs.lowerQuantifier(q, true);
+        Quantifier lowered = binderLowering.lowerQuantifier(q, true);
         if (lowered != null) {
           inner.add(lowered);
         }
@@ -378,7 +391,7 @@ public final class Lowering {
     } else if (rule instanceof AliasRule ar) {
       List<Binder> inner = new ArrayList<>(binders);
       for (AliasDecl a : ar.getAliases()) {
-        AliasBinding b = exprs.lowerAlias(a);
+        AliasBinding b = binderLowering.lowerAlias(a);
         if (b != null) {
           inner.add(b);
         }
@@ -398,7 +411,7 @@ public final class Lowering {
       }
     } else if (rule instanceof ChooseRule cr) {
       List<Binder> inner = new ArrayList<>(binders);
-      Choose c = exprs.lowerChoose(cr);
+      Choose c = binderLowering.lowerChoose(cr);
       if (c != null) {
         inner.add(c);
       }

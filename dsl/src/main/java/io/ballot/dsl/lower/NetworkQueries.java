@@ -17,15 +17,20 @@ import java.util.List;
  * {@code full(net, s, r)}, since each (sender, receiver) queue has its own capacity.
  */
 final class NetworkQueries {
-  private final Lowering l;
+  private final LoweringContext cx;
+  private final ExprLowering exprs;
+  private final Networks networks;
 
-  NetworkQueries(Lowering lowering) {
-    this.l = lowering;
+  /** {@code exprs} lowers the queries' arguments; {@code networks} resolves networks and messages. */
+  NetworkQueries(LoweringContext cx, ExprLowering exprs, Networks networks) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.networks = networks;
   }
 
   /** Lowers query {@code kind}, written as call {@code c}; null when invalid (reported). */
   Expr lower(Call c, NetworkQuery.Kind kind, ExprLowering.Mode mode) {
-    Network n = l.networks.network(c, NetworkQuery.network(c));
+    Network n = networks.network(c, NetworkQuery.network(c));
     if (n == null) {
       return null;
     }
@@ -37,15 +42,15 @@ final class NetworkQueries {
 
   /** {@code inflight(net, Msg(args))}: whether the network holds that message (anywhere, for an ordered one). */
   private Expr inflight(Call c, Network n, ExprLowering.Mode mode) {
-    SourceLocation at = l.locations.of(c);
+    SourceLocation at = cx.locations().of(c);
     if (c.getArgs().size() != 2 || NetworkQuery.messageKind(c.getArgs().get(1)) == null) {
-      l.problems.error(c, "inflight takes a network and a message: inflight(" + n.decl().getName() + ", Msg(...))");
+      cx.problems().error(c, "inflight takes a network and a message: inflight(" + n.decl().getName() + ", Msg(...))");
       return null;
     }
     io.ballot.dsl.murphi.Expr written = c.getArgs().get(1);
     List<io.ballot.dsl.murphi.Expr> fields = NetworkQuery.messageArguments(written);
-    Message m = l.networks.message(n, written, NetworkQuery.messageKind(written), fields.size());
-    List<Expr> args = l.networks.arguments(m, fields, mode);
+    Message m = networks.message(n, written, NetworkQuery.messageKind(written), fields.size());
+    List<Expr> args = networks.arguments(m, fields, mode);
     if (args == null) {
       return null;
     }
@@ -72,19 +77,19 @@ final class NetworkQueries {
 
   /** {@code count(net)} (the messages in transit) or {@code full(net)} (as many as the capacity). */
   private Expr occupancy(Call c, NetworkQuery.Kind kind, Network n, ExprLowering.Mode mode) {
-    SourceLocation at = l.locations.of(c);
+    SourceLocation at = cx.locations().of(c);
     String name = kind.spelling();
     String net = n.decl().getName();
     Expr count;
     switch (n.kind()) {
       case SET -> {
-        l.problems.error(c, name + " needs an unordered or ordered network: set network '" + net
+        cx.problems().error(c, name + " needs an unordered or ordered network: set network '" + net
             + "' keeps every message sent and has no capacity (ask inflight(" + net + ", Msg(...)))");
         return null;
       }
       case UNORDERED -> {
         if (c.getArgs().size() != 1) {
-          l.problems.error(c, name + " takes the network alone: " + name + "(" + net + ")");
+          cx.problems().error(c, name + " takes the network alone: " + name + "(" + net + ")");
           return null;
         }
         Expr var = new Expr.VarRef(n.variable(), at);
@@ -93,7 +98,7 @@ final class NetworkQueries {
       }
       default -> {
         if (c.getArgs().size() != 3) {
-          l.problems.error(c, "ordered network '" + net + "' has one queue (and capacity) per sender and receiver: "
+          cx.problems().error(c, "ordered network '" + net + "' has one queue (and capacity) per sender and receiver: "
               + "name the queue, " + name + "(" + net + ", sender, receiver)");
           return null;
         }
@@ -111,10 +116,10 @@ final class NetworkQueries {
   }
 
   private Expr endpoint(Network n, io.ballot.dsl.murphi.Expr e, ExprLowering.Mode mode) {
-    Expr v = l.exprs.lower(e, mode);
+    Expr v = exprs.lower(e, mode);
     if (v != null && !TypeRules.assignable(n.endpoint(), v.type())) {
-      l.problems.error(e, "network '" + n.decl().getName() + "' connects values of type "
-          + l.typeRules.describe(n.endpoint()) + ", not " + l.typeRules.describe(v.type()));
+      cx.problems().error(e, "network '" + n.decl().getName() + "' connects values of type "
+          + cx.typeRules().describe(n.endpoint()) + ", not " + cx.typeRules().describe(v.type()));
       return null;
     }
     return v;

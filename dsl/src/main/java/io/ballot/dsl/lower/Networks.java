@@ -16,14 +16,15 @@ import io.ballot.dsl.murphi.BroadcastStmt;
 import io.ballot.dsl.murphi.MsgDecl;
 import io.ballot.dsl.murphi.MsgExpr;
 import io.ballot.dsl.murphi.MsgField;
+import io.ballot.dsl.murphi.Named;
 import io.ballot.dsl.murphi.NetKind;
 import io.ballot.dsl.murphi.NetworkDecl;
-import io.ballot.dsl.murphi.Named;
 import io.ballot.dsl.murphi.SendStmt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.emf.ecore.EObject;
 
 /**
@@ -48,13 +49,31 @@ final class Networks {
       NetworkDecl decl, NetKind kind, Variable variable, Map<String, Message> messages, Type.RecordType messageType,
       Type.EnumType tagType, long capacity, Type endpoint, boolean dropWhenFull) {}
 
-  private final Lowering l;
+  private final LoweringContext cx;
+  private final ExprLowering exprs;
+  private final BinderLowering binders;
+  private final TypeLowering typeLowering;
+  /** Where the variable holding each network's messages goes (a global of the model). */
+  private final Consumer<Variable> addVariable;
+  /** Where the loss and duplication rules of a lossy or duplicating network go (rules of the model). */
+  private final Consumer<Rule> addRule;
   private final List<Network> networks = new ArrayList<>();
   /** Per network, the rules that receive, lose or duplicate its messages (for {@link #describe}). */
   private final Map<Network, List<NetworkInfo.MessageRule>> messageRules = new LinkedHashMap<>();
 
-  Networks(Lowering lowering) {
-    this.l = lowering;
+  /**
+   * {@code exprs} and {@code binders} lower the expressions and quantifiers of sends and broadcasts,
+   * {@code typeLowering} message field types, endpoints and capacities.
+   */
+  Networks(
+      LoweringContext cx, ExprLowering exprs, BinderLowering binders, TypeLowering typeLowering,
+      Consumer<Variable> addVariable, Consumer<Rule> addRule) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.binders = binders;
+    this.typeLowering = typeLowering;
+    this.addVariable = addVariable;
+    this.addRule = addRule;
   }
 
   List<Network> all() {
@@ -90,39 +109,39 @@ final class Networks {
 
   /** Lowers a network declaration: its variable and its loss/duplication rules. */
   void declare(NetworkDecl d) {
-    SourceLocation at = l.locations.of(d);
+    SourceLocation at = cx.locations().of(d);
     Map<String, Message> messages = new LinkedHashMap<>();
     Map<String, Type> fieldTypes = new LinkedHashMap<>();
     boolean ok = true;
     for (MsgDecl m : d.getMessages()) {
       if (messages.containsKey(m.getName())) {
-        l.problems.error(m, "message '" + m.getName() + "' is declared twice in network '" + d.getName() + "'");
+        cx.problems().error(m, "message '" + m.getName() + "' is declared twice in network '" + d.getName() + "'");
         ok = false;
         continue;
       }
       List<String> names = new ArrayList<>();
       List<Type> types = new ArrayList<>();
       for (MsgField f : m.getFields()) {
-        Type t = l.types.lower(f.getType(), null);
+        Type t = typeLowering.lower(f.getType(), null);
         if (t == null) {
           ok = false;
           continue;
         }
         if (names.contains(f.getName())) {
-          l.problems.error(f, "field '" + f.getName() + "' is declared twice in message '" + m.getName() + "'");
+          cx.problems().error(f, "field '" + f.getName() + "' is declared twice in message '" + m.getName() + "'");
           ok = false;
         } else if (f.getName().equals(KIND_FIELD) && d.getKind() != NetKind.SET) {
-          l.problems.error(f, "'" + KIND_FIELD + "' is reserved for the message kind; rename the field");
+          cx.problems().error(f, "'" + KIND_FIELD + "' is reserved for the message kind; rename the field");
           ok = false;
         } else if (d.getKind() == NetKind.SET && !t.isSimple()) {
-          l.problems.error(
+          cx.problems().error(
               f.getType(), "a field of a message in a set network must have a simple type (it indexes the set), not "
-                  + l.typeRules.describe(t));
+                  + cx.typeRules().describe(t));
           ok = false;
         } else if (d.getKind() != NetKind.SET && fieldTypes.containsKey(f.getName())
             && !TypeRules.equal(fieldTypes.get(f.getName()), t)) {
-          l.problems.error(
-              f.getType(), "field '" + f.getName() + "' has type " + l.typeRules.describe(fieldTypes.get(f.getName()))
+          cx.problems().error(
+              f.getType(), "field '" + f.getName() + "' has type " + cx.typeRules().describe(fieldTypes.get(f.getName()))
                   + " in another message of network '" + d.getName() + "'; fields of the same name need the same type");
           ok = false;
         }
@@ -134,11 +153,11 @@ final class Networks {
     }
     long capacity = -1;
     if (d.getCapacity() != null) {
-      Long c = l.types.constant(d.getCapacity(), "a network capacity");
+      Long c = typeLowering.constant(d.getCapacity(), "a network capacity");
       if (c == null) {
         ok = false;
       } else if (c < 1) {
-        l.problems.error(d.getCapacity(), "a network capacity must be at least 1");
+        cx.problems().error(d.getCapacity(), "a network capacity must be at least 1");
         ok = false;
       } else {
         capacity = c;
@@ -148,43 +167,43 @@ final class Networks {
     switch (d.getKind()) {
       case SET -> {
         if (d.getCapacity() != null) {
-          l.problems.error(d.getCapacity(), "a set network holds one copy of each message: it takes no capacity");
+          cx.problems().error(d.getCapacity(), "a set network holds one copy of each message: it takes no capacity");
           ok = false;
         }
         if (d.isWhenFull()) {
-          l.problems.error(d, "a set network holds one copy of each message and is never full: it takes no "
+          cx.problems().error(d, "a set network holds one copy of each message and is never full: it takes no "
               + "'when full'");
           ok = false;
         }
         if (d.isLossy() || d.isDuplicating()) {
-          l.problems.error(d, "a set network keeps every message sent (receiving does not remove it), so it "
+          cx.problems().error(d, "a set network keeps every message sent (receiving does not remove it), so it "
               + "cannot be lossy or duplicating; use an unordered network");
           ok = false;
         }
       }
       case UNORDERED, ORDERED -> {
         if (d.getCapacity() == null) {
-          l.problems.error(d, "network '" + d.getName() + "' needs a capacity ('capacity N'): the state is finite");
+          cx.problems().error(d, "network '" + d.getName() + "' needs a capacity ('capacity N'): the state is finite");
           ok = false;
         }
       }
     }
     if (d.getKind() == NetKind.ORDERED) {
       if (d.getEndpoint() == null) {
-        l.problems.error(d, "an ordered network needs its endpoint type, 'ordered [T]': it keeps one FIFO queue per "
+        cx.problems().error(d, "an ordered network needs its endpoint type, 'ordered [T]': it keeps one FIFO queue per "
             + "sender and receiver of type T");
         ok = false;
       } else {
-        endpoint = l.types.lower(d.getEndpoint(), null);
+        endpoint = typeLowering.lower(d.getEndpoint(), null);
         if (endpoint != null && !endpoint.isSimple()) {
-          l.problems.error(d.getEndpoint(), "the endpoint type of a network must be simple, not "
-              + l.typeRules.describe(endpoint));
+          cx.problems().error(d.getEndpoint(), "the endpoint type of a network must be simple, not "
+              + cx.typeRules().describe(endpoint));
           ok = false;
         }
         ok &= endpoint != null;
       }
     } else if (d.getEndpoint() != null) {
-      l.problems.error(d.getEndpoint(), "only an ordered network has an endpoint type; put the sender and receiver "
+      cx.problems().error(d.getEndpoint(), "only an ordered network has an endpoint type; put the sender and receiver "
           + "in message fields");
       ok = false;
     }
@@ -218,18 +237,18 @@ final class Networks {
         type = new Type.ArrayType(endpoint, new Type.ArrayType(endpoint, queue));
       }
     }
-    Variable v = new Variable(d.getName(), type, l.locations.of(d, io.ballot.dsl.murphi.MurphiPackage.Literals.NAMED__NAME));
-    l.addVariable(v);
+    Variable v = new Variable(d.getName(), type, cx.locations().of(d, io.ballot.dsl.murphi.MurphiPackage.Literals.NAMED__NAME));
+    addVariable.accept(v);
     // at capacity a lossy network loses the message (unless told otherwise); a reliable one reports a violation
     boolean drop = d.isWhenFull() ? d.getOnFull() == io.ballot.dsl.murphi.FullPolicy.DROP : d.isLossy();
     Network n = new Network(d, d.getKind(), v, messages, messageType, tagType, capacity, endpoint, drop);
-    l.bindings.put(d, n);
+    cx.bindings().put(d, n);
     networks.add(n);
     if (d.isLossy()) {
-      l.addRule(lossRule(n, at));
+      addRule.accept(lossRule(n, at));
     }
     if (d.isDuplicating()) {
-      l.addRule(duplicationRule(n, at));
+      addRule.accept(duplicationRule(n, at));
     }
   }
 
@@ -357,10 +376,10 @@ final class Networks {
       return null; // reported by the linker
     }
     if (!(ref instanceof NetworkDecl)) {
-      l.problems.error(at, "'" + ref.getName() + "' is not a network");
+      cx.problems().error(at, "'" + ref.getName() + "' is not a network");
       return null;
     }
-    return (Network) l.bindings.get(ref); // null: its declaration was rejected
+    return (Network) cx.bindings().get(ref); // null: its declaration was rejected
   }
 
   /** Message {@code declared} of {@code n} with {@code arity} fields; null (reported) when there is none. */
@@ -375,12 +394,12 @@ final class Networks {
   Message message(Network n, EObject at, String kind, int arity) {
     Message m = n.messages().get(kind);
     if (m == null) {
-      l.problems.error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
+      cx.problems().error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
           + String.join(", ", n.messages().keySet()) + ")");
       return null;
     }
     if (arity != m.fields().size()) {
-      l.problems.error(at, "message '" + kind + "' has " + m.fields().size() + " field"
+      cx.problems().error(at, "message '" + kind + "' has " + m.fields().size() + " field"
           + (m.fields().size() == 1 ? "" : "s") + " (" + String.join(", ", m.fields()) + "), not " + arity);
       return null;
     }
@@ -389,7 +408,7 @@ final class Networks {
 
   /** Lowers {@code send}. */
   Stmt send(SendStmt s, List<Local> temps) {
-    SourceLocation at = l.locations.of(s);
+    SourceLocation at = cx.locations().of(s);
     Network n = network(s, s.getNet());
     if (n == null) {
       return null;
@@ -400,21 +419,21 @@ final class Networks {
 
   /** Lowers {@code broadcast}: a loop over the receiver quantifier, skipping the excepted value. */
   Stmt broadcast(BroadcastStmt b, List<Local> temps) {
-    SourceLocation at = l.locations.of(b);
+    SourceLocation at = cx.locations().of(b);
     Network n = network(b, b.getNet());
-    Quantifier q = l.exprs.lowerQuantifier(b.getQuantifier(), false);
+    Quantifier q = binders.lowerQuantifier(b.getQuantifier(), false);
     if (n == null || q == null) {
       return null;
     }
     Expr except = null;
     if (b.getExcept() != null) {
-      Expr e = l.exprs.lower(b.getExcept(), ExprLowering.Mode.NORMAL);
+      Expr e = exprs.lower(b.getExcept(), ExprLowering.Mode.NORMAL);
       if (e == null) {
         return null;
       }
       if (!TypeRules.comparable(q.variable().type(), e.type())) {
-        l.problems.error(b.getExcept(), "'except' needs a value of the quantifier's type "
-            + l.typeRules.describe(q.variable().type()) + ", not " + l.typeRules.describe(e.type()));
+        cx.problems().error(b.getExcept(), "'except' needs a value of the quantifier's type "
+            + cx.typeRules().describe(q.variable().type()) + ", not " + cx.typeRules().describe(e.type()));
         return null;
       }
       except = Ir.binary(BinaryOp.NEQ, Ir.ref(q.variable(), at), e, at);
@@ -450,7 +469,7 @@ final class Networks {
       EObject stmt, List<Local> temps, SourceLocation at) {
     if (n.kind() == NetKind.ORDERED) {
       if (to == null || from == null) {
-        l.problems.error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from' and 'to'");
+        cx.problems().error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from' and 'to'");
         return null;
       }
       Expr toValue = endpointValue(n, to);
@@ -458,7 +477,7 @@ final class Networks {
       return s == null ? null : List.of(s);
     }
     if (from != null || to != null) {
-      l.problems.error(from != null ? from : to, fromToMisuse(n));
+      cx.problems().error(from != null ? from : to, fromToMisuse(n));
       return null;
     }
     Message m = message(n, msg, msg.getKind(), msg.getArgs().size());
@@ -494,10 +513,10 @@ final class Networks {
   }
 
   private Expr endpointValue(Network n, io.ballot.dsl.murphi.Expr e) {
-    Expr v = l.exprs.lower(e, ExprLowering.Mode.NORMAL);
+    Expr v = exprs.lower(e, ExprLowering.Mode.NORMAL);
     if (v != null && !TypeRules.assignable(n.endpoint(), v.type())) {
-      l.problems.error(e, "network '" + n.decl().getName() + "' connects values of type "
-          + l.typeRules.describe(n.endpoint()) + ", not " + l.typeRules.describe(v.type()));
+      cx.problems().error(e, "network '" + n.decl().getName() + "' connects values of type "
+          + cx.typeRules().describe(n.endpoint()) + ", not " + cx.typeRules().describe(v.type()));
       return null;
     }
     return v;
@@ -506,7 +525,7 @@ final class Networks {
   private Stmt sendOrdered(Network n, MsgExpr msg, io.ballot.dsl.murphi.Expr from, Expr toValue, EObject stmt,
       SourceLocation at) {
     if (from == null) {
-      l.problems.error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from'");
+      cx.problems().error(stmt, "sending on ordered network '" + n.decl().getName() + "' needs 'from'");
       return null;
     }
     Expr fromValue = endpointValue(n, from);
@@ -544,15 +563,15 @@ final class Networks {
     List<Expr> out = new ArrayList<>();
     boolean ok = true;
     for (int i = 0; i < written.size(); i++) {
-      Expr a = l.exprs.lower(written.get(i), mode);
+      Expr a = exprs.lower(written.get(i), mode);
       if (a == null) {
         ok = false;
         continue;
       }
       Type t = m.types().get(i);
       if (!TypeRules.assignable(t, a.type())) {
-        l.problems.error(written.get(i), "field '" + m.fields().get(i) + "' of message '" + m.name()
-            + "' has type " + l.typeRules.describe(t) + "; this value has type " + l.typeRules.describe(a.type()));
+        cx.problems().error(written.get(i), "field '" + m.fields().get(i) + "' of message '" + m.name()
+            + "' has type " + cx.typeRules().describe(t) + "; this value has type " + cx.typeRules().describe(a.type()));
         ok = false;
       }
       out.add(a);

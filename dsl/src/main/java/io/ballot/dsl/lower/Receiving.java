@@ -17,8 +17,8 @@ import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.ConstName;
 import io.ballot.dsl.murphi.EnumLiteral;
 import io.ballot.dsl.murphi.MsgBinder;
-import io.ballot.dsl.murphi.NetKind;
 import io.ballot.dsl.murphi.Named;
+import io.ballot.dsl.murphi.NetKind;
 import io.ballot.dsl.murphi.Quantifier;
 import io.ballot.dsl.murphi.ReceiveRule;
 import io.ballot.dsl.scoping.MurphiScopeProvider;
@@ -32,10 +32,17 @@ import java.util.List;
  * else declared outside (a variable, a type...) is an error, never a silent rebinding.
  */
 final class Receiving {
-  private final Lowering l;
+  private final LoweringContext cx;
+  private final ExprLowering exprs;
+  private final Networks networks;
+  private final Bodies bodies;
 
-  Receiving(Lowering lowering) {
-    this.l = lowering;
+  /** {@code exprs} lowers guards and bound values, {@code networks} resolves messages, {@code bodies} the body. */
+  Receiving(LoweringContext cx, ExprLowering exprs, Networks networks, Bodies bodies) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.networks = networks;
+    this.bodies = bodies;
   }
 
   /** A pattern name: {@code value} is what it must equal, or null for a new name; {@code ok} false when rejected. */
@@ -50,23 +57,23 @@ final class Receiving {
     if (outer == null) {
       return new Name(b, null, true);
     }
-    SourceLocation at = l.locations.of(b);
+    SourceLocation at = cx.locations().of(b);
     if (!(outer instanceof Quantifier || outer instanceof AliasDecl || outer instanceof ConstName
         || outer instanceof EnumLiteral)) {
-      l.problems.error(b, "'" + b.getName() + "' is already declared (" + describe(outer) + " at line "
-          + l.locations.of(outer).line() + "): a pattern name declared outside the receive means 'this field equals"
+      cx.problems().error(b, "'" + b.getName() + "' is already declared (" + describe(outer) + " at line "
+          + cx.locations().of(outer).line() + "): a pattern name declared outside the receive means 'this field equals"
           + " it' only for a constant, an enum value, a ruleset parameter or an alias; use a new name (and compare"
           + " in 'where')");
       return new Name(b, null, false);
     }
-    Expr v = l.exprs.valueOf(outer, b, at);
+    Expr v = exprs.valueOf(outer, b, at);
     if (v == null) {
       return new Name(b, null, false);
     }
     if (!TypeRules.comparable(t, v.type())) {
-      l.problems.error(b, "'" + b.getName() + "' is " + describe(outer) + " of type " + l.typeRules.describe(v.type())
+      cx.problems().error(b, "'" + b.getName() + "' is " + describe(outer) + " of type " + cx.typeRules().describe(v.type())
           + " declared outside the receive, so the pattern requires " + what + " to equal it; but " + what
-          + " has type " + l.typeRules.describe(t) + "; use a new name");
+          + " has type " + cx.typeRules().describe(t) + "; use a new name");
       return new Name(b, null, false);
     }
     return new Name(b, v, true);
@@ -93,28 +100,28 @@ final class Receiving {
       return n.value();
     }
     Local q = new Local(n.binder() != null ? n.binder().getName() : fallback, Local.Kind.QUANTIFIER, t,
-        n.binder() != null ? l.locations.of(n.binder()) : at);
+        n.binder() != null ? cx.locations().of(n.binder()) : at);
     binders.add(Networks.over(q, at));
     if (n.binder() != null) {
-      l.bindings.put(n.binder(), q);
+      cx.bindings().put(n.binder(), q);
     }
     return Ir.ref(q, at);
   }
 
   /** Lowers a receive rule inside {@code outer}; null when invalid (reported). */
   Rule receive(ReceiveRule r, List<Binder> outer) {
-    SourceLocation at = l.locations.of(r);
-    Network n = l.networks.network(r, r.getNet());
+    SourceLocation at = cx.locations().of(r);
+    Network n = networks.network(r, r.getNet());
     if (n == null) {
       return null;
     }
     List<MsgBinder> binders = r.getPattern().getBinders();
-    Message m = l.networks.message(n, r.getPattern(), r.getPattern().getKind(), binders.size());
+    Message m = networks.message(n, r.getPattern(), r.getPattern().getKind(), binders.size());
     if (m == null) {
       return null;
     }
     if (n.kind() != NetKind.ORDERED && (r.getFrom() != null || r.getTo() != null)) {
-      l.problems.error(r.getFrom() != null ? r.getFrom() : r.getTo(), Networks.fromToMisuse(n));
+      cx.problems().error(r.getFrom() != null ? r.getFrom() : r.getTo(), Networks.fromToMisuse(n));
       return null;
     }
     List<Name> names = new ArrayList<>();
@@ -166,7 +173,7 @@ final class Receiving {
       List<Stmt> copies = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         Name name = names.get(i);
-        SourceLocation bat = l.locations.of(name.binder());
+        SourceLocation bat = cx.locations().of(name.binder());
         Expr field = Ir.field(message, m.fields().get(i), bat);
         if (name.value() != null) {
           present = Ir.and(at, present, Ir.binary(BinaryOp.EQ, field, name.value(), bat));
@@ -176,8 +183,8 @@ final class Receiving {
         Local alias = new Local(name.binder().getName(), Local.Kind.ALIAS, m.types().get(i), bat);
         AliasBinding binding = new AliasBinding(alias, field, bat);
         ruleBinders.add(binding);
-        l.aliases.put(alias, binding);
-        l.bindings.put(name.binder(), binding);
+        cx.aliases().put(alias, binding);
+        cx.bindings().put(name.binder(), binding);
         Local copy = new Local(name.binder().getName(), Local.Kind.VARIABLE, m.types().get(i), bat);
         locals.add(copy);
         copiesOf.add(copy);
@@ -187,26 +194,26 @@ final class Receiving {
     }
     Expr where = null;
     if (r.getGuard() != null) {
-      where = l.exprs.lower(r.getGuard(), ExprLowering.Mode.PURE);
-      if (where == null || !l.exprs.requireBoolean(where, r.getGuard(), "a receive guard ('where')")) {
+      where = exprs.lower(r.getGuard(), ExprLowering.Mode.PURE);
+      if (where == null || !exprs.requireBoolean(where, r.getGuard(), "a receive guard ('where')")) {
         return null;
       }
     }
     for (int i = 0; i < copiesOf.size(); i++) {
       if (copiesOf.get(i) != null) {
-        l.bindings.put(names.get(i).binder(), copiesOf.get(i)); // the body sees the copies
+        cx.bindings().put(names.get(i).binder(), copiesOf.get(i)); // the body sees the copies
       }
     }
-    l.lowerLocalDecls(r.getDecls(), locals);
+    bodies.lowerLocalDecls(r.getDecls(), locals);
     List<Stmt> body = new ArrayList<>(prologue);
-    body.addAll(l.lowerBody(r.getBody(), locals));
+    body.addAll(bodies.lowerBody(r.getBody(), locals));
     Rule rule = new Rule(ruleName, List.copyOf(ruleBinders), Ir.and(at, present, where), locals, body, at);
     // for the trace: the parameters that name the sender, the receiver and (set networks) the fields
     String fromName = from == null ? null : from.binder() != null ? from.binder().getName() : "from";
     String toName = to == null ? null : to.binder() != null ? to.binder().getName() : "to";
     List<String> fieldParameters = n.kind() == NetKind.SET
         ? binders.stream().map(MsgBinder::getName).toList() : List.of();
-    return l.networks.described(n, rule, NetworkInfo.Role.RECEIVE, m.name(), slotName, fromName, toName, null,
+    return networks.described(n, rule, NetworkInfo.Role.RECEIVE, m.name(), slotName, fromName, toName, null,
         fieldParameters, slotName == null ? List.of() : List.of(slotName));
   }
 }

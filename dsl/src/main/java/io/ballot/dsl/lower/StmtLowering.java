@@ -9,10 +9,10 @@ import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
+import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.lower.ExprLowering.Mode;
 import io.ballot.dsl.murphi.AliasDecl;
 import io.ballot.dsl.murphi.AliasStmt;
-import io.ballot.dsl.ast.UndefinedWord;
 import io.ballot.dsl.murphi.Assignment;
 import io.ballot.dsl.murphi.Block;
 import io.ballot.dsl.murphi.ClearStmt;
@@ -45,10 +45,26 @@ final class StmtLowering {
    */
   record Context(Function function, boolean inRule, List<Local> locals) {}
 
-  private final Lowering l;
+  private final LoweringContext cx;
+  private final ExprLowering exprs;
+  private final BinderLowering binders;
+  private final CallLowering calls;
+  private final Networks networks;
+  private final ReadOnlyTargets readOnly;
 
-  StmtLowering(Lowering lowering) {
-    this.l = lowering;
+  /**
+   * {@code exprs}, {@code binders} and {@code calls} lower the expressions, quantifiers, aliases and procedure calls
+   * in statements, {@code networks} the sends and broadcasts; {@code readOnly} says which targets cannot be written.
+   */
+  StmtLowering(
+      LoweringContext cx, ExprLowering exprs, BinderLowering binders, CallLowering calls, Networks networks,
+      ReadOnlyTargets readOnly) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.binders = binders;
+    this.calls = calls;
+    this.networks = networks;
+    this.readOnly = readOnly;
   }
 
   List<Stmt> lowerBlock(Block block, Context ctx) {
@@ -66,11 +82,11 @@ final class StmtLowering {
   }
 
   private Expr expr(io.ballot.dsl.murphi.Expr e) {
-    return l.exprs.lower(e, Mode.NORMAL);
+    return exprs.lower(e, Mode.NORMAL);
   }
 
   private Stmt lower(io.ballot.dsl.murphi.Stmt s, Context ctx) {
-    SourceLocation at = l.locations.of(s);
+    SourceLocation at = cx.locations().of(s);
     if (s instanceof Assignment a && UndefinedWord.is(a.getValue())) {
       Expr target = expr(a.getTarget()); // CMurphi: 'x := UNDEFINED' is 'undefine x'
       return target == null || !writable(target, a.getTarget(), "assign to") ? null : new Stmt.Undefine(target, at);
@@ -83,13 +99,13 @@ final class StmtLowering {
       }
       if (!TypeRules.assignable(target.type(), value.type())) {
         TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(target.type(), value.type());
-        l.problems.error(
+        cx.problems().error(
             a.getValue(), clash != null
-                ? l.typeRules.scalarsetMixing(
-                    "assigning a value of type " + l.typeRules.describe(value.type()) + " to a target of type "
-                        + l.typeRules.describe(target.type()), clash)
-                : "incompatible types: cannot assign a value of type " + l.typeRules.describe(value.type())
-                    + " to a target of type " + l.typeRules.describe(target.type()));
+                ? cx.typeRules().scalarsetMixing(
+                    "assigning a value of type " + cx.typeRules().describe(value.type()) + " to a target of type "
+                        + cx.typeRules().describe(target.type()), clash)
+                : "incompatible types: cannot assign a value of type " + cx.typeRules().describe(value.type())
+                    + " to a target of type " + cx.typeRules().describe(target.type()));
         return null;
       }
       rangeCheck(target.type(), value, a.getValue());
@@ -100,8 +116,8 @@ final class StmtLowering {
       if (decl == null || decl.eIsProxy()) {
         return null;
       }
-      Function f = (Function) l.bindings.get(decl);
-      List<Expr> args = l.exprs.arguments(decl, f, c.getArgs(), c, Mode.NORMAL);
+      Function f = (Function) cx.bindings().get(decl);
+      List<Expr> args = calls.arguments(decl, f, c.getArgs(), c, Mode.NORMAL);
       return args == null ? null : new Stmt.ProcCall(f, args, at);
     }
     if (s instanceof IfStmt i) {
@@ -111,7 +127,7 @@ final class StmtLowering {
         clauses.add(clause(e.getCondition(), e.getBody(), e, ctx));
       }
       if (i.getElse() != null) {
-        clauses.add(new Stmt.IfClause(null, lowerBlock(i.getElse(), ctx), l.locations.of(i.getElse())));
+        clauses.add(new Stmt.IfClause(null, lowerBlock(i.getElse(), ctx), cx.locations().of(i.getElse())));
       }
       return clauses.contains(null) ? null : new Stmt.If(clauses, at);
     }
@@ -119,14 +135,14 @@ final class StmtLowering {
       return switchStmt(sw, ctx, at);
     }
     if (s instanceof ForStmt f) {
-      Quantifier q = l.exprs.lowerQuantifier(f.getQuantifier(), false);
+      Quantifier q = binders.lowerQuantifier(f.getQuantifier(), false);
       List<Stmt> body = lowerBlock(f.getBody(), ctx);
       return q == null ? null : new Stmt.For(q, body, at);
     }
     if (s instanceof WhileStmt w) {
       Expr cond = expr(w.getCondition());
       List<Stmt> body = lowerBlock(w.getBody(), ctx);
-      if (cond == null || !l.exprs.requireBoolean(cond, w.getCondition(), "the while condition")) {
+      if (cond == null || !exprs.requireBoolean(cond, w.getCondition(), "the while condition")) {
         return null;
       }
       return new Stmt.While(cond, body, at);
@@ -142,8 +158,8 @@ final class StmtLowering {
       Type.ScalarsetType cleared = TypeRules.scalarsetCleared(target.type());
       if (cleared != null) {
         // CMurphi: "Target of CLEAR statement must not contain a scalarset variable." (Rumur accepts it.)
-        l.problems.error(
-            c.getTarget(), l.typeRules.scalarsetOperator(
+        cx.problems().error(
+            c.getTarget(), cx.typeRules().scalarsetOperator(
                 "clearing a scalarset value", cleared,
                 "none of them comes first, but 'clear' would set "
                     + (target.type() instanceof Type.ScalarsetType ? "it" : "the scalarset values inside")
@@ -166,7 +182,7 @@ final class StmtLowering {
       }
       if (!value.type().isSimple() && !value.isLValue() && !(value.type() instanceof Type.IntType)
           && !(value.type() instanceof Type.DoubleType)) {
-        l.problems.error(p.getValue(), "printing a record or array that is not a variable is not supported");
+        cx.problems().error(p.getValue(), "printing a record or array that is not a variable is not supported");
         return null;
       }
       return new Stmt.Put(null, value, at);
@@ -177,11 +193,11 @@ final class StmtLowering {
     if (s instanceof PropertyStmt p) {
       PropertyKind kind = Lowering.kindOf(p.getKind());
       if (kind == PropertyKind.LIVENESS) {
-        l.problems.error(p, "a liveness property cannot be a statement; declare it at top level");
+        cx.problems().error(p, "a liveness property cannot be a statement; declare it at top level");
         return null;
       }
-      Expr cond = l.exprs.lower(p.getCondition(), Mode.PURE);
-      if (cond == null || !l.exprs.requireBoolean(cond, p.getCondition(), "a property")) {
+      Expr cond = exprs.lower(p.getCondition(), Mode.PURE);
+      if (cond == null || !exprs.requireBoolean(cond, p.getCondition(), "a property")) {
         return null;
       }
       return new Stmt.PropertyStmt(kind, cond, p.getName(), at);
@@ -190,7 +206,7 @@ final class StmtLowering {
       List<AliasBinding> bindings = new ArrayList<>();
       boolean ok = true;
       for (AliasDecl d : a.getAliases()) {
-        AliasBinding b = l.exprs.lowerAlias(d);
+        AliasBinding b = binders.lowerAlias(d);
         ok &= b != null;
         bindings.add(b);
       }
@@ -206,13 +222,13 @@ final class StmtLowering {
       Type elementType = ((Type.MultisetType) ms.type()).element();
       if (!TypeRules.assignable(elementType, element.type())) {
         TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(elementType, element.type());
-        String what = "adding a value of type " + l.typeRules.describe(element.type()) + " to a multiset of "
-            + l.typeRules.describe(elementType);
-        l.problems.error(
+        String what = "adding a value of type " + cx.typeRules().describe(element.type()) + " to a multiset of "
+            + cx.typeRules().describe(elementType);
+        cx.problems().error(
             m.getElement(), clash != null
-                ? l.typeRules.scalarsetMixing(what, clash)
-                : "cannot add a value of type " + l.typeRules.describe(element.type())
-                    + " to a multiset of " + l.typeRules.describe(elementType));
+                ? cx.typeRules().scalarsetMixing(what, clash)
+                : "cannot add a value of type " + cx.typeRules().describe(element.type())
+                    + " to a multiset of " + cx.typeRules().describe(elementType));
         return null;
       }
       return new Stmt.MultisetAdd(element, ms, at);
@@ -224,36 +240,36 @@ final class StmtLowering {
         return null;
       }
       if (!TypeRules.isNumeric(index.type())) {
-        l.problems.error(m.getIndex(), "multisetremove needs a multiset index");
+        cx.problems().error(m.getIndex(), "multisetremove needs a multiset index");
         return null;
       }
       return new Stmt.MultisetRemove(index, ms, at);
     }
     if (s instanceof MultisetRemovePredStmt m) {
-      ExprLowering.MultisetBinding b = l.exprs.bindMultiset(m.getQuantifier(), Mode.NORMAL);
+      BinderLowering.MultisetBinding b = binders.bindMultiset(m.getQuantifier(), Mode.NORMAL);
       if (b == null) {
         return null;
       }
-      Expr pred = l.exprs.lower(m.getPredicate(), Mode.PURE);
+      Expr pred = exprs.lower(m.getPredicate(), Mode.PURE);
       if (pred == null
-          || !l.exprs.requireBoolean(pred, m.getPredicate(), "the multisetremovepred predicate")) {
+          || !exprs.requireBoolean(pred, m.getPredicate(), "the multisetremovepred predicate")) {
         return null;
       }
       return new Stmt.MultisetRemovePred(b.index(), b.multiset(), pred, at);
     }
     if (s instanceof io.ballot.dsl.murphi.SendStmt send) {
-      return l.networks.send(send, ctx.locals());
+      return networks.send(send, ctx.locals());
     }
     if (s instanceof io.ballot.dsl.murphi.BroadcastStmt b) {
-      return l.networks.broadcast(b, ctx.locals());
+      return networks.broadcast(b, ctx.locals());
     }
-    l.problems.error(s, "unsupported statement");
+    cx.problems().error(s, "unsupported statement");
     return null;
   }
 
   private boolean multisetTarget(Expr ms, EObject at) {
     if (!(ms.type() instanceof Type.MultisetType)) {
-      l.problems.error(at, "not a multiset (it has type " + l.typeRules.describe(ms.type()) + ")");
+      cx.problems().error(at, "not a multiset (it has type " + cx.typeRules().describe(ms.type()) + ")");
       return false;
     }
     return writable(ms, at, "modify");
@@ -262,21 +278,21 @@ final class StmtLowering {
   private Stmt.IfClause clause(io.ballot.dsl.murphi.Expr condition, Block body, EObject at, Context ctx) {
     Expr cond = expr(condition);
     List<Stmt> stmts = lowerBlock(body, ctx);
-    if (cond == null || !l.exprs.requireBoolean(cond, condition, "the if condition")) {
+    if (cond == null || !exprs.requireBoolean(cond, condition, "the if condition")) {
       return null;
     }
-    return new Stmt.IfClause(cond, stmts, l.locations.of(at));
+    return new Stmt.IfClause(cond, stmts, cx.locations().of(at));
   }
 
   private Stmt switchStmt(SwitchStmt sw, Context ctx, SourceLocation at) {
     Expr value = expr(sw.getValue());
     if (value != null && TypeRules.isReal(value.type())) {
-      l.problems.error(sw.getValue(), "switch on a real value is not supported; compare it with if");
+      cx.problems().error(sw.getValue(), "switch on a real value is not supported; compare it with if");
       value = null;
     }
     if (value != null && !value.type().isSimple() && !(value.type() instanceof Type.IntType)) {
-      l.problems.error(
-          sw.getValue(), "switch needs a value of a simple type, not " + l.typeRules.describe(value.type())
+      cx.problems().error(
+          sw.getValue(), "switch needs a value of a simple type, not " + cx.typeRules().describe(value.type())
               + " (a complex type)");
       value = null;
     }
@@ -290,22 +306,22 @@ final class StmtLowering {
           ok = false;
         } else if (value != null && !TypeRules.comparable(value.type(), lv.type())) {
           TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(value.type(), lv.type());
-          l.problems.error(
+          cx.problems().error(
               label, clash != null
-                  ? l.typeRules.scalarsetMixing(
-                      "a case label of type " + l.typeRules.describe(lv.type()) + " in a switch on a value of type "
-                          + l.typeRules.describe(value.type()), clash)
-                  : "incompatible types: case label of type " + l.typeRules.describe(lv.type())
+                  ? cx.typeRules().scalarsetMixing(
+                      "a case label of type " + cx.typeRules().describe(lv.type()) + " in a switch on a value of type "
+                          + cx.typeRules().describe(value.type()), clash)
+                  : "incompatible types: case label of type " + cx.typeRules().describe(lv.type())
                       + " cannot match a switch value of type "
-                      + l.typeRules.describe(value.type()));
+                      + cx.typeRules().describe(value.type()));
           ok = false;
         }
         labels.add(lv);
       }
-      cases.add(new Stmt.SwitchCase(labels, lowerBlock(c.getBody(), ctx), l.locations.of(c)));
+      cases.add(new Stmt.SwitchCase(labels, lowerBlock(c.getBody(), ctx), cx.locations().of(c)));
     }
     if (sw.getDefault() != null) {
-      cases.add(new Stmt.SwitchCase(List.of(), lowerBlock(sw.getDefault(), ctx), l.locations.of(sw.getDefault())));
+      cases.add(new Stmt.SwitchCase(List.of(), lowerBlock(sw.getDefault(), ctx), cx.locations().of(sw.getDefault())));
     }
     return ok ? new Stmt.Switch(value, cases, at) : null;
   }
@@ -314,8 +330,8 @@ final class StmtLowering {
     Function f = ctx.function();
     if (r.getValue() == null) {
       if (f != null && !f.isProcedure()) {
-        l.problems.error(r, "function '" + f.name() + "' must return a value of type "
-            + l.typeRules.describe(f.returnType()));
+        cx.problems().error(r, "function '" + f.name() + "' must return a value of type "
+            + cx.typeRules().describe(f.returnType()));
         return null;
       }
       return new Stmt.Return(null, at);
@@ -325,22 +341,22 @@ final class StmtLowering {
       return null;
     }
     if (f == null) {
-      l.problems.error(r.getValue(), "a rule or start state cannot return a value");
+      cx.problems().error(r.getValue(), "a rule or start state cannot return a value");
       return null;
     }
     if (f.isProcedure()) {
-      l.problems.error(r.getValue(), "procedure '" + f.name() + "' has no return type, so it cannot return a value");
+      cx.problems().error(r.getValue(), "procedure '" + f.name() + "' has no return type, so it cannot return a value");
       return null;
     }
     if (!TypeRules.assignable(f.returnType(), value.type())) {
       TypeRules.ScalarsetClash clash = TypeRules.scalarsetClash(f.returnType(), value.type());
-      l.problems.error(
+      cx.problems().error(
           r.getValue(), clash != null
-              ? l.typeRules.scalarsetMixing(
-                  "returning a value of type " + l.typeRules.describe(value.type()) + " from function '" + f.name()
-                      + "', which returns " + l.typeRules.describe(f.returnType()) + ",", clash)
-              : "incompatible types: function '" + f.name() + "' returns " + l.typeRules.describe(f.returnType())
-                  + " but this value has type " + l.typeRules.describe(value.type()));
+              ? cx.typeRules().scalarsetMixing(
+                  "returning a value of type " + cx.typeRules().describe(value.type()) + " from function '" + f.name()
+                      + "', which returns " + cx.typeRules().describe(f.returnType()) + ",", clash)
+              : "incompatible types: function '" + f.name() + "' returns " + cx.typeRules().describe(f.returnType())
+                  + " but this value has type " + cx.typeRules().describe(value.type()));
       return null;
     }
     rangeCheck(f.returnType(), value, r.getValue());
@@ -351,65 +367,24 @@ final class StmtLowering {
   private boolean writable(Expr target, EObject at, String verb) {
     if (!target.isLValue()) {
       String what = target instanceof Expr.Literal ? "a constant" : "an expression, not a variable";
-      l.problems.error(at, "cannot " + verb + " this: it is not assignable (" + what + ")");
+      cx.problems().error(at, "cannot " + verb + " this: it is not assignable (" + what + ")");
       return false;
     }
-    if (readOnly(target)) {
-      l.problems.error(at, "cannot " + verb + " this: it is not assignable (" + describeReadOnly(target) + ")");
+    if (readOnly.readOnly(target)) {
+      cx.problems().error(at, "cannot " + verb + " this: it is not assignable (" + readOnly.describe(target) + ")");
       return false;
     }
     return true;
   }
 
-  /**
-   * True when a designator is rooted at something read-only: a non-{@code var} parameter, a multiset index, or an
-   * alias of such a thing.
-   */
-  boolean readOnly(Expr target) {
-    Expr root = root(target);
-    if (root instanceof Expr.LocalRef r) {
-      return switch (r.local().kind()) {
-        case PARAMETER, MULTISET_INDEX -> true;
-        case ALIAS -> {
-          AliasBinding b = l.aliasOf(r.local());
-          yield b != null && readOnly(b.value());
-        }
-        default -> false;
-      };
-    }
-    return false;
-  }
-
-  private static Expr root(Expr e) {
-    Expr root = e;
-    while (true) {
-      if (root instanceof Expr.FieldRef f) {
-        root = f.record();
-      } else if (root instanceof Expr.ElementRef el) {
-        root = el.array();
-      } else {
-        return root;
-      }
-    }
-  }
-
-  private static String describeReadOnly(Expr target) {
-    Expr.LocalRef r = (Expr.LocalRef) root(target);
-    return switch (r.local().kind()) {
-      case PARAMETER -> "parameter '" + r.local().name() + "' is read-only unless declared 'var'";
-      case ALIAS -> "alias '" + r.local().name() + "' names something read-only";
-      default -> "'" + r.local().name() + "' is read-only";
-    };
-  }
-
   /** A constant stored into a range it does not fit is certain to fail: report it now, as Rumur does. */
   private void rangeCheck(Type target, Expr value, EObject at) {
     if (target instanceof Type.RangeType r && value instanceof Expr.Literal lit
-        && (l.unsignedValues
+        && (cx.unsignedValues()
             ? Long.compareUnsigned(lit.value(), r.lo()) < 0 || Long.compareUnsigned(lit.value(), r.hi()) > 0
             : lit.value() < r.lo() || lit.value() > r.hi())) {
-      l.problems.warning(
-          at, "value " + l.typeRules.number(lit.value()) + " is out of range " + l.typeRules.describe(r)
+      cx.problems().warning(
+          at, "value " + cx.typeRules().number(lit.value()) + " is out of range " + cx.typeRules().describe(r)
               + ": this will fail when executed");
     }
   }

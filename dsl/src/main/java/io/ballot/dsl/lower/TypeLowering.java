@@ -12,9 +12,9 @@ import io.ballot.dsl.murphi.FieldGroup;
 import io.ballot.dsl.murphi.IdRef;
 import io.ballot.dsl.murphi.MultisetType;
 import io.ballot.dsl.murphi.Named;
+import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.RecordType;
 import io.ballot.dsl.murphi.ScalarsetType;
-import io.ballot.dsl.murphi.ProcDecl;
 import io.ballot.dsl.murphi.SimpleType;
 import io.ballot.dsl.murphi.TypeExpr;
 import io.ballot.dsl.murphi.TypeName;
@@ -32,11 +32,19 @@ final class TypeLowering {
   /** Largest number of values a simple type may have (a state field is at most 63 bits wide). */
   private static final long MAX_CARDINALITY = 1L << 62;
 
-  private final Lowering l;
+  /** Lowers a constant expression (range bounds, sizes): to a literal when it is constant. */
+  interface ConstantLowering {
+    Expr lowerConstant(io.ballot.dsl.murphi.Expr e);
+  }
+
+  private final LoweringContext cx;
+  private final ConstantLowering constants;
   private final Map<TypeExpr, Type> lowered = new IdentityHashMap<>();
 
-  TypeLowering(Lowering lowering) {
-    this.l = lowering;
+  /** {@code constants} lowers bounds and sizes, which must fold to literals. */
+  TypeLowering(LoweringContext cx, ConstantLowering constants) {
+    this.cx = cx;
+    this.constants = constants;
   }
 
   /**
@@ -47,7 +55,7 @@ final class TypeLowering {
   private Type storable(TypeExpr t, Type type, String what) {
     long bits = Type.bits(type);
     if (bits > Type.MAX_BITS) {
-      l.problems.error(t, what + " is too large to store: a value needs "
+      cx.problems().error(t, what + " is too large to store: a value needs "
           + (bits == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", bits))
           + " bits, more than a state can hold (" + String.format(java.util.Locale.ROOT, "%,d", Type.MAX_BITS)
           + " bits, 256 MiB)");
@@ -88,13 +96,13 @@ final class TypeLowering {
       Set<String> seen = new HashSet<>();
       for (EnumLiteral lit : e.getLiterals()) {
         if (!seen.add(lit.getName())) {
-          l.problems.error(lit, "duplicate enum member '" + lit.getName() + "'");
+          cx.problems().error(lit, "duplicate enum member '" + lit.getName() + "'");
         }
         members.add(lit.getName());
       }
-      Type.EnumType type = new Type.EnumType(List.copyOf(members), l.locations.of(e));
+      Type.EnumType type = new Type.EnumType(List.copyOf(members), cx.locations().of(e));
       for (int i = 0; i < e.getLiterals().size(); i++) {
-        l.bindings.put(e.getLiterals().get(i), new Expr.Literal(type, i, type.origin()));
+        cx.bindings().put(e.getLiterals().get(i), new Expr.Literal(type, i, type.origin()));
       }
       return type;
     }
@@ -107,7 +115,7 @@ final class TypeLowering {
         ok &= ft != null;
         for (Field f : g.getNames()) {
           if (!seen.add(f.getName())) {
-            l.problems.error(f, "duplicate field '" + f.getName() + "' in record");
+            cx.problems().error(f, "duplicate field '" + f.getName() + "' in record");
             ok = false;
           }
           fields.add(new Type.Field(f.getName(), ft));
@@ -122,11 +130,11 @@ final class TypeLowering {
         return null;
       }
       if (index instanceof Type.RealType) {
-        l.problems.error(a.getIndex(), "array index type must not be real: a real type has too many values");
+        cx.problems().error(a.getIndex(), "array index type must not be real: a real type has too many values");
         return null;
       }
       if (!index.isSimple()) {
-        l.problems.error(a.getIndex(), "array index type must be a simple type (range, enum, scalarset, boolean)");
+        cx.problems().error(a.getIndex(), "array index type must be a simple type (range, enum, scalarset, boolean)");
         return null;
       }
       return storable(a, new Type.ArrayType(index, element), "this array of " + index.cardinality() + " elements");
@@ -137,10 +145,10 @@ final class TypeLowering {
         return null;
       }
       if (size < 1 || size > MAX_CARDINALITY) {
-        l.problems.error(s.getSize(), "scalarset size must be positive, not " + size);
+        cx.problems().error(s.getSize(), "scalarset size must be positive, not " + size);
         return null;
       }
-      return new Type.ScalarsetType(name == null ? "scalarset" : name, size, l.locations.of(s));
+      return new Type.ScalarsetType(name == null ? "scalarset" : name, size, cx.locations().of(s));
     }
     if (t instanceof UnionType u) {
       List<Type> members = new ArrayList<>();
@@ -150,13 +158,13 @@ final class TypeLowering {
           return null;
         }
         if (!(mt instanceof Type.EnumType || mt instanceof Type.ScalarsetType)) {
-          l.problems.error(m, "union members must be enum or scalarset types, not " + l.typeRules.describe(mt));
+          cx.problems().error(m, "union members must be enum or scalarset types, not " + cx.typeRules().describe(mt));
           return null;
         }
         // Each scalarset declaration is its own member (CMurphi numbers the values member after member, whatever
         // the sizes); enums are equal when their members are, so two enums with the same members would clash.
         if (members.stream().anyMatch(other -> TypeRules.equal(other, mt))) {
-          l.problems.error(m, "type appears twice in union");
+          cx.problems().error(m, "type appears twice in union");
           return null;
         }
         members.add(mt);
@@ -170,7 +178,7 @@ final class TypeLowering {
         return null;
       }
       if (size < 1) {
-        l.problems.error(m.getSize(), "multiset size must be positive, not " + size);
+        cx.problems().error(m.getSize(), "multiset size must be positive, not " + size);
         return null;
       }
       return storable(m, new Type.MultisetType(size, element), "this multiset of " + size + " elements");
@@ -184,7 +192,7 @@ final class TypeLowering {
    */
   private Type real(Call c) {
     if (c.getArgs().size() != 2) {
-      l.problems.error(c, "real needs two arguments: real(precision, exponent)");
+      cx.problems().error(c, "real needs two arguments: real(precision, exponent)");
       return null;
     }
     Long precision = constant(c.getArgs().get(0), "precision of real");
@@ -193,11 +201,11 @@ final class TypeLowering {
       return null;
     }
     if (precision < 1 || precision > 15) {
-      l.problems.error(c.getArgs().get(0), "the precision of a real must be between 1 and 15 digits, not " + precision);
+      cx.problems().error(c.getArgs().get(0), "the precision of a real must be between 1 and 15 digits, not " + precision);
       return null;
     }
     if (exponent < 10 || exponent > 308) {
-      l.problems.error(c.getArgs().get(1), "the exponent of a real must be between 10 and 308, not " + exponent);
+      cx.problems().error(c.getArgs().get(1), "the exponent of a real must be between 10 and 308, not " + exponent);
       return null;
     }
     return new Type.RealType(precision.intValue(), exponent.intValue());
@@ -206,7 +214,7 @@ final class TypeLowering {
   /** {@code T} where {@code type T: ...}. */
   private Type named(SimpleType s) {
     if (!(s.getLo() instanceof IdRef ref)) {
-      l.problems.error(s, "this is not a type (a range needs '..')");
+      cx.problems().error(s, "this is not a type (a range needs '..')");
       return null;
     }
     Named target = ref.getRef();
@@ -214,10 +222,10 @@ final class TypeLowering {
       return null; // reported by the linker
     }
     if (!(target instanceof TypeName)) {
-      l.problems.error(s, "'" + target.getName() + "' is not a type");
+      cx.problems().error(s, "'" + target.getName() + "' is not a type");
       return null;
     }
-    Object bound = l.bindings.get(target);
+    Object bound = cx.bindings().get(target);
     return bound instanceof Type type ? type : null; // null: the type's own declaration was rejected
   }
 
@@ -227,16 +235,16 @@ final class TypeLowering {
     if (lo == null || hi == null) {
       return null;
     }
-    if (l.unsignedValues ? Long.compareUnsigned(lo, hi) > 0 : lo > hi) {
-      l.problems.error(s, "empty range " + l.typeRules.number(lo) + ".." + l.typeRules.number(hi)
+    if (cx.unsignedValues() ? Long.compareUnsigned(lo, hi) > 0 : lo > hi) {
+      cx.problems().error(s, "empty range " + cx.typeRules().number(lo) + ".." + cx.typeRules().number(hi)
           + ": its upper bound is less than its lower bound");
       return null;
     }
-    if (l.unsignedValues && (lo < 0 || hi < 0)) {
+    if (cx.unsignedValues() && (lo < 0 || hi < 0)) {
       return new Type.RangeType(lo, hi); // beyond Long.MAX_VALUE: at most 2^64-1 values, stored in 64 bits
     }
     if (hi - lo + 1 <= 0 || hi - lo + 1 > MAX_CARDINALITY) {
-      l.problems.error(s, "range " + lo + ".." + hi + " has too many values to store");
+      cx.problems().error(s, "range " + lo + ".." + hi + " has too many values to store");
       return null;
     }
     return new Type.RangeType(lo, hi);
@@ -244,16 +252,16 @@ final class TypeLowering {
 
   /** Folds an integer constant expression; null (reported) when it is not one. */
   Long constant(io.ballot.dsl.murphi.Expr e, String what) {
-    Expr v = l.exprs.lower(e, ExprLowering.Mode.CONSTANT);
+    Expr v = constants.lowerConstant(e);
     if (v == null) {
       return null;
     }
     if (!(v instanceof Expr.Literal lit)) {
-      l.problems.error(e, what + " is not a constant");
+      cx.problems().error(e, what + " is not a constant");
       return null;
     }
     if (!TypeRules.isNumeric(lit.type())) {
-      l.problems.error(e, what + " must be an integer, not " + l.typeRules.describe(lit.type()));
+      cx.problems().error(e, what + " must be an integer, not " + cx.typeRules().describe(lit.type()));
       return null;
     }
     return lit.value();

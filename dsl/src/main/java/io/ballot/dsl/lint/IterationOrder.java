@@ -1,4 +1,4 @@
-package io.ballot.dsl.lower;
+package io.ballot.dsl.lint;
 
 import io.ballot.checker.ir.AliasBinding;
 import io.ballot.checker.ir.Expr;
@@ -8,7 +8,7 @@ import io.ballot.checker.ir.Local;
 import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
-import io.ballot.checker.ir.Variable;
+import io.ballot.dsl.lower.Problems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -38,21 +38,26 @@ import java.util.function.Function;
  * variable of the rule or function that the body always assigns first, and that is not used outside the loop, is a
  * per-iteration temporary and is not itself reported. Calls are not followed.
  */
-final class IterationOrder {
+public final class IterationOrder {
   private final Problems problems;
-  private final TypeRules typeRules;
+  /** How a type is named in messages (by its declared name when it has one). */
+  private final Function<Type, String> describe;
   private final Function<Local, AliasBinding> aliases;
   /** Statements already warned about (by an inner loop): one warning per statement. */
   private final Set<Stmt> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  IterationOrder(Problems problems, TypeRules typeRules, Function<Local, AliasBinding> aliases) {
+  /**
+   * Reports to {@code problems}, naming types with {@code describe}; {@code aliases} gives the binding of each alias
+   * local, whose writes are writes of what it names.
+   */
+  public IterationOrder(Problems problems, Function<Type, String> describe, Function<Local, AliasBinding> aliases) {
     this.problems = problems;
-    this.typeRules = typeRules;
+    this.describe = describe;
     this.aliases = aliases;
   }
 
   /** Checks every loop over a scalarset in one body (of a function, rule or start state). */
-  void check(List<Stmt> body) {
+  public void check(List<Stmt> body) {
     List<Stmt.For> loops = new ArrayList<>();
     collectLoops(body, loops);
     for (Stmt.For loop : loops) {
@@ -249,8 +254,8 @@ final class IterationOrder {
     Loop(Stmt.For loop, Type.ScalarsetType scalarset, List<Stmt> enclosing) {
       this.loop = loop;
       this.variable = loop.quantifier().variable();
-      this.typeName = typeRules.describe(loop.quantifier().type());
-      this.scalarsetName = typeRules.describe(scalarset);
+      this.typeName = describe.apply(loop.quantifier().type());
+      this.scalarsetName = describe.apply(scalarset);
       this.enclosing = enclosing;
     }
 
