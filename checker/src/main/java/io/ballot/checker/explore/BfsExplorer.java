@@ -7,7 +7,6 @@ import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.RuleCount;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
@@ -17,6 +16,7 @@ import io.ballot.checker.symmetry.SymmetryReduction;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
+import io.ballot.checker.ts.Tallies;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +169,7 @@ public final class BfsExplorer {
     if (!stop && violations.isEmpty()) {
       checkLiveness();
     }
-    List<CoverCount> covers = covers();
+    List<CoverCount> covers = Tallies.covers(ts, coverHits::get);
     if (!stop && violations.size() < options.maxErrors()) {
       for (int i = 0; i < covers.size() && violations.size() < options.maxErrors(); i++) {
         CoverCount c = covers.get(i);
@@ -186,7 +186,7 @@ public final class BfsExplorer {
         !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
     boolean complete = exhausted && stopReason == null && violationsAllowCompleteness();
     return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
-        stopReason, ruleCounts(), complete);
+        stopReason, Tallies.ruleCounts(ts, ruleFires), complete);
   }
 
   /**
@@ -200,28 +200,6 @@ public final class BfsExplorer {
       }
     }
     return true;
-  }
-
-  /** Firings per rule of the model: its instances (consecutive, same name and location) summed. */
-  private List<RuleCount> ruleCounts() {
-    List<RuleCount> out = new ArrayList<>();
-    int r = 0;
-    while (r < ts.ruleCount()) {
-      Instance first = ts.rule(r);
-      long fires = 0;
-      int n = 0;
-      while (r < ts.ruleCount() && sameRule(first, ts.rule(r))) {
-        fires += ruleFires[r];
-        n++;
-        r++;
-      }
-      out.add(new RuleCount(first.name(), first.location(), n, fires));
-    }
-    return out;
-  }
-
-  private static boolean sameRule(Instance a, Instance b) {
-    return a.name().equals(b.name()) && java.util.Objects.equals(a.location(), b.location());
   }
 
   private double seconds() {
@@ -593,21 +571,6 @@ public final class BfsExplorer {
   }
 
   // ------------------------------------------------------------------------------------------ after the search
-
-  private List<CoverCount> covers() {
-    List<CoverCount> out = new ArrayList<>();
-    for (int site = 0; site < ts.coverStatementCount(); site++) {
-      Instance c = ts.coverStatement(site);
-      out.add(new CoverCount(c.describe(), c.location(), coverHits.get(site)));
-    }
-    for (int p = 0; p < ts.propertyCount(); p++) {
-      if (ts.propertyKind(p) == PropertyKind.COVER) {
-        Instance c = ts.property(p);
-        out.add(new CoverCount(c.describe(), c.location(), coverHits.get(propertyCoverBase + p)));
-      }
-    }
-    return out;
-  }
 
   private void checkLiveness() {
     List<Integer> live = new ArrayList<>();

@@ -2,22 +2,17 @@ package io.ballot.checker.simulate;
 
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.ProgressListener;
-import io.ballot.checker.ir.PropertyKind;
-import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.RuleCount;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
+import io.ballot.checker.ts.Tallies;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -221,7 +216,7 @@ public final class Simulator {
     int depth = violations.isEmpty() || violations.get(0).trace().isEmpty() ? deepest
         : violations.get(0).trace().size() - 1;
     Result r = new Result(verdict, distinct.estimate(), rulesFired, depth, seconds(), violations,
-        covers(coverHits), reason, ruleCounts(fires), false);
+        Tallies.covers(ts, site -> coverHits[site]), reason, Tallies.ruleCounts(ts, fires), false);
     return new SimulationResult(r, walks, options.walks(), options.depth(), options.seed(), threads, visits,
         distinct.estimate(), HyperLogLog.RELATIVE_ERROR, deadEnds, deepest,
         found == null ? -1 : found.steps().length, candidates);
@@ -241,40 +236,5 @@ public final class Simulator {
     for (int i = 0; i < into.length; i++) {
       into[i] += from[i];
     }
-  }
-
-  /** Firings per rule of the model, its instances (the same name at the same place) summed, in model order. */
-  private List<RuleCount> ruleCounts(long[] fires) {
-    Map<List<Object>, long[]> byRule = new LinkedHashMap<>(); // {instances, fires}
-    Map<List<Object>, Instance> first = new LinkedHashMap<>();
-    for (int r = 0; r < ts.ruleCount(); r++) {
-      Instance i = ts.rule(r);
-      List<Object> key = java.util.Arrays.asList(i.name(), i.location());
-      first.putIfAbsent(key, i);
-      long[] c = byRule.computeIfAbsent(key, k -> new long[2]);
-      c[0]++;
-      c[1] += fires[r];
-    }
-    List<RuleCount> out = new ArrayList<>();
-    byRule.forEach((k, c) -> out.add(new RuleCount(first.get(k).name(), first.get(k).location(), (int) c[0], c[1])));
-    return out;
-  }
-
-  /** Hits per cover statement, then per top-level cover property (a hit per visit of a state where it holds). */
-  private List<CoverCount> covers(long[] hits) {
-    List<CoverCount> out = new ArrayList<>();
-    for (int site = 0; site < ts.coverStatementCount(); site++) {
-      out.add(cover(ts.coverStatement(site), hits[site]));
-    }
-    for (int p = 0; p < ts.propertyCount(); p++) {
-      if (ts.propertyKind(p) == PropertyKind.COVER) {
-        out.add(cover(ts.property(p), hits[ts.coverStatementCount() + p]));
-      }
-    }
-    return out;
-  }
-
-  private static CoverCount cover(Instance c, long hits) {
-    return new CoverCount(c.describe(), Objects.requireNonNull(c.location()), hits);
   }
 }
