@@ -194,6 +194,10 @@ class ReplayCommandTest {
         .exitCode());
     assertEquals(ExitCodes.USAGE, Cli.run("replay", "--silent", "nope", TERMS.toString(), log.toString())
         .exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("replay", "--symmetry-reduction", "exhaustive", TERMS.toString(),
+        log.toString()).exitCode());
+    assertEquals(ExitCodes.OK, Cli.run("replay", "--symmetry-reduction", "off", TERMS.toString(),
+        log.toString()).exitCode());
     assertEquals(ExitCodes.USAGE, Cli.run("replay", "--json", log.toString(), TERMS.toString(), log.toString())
         .exitCode());
     assertEquals(ExitCodes.LOG_INVALID, Cli.run("replay", TERMS.toString(), dir.resolve("missing").toString())
