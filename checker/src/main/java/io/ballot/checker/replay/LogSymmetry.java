@@ -37,6 +37,8 @@ final class LogSymmetry {
   /** For each log: whether its line at that index is the first of the log to name some value. */
   private final boolean[][] pinsNew;
   private final Map<Long, boolean[][]> pinnedByMask = new HashMap<>();
+  private long lastMask;
+  private boolean[][] lastPinned;
   private final List<int[][]> perms = new ArrayList<>();
   private final Map<PermKey, Integer> permIds = new HashMap<>();
   private final int[][] scratch;
@@ -58,6 +60,7 @@ final class LogSymmetry {
     for (int g = 0; g < sizes.length; g++) {
       scratch[g] = new int[sizes[g]];
     }
+    Map<String, int[]> words = new HashMap<>(); // the texts of lines repeat: each is split once
     this.firstPin = new int[logs.size()][];
     this.pinsNew = new boolean[logs.size()][];
     for (int l = 0; l < logs.size(); l++) {
@@ -66,7 +69,7 @@ final class LogSymmetry {
       Arrays.fill(firstPin[l], log.size());
       pinsNew[l] = new boolean[log.size()];
       for (int line = log.size() - 1; line >= 0; line--) {
-        for (int v : named(log.get(line), number)) {
+        for (int v : named(log.get(line), number, words)) {
           firstPin[l][v] = line;
         }
       }
@@ -95,23 +98,53 @@ final class LogSymmetry {
   }
 
   /** The value numbers a line names: any word of its text that is how a scalarset value prints. */
-  private static List<Integer> named(LogEvent e, Map<String, Integer> number) {
-    List<Integer> out = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
+  private static List<Integer> named(LogEvent e, Map<String, Integer> number, Map<String, int[]> words) {
+    List<String> texts = new ArrayList<>();
     StepPattern p = e.step();
     if (p != null) {
-      text.append(p.rule()).append(' ').append(p.kind()).append(' ').append(p.network()).append(' ');
-      p.parameters().forEach((k, v) -> text.append(k).append(' ').append(v).append(' '));
-      p.fields().forEach((k, v) -> text.append(k).append(' ').append(v).append(' '));
+      texts.addAll(p.rules());
+      texts.add(p.kind());
+      texts.add(p.network());
+      p.parameters().forEach((k, v) -> {
+        texts.add(k);
+        texts.add(v);
+      });
+      p.fields().forEach((k, v) -> {
+        texts.add(k);
+        texts.add(v);
+      });
     }
-    e.observed().forEach((k, v) -> text.append(k).append(' ').append(v).append(' '));
-    for (String word : text.toString().split("[^A-Za-z0-9_]+")) {
-      Integer v = number.get(word);
-      if (v != null) {
-        out.add(v);
+    e.observed().forEach((k, v) -> {
+      texts.add(k);
+      texts.add(v);
+    });
+    List<Integer> out = new ArrayList<>();
+    for (String t : texts) {
+      if (t != null) {
+        for (int v : words.computeIfAbsent(t, x -> valuesIn(x, number))) {
+          out.add(v);
+        }
       }
     }
     return out;
+  }
+
+  /** The value numbers of the words of {@code text} (runs of letters, digits and underscores) that name values. */
+  private static int[] valuesIn(String text, Map<String, Integer> number) {
+    List<Integer> out = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int from = i;
+      while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+        i++;
+      }
+      Integer v = i > from ? number.get(text.substring(from, i)) : null;
+      if (v != null) {
+        out.add(v);
+      }
+      i = Math.max(i, from + 1);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The values pinned once each log {@code l} has been read up to (not including) line {@code pos[l]}. */
@@ -231,7 +264,11 @@ final class LogSymmetry {
    * {@code pins} (from {@link #pins}); the permutation applied, by number ({@code -1}: none).
    */
   int canonicalize(long[] state, long pins) {
-    boolean[][] pinned = pinnedByMask.computeIfAbsent(pins, this::pinned);
+    if (pins != lastMask || lastPinned == null) {
+      lastPinned = pinnedByMask.computeIfAbsent(pins, this::pinned);
+      lastMask = pins;
+    }
+    boolean[][] pinned = lastPinned;
     if (pinned.length == 0) {
       return -1;
     }
