@@ -9,7 +9,9 @@
 #   ./mvnw -o -B -q -pl cli,examples -am package -DskipTests   (or BALLOT_EXAMPLES_JAR=another jar of examples/)
 # The system runs with 1% message loss and no other fault (--soak: the RMs keep asking for the decision and log
 # each answer, so a log can be as long as asked). JVM options for the replay: BALLOT_JAVA_OPTS (default the
-# launcher's, -Xss16m -XX:+UseParallelGC).
+# launcher's, -Xss16m -XX:+UseParallelGC); extra 'ballot replay' options: BALLOT_REPLAY_FLAGS (for instance
+# "--symmetry-reduction off"); which layouts and states: BENCH_LAYOUTS (default "single per-node") and BENCH_STATES
+# (default "full unlogged").
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cli=$root/cli/target/ballot.jar
@@ -25,10 +27,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2206
 jopts=(${BALLOT_JAVA_OPTS:--Xss16m -XX:+UseParallelGC})
+# shellcheck disable=SC2206
+rflags=(${BALLOT_REPLAY_FLAGS:-})
+read -r -a layouts <<<"${BENCH_LAYOUTS:-single per-node}"
+read -r -a states <<<"${BENCH_STATES:-full unlogged}"
 printf '%-8s %-9s %-9s %9s %9s %12s %6s %-9s %8s\n' size logs state events seconds events/s peak verdict wall_s
 for n in "${sizes[@]}"; do
-  for layout in single per-node; do
-    for state in full unlogged; do
+  for layout in "${layouts[@]}"; do
+    for state in "${states[@]}"; do
       d=$work/$n-$layout-$state
       flags=(--no-faults --loss 0.01 --seed "$n" --soak "$n")
       [[ $layout == single ]] && flags+=(--single-log)
@@ -36,7 +42,7 @@ for n in "${sizes[@]}"; do
       read -r -a logs <<<"$(java -cp "$sys" io.ballot.examples.twophase.Main "${flags[@]}" "$d")"
       start=$(date +%s.%N)
       rc=0
-      java "${jopts[@]}" -jar "$cli" replay "$model" "${logs[@]}" --mapping "$mapping" --steps 0 \
+      java "${jopts[@]}" -jar "$cli" replay "$model" "${logs[@]}" --mapping "$mapping" --steps 0 "${rflags[@]}" \
         --json "$d/replay.json" >"$d/replay.txt" 2>&1 || rc=$?
       end=$(date +%s.%N)
       python3 - "$d/replay.json" "$n" "$layout" "$state" "$start" "$end" "$rc" <<'PY'

@@ -86,6 +86,11 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Show the last N steps of the accepted prefix of a rejected log (default: 20; 0: none).")
   int steps;
 
+  @Option(names = "--symmetry-reduction", paramLabel = "on|off", defaultValue = "on",
+      description = "Keep one candidate state per orbit of the scalarset permutations that fix every value the logs"
+          + " named so far (default: on; the verdict is the same, the frontier smaller).")
+  String symmetry;
+
   @Option(names = "--engine", paramLabel = "compiled|interpreted", defaultValue = "compiled",
       description = "How the model's rules run: compiled (default) or interpreted.")
   String engine;
@@ -153,7 +158,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     int k = silentSteps != null ? silentSteps : map.silentSteps() != null ? map.silentSteps()
         : silentRules.isEmpty() ? 0 : 1;
-    ReplayOptions options = new ReplayOptions(silentRules, k, maxFrontier);
+    ReplayOptions options = new ReplayOptions(silentRules, k, maxFrontier, "on".equals(symmetry));
     ReplayResult result = context.stoppingOnSigint(() ->
         new Replayer(ts, load.model(), options).replay(events, context::interrupted));
     new ReplayText(out, load.source(), steps).print(result, logs.size());
@@ -209,6 +214,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
     if (steps < 0) {
       throw new ParameterException(spec.commandLine(), "--steps must be 0 or more, not " + steps);
+    }
+    if (!symmetry.equals("on") && !symmetry.equals("off")) {
+      throw new ParameterException(spec.commandLine(), "--symmetry-reduction must be on or off, not " + symmetry);
     }
     if (!engine.equals("compiled") && !engine.equals("interpreted")) {
       throw new ParameterException(spec.commandLine(), "--engine must be compiled or interpreted, not " + engine);

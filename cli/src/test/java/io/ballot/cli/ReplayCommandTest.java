@@ -152,6 +152,39 @@ class ReplayCommandTest {
   }
 
   @Test
+  void oneSystemEventMayStandForSeveralRulesAndMapItsOwnValues() throws IOException {
+    // "Progress" is either rule; node "x" is Node_2 on Progress lines only, Node_1 elsewhere
+    Path mapping = write("multi.yaml", """
+        events:
+          Progress: {rule: [timeout, elect], fields: {node: n}, values: {x: Node_2}}
+        values: {x: Node_1}
+        """);
+    Path log = write("multi.jsonl", """
+        {"event":"Progress","node":"x","state":{"term[x]":1}}
+        {"event":"Progress","node":"x","state":{"leader[x]":true}}
+        {"state":{"term[x]":0}}
+        """);
+    Cli r = Cli.run("replay", "--mapping", mapping.toString(), TERMS.toString(), log.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+    // the same log with the global value: Node_1 has term 1, so the last line is false
+    Path global = write("global.yaml", "events:\n  Progress: {rule: [timeout, elect], fields: {node: n}}\n"
+        + "values: {x: Node_1}\n");
+    r = Cli.run("replay", "--mapping", global.toString(), TERMS.toString(), log.toString());
+    assertEquals(ExitCodes.REPLAY_REJECTED, r.exitCode(), r.toString());
+    assertTrue(r.out().startsWith(log + ":3: error:"), r.toString());
+    // a Progress that is neither rule's step: elect before any timeout
+    Path bad = write("bad-multi.jsonl", "{\"event\":\"Progress\",\"node\":\"x\",\"state\":{\"leader[x]\":true}}\n");
+    r = Cli.run("replay", "--mapping", mapping.toString(), TERMS.toString(), bad.toString());
+    assertEquals(ExitCodes.REPLAY_REJECTED, r.exitCode(), r.toString());
+    assertTrue(r.out().contains("timeout or elect(n: Node_2)"), r.toString());
+    Path unknown = write("unknown.yaml", "events:\n  Progress: {rule: [timeout, elekt]}\n");
+    r = Cli.run("replay", "--mapping", unknown.toString(), TERMS.toString(),
+        write("plain.jsonl", "{\"event\":\"Progress\"}\n").toString());
+    assertEquals(ExitCodes.LOG_INVALID, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("the model has no rule 'elekt'"), r.toString());
+  }
+
+  @Test
   void perProcessLogsAreAcceptedInTheOnlyInterleavingThatWorks() throws IOException {
     Path one = write("p1.jsonl", "{\"rule\":\"send ping\"}\n{\"rule\":\"recv pong\"}\n");
     Path two = write("p2.jsonl", "{\"rule\":\"recv ping\"}\n{\"rule\":\"send pong\"}\n");
@@ -194,6 +227,10 @@ class ReplayCommandTest {
         .exitCode());
     assertEquals(ExitCodes.USAGE, Cli.run("replay", "--silent", "nope", TERMS.toString(), log.toString())
         .exitCode());
+    assertEquals(ExitCodes.USAGE, Cli.run("replay", "--symmetry-reduction", "exhaustive", TERMS.toString(),
+        log.toString()).exitCode());
+    assertEquals(ExitCodes.OK, Cli.run("replay", "--symmetry-reduction", "off", TERMS.toString(),
+        log.toString()).exitCode());
     assertEquals(ExitCodes.USAGE, Cli.run("replay", "--json", log.toString(), TERMS.toString(), log.toString())
         .exitCode());
     assertEquals(ExitCodes.LOG_INVALID, Cli.run("replay", TERMS.toString(), dir.resolve("missing").toString())

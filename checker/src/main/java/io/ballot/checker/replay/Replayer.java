@@ -6,6 +6,7 @@ import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import java.util.function.BooleanSupplier;
  * Checks logs against a model: keeps every model state consistent with the logs read so far (the frontier, with
  * how far each log has been read) and advances it one log line at a time, letting the silent rules fire between
  * lines. Exact: the logs are accepted iff some execution of the model, in some interleaving that keeps each log's
- * order (and its clocks' order where lines carry clocks), produces them. No symmetry reduction: logged values name
- * concrete processes.
+ * order (and its clocks' order where lines carry clocks), produces them. Under symmetry reduction
+ * ({@link ReplayOptions#symmetry()}) each frontier state is a representative of its orbit under the scalarset
+ * permutations that fix every value the logs named up to its position ({@link LogSymmetry}); the verdict is the same.
  */
 public final class Replayer {
   private final TransitionSystem ts;
@@ -25,6 +27,8 @@ public final class Replayer {
   private final StepMatcher matcher;
   private final int[] silent;
   private final ReplayHistory history = new ReplayHistory();
+  /** The reduction for the logs being replayed; null when none. */
+  private LogSymmetry sym;
 
   public Replayer(TransitionSystem ts, Model model, ReplayOptions options) {
     this.ts = ts;
@@ -38,6 +42,7 @@ public final class Replayer {
   public ReplayResult replay(List<List<LogEvent>> logs, BooleanSupplier stop) {
     long started = System.nanoTime();
     int total = logs.stream().mapToInt(List::size).sum();
+    sym = LogSymmetry.of(ts, logs, options.symmetry());
     Map<Node, Node> frontier = new LinkedHashMap<>();
     for (int s = 0; s < ts.startCount(); s++) {
       long[] state = new long[ts.layout().words()];
@@ -48,8 +53,13 @@ public final class Replayer {
       } catch (ModelError e) {
         continue;
       }
-      Node n = new Node(state, new int[logs.size()], history.start(s));
-      frontier.putIfAbsent(n, n);
+      int[] pos = new int[logs.size()];
+      int post = sym == null ? -1 : sym.canonicalize(state, sym.pins(pos));
+      Node n = new Node(state, pos, -1);
+      if (!frontier.containsKey(n)) {
+        Node stored = new Node(state, pos, history.start(s, post));
+        frontier.put(stored, stored);
+      }
     }
     frontier = closure(frontier, stop);
     int[] sizes = new int[total + 1];
@@ -71,7 +81,7 @@ public final class Replayer {
         }
       }
       if (next.isEmpty()) {
-        Rejection why = new RejectionExplainer(ts, model, matcher).explain(logs, frontier.keySet());
+        Rejection why = new RejectionExplainer(ts, model, matcher).explain(logs, expanded(logs, frontier.keySet()));
         return new ReplayResult(ReplayResult.Verdict.REJECTED, total, level, Arrays.copyOf(sizes, level + 1),
             trace(logs, frontier.keySet().iterator().next()), why, null, seconds(started));
       }
@@ -87,30 +97,76 @@ public final class Replayer {
   private void advance(Node n, int log, LogEvent e, Map<Node, Node> out) {
     int[] pos = n.pos.clone();
     pos[log]++;
+    if (sym == null) {
+      advance(n, n.state, -1, log, e, pos, 0, out);
+      return;
+    }
+    long pins = sym.pins(pos);
+    for (int pre : sym.expansions(n.pos, log)) {
+      advance(n, sym.apply(pre, n.state), pre, log, e, pos, pins, out);
+    }
+  }
+
+  /**
+   * The successors of {@code from} (the state of {@code n}, renamed by permutation {@code pre}) that consume line
+   * {@code e}, reduced under {@code pins} when there is symmetry, into {@code out}.
+   */
+  private void advance(Node n, long[] from, int pre, int log, LogEvent e, int[] pos, long pins,
+      Map<Node, Node> out) {
     if (e.step() == null) {
-      if (matcher.agrees(n.state, e.observed())) {
-        Node m = new Node(n.state, pos, history.observe(n.id, log, n.pos[log]));
-        out.putIfAbsent(m, m);
+      if (matcher.agrees(from, e.observed())) {
+        long[] state = sym == null ? from : from.clone();
+        int post = sym == null ? -1 : sym.canonicalize(state, pins);
+        Node m = new Node(state, pos, -1);
+        if (!out.containsKey(m)) {
+          Node stored = new Node(state, pos, history.observe(n.id, log, n.pos[log], pre, post));
+          out.put(stored, stored);
+        }
       }
       return;
     }
-    long[] after = new long[n.state.length];
+    long[] after = new long[from.length];
     for (int i : matcher.candidates(e.step())) {
-      if (!fire(i, n.state, after)) {
+      if (!fire(i, from, after)) {
         continue;
       }
-      if (e.step().isMessage() && !matcher.movesMessage(i, n.state, after, e.step())) {
+      if (e.step().isMessage() && !matcher.movesMessage(i, from, after, e.step())) {
         continue;
       }
       if (!matcher.agrees(after, e.observed())) {
         continue;
       }
-      Node m = new Node(after.clone(), pos, -1);
+      long[] state = after.clone();
+      int post = sym == null ? -1 : sym.canonicalize(state, pins);
+      Node m = new Node(state, pos, -1);
       if (!out.containsKey(m)) {
-        Node stored = new Node(m.state, pos, history.step(n.id, i, log, n.pos[log]));
+        Node stored = new Node(state, pos, history.step(n.id, i, log, n.pos[log], pre, post));
         out.put(stored, stored);
       }
     }
+  }
+
+  /**
+   * The states a stuck frontier stands for, for explaining why none takes its logs' next lines: under symmetry,
+   * each representative with its images for every way the next lines may place the values they name first.
+   */
+  private Collection<Node> expanded(List<List<LogEvent>> logs, Collection<Node> stuck) {
+    if (sym == null) {
+      return stuck;
+    }
+    Map<Node, Node> out = new LinkedHashMap<>();
+    for (Node n : stuck) {
+      out.putIfAbsent(n, n);
+      for (int log = 0; log < logs.size(); log++) {
+        if (n.pos[log] < logs.get(log).size()) {
+          for (int pre : sym.expansions(n.pos, log)) {
+            Node m = new Node(sym.apply(pre, n.state), n.pos, n.id);
+            out.putIfAbsent(m, m);
+          }
+        }
+      }
+    }
+    return out.keySet();
   }
 
   /** Fires instance {@code i} if it is enabled; false when it is not, its assume fails or it hits an error. */
@@ -137,11 +193,14 @@ public final class Replayer {
     for (int k = 0; k < options.silentSteps() && !wave.isEmpty() && !stop.getAsBoolean(); k++) {
       List<Node> nextWave = new ArrayList<>();
       for (Node n : wave) {
+        long pins = sym == null ? 0 : sym.pins(n.pos);
         for (int i : silent) {
           if (fire(i, n.state, after)) {
-            Node m = new Node(after.clone(), n.pos, -1);
+            long[] state = after.clone();
+            int post = sym == null ? -1 : sym.canonicalize(state, pins);
+            Node m = new Node(state, n.pos, -1);
             if (!all.containsKey(m)) {
-              Node stored = new Node(m.state, n.pos, history.silent(n.id, i));
+              Node stored = new Node(m.state, n.pos, history.silent(n.id, i, post));
               all.put(stored, stored);
               nextWave.add(stored);
             }
@@ -182,7 +241,7 @@ public final class Replayer {
   }
 
   private List<ReplayStep> trace(List<List<LogEvent>> logs, Node end) {
-    return new TraceRebuilder(ts, model).rebuild(history, end.id, logs);
+    return new TraceRebuilder(ts, model, matcher, sym).rebuild(history, end.id, logs);
   }
 
   private static double seconds(long started) {

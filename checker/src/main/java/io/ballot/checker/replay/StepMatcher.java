@@ -64,7 +64,7 @@ final class StepMatcher {
   }
 
   private boolean ruleMatches(int i, StepPattern p) {
-    if (!ts.rule(i).name().equals(p.rule())) {
+    if (!p.rules().contains(ts.rule(i).name())) {
       return false;
     }
     Map<String, String> have = parameters.get(i);

@@ -16,6 +16,10 @@ import java.util.Arrays;
  * signatures first, then the packed words". With a {@code budget}, at most that many orders are tried; beyond it
  * the tied indices keep their present order, which is sound (the state stays in its orbit) but may leave two
  * states of one orbit apart, as Rumur's and CMurphi's heuristic normalisations do.
+ *
+ * <p>{@link #canonicalize(long[], boolean[][], int[][])} canonicalises under a subgroup instead: the permutations
+ * that fix some values ("pinned", as a replay's log pins the processes it names); only the free indices are sorted,
+ * into the free positions, so the result stays in the state's orbit under that subgroup.
  */
 public final class Canonicalizer {
   private final StateShape shape;
@@ -25,6 +29,10 @@ public final class Canonicalizer {
   private final int[][] order;
   private final int[][] perms;
   private final int[][] identity;
+  /** For each group, the positions the free (unpinned) indices are sorted into: all of them when none is pinned. */
+  private final int[][] slots;
+  private final int[] free;
+  private final boolean sortsMultisets;
   private final long[] image;
   private final long[] best;
   private final long[] scratch;
@@ -36,9 +44,17 @@ public final class Canonicalizer {
 
   /** {@code budget} ≤ 0: no limit (exact). */
   Canonicalizer(StateShape shape, long budget) {
+    this(shape, budget, true);
+  }
+
+  /** {@code sortsMultisets} false: the group is the scalarset permutations alone, multiset slots stay in place. */
+  Canonicalizer(StateShape shape, long budget, boolean sortsMultisets) {
     this.shape = shape;
     this.budget = budget <= 0 ? Long.MAX_VALUE : budget;
+    this.sortsMultisets = sortsMultisets;
     this.groups = shape.groups.size();
+    this.slots = new int[groups][];
+    this.free = new int[groups];
     this.sig = new long[groups][];
     this.order = new int[groups][];
     this.perms = new int[groups][];
@@ -49,6 +65,7 @@ public final class Canonicalizer {
       order[g] = new int[n];
       perms[g] = new int[n];
       identity[g] = new int[n];
+      slots[g] = new int[n];
       for (int i = 0; i < n; i++) {
         identity[g][i] = i;
       }
@@ -65,31 +82,52 @@ public final class Canonicalizer {
 
   /** Replaces {@code s} by its representative. */
   public void canonicalize(long[] s) {
-    shape.sortMultisets(s, scratch);
+    canonicalize(s, null, null);
+  }
+
+  /**
+   * Replaces {@code s} by a representative of its orbit under the permutations that fix every value {@code i} of
+   * group {@code g} with {@code pinned[g][i]} ({@code pinned} or a row null: none fixed). When {@code applied} is not
+   * null it receives the permutation that took {@code s} to its representative ({@code applied[g][i]}: where value
+   * {@code i} of group {@code g} went; multiset sorting aside).
+   */
+  public void canonicalize(long[] s, boolean[][] pinned, int[][] applied) {
+    if (sortsMultisets) {
+      shape.sortMultisets(s, scratch);
+    }
     if (groups == 0) {
       return;
     }
-    signatures(s);
+    signatures(s, pinned);
     // the tie classes, as (group, from, to) over order[group]; the ones swapping cannot settle are tried in full
     int opened = 0;
     long tries = 1;
     for (int g = 0; g < groups; g++) {
       int[] o = order[g];
       long[] sg = sig[g];
+      boolean[] pin = pinned == null ? null : pinned[g];
+      int n = 0;
       for (int i = 0; i < o.length; i++) { // insertion sort by signature, stable: scalarsets are small
-        int j = i - 1;
+        if (pin != null && pin[i]) {
+          perms[g][i] = i;
+          continue;
+        }
+        slots[g][n] = i;
+        int j = n - 1;
         while (j >= 0 && sg[o[j]] > sg[i]) {
           o[j + 1] = o[j];
           j--;
         }
         o[j + 1] = i;
+        n++;
       }
-      for (int pos = 0; pos < o.length; pos++) {
-        perms[g][o[pos]] = pos;
+      free[g] = n;
+      for (int pos = 0; pos < n; pos++) {
+        perms[g][o[pos]] = slots[g][pos];
       }
-      for (int from = 0; from < o.length; ) {
+      for (int from = 0; from < n; ) {
         int to = from + 1;
-        while (to < o.length && sg[o[to]] == sg[o[from]]) {
+        while (to < n && sg[o[to]] == sg[o[from]]) {
           to++;
         }
         if (to - from > 1 && tries <= budget && !interchangeable(s, g, o, from, to)) {
@@ -106,11 +144,14 @@ public final class Canonicalizer {
       }
     }
     if (opened == 0 || tries > budget) {
+      copy(perms, applied);
       if (isIdentity()) {
         return; // already in signature order, and no ties to try
       }
       shape.apply(perms, s, image);
-      shape.sortMultisets(image, scratch);
+      if (sortsMultisets) {
+        shape.sortMultisets(image, scratch);
+      }
       System.arraycopy(image, 0, s, 0, shape.words);
       return;
     }
@@ -132,13 +173,16 @@ public final class Canonicalizer {
         int from = open[c * 3 + 1];
         int[] arr = arrangement[c];
         for (int k = 0; k < arr.length; k++) {
-          perms[g][order[g][from + k]] = from + arr[k];
+          perms[g][order[g][from + k]] = slots[g][from + arr[k]];
         }
       }
       shape.apply(perms, s, image);
-      shape.sortMultisets(image, scratch);
+      if (sortsMultisets) {
+        shape.sortMultisets(image, scratch);
+      }
       if (first || Arrays.compare(image, best) < 0) {
         System.arraycopy(image, 0, best, 0, shape.words);
+        copy(perms, applied);
         first = false;
       }
       int c = 0;
@@ -157,7 +201,7 @@ public final class Canonicalizer {
    * each swap of neighbours leaves it as it is (neighbouring swaps generate every order).
    */
   private boolean interchangeable(long[] s, int g, int[] o, int from, int to) {
-    if (shape.multisets.isEmpty()) {
+    if (shape.multisets.isEmpty() || !sortsMultisets) {
       for (int k = from; k + 1 < to; k++) {
         if (!shape.fixedBySwap(s, g, o[k], o[k + 1])) {
           return false;
@@ -181,6 +225,14 @@ public final class Canonicalizer {
     return fixed;
   }
 
+  private static void copy(int[][] from, int[][] to) {
+    if (to != null) {
+      for (int g = 0; g < from.length; g++) {
+        System.arraycopy(from[g], 0, to[g], 0, from[g].length);
+      }
+    }
+  }
+
   private boolean isIdentity() {
     for (int g = 0; g < groups; g++) {
       int[] p = perms[g];
@@ -193,8 +245,11 @@ public final class Canonicalizer {
     return true;
   }
 
-  /** Fills {@link #sig}: for each group, a signature per index that renaming the indices carries along. */
-  private void signatures(long[] s) {
+  /**
+   * Fills {@link #sig}: for each group, a signature per index that renaming the indices carries along (a pinned
+   * value, which no permutation of the subgroup moves, is told apart from the others).
+   */
+  private void signatures(long[] s, boolean[][] pinned) {
     for (int g = 0; g < groups; g++) {
       Arrays.fill(sig[g], 0);
     }
@@ -219,6 +274,9 @@ public final class Canonicalizer {
         }
       }
       long value = refGroup >= 0 ? -1 - refGroup : v; // a scalarset value, abstracted to its group
+      if (refGroup >= 0 && pinned != null && pinned[refGroup] != null && pinned[refGroup][ref]) {
+        value = -1 - groups - ((long) refGroup << 32 | ref); // ... unless pinned: then it is itself
+      }
       boolean selfRef = false;
       for (int k = sh.dimFrom[l]; k < sh.dimFrom[l + 1]; k++) {
         int g = sh.dimGroup[k];

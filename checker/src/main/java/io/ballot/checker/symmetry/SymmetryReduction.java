@@ -9,6 +9,7 @@ import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.Quantifier;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.state.StateLayout;
+import io.ballot.checker.state.Values;
 import java.util.List;
 
 /**
@@ -92,6 +93,29 @@ public final class SymmetryReduction {
   private static boolean mentionsScalarset(Type t) {
     return t instanceof Type.ScalarsetType s && !"scalarset".equals(s.name())
         || t instanceof Type.UnionType u && u.members().stream().anyMatch(SymmetryReduction::mentionsScalarset);
+  }
+
+  /**
+   * A canonicaliser for one thread over the scalarset permutations alone (multiset slots stay where they are, so a
+   * state and its representative differ only by renaming), trying at most {@code budget} orders of tied indices;
+   * with {@link Canonicalizer#canonicalize(long[], boolean[][], int[][])} it reduces under the permutations that fix
+   * given values, as a replay needs.
+   */
+  public Canonicalizer renamingCanonicalizer(long budget) {
+    return new Canonicalizer(shape, Math.max(1, budget), false);
+  }
+
+  /**
+   * Writes into {@code dst} the state {@code src} with value {@code i} of the {@code g}-th reduced scalarset renamed
+   * {@code perms[g][i]} (array entries move with their indices); multisets keep their slot order.
+   */
+  public void rename(int[][] perms, long[] src, long[] dst) {
+    shape.apply(perms, src, dst);
+  }
+
+  /** How traces print value {@code i} of the {@code g}-th reduced scalarset ({@code Node_1} for the first). */
+  public String valueText(int g, int i) {
+    return Values.text(shape.groups.get(g), i);
   }
 
   /** A canonicaliser for one thread that always gives the exact canonical form (for matching orbits). */

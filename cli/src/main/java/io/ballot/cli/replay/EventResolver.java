@@ -8,10 +8,12 @@ import io.ballot.checker.result.messages.MessageEvent;
 import io.ballot.dsl.settings.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns log lines into {@link LogEvent}s in the model's words, through the mapping, and checks every name and
@@ -22,6 +24,8 @@ final class EventResolver {
   private static final List<String> VERBS = List.of("send", "receive", "lose", "duplicate");
   private final ReplayMapping mapping;
   private final ModelVocabulary vocabulary;
+  /** The {@code values} of the mapped event of the line being resolved: they win over the mapping's own. */
+  private Map<String, String> lineValues = Map.of();
 
   EventResolver(ReplayMapping mapping, ModelVocabulary vocabulary) {
     this.mapping = mapping;
@@ -38,6 +42,9 @@ final class EventResolver {
       }
       clock = j.get(ck).asLong();
     }
+    JsonNode event = j.get(mapping.eventKey());
+    ReplayMapping.EventMap em = event != null && event.isTextual() ? mapping.events().get(event.asText()) : null;
+    lineValues = em == null ? Map.of() : em.values();
     Map<String, String> observed = observed(line);
     StepPattern step = step(line);
     return new LogEvent(line.file(), log, line.number(), step, observed, clock);
@@ -57,12 +64,11 @@ final class EventResolver {
           throw line.error(key, "unknown event '" + name + "': neither the mapping nor the model names it"
               + Suggestions.didYouMean(name, known));
         }
-        return rule(line, name, fields);
+        return rule(line, List.of(name), fields);
       }
       Map<String, String> renamed = new HashMap<>();
-      Set<String> own = em.rule() != null
-          ? vocabulary.rules.getOrDefault(em.rule(), Map.of()).keySet()
-          : Set.copyOf(vocabulary.messages.getOrDefault(em.kind(), List.of()));
+      Set<String> own = new HashSet<>(vocabulary.messages.getOrDefault(em.kind(), List.of()));
+      em.rules().forEach(r -> own.addAll(vocabulary.rules.getOrDefault(r, Map.of()).keySet()));
       fields.forEach((k, v) -> {
         if (em.fields().containsKey(k)) {
           renamed.put(em.fields().get(k), v);
@@ -70,11 +76,11 @@ final class EventResolver {
           renamed.put(k, v);
         } // any other field is the system's own (a reason, a transaction id): not the model's business
       });
-      return em.rule() != null ? rule(line, em.rule(), renamed)
+      return !em.rules().isEmpty() ? rule(line, em.rules(), renamed)
           : message(line, em.action(), em.kind(), renamed, em.network());
     }
     if (j.has("rule")) {
-      return rule(line, text(line, "rule", j.get("rule")), object(line, "params"));
+      return rule(line, List.of(text(line, "rule", j.get("rule"))), object(line, "params"));
     }
     for (String verb : VERBS) {
       if (j.has(verb)) {
@@ -89,24 +95,31 @@ final class EventResolver {
         + " or 'state'");
   }
 
-  private StepPattern rule(LogLine line, String name, Map<String, String> params) throws LogError {
-    Map<String, Set<String>> known = vocabulary.rules.get(name);
-    if (known == null) {
-      throw line.error(null, "the model has no rule '" + name + "'"
-          + Suggestions.didYouMean(name, vocabulary.rules.keySet()));
+  /** A step by one of the rules {@code names}; each parameter must be one of theirs, with one of its values. */
+  private StepPattern rule(LogLine line, List<String> names, Map<String, String> params) throws LogError {
+    Map<String, Set<String>> known = new HashMap<>(); // parameter to the values it has in any of the rules
+    for (String name : names) {
+      Map<String, Set<String>> own = vocabulary.rules.get(name);
+      if (own == null) {
+        throw line.error(null, "the model has no rule '" + name + "'"
+            + Suggestions.didYouMean(name, vocabulary.rules.keySet()));
+      }
+      own.forEach((p, v) -> known.computeIfAbsent(p, x -> new TreeSet<>()).addAll(v));
     }
+    String which = names.size() == 1 ? "rule '" + names.get(0) + "'" : "rules '" + String.join("', '", names) + "'";
     for (Map.Entry<String, String> p : params.entrySet()) {
       Set<String> values = known.get(p.getKey());
       if (values == null) {
-        throw line.error(p.getKey(), "rule '" + name + "' has no parameter '" + p.getKey() + "'"
-            + (known.isEmpty() ? " (it has none)" : " (its parameters: " + String.join(", ", known.keySet()) + ")"));
+        throw line.error(p.getKey(), which + " " + (names.size() == 1 ? "has" : "have") + " no parameter '"
+            + p.getKey() + "'" + (known.isEmpty() ? " (" + (names.size() == 1 ? "it has" : "they have") + " none)"
+                : " (parameters: " + String.join(", ", new TreeSet<>(known.keySet())) + ")"));
       }
       if (!values.contains(p.getValue())) {
-        throw line.error(p.getKey(), "'" + p.getValue() + "' is not a value of parameter " + p.getKey() + " of rule '"
-            + name + "' (its values: " + shortList(values) + ")");
+        throw line.error(p.getKey(), "'" + p.getValue() + "' is not a value of parameter " + p.getKey() + " of "
+            + which + " (its values: " + shortList(values) + ")");
       }
     }
-    return StepPattern.rule(name, params);
+    return StepPattern.rules(names, params);
   }
 
   private StepPattern message(LogLine line, MessageEvent.Action action, String kind, Map<String, String> fields,
@@ -171,7 +184,7 @@ final class EventResolver {
           out.append(system.substring(i));
           break;
         }
-        out.append('[').append(mapping.value(system.substring(i + 1, close).strip())).append(']');
+        out.append('[').append(word(system.substring(i + 1, close).strip())).append(']');
         i = close + 1;
       } else {
         out.append(c);
@@ -220,9 +233,15 @@ final class EventResolver {
       return v.asBoolean() ? "true" : "false";
     }
     if (v.isTextual()) {
-      return mapping.value(v.asText());
+      return word(v.asText());
     }
     throw line.error(key, "the value of '" + key + "' must be a string, a whole number or a boolean");
+  }
+
+  /** A system value in the model's words: the line's event's own {@code values} first, then the mapping's. */
+  private String word(String v) {
+    String w = lineValues.get(v);
+    return w != null ? w : mapping.value(v);
   }
 
   private static String text(LogLine line, String key, JsonNode v) throws LogError {

@@ -3,6 +3,7 @@ package io.ballot.cli.replay;
 import io.ballot.checker.result.messages.MessageEvent;
 import io.ballot.dsl.settings.Suggestions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,10 +22,14 @@ public record ReplayMapping(
     String eventKey, String clockKey, Map<String, EventMap> events, Map<String, String> values, Map<String, String> variables,
     Set<String> silent, Integer silentSteps) {
 
-  /** What one system event stands for: a rule ({@code rule}) or a message {@code action} of {@code kind}. */
+  /**
+   * What one system event stands for: one of the rules {@code rules} (empty for a message) or a message
+   * {@code action} of {@code kind}; {@code values}: the event's own system values in the model's words, which win
+   * over the mapping's on its lines.
+   */
   public record EventMap(
-      String rule, MessageEvent.Action action, String kind, String network, Map<String, String> fields,
-      String where) {}
+      List<String> rules, MessageEvent.Action action, String kind, String network, Map<String, String> fields,
+      Map<String, String> values, String where) {}
 
   /** Reads logs that use the model's own names. */
   public static final ReplayMapping NONE =
@@ -33,7 +38,7 @@ public record ReplayMapping(
   private static final List<String> TOP = List.of("event-key", "clock-key", "events", "values", "variables", "silent",
       "silent-steps");
   private static final List<String> EVENT = List.of("rule", "send", "receive", "lose", "duplicate", "network",
-      "fields");
+      "fields", "values");
 
   /** Reads a mapping file; every problem is a {@link LogError} at its line and column. */
   public static ReplayMapping read(Path file) throws LogError {
@@ -75,14 +80,22 @@ public record ReplayMapping(
   private static EventMap event(String f, String name, LocatedYaml node) throws LogError {
     Map<String, LocatedYaml> m = node.map(f, "event '" + name + "'");
     unknownKeys(f, m, EVENT, "an event");
-    String rule = m.containsKey("rule") ? m.get("rule").text(f, "rule") : null;
+    List<String> rules = new ArrayList<>();
+    if (m.containsKey("rule")) {
+      for (LocatedYaml r : m.get("rule").list(f, "rule")) {
+        rules.add(r.text(f, "a rule of event '" + name + "'"));
+      }
+      if (rules.isEmpty()) {
+        throw new LogError(f, m.get("rule").line(), m.get("rule").column(), "event '" + name + "' names no rule");
+      }
+    }
     MessageEvent.Action action = null;
     String kind = null;
     for (MessageEvent.Action a : List.of(MessageEvent.Action.SENT, MessageEvent.Action.RECEIVED,
         MessageEvent.Action.LOST, MessageEvent.Action.DUPLICATED)) {
       String key = verb(a);
       if (m.containsKey(key)) {
-        if (kind != null || rule != null) {
+        if (kind != null || !rules.isEmpty()) {
           throw new LogError(f, m.get(key).line(), m.get(key).column(),
               "event '" + name + "' says more than one of rule, send, receive, lose and duplicate");
         }
@@ -90,12 +103,13 @@ public record ReplayMapping(
         kind = m.get(key).text(f, key);
       }
     }
-    if (rule == null && kind == null) {
+    if (rules.isEmpty() && kind == null) {
       throw new LogError(f, node.line(), node.column(),
           "event '" + name + "' needs one of rule, send, receive, lose or duplicate");
     }
     String network = m.containsKey("network") ? m.get("network").text(f, "network") : null;
-    return new EventMap(rule, action, kind, network, strings(f, m.get("fields"), "fields"),
+    return new EventMap(rules, action, kind, network, strings(f, m.get("fields"), "fields"),
+        strings(f, m.get("values"), "values"),
         f + ":" + node.line() + ":" + node.column());
   }
 

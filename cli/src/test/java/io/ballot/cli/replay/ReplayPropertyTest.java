@@ -1,6 +1,7 @@
 package io.ballot.cli.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.Checker;
@@ -9,6 +10,7 @@ import io.ballot.checker.ir.Model;
 import io.ballot.checker.replay.LogEvent;
 import io.ballot.checker.replay.ReplayOptions;
 import io.ballot.checker.replay.ReplayResult;
+import io.ballot.checker.replay.ReplayStep;
 import io.ballot.checker.replay.Replayer;
 import io.ballot.checker.replay.StepPattern;
 import io.ballot.checker.result.TraceStep;
@@ -42,7 +44,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Replays logs made from random walks of every model of the protocol library (and the replay test models), with
  * parameters and state left out at random, silent rules, message events, several per-process logs and mutations
  * (a dropped event, a swapped pair, a wrong value), and requires the replayer's verdict to equal an independent
- * depth-first search's over the model's executions. Logs of an unmutated walk must always be accepted.
+ * depth-first search's over the model's executions. Logs of an unmutated walk must always be accepted. The replay
+ * runs with and without symmetry reduction (a quarter of the logs name few parameters and values, so that much is
+ * left unpinned): the verdicts and the accepted prefixes must be the same, the reduced frontier never larger, and a
+ * rejection's trace, rebuilt through the reduction's renamings, must agree with every log line it stands for.
  */
 class ReplayPropertyTest {
   private static final List<Path> MODELS = new ArrayList<>();
@@ -85,20 +90,51 @@ class ReplayPropertyTest {
       silent.add(walk.get(1 + rnd.nextInt(walk.size() - 1)).rule);
     }
     int logs = rnd.nextInt(3) == 0 ? 2 : 1;
-    List<List<LogEvent>> events = log(m, walk, silent, logs, rnd);
+    boolean sparse = rnd.nextInt(4) == 0;
+    List<List<LogEvent>> events = log(m, walk, silent, logs, sparse, rnd);
     int k = silent.isEmpty() ? 0 : longestSilentRun(walk, silent);
     String mutation = rnd.nextInt(3) > 0 ? mutate(events, walk, rnd) : "none";
     String what = file + " seed " + seed + " logs " + events + " silent " + silent + " k " + k + " mutation "
         + mutation;
-    ReplayResult r = new Replayer(m.compiled(), m.model(), new ReplayOptions(silent, k, 1_000_000))
+    ReplayOptions options = new ReplayOptions(silent, k, 1_000_000, true);
+    ReplayResult r = new Replayer(m.compiled(), m.model(), options).replay(events, () -> false);
+    ReplayResult plain = new Replayer(m.compiled(), m.model(), options.withSymmetry(false))
         .replay(events, () -> false);
     boolean expected = mutation.equals("none")
         || new BruteForceReplay(m.interpreted(), m.model(), silent, k).accepts(events);
     Statistics.label("verdict").collect(r.verdict(), mutation.split(" ")[0], events.size() + " logs");
     Statistics.label("model").collect(m.model().networks().isEmpty() ? "plain" : "networks");
+    Statistics.label("symmetry").collect(r.peakFrontier() < plain.peakFrontier() ? "frontier reduced"
+        : "same frontier");
     assertEquals(expected ? ReplayResult.Verdict.ACCEPTED : ReplayResult.Verdict.REJECTED, r.verdict(), what);
+    assertEquals(plain.verdict(), r.verdict(), "symmetry reduction changed the verdict: " + what);
+    assertEquals(plain.accepted(), r.accepted(), "symmetry reduction changed the accepted prefix: " + what);
+    assertTrue(r.peakFrontier() <= plain.peakFrontier(), "a reduced frontier is never larger: " + what);
     if (r.verdict() == ReplayResult.Verdict.REJECTED) {
       assertEquals(false, r.rejection().reasons().isEmpty(), "a rejection says why: " + what);
+      assertEquals(plain.rejection().event(), r.rejection().event(), "the same event is rejected: " + what);
+      assertTraceAgreesWithTheLog(r.trace(), what);
+    }
+  }
+
+  /** Each step of a rebuilt trace is the rule its log line names, with its parameters and logged values. */
+  static void assertTraceAgreesWithTheLog(List<ReplayStep> trace, String what) {
+    for (ReplayStep s : trace) {
+      LogEvent e = s.event();
+      if (e == null) {
+        continue;
+      }
+      if (e.step() != null && !e.step().isMessage()) {
+        assertTrue(e.step().rules().contains(s.step().rule()), s.step().rule() + " is " + e.step().rule() + ": "
+            + what);
+        for (Map.Entry<String, String> p : e.step().parameters().entrySet()) {
+          assertTrue(s.step().parameters().contains(p.getKey() + ": " + p.getValue()),
+              "step " + s.step().parameters() + " has the logged " + p + ": " + what);
+        }
+      }
+      Map<String, String> state = new HashMap<>();
+      s.step().state().forEach(v -> state.put(v.name(), v.value()));
+      e.observed().forEach((k, v) -> assertEquals(v, state.get(k), k + " after " + e.where() + ": " + what));
     }
   }
 
@@ -146,7 +182,10 @@ class ReplayPropertyTest {
     return out;
   }
 
-  private static List<List<LogEvent>> log(Loaded m, List<Step> walk, Set<String> silent, int logs, Random rnd) {
+  private static List<List<LogEvent>> log(Loaded m, List<Step> walk, Set<String> silent, int logs, boolean sparse,
+      Random rnd) {
+    int keepParameter = sparse ? 2 : 7;
+    int keepValue = sparse ? 1 : 6;
     List<List<LogEvent>> out = new ArrayList<>();
     for (int l = 0; l < logs; l++) {
       out.add(new ArrayList<>());
@@ -161,7 +200,7 @@ class ReplayPropertyTest {
       Map<String, String> params = new LinkedHashMap<>();
       for (String p : step.parameters) {
         int colon = p.indexOf(": ");
-        if (rnd.nextInt(10) < 7) {
+        if (rnd.nextInt(10) < keepParameter) {
           params.put(p.substring(0, colon), p.substring(colon + 2));
         }
       }
@@ -172,7 +211,7 @@ class ReplayPropertyTest {
         if (e.action() != MessageEvent.Action.REMOVED) {
           Map<String, String> fields = new LinkedHashMap<>();
           e.message().fields().forEach(f -> {
-            if (rnd.nextInt(10) < 7) {
+            if (rnd.nextInt(10) < keepParameter) {
               fields.put(f.name(), f.value());
             }
           });
@@ -182,7 +221,7 @@ class ReplayPropertyTest {
       }
       Map<String, String> observed = new LinkedHashMap<>();
       for (VariableValue v : step.state) {
-        if (rnd.nextInt(10) < 3) {
+        if (rnd.nextInt(20) < keepValue) {
           observed.put(v.name(), v.value());
         }
       }

@@ -44,7 +44,10 @@ public final class Cluster {
       nets[i] = new Transport(i == 0 ? "tm" : "rm" + i, i, directory, settings.faults(), seed * 1_000_003L + 2L * i);
       nets[i].start();
     }
-    TransactionManager tm = new TransactionManager(nets[0], logs.get(0), clock, settings, seed * 1_000_003L + 1);
+    Path tmState = dir.resolve("tm.state");
+    Files.deleteIfExists(tmState);
+    TransactionManager tm = new TransactionManager(nets[0], logs.get(0), clock, settings, tmState,
+        seed * 1_000_003L + 1);
     List<ResourceManager> rms = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     threads.add(new Thread(tm, "tm"));
@@ -75,6 +78,7 @@ public final class Cluster {
     for (int i = 1; i <= n; i++) {
       Files.deleteIfExists(dir.resolve("rm" + i + ".state"));
     }
+    Files.deleteIfExists(tmState);
     return files;
   }
 

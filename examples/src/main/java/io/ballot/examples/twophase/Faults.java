@@ -3,7 +3,7 @@ package io.ballot.examples.twophase;
 /**
  * The faults a run injects, all drawn from random generators seeded by the run's seed: message loss (each message
  * independently), delay (each message waits up to {@code maxDelayMicros}, so messages overtake each other), crash
- * and restart of resource managers (after a handled message, with {@code crash}), a resource manager's unilateral
+ * and restart of any node, transaction manager or resource manager (after a handled message, with {@code crash}), a resource manager's unilateral
  * abort before it votes ({@code rmAbort}, including a "no" vote), and the transaction manager's spontaneous abort
  * ({@code tmAbort}). {@code bug} plants the bug of TwoPhase-bug-commit-on-timeout.m: the TM commits on a timeout.
  */

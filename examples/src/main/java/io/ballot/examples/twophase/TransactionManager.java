@@ -1,5 +1,10 @@
 package io.ballot.examples.twophase;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -9,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * The coordinator: asks every resource manager to vote (and asks again while votes are missing), commits when all
  * voted yes, aborts on a "no", on a timeout, or spontaneously (a client's abort). After deciding it answers every
  * vote and status query with its decision. Log events: {@code vote.yes.received} (participant), {@code
- * tx.committed}, {@code tx.aborted}; state: {@code decision} and {@code votes[rmK]}.
+ * tx.committed}, {@code tx.aborted}; state: {@code decision} and {@code votes[rmK]}. The votes and the decision are
+ * written to its state file before they are acted on, so that it may crash after a handled message (losing its
+ * connections, its queued messages and its memory) and restart from the file, logging a {@code recovered} line.
  */
 final class TransactionManager implements Runnable {
   /** The TM's decision. */
@@ -20,12 +27,14 @@ final class TransactionManager implements Runnable {
   private final Clock clock;
   private final RunSettings settings;
   private final Random random;
+  private final Path stateFile;
   private final boolean[] votes;
   private Decision decision = Decision.UNDECIDED;
   private volatile boolean stopped;
 
-  TransactionManager(Transport net, JsonLog log, Clock clock, RunSettings settings, long seed) {
+  TransactionManager(Transport net, JsonLog log, Clock clock, RunSettings settings, Path stateFile, long seed) {
     this.net = net;
+    this.stateFile = stateFile;
     this.log = log;
     this.clock = clock;
     this.settings = settings;
@@ -71,18 +80,55 @@ final class TransactionManager implements Runnable {
         Message m = net.inbox.poll(settings.retryMillis(), TimeUnit.MILLISECONDS);
         if (m != null) {
           handle(m);
+          if (random.nextDouble() < settings.faults().crash()) {
+            crashAndRecover();
+          }
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      System.err.println("tm: stopped: " + e.getMessage()); // a node whose disk or network fails dies
     }
+  }
+
+  private void crashAndRecover() throws IOException, InterruptedException {
+    net.stop();
+    synchronized (this) {
+      decision = Decision.UNDECIDED; // memory is lost
+    }
+    Arrays.fill(votes, false);
+    Thread.sleep(1 + random.nextInt(3));
+    if (Files.exists(stateFile)) {
+      String[] saved = Files.readString(stateFile, StandardCharsets.US_ASCII).trim().split(" ");
+      synchronized (this) {
+        decision = Decision.valueOf(saved[0]);
+      }
+      for (int rm = 1; rm < votes.length; rm++) {
+        votes[rm] = saved[rm].equals("1");
+      }
+    }
+    net.start();
+    log.write(null, clock.now(), Map.of("recovered", "tm"), state());
+  }
+
+  /** Writes the votes and the decision to the state file (durable before the TM acts on them). */
+  private void persist() throws IOException {
+    StringBuilder b = new StringBuilder();
+    synchronized (this) {
+      b.append(decision.name());
+    }
+    for (int rm = 1; rm < votes.length; rm++) {
+      b.append(votes[rm] ? " 1" : " 0");
+    }
+    Files.writeString(stateFile, b.toString(), StandardCharsets.US_ASCII);
   }
 
   private synchronized boolean undecided() {
     return decision == Decision.UNDECIDED;
   }
 
-  private void handle(Message m) {
+  private void handle(Message m) throws IOException {
     if (m.from() < 1 || m.from() >= votes.length) {
       return;
     }
@@ -90,6 +136,7 @@ final class TransactionManager implements Runnable {
       case VOTE_YES -> {
         if (undecided() && !votes[m.from()]) {
           votes[m.from()] = true;
+          persist();
           log.write("vote.yes.received", clock.now(), Map.of("participant", "rm" + m.from()), state());
           boolean all = true;
           for (int rm = 1; rm < votes.length; rm++) {
@@ -118,10 +165,11 @@ final class TransactionManager implements Runnable {
     }
   }
 
-  private void decide(Decision d) {
+  private void decide(Decision d) throws IOException {
     synchronized (this) {
       decision = d;
     }
+    persist();
     log.write(d == Decision.COMMIT ? "tx.committed" : "tx.aborted", clock.now(), Map.of(), state());
     for (int rm = 1; rm < votes.length; rm++) {
       tell(rm);

@@ -48,6 +48,7 @@ class TwoPhaseReplayTest {
     int commits = 0;
     int aborts = 0;
     int recoveries = 0;
+    int tmRecoveries = 0;
     long events = 0;
     for (int i = 0; i < runs; i++) {
       int run = i;
@@ -60,6 +61,7 @@ class TwoPhaseReplayTest {
       commits += all.contains("\"tx.committed\"") ? 1 : 0;
       aborts += all.contains("\"tx.aborted\"") ? 1 : 0;
       recoveries += count(all, "\"recovered\"");
+      tmRecoveries += count(all, "\"recovered\":\"tm\"");
       events += r.events();
     }
     // The runs exercised what the test claims: both outcomes, crashes and restarts, and real logs. (Bounds loose
@@ -67,6 +69,7 @@ class TwoPhaseReplayTest {
     // runs with a load average of 19 on 2 cores.)
     assertTrue(commits >= runs / 20 && aborts >= runs / 20, "commits " + commits + ", aborts " + aborts);
     assertTrue(recoveries > 10, "recoveries after a crash: " + recoveries);
+    assertTrue(tmRecoveries > 3, "the transaction manager's recoveries after a crash: " + tmRecoveries);
     assertTrue(events > 10L * runs, "events: " + events);
   }
 
