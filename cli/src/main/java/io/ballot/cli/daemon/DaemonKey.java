@@ -7,9 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +25,7 @@ final class DaemonKey {
 
   private DaemonKey() {}
 
-  /** The key: 24 hex digits of a SHA-256 over everything above. {@code jar} must exist. */
+  /** The key: 24 hex digits of two FNV-1a hashes over everything above. {@code jar} must exist. */
   static String of(Path jar, String java, List<String> jvmOptions, Path cwd, Map<String, String> env)
       throws IOException {
     StringBuilder b = new StringBuilder("ballot-daemon\0").append(DaemonProtocol.VERSION).append('\0');
@@ -40,12 +37,27 @@ final class DaemonKey {
     for (String name : ENVIRONMENT) {
       b.append(name).append('=').append(env.getOrDefault(name, "\1")).append('\0');
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no SHA-256 in this JDK", e);
+    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+    return hex(fnv1a(bytes, 0xcbf29ce484222325L), 16) + hex(fnv1a(bytes, 0x84222325cbf29ce4L) >>> 32, 8);
+  }
+
+  private static String hex(long v, int digits) {
+    String h = Long.toHexString(v);
+    return "0".repeat(digits - h.length()) + h;
+  }
+
+  /**
+   * FNV-1a, 64 bits, from {@code basis}. Not a cryptographic hash (loading a security provider would cost the client
+   * a tenth of its start): the key only tells one user's own daemons apart, and a daemon checks the directory and
+   * its jar itself before every run.
+   */
+  private static long fnv1a(byte[] bytes, long basis) {
+    long h = basis;
+    for (byte x : bytes) {
+      h ^= x & 0xff;
+      h *= 0x100000001b3L;
     }
+    return h;
   }
 
   /**
