@@ -169,6 +169,22 @@ def lsp_round(command, models):
     return init, per_model
 
 
+def throughput(a, ballots):
+    for m in a.throughput:
+        rates = {label: [] for label, _ in ballots}
+        for _ in range(a.rounds):
+            for label, cmd in ballots:
+                rc, out, wall = timed(cmd + ["check", "--threads", "1", m], timeout=1800)
+                r = re.search(r"\((\d+) states/s\)", out)
+                rates[label].append(int(r.group(1)) if r else 0)
+        base = statistics.median(rates[ballots[-1][0]])
+        print("%-36s %s" % (os.path.basename(m), "  ".join(
+            "%s %d states/s (%s; %.3f of %s)" % (l, statistics.median(v), " ".join(map(str, v)),
+                                                statistics.median(v) / base if base else 0, ballots[-1][0])
+            for l, v in rates.items())), flush=True)
+    print("load average at end: %s" % " ".join(load()))
+
+
 # ---- main ------------------------------------------------------------------------------------------------------
 
 def main():
@@ -184,6 +200,10 @@ def main():
     ap.add_argument("--lsp-models", nargs="*", default=["protocols/models/peterson.m",
                                                         "protocols/models/two-phase/TwoPhase.m",
                                                         "protocols/models/tcommit/TCommit.m"])
+    ap.add_argument("--throughput", nargs="+", metavar="MODEL",
+                    help="instead: exploration throughput (the run's own states/s, 1 thread) of these big models "
+                         "under each Ballot command, alternating, --rounds times; a daemon that served other models "
+                         "must explore as fast as a fresh JVM")
     ap.add_argument("models", nargs="*")
     a = ap.parse_args()
     launcher = os.path.join(os.path.abspath(a.root), "ballot")
@@ -193,6 +213,8 @@ def main():
                           + sorted(glob.glob(os.path.join(ROOT, "protocols/models/**/*.m"), recursive=True)))
     subprocess.run([launcher, "--version"], cwd=ROOT, check=True, capture_output=True)  # builds the jar if needed
     print("load average at start: %s" % " ".join(load()), flush=True)
+    if a.throughput:
+        return throughput(a, ballots)
     tmp = tempfile.mkdtemp()
     first = ballots[0][1]
     selected = []
@@ -204,7 +226,7 @@ def main():
         if exp.get("skip_reason") or exp.get("rumur_exit_code"):
             continue
         flags = [str(x) for x in (exp.get("rumur_flags") or [])]
-        rc, out, _ = timed(first + ["check", *flags, m])
+        rc, out, _ = timed(first + ["check", "--time-limit", "20", *flags, m])  # a stopped run has > 10^4 states
         n = states_of(out)
         if rc not in (0,) and not (isinstance(rc, int) and 10 <= rc <= 19) or n is None or n > a.max_states:
             continue

@@ -101,6 +101,49 @@ class DaemonServedRunTest {
     assertEquals("another directory", f.raw(f.key, tmp));
   }
 
+  /**
+   * The client's Ctrl-C (an INTERRUPT frame) stops a served check as it stops a plain one: partial counts, the
+   * "interrupted" result, exit code 4; and the daemon serves the next client afterwards.
+   */
+  @Test
+  void anInterruptStopsTheRunAsCtrlCDoes() throws Exception {
+    Fixture f = start(ModelLoader::frontEnd);
+    Path big = tmp.resolve("big.m");
+    Files.writeString(big, "var a: 0..1000; b: 0..1000; c: 0..1000;\n"
+        + "startstate begin a := 0; b := 0; c := 0; end;\n"
+        + "rule a < 1000 ==> begin a := a + 1; end;\n"
+        + "rule b < 1000 ==> begin b := b + 1; end;\n"
+        + "rule c < 1000 ==> begin c := c + 1; end;\n");
+    try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      ch.connect(UnixDomainSocketAddress.of(f.socket));
+      DataOutputStream out = new DataOutputStream(SocketStreams.out(ch));
+      new DaemonProtocol.Request(f.key, Path.of("").toAbsolutePath().toRealPath().toString(), false,
+          List.of("check", "--threads", "1", "--deadlock-detection", "off", big.toString())).write(out);
+      DataInputStream in = new DataInputStream(SocketStreams.in(ch));
+      assertEquals(DaemonProtocol.ACCEPTED, in.read());
+      Thread.sleep(1500);
+      out.writeByte(DaemonProtocol.INTERRUPT);
+      out.flush();
+      ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+      int code;
+      while (true) {
+        byte type = in.readByte();
+        if (type == DaemonProtocol.EXIT) {
+          code = in.readInt();
+          break;
+        }
+        byte[] b = in.readNBytes(in.readInt());
+        if (type == DaemonProtocol.OUT) {
+          stdout.write(b);
+        }
+      }
+      String text = stdout.toString(StandardCharsets.UTF_8);
+      assertEquals(4, code, text);
+      assertTrue(text.contains("Result: incomplete (stopped: interrupted)."), text);
+    }
+    assertEquals(0, f.served(List.of("--version")).code, "the daemon serves on after an interrupted run");
+  }
+
   /** A second client while a run is under way is refused at once (it runs plainly) instead of sharing the JVM. */
   @Test
   void aBusyDaemonRefusesASecondClient() throws Exception {
