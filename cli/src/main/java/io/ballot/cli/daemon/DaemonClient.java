@@ -61,7 +61,7 @@ public final class DaemonClient {
       if (!args.isEmpty() && args.get(0).equals("daemon")) {
         code = DaemonControl.run(args.subList(1, args.size()), client.directory(), out, err);
       } else {
-        code = client.run(args, out, err, Main.stderrIsTerminal(), true);
+        code = client.run(args, out, err, Main.stderrIsTerminal(), Main.ansiEnabled(), true);
       }
     } catch (IOException | RuntimeException e) {
       code = FALLBACK;
@@ -76,11 +76,12 @@ public final class DaemonClient {
 
   /**
    * Runs {@code args} on the daemon, writing its stdout and stderr bytes to {@code out} and {@code err}; returns the
-   * run's exit code, or {@link #FALLBACK} (nothing written) when the daemon cannot serve it. {@code forwardSigint}:
+   * run's exit code, or {@link #FALLBACK} (nothing written) when the daemon cannot serve it. {@code errIsTerminal}
+   * and {@code ansi} are this process's (see {@link Main#runServed}). {@code forwardSigint}:
    * the client's Ctrl-C is passed on (a second one ends the client at once with 130, as it ends a plain run).
    */
-  int run(List<String> args, OutputStream out, OutputStream err, boolean errIsTerminal, boolean forwardSigint)
-      throws IOException {
+  int run(List<String> args, OutputStream out, OutputStream err, boolean errIsTerminal, boolean ansi,
+      boolean forwardSigint) throws IOException {
     if (args.isEmpty() || PLAIN_ONLY.contains(args.get(0)) || "off".equals(env.get("BALLOT_DAEMON"))) {
       return FALLBACK;
     }
@@ -96,7 +97,7 @@ public final class DaemonClient {
     }
     try (SocketChannel channel = connected) {
       DataOutputStream request = new DataOutputStream(new java.io.BufferedOutputStream(SocketStreams.out(channel)));
-      new DaemonProtocol.Request(key, cwd.toRealPath().toString(), errIsTerminal, args).write(request);
+      new DaemonProtocol.Request(key, cwd.toRealPath().toString(), errIsTerminal, ansi, args).write(request);
       DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.in(channel)));
       int answer = in.read();
       if (answer != DaemonProtocol.ACCEPTED) {

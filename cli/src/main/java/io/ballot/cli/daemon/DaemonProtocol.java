@@ -16,7 +16,7 @@ import java.util.List;
 final class DaemonProtocol {
   static final int MAGIC = 0x42414c44; // "BALD"
   /** Raised whenever the bytes below change: a client never talks to a daemon of another protocol. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final byte ACCEPTED = 'A';
   static final byte REFUSED = 'R';
   static final byte OUT = 'O';
@@ -34,12 +34,15 @@ final class DaemonProtocol {
     private final String key;
     private final String cwd;
     private final boolean errIsTerminal;
+    private final boolean ansi;
     private final List<String> args;
 
-    Request(String key, String cwd, boolean errIsTerminal, List<String> args) {
+    /** {@code ansi}: whether picocli colours help in the client's process ({@code Main.ansiEnabled}). */
+    Request(String key, String cwd, boolean errIsTerminal, boolean ansi, List<String> args) {
       this.key = key;
       this.cwd = cwd;
       this.errIsTerminal = errIsTerminal;
+      this.ansi = ansi;
       this.args = List.copyOf(args);
     }
 
@@ -55,6 +58,10 @@ final class DaemonProtocol {
       return errIsTerminal;
     }
 
+    boolean ansi() {
+      return ansi;
+    }
+
     List<String> args() {
       return args;
     }
@@ -65,6 +72,7 @@ final class DaemonProtocol {
       writeString(out, key);
       writeString(out, cwd);
       out.writeBoolean(errIsTerminal);
+      out.writeBoolean(ansi);
       out.writeInt(args.size());
       for (String a : args) {
         writeString(out, a);
@@ -80,6 +88,7 @@ final class DaemonProtocol {
       String key = readString(in);
       String cwd = readString(in);
       boolean terminal = in.readBoolean();
+      boolean ansi = in.readBoolean();
       int n = in.readInt();
       if (n < 0 || n > 100_000) {
         throw new IOException("bad argument count " + n);
@@ -88,7 +97,7 @@ final class DaemonProtocol {
       for (int i = 0; i < n; i++) {
         args.add(readString(in));
       }
-      return new Request(key, cwd, terminal, List.copyOf(args));
+      return new Request(key, cwd, terminal, ansi, args);
     }
   }
 

@@ -151,19 +151,30 @@ public final class DaemonServer {
         return;
       }
       long start = System.nanoTime();
+      AtomicBoolean released = new AtomicBoolean();
       try {
         out.writeByte(DaemonProtocol.ACCEPTED);
         out.flush();
-        run(request, in, out);
+        run(request, in, out, released);
       } finally {
-        if (System.nanoTime() - start > 2_000_000_000L) {
-          System.gc(); // a big run's heap goes back to the system while the daemon waits
-        }
-        lastUsed.set(System.nanoTime());
-        busy.set(false);
+        release(released);
+      }
+      if (System.nanoTime() - start > 2_000_000_000L) {
+        System.gc(); // a big run's heap goes back to the system while the daemon waits
       }
     } catch (IOException | RuntimeException e) {
       // a client that went away or spoke another protocol: nothing was run for it
+    }
+  }
+
+  /**
+   * The run is over: the next client may be served. Called before the exit code is sent, so that a client started
+   * right after this one ends is not refused as busy; once per run ({@code released}).
+   */
+  private void release(AtomicBoolean released) {
+    if (released.compareAndSet(false, true)) {
+      lastUsed.set(System.nanoTime());
+      busy.set(false);
     }
   }
 
@@ -189,7 +200,8 @@ public final class DaemonServer {
     return null;
   }
 
-  private void run(DaemonProtocol.Request request, DataInputStream in, DataOutputStream out) throws IOException {
+  private void run(DaemonProtocol.Request request, DataInputStream in, DataOutputStream out, AtomicBoolean released)
+      throws IOException {
     Runnable[] interrupter = {() -> {}};
     Object lock = new Object();
     boolean[] broken = {false};
@@ -199,12 +211,13 @@ public final class DaemonServer {
     Thread reader = new Thread(() -> forwardInterrupts(in, stopRun), "ballot-daemon-interrupts");
     reader.setDaemon(true);
     int code = Main.runServed(request.args().toArray(String[]::new), stdout, stderr, loaders,
-        request.errIsTerminal(), i -> {
+        request.errIsTerminal(), request.ansi(), i -> {
           interrupter[0] = i;
           reader.start();
         });
     stdout.flush();
     stderr.flush();
+    release(released);
     synchronized (lock) {
       if (!broken[0]) {
         out.writeByte(DaemonProtocol.EXIT);

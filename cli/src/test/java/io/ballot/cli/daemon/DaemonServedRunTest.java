@@ -70,6 +70,8 @@ class DaemonServedRunTest {
     commands.add(List.of("check", "--no-such-option", model.toString()));
     commands.add(List.of("format", model.toString()));
     commands.add(List.of("--version"));
+    commands.add(List.of("--help"));
+    commands.add(List.of("check", "--threads", "many", model.toString()));
     assertTrue(commands.size() >= 9, "the corpus models were not found in " + corpus);
     for (List<String> args : commands) {
       Run plain = plain(args);
@@ -80,6 +82,18 @@ class DaemonServedRunTest {
       assertEquals(normalized(plainJson), normalized(readIfExists(tmp.resolve("REPORT.json"))), "json " + args);
       assertEquals(normalized(plainXml), normalized(readIfExists(tmp.resolve("REPORT.xml"))), "junit " + args);
     }
+  }
+
+  /** Help is coloured as picocli would colour it in the client's process (its terminal), not the daemon's. */
+  @Test
+  void helpIsColouredAsInTheClientsProcess() throws Exception {
+    Fixture f = start(ModelLoader::frontEnd);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, f.client.run(List.of("--help"), out, new ByteArrayOutputStream(), true, true, false));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("\u001B["), "no colour in " + out);
+    out.reset();
+    assertEquals(0, f.client.run(List.of("--help"), out, new ByteArrayOutputStream(), true, false, false));
+    assertFalse(out.toString(StandardCharsets.UTF_8).contains("\u001B["), "colour in " + out);
   }
 
   /** Once the jar the daemon runs from changes, it refuses every client (which then runs plainly) and stops. */
@@ -117,7 +131,7 @@ class DaemonServedRunTest {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(f.socket));
       DataOutputStream out = new DataOutputStream(SocketStreams.out(ch));
-      new DaemonProtocol.Request(f.key, Path.of("").toAbsolutePath().toRealPath().toString(), false,
+      new DaemonProtocol.Request(f.key, Path.of("").toAbsolutePath().toRealPath().toString(), false, false,
           List.of("check", "--threads", "1", "--deadlock-detection", "off", big.toString())).write(out);
       DataInputStream in = new DataInputStream(SocketStreams.in(ch));
       assertEquals(DaemonProtocol.ACCEPTED, in.read());
@@ -271,7 +285,7 @@ class DaemonServedRunTest {
     Run served(List<String> args) throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code = client.run(args, out, err, false, false);
+      int code = client.run(args, out, err, false, Main.ansiEnabled(), false);
       return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -280,7 +294,7 @@ class DaemonServedRunTest {
       try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
         ch.connect(UnixDomainSocketAddress.of(socket));
         DataOutputStream out = new DataOutputStream(SocketStreams.out(ch));
-        new DaemonProtocol.Request(key, cwd.toString(), false, List.of("--version")).write(out);
+        new DaemonProtocol.Request(key, cwd.toString(), false, false, List.of("--version")).write(out);
         DataInputStream in = new DataInputStream(SocketStreams.in(ch));
         int answer = in.read();
         return answer == DaemonProtocol.REFUSED ? DaemonProtocol.readString(in) : "accepted";
