@@ -2,6 +2,7 @@ package io.ballot.cli.daemon;
 
 import io.ballot.cli.Main;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -96,7 +97,7 @@ public final class DaemonClient {
       }
     }
     try (SocketChannel channel = connected) {
-      DataOutputStream request = new DataOutputStream(new java.io.BufferedOutputStream(SocketStreams.out(channel)));
+      DataOutputStream request = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(channel)));
       new DaemonProtocol.Request(key, cwd.toRealPath().toString(), errIsTerminal, ansi, args).write(request);
       DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.in(channel)));
       int answer = in.read();

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What identifies a build of the jar without reading it: its real path, size, modification time (nanoseconds) and
- * file identity (device and inode). A plain class, not a record: the client starts faster without the method
- * handles a record's methods are bootstrapped with. A rebuilt jar differs in at least one of them; the daemon compares the jar's
- * stamp before every run with the one it started from and refuses to serve (and stops) when they differ.
+ * file identity (device and inode). A rebuilt jar differs in at least one of them; the daemon compares the jar's
+ * stamp before every run with the one it started from and refuses to serve (and stops) when they differ. A plain
+ * class, not a record: the client starts faster without the method handles a record's methods bootstrap.
  */
 final class JarStamp {
   private final String text;
