@@ -16,6 +16,7 @@ A row whose results differ from the manifest is marked MISMATCH and makes the sc
 Benchmarks are not part of the test suite: run this by hand on a quiet machine (Rumur's rows take minutes).
 """
 import argparse
+import os
 import csv
 import re
 import subprocess
@@ -32,6 +33,10 @@ from symmetry import fmt, ratio, run_limited  # noqa: E402
 MANIFEST = ROOT / "protocols" / "manifest.tsv"
 EXIT = {"holds": 0, "violated": 10}
 
+
+
+# Whole-process figures (peak RSS, start-up) are a fresh JVM's: the launcher's daemon would leave only its client.
+os.environ["BALLOT_DAEMON"] = "off"
 
 def rows(manifest):
     lines = [line for line in manifest.read_text().splitlines() if line and not line.startswith("#")]

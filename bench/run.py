@@ -38,6 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+
+# Whole-process figures (peak RSS, start-up) are a fresh JVM's: the launcher's daemon would leave only its client.
+os.environ["BALLOT_DAEMON"] = "off"
+
 def run_timed(cmd, timeout):
     """Runs cmd; returns (exit code, stdout+stderr, wall seconds, peak RSS in KiB)."""
     time_bin = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)

@@ -46,6 +46,10 @@ MODES = ("heuristic", "exhaustive")
 NO_RUMUR_EXHAUSTIVE = "-- bench-symmetry: no-rumur-exhaustive"
 
 
+
+# Whole-process figures (peak RSS, start-up) are a fresh JVM's: the launcher's daemon would leave only its client.
+os.environ["BALLOT_DAEMON"] = "off"
+
 def run_limited(cmd, timeout):
     """Runs cmd in its own process group; returns (exit code, stdout+stderr, wall seconds, peak RSS in KiB), or
     None when it ran past timeout seconds (the whole group is then killed)."""

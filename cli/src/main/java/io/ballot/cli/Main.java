@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -30,11 +31,44 @@ public final class Main {
   /** As above; {@code ownProcess}: the JVM is ballot's own, so Ctrl-C may stop a check (see {@link CliContext}). */
   private static int run(
       String[] args, PrintStream out, PrintStream err, Supplier<ModelLoader> loaders, boolean ownProcess) {
+    return run(args, out, err, new CliContext(loaders, err == System.err && stderrIsTerminal(), ownProcess));
+  }
+
+  /**
+   * Runs one command line for a client of the daemon ({@link io.ballot.cli.daemon}): {@code errIsTerminal} is the
+   * client's, and {@code interrupter} receives, before the command starts, what asks the run to stop as the first
+   * Ctrl-C of a plain run does (the client forwards its Ctrl-C). {@code ansi}: whether help and usage messages
+   * are coloured, as {@link #ansiEnabled} answered in the client's process. The daemon's own signals are left alone.
+   */
+  public static int runServed(String[] args, PrintStream out, PrintStream err, Supplier<ModelLoader> loaders,
+      boolean errIsTerminal, boolean ansi, Consumer<Runnable> interrupter) {
+    CliContext context = new CliContext(loaders, errIsTerminal, false);
+    interrupter.accept(context::interrupt);
+    return run(args, out, err, context, ansi ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF);
+  }
+
+  /**
+   * Whether picocli colours help and usage messages in this process (its {@code Ansi.AUTO}: a terminal, and the
+   * environment's {@code NO_COLOR}, {@code CLICOLOR_FORCE}...). A daemon has no terminal, so its client asks this.
+   */
+  public static boolean ansiEnabled() {
+    return CommandLine.Help.Ansi.AUTO.enabled();
+  }
+
+  private static int run(String[] args, PrintStream out, PrintStream err, CliContext context) {
+    return run(args, out, err, context, null);
+  }
+
+  private static int run(
+      String[] args, PrintStream out, PrintStream err, CliContext context, CommandLine.Help.Ansi ansi) {
     // Model files are UTF-8, and so is everything ballot prints (formatted models, source lines in diagnostics),
     // whatever the platform's default charset is.
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = commandLine(new CliContext(loaders, err == System.err && stderrIsTerminal(), ownProcess));
+    CommandLine cl = commandLine(context);
+    if (ansi != null) {
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+    }
     cl.setOut(outWriter);
     cl.setErr(errWriter);
     try {
@@ -55,7 +89,7 @@ public final class Main {
    * from Java 22 it may be non-null anyway, and {@code Console.isTerminal()} (looked up reflectively: ballot targets
    * Java 17) tells.
    */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     Console console = System.console();
     if (console == null) {
       return false;
