@@ -305,7 +305,7 @@ final class CheckCommand implements Callable<Integer> {
   private int checkOne(ModelRun run, String name, LoadResult load, Model model, ReportFiles reports, Instant started,
       TraceMode traceMode, PrintWriter out, PrintWriter err) {
     boolean jsonToStdout = "-".equals(json);
-    try (AtomicReportWriter jsonFile = json != null && !jsonToStdout ? openJson(Path.of(json)) : null) {
+    try (AtomicReportWriter jsonFile = reportTargets().openJsonFile()) {
       // The same text as one model of a gated run; with --json -, the JSON report instead.
       GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
       ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime());
@@ -500,14 +500,5 @@ final class CheckCommand implements Callable<Integer> {
   /** A report path that names one of the inputs (a model or project file) is a usage error: nothing is written. */
   private void refuseOutputsThatAreInputs() {
     reportTargets().refuseInputs(files);
-  }
-
-  /** Starts the JSON report file of a single-model run; failing to is a usage error. */
-  private AtomicReportWriter openJson(Path path) {
-    try {
-      return ReportFiles.openFile("--json", path);
-    } catch (ReportFiles.CannotOpen e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
   }
 }

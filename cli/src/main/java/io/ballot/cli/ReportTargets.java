@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The report files {@code ballot check} was asked to write ({@code --json}, {@code --junit}, {@code --sarif},
+ * The report files {@code ballot check} (or {@code simulate}) was asked to write ({@code --json}, {@code --junit}, {@code --sarif},
  * {@code --html}; null: not asked). Paths that cannot be written are usage errors of {@code commandLine}.
  *
  * @param json the JSON report file, or {@code "-"} for stdout
@@ -36,6 +36,21 @@ record ReportTargets(String json, String junit, String sarif, Path html, Command
               + ": it is an input of this check, which would be overwritten");
         }
       }
+    }
+  }
+
+  /**
+   * Opens the {@code --json} file before the run (null when none is asked for, or it goes to stdout); failing to is
+   * a usage error.
+   */
+  AtomicReportWriter openJsonFile() {
+    if (json == null || jsonToStdout()) {
+      return null;
+    }
+    try {
+      return ReportFiles.openFile("--json", Path.of(json));
+    } catch (ReportFiles.CannotOpen e) {
+      throw new ParameterException(commandLine, e.getMessage());
     }
   }
 

@@ -128,7 +128,7 @@ final class SimulateCommand implements Callable<Integer> {
     ModelRun.Given given = given();
     refuseOutputsThatAreInputs();
     Instant started = Instant.now();
-    try (ReportFiles reports = openReports()) {
+    try (ReportFiles reports = reportTargets().open(null)) {
       PreparedModel prepared =
           PreparedModel.prepare(context.loader(), ModelRun.of(file, Expectation.HOLDS, false, given));
       int refused = prepared.refusal(err, reports, started);
@@ -151,20 +151,25 @@ final class SimulateCommand implements Callable<Integer> {
     ProgressLine line = new ProgressLine(err, context.errIsTerminal());
     ProgressListener progress = ModelCheck.listener(line, context::interrupted);
     SimulationResult s;
-    try {
-      s = Simulation.run(model, options, progress, w -> ModelCheck.warn(err, w));
-    } finally {
-      line.finish();
+    try (AtomicReportWriter jsonFile = reportTargets().openJsonFile()) { // a bad path fails before the walks
+      try {
+        s = Simulation.run(model, options, progress, w -> ModelCheck.warn(err, w));
+      } finally {
+        line.finish();
+      }
+      reporter.print(s);
+      writeJsonAndViewer(s, model, prepared, jsonFile, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JSON report to " + json, e);
     }
-    reporter.print(s);
-    writeJsonAndViewer(s, model, prepared, out);
     reports.write(List.of(new ModelOutcome(prepared.run(), name, prepared.load(), model, s.result(), "off",
         List.of(), null, null, s.result().seconds())), started);
     return CheckCommand.exitCode(s.result(), err);
   }
 
   /** The {@code --json} report (a check's, with a {@code simulation} object) and the {@code --html} viewer. */
-  private void writeJsonAndViewer(SimulationResult s, Model model, PreparedModel prepared, PrintWriter out) {
+  private void writeJsonAndViewer(SimulationResult s, Model model, PreparedModel prepared, AtomicReportWriter jsonFile,
+      PrintWriter out) {
     if (json == null && html == null) {
       return;
     }
@@ -174,16 +179,14 @@ final class SimulateCommand implements Callable<Integer> {
     try {
       if ("-".equals(json)) {
         reporter.write(report, out);
-      } else if (json != null) {
-        try (AtomicReportWriter w = ReportFiles.openFile("--json", Path.of(json))) {
-          reporter.write(report, w);
-          w.commit();
-        }
+      } else if (jsonFile != null) {
+        reporter.write(report, jsonFile);
+        jsonFile.commit();
       }
       if (html != null) {
         ViewerPage.write(report, html);
       }
-    } catch (IOException | ReportFiles.CannotOpen e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(new IOException("cannot write a report: " + e.getMessage(), e));
     }
   }
@@ -224,23 +227,14 @@ final class SimulateCommand implements Callable<Integer> {
     return new ModelRun.Given(values, CheckCommand.constOverrides(consts, spec.commandLine()), null);
   }
 
-  private ReportFiles openReports() {
-    try {
-      return ReportFiles.open(junit, sarif, null);
-    } catch (ReportFiles.CannotOpen e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+  /** The report files asked for, checked and opened as check's are. */
+  private ReportTargets reportTargets() {
+    return new ReportTargets(json, junit, sarif, html, spec.commandLine());
   }
 
   /** A report that would replace the model, or the {@code --html} file in a missing directory: a usage error. */
   private void refuseOutputsThatAreInputs() {
-    Path model = InputPaths.identity(file);
-    for (String o : new String[] {"-".equals(json) ? null : json, junit, sarif, html == null ? null : html.toString()}) {
-      if (o != null && InputPaths.identity(Path.of(o)).equals(model)) {
-        throw new ParameterException(spec.commandLine(),
-            "refusing to write a report to " + o + ": it is the model, which would be overwritten");
-      }
-    }
+    reportTargets().refuseInputs(List.of(file));
     Path dir = html == null ? null : html.toAbsolutePath().getParent();
     if (html != null && (dir == null || !Files.isDirectory(dir))) {
       throw new ParameterException(spec.commandLine(), "cannot write --html file " + html + ": no such directory");

@@ -90,7 +90,7 @@ class SimulateCommandTest {
       {"--time-limit", "1e3", "invalid value for --time-limit: '1e3'"},
       {"--deadlock-detection", "never", "invalid value for --deadlock-detection: 'never'"},
       {"--counterexample-trace", "some", "invalid value for --counterexample-trace: 'some'"},
-      {"--json", BUG, "refusing to write a report to " + BUG},
+      {"--json", BUG, "refusing to write the --json report to " + BUG},
     };
     for (String[] c : cases) {
       Cli r = Cli.run("simulate", BUG, c[0], c[1]);
