@@ -141,6 +141,7 @@ public final class BfsExplorer {
     int from = 0; // the current level: the states with ids from .. to - 1
     int to = store.idLimit();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ParallelParts betweenLevels = new ParallelParts(pool, threads, 1 << 14);
     try {
       while (true) {
         checkTimeLimit();
@@ -153,7 +154,7 @@ public final class BfsExplorer {
         }
         expandLevel(from, to, pool);
         if (order.tracking()) {
-          order.finishLevel(store, from, to, store.idLimit(), new ParallelParts(pool, threads, 1 << 14));
+          order.finishLevel(store, from, to, store.idLimit(), betweenLevels);
         }
         settleViolations();
         from = to;
