@@ -15,6 +15,7 @@ final class SparkContexts {
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
         .set("spark.default.parallelism", "2")
+        .set("spark.locality.wait", "0") // all data is local: a retried task need not wait for a better slot
         .set("spark.shuffle.sort.bypassMergeThreshold", "200");
     SparkCluster.configure(conf);
     return new JavaSparkContext(conf);
