@@ -138,11 +138,27 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--engine",
-      paramLabel = "compiled|interpreted",
+      paramLabel = "compiled|interpreted|spark",
       defaultValue = "compiled",
       description = "Run the model's rules as compiled JVM code, or on the reference interpreter (slower; the same"
-          + " results, for checking the compiler). Default: ${DEFAULT-VALUE}.")
+          + " results, for checking the compiler), or explore on an Apache Spark cluster (compiled; under"
+          + " spark-submit, see docs/cluster.md). Default: ${DEFAULT-VALUE}.")
   String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "With --engine spark: the Spark master (local[N], spark://HOST:PORT, yarn, k8s://...); default:"
+          + " spark-submit's, else local[*].")
+  String master;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "With --engine spark: partitions of the state sets (default: 0, twice Spark's default"
+          + " parallelism).")
+  int partitions;
 
   @Option(
       names = "--const",
@@ -270,6 +286,19 @@ final class CheckCommand implements Callable<Integer> {
     refuseOutputsThatAreInputs();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
+    if ("spark".equals(engine)) {
+      if (GatedCheck.isGate(files)) {
+        throw new ParameterException(spec.commandLine(), "--engine spark checks one model at a time");
+      }
+      if (!SparkEngine.sparkPresent()) {
+        err.println(SparkEngine.HOW_TO_RUN);
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+      context.useCluster(new SparkEngine(master, partitions));
+    } else if (master != null || partitions != 0) {
+      throw new ParameterException(spec.commandLine(), "--master and --partitions apply only to --engine spark");
+    }
     if (!"interpreted".equals(engine)) {
       startCompilerWarmUp();
     }
@@ -296,6 +325,12 @@ final class CheckCommand implements Callable<Integer> {
       Model model = load.model();
       if (model == null) {
         throw new IllegalStateException("the front end accepted " + file + " but gave no model");
+      }
+      String unsupported = context.cluster() == null ? null : SparkEngine.unsupported(model);
+      if (unsupported != null) {
+        err.println("ballot: " + name + ": " + unsupported);
+        err.flush();
+        return ExitCodes.USAGE;
       }
       return checkOne(run, name, load, model, reports, started, traceMode, out, err);
     }
@@ -420,7 +455,7 @@ final class CheckCommand implements Callable<Integer> {
         .with("max-errors", maxErrors)
         .with("symmetry-reduction", symmetry)
         .with("time-limit", timeLimit)
-        .with("engine", engine);
+        .with("engine", "spark".equals(engine) ? "compiled" : engine);
   }
 
   /** What the command line sets over a model's header: its explicit options and its {@code --const}s. */

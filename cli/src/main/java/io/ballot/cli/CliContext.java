@@ -16,6 +16,8 @@ final class CliContext {
   private final boolean handlesSigint;
   private final AtomicInteger interrupts = new AtomicInteger();
   private ModelLoader loader;
+  /** {@code --engine spark}: the cluster engine the checks run on; null: the local explorer. */
+  private SparkEngine cluster;
 
   CliContext(Supplier<ModelLoader> loaderFactory) {
     this(loaderFactory, false);
@@ -37,6 +39,16 @@ final class CliContext {
       loader = Objects.requireNonNull(loaderFactory.get(), "model loader");
     }
     return loader;
+  }
+
+  /** The cluster engine checks run on, or null for the local explorer. */
+  SparkEngine cluster() {
+    return cluster;
+  }
+
+  /** Runs this run's checks on {@code engine} (null: locally). */
+  void useCluster(SparkEngine engine) {
+    cluster = engine;
   }
 
   /** True when what the command prints on stderr goes to a terminal, so that a live progress line may be drawn. */

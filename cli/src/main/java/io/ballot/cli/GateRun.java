@@ -138,7 +138,9 @@ final class GateRun {
       out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over)));
       out.flush();
     }
-    Result result = ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted);
+    Result result = context.cluster() != null
+        ? context.cluster().check(r, name, load, options, err, context.errIsTerminal(), context::interrupted)
+        : ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted);
     if (out != null) {
       if (!r.expect().holds() && r.expect().metBy(result)) {
         printExpected(result, r.expect(), name);

@@ -43,15 +43,29 @@ final class TraceBuilder {
     for (int s = id; s >= 0; s = store.parent(s)) {
       path.add(0, s);
     }
-    List<TraceStep> steps = new ArrayList<>();
-    int words = store.words();
-    long[] current = new long[words];
+    List<long[]> states = new ArrayList<>();
+    int[] rules = new int[path.size()];
     for (int k = 0; k < path.size(); k++) {
-      int s = path.get(k);
-      long[] target = new long[words];
-      store.get(s, target);
+      long[] target = new long[store.words()];
+      store.get(path.get(k), target);
+      states.add(target);
+      rules[k] = store.rule(path.get(k));
+    }
+    return trace(states, rules);
+  }
+
+  /**
+   * The concrete trace along stored states {@code states} (a start state first), each reached by {@code rules[k]}
+   * (for the first, the start state's index). The states are not modified.
+   */
+  Trace trace(List<long[]> states, int[] rules) {
+    List<TraceStep> steps = new ArrayList<>();
+    int words = ts.layout().words();
+    long[] current = new long[words];
+    for (int k = 0; k < states.size(); k++) {
+      long[] target = states.get(k).clone();
       long[] next = new long[words];
-      Instance step = k == 0 ? start(store.rule(s), target, next) : step(store.rule(s), current, target, next, k);
+      Instance step = k == 0 ? start(rules[k], target, next) : step(rules[k], current, target, next, k);
       steps.add(new TraceStep(step.name(), step.parameters(), ts.render(next), step.location()));
       current = next;
     }

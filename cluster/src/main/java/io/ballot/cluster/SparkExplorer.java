@@ -1,0 +1,259 @@
+package io.ballot.cluster;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.explore.PathCounterexample;
+import io.ballot.checker.result.CoverCount;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.Verdict;
+import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.ViolationKind;
+import io.ballot.checker.result.messages.MessageTraces;
+import io.ballot.checker.ts.Tallies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Exact breadth-first search on Apache Spark, level by level. Each level is an RDD of (state, parent link) pairs,
+ * hash-partitioned by the canonical state with one fixed {@link HashPartitioner}; the seen set is the union of the
+ * levels (co-partitioned, so it is never shuffled). A level's step: the executors expand the level's states
+ * ({@link ExpandLevel}), the successors are shuffled to their partition keeping the least parent link per state,
+ * anti-joined ({@code subtractByKey}) with the seen set partition by partition, and the new states checked ({@link
+ * CheckNewStates}); the driver gathers the level's counts and violations and stops at the first level with a
+ * violation (at {@code --max-errors}). A counterexample is walked back on the driver by looking its states up in their
+ * levels, then replayed and confirmed concretely ({@link PathCounterexample}), so it is a shortest one and real.
+ * Counts, depth and verdict equal the local explorer's; the {@link Result} is the same type, for every reporter.
+ *
+ * <p>Not yet: liveness (refused up front), checkpoints, memory limits. One instance per run; not thread-safe.
+ */
+public final class SparkExplorer {
+  private final JavaSparkContext sc;
+  private final ModelSpec spec;
+  private final CheckOptions options;
+  private final int partitions;
+  private final ProgressListener progress;
+  private final TaskFault fault;
+  private final LoadedModel m;
+  private final HashPartitioner partitioner;
+  private final List<JavaPairRDD<PackedState, Node>> levels = new ArrayList<>();
+  private final List<Violation> violations = new ArrayList<>();
+  private final long[] coverHits;
+  private final long[] ruleFires;
+  private final List<Long> levelSizes = new ArrayList<>();
+  private long rulesFired;
+  private long states;
+  private boolean stop;
+  private String stopReason;
+  private long startNanos;
+
+  /**
+   * A run of the model {@code spec} describes on {@code sc} with {@code options} (its threads and memory are Spark's
+   * business, ignored here), over {@code partitions} partitions (≤ 0: twice Spark's default parallelism).
+   */
+  public SparkExplorer(JavaSparkContext sc, ModelSpec spec, CheckOptions options, int partitions,
+      ProgressListener progress) {
+    this(sc, spec, options, partitions, progress, TaskFault.NONE);
+  }
+
+  /** As the other constructor, with {@code fault} called before each expansion task (for tests). */
+  public SparkExplorer(JavaSparkContext sc, ModelSpec spec, CheckOptions options, int partitions,
+      ProgressListener progress, TaskFault fault) {
+    this.sc = sc;
+    this.spec = spec;
+    this.options = options;
+    this.partitions = partitions > 0 ? partitions : 2 * sc.defaultParallelism();
+    this.progress = progress;
+    this.fault = fault;
+    this.m = LoadedModels.get(spec);
+    this.partitioner = new HashPartitioner(this.partitions);
+    this.coverHits = new long[m.coverCounters()];
+    this.ruleFires = new long[m.ts.ruleCount()];
+  }
+
+  /** Why this model cannot be checked on the cluster yet, or null when it can. */
+  public static String unsupported(LoadedModel m) {
+    return unsupported(m.model);
+  }
+
+  /** Why {@code model} cannot be checked on the cluster yet, or null when it can. */
+  public static String unsupported(io.ballot.checker.ir.Model model) {
+    if (model.properties().stream().anyMatch(p -> p.kind() == io.ballot.checker.ir.PropertyKind.LIVENESS)) {
+      return "liveness properties are not checked by --engine spark yet (the check needs the whole state graph);"
+          + " check this model with the local engine";
+    }
+    return null;
+  }
+
+  /** The number of new states of each level, level 0 (the start states) first. */
+  public List<Long> levelSizes() {
+    return List.copyOf(levelSizes);
+  }
+
+  /** Explores the model; the Spark context stays open (the caller owns it). */
+  public Result run() {
+    String why = unsupported(m);
+    if (why != null) {
+      throw new UnsupportedOperationException(why);
+    }
+    startNanos = System.nanoTime();
+    try {
+      return explore();
+    } finally {
+      for (JavaPairRDD<PackedState, Node> level : levels) {
+        level.unpersist(false);
+      }
+    }
+  }
+
+  private Result explore() {
+    StartStates start = new StartStates(m, options.maxErrors());
+    JavaPairRDD<PackedState, Node> level0 = sc.parallelizePairs(start.states, partitions).partitionBy(partitioner)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    levels.add(level0);
+    long size = start.states.size();
+    levelSizes.add(size);
+    states = size;
+    add(start.stats);
+    settle(start.stats.found);
+    int depth = 0;
+    boolean exhausted = false;
+    while (true) {
+      checkLimits();
+      if (stop) {
+        break;
+      }
+      if (size == 0 || (options.bound() > 0 && depth >= options.bound())) {
+        exhausted = true;
+        break;
+      }
+      int k = levels.size() - 1;
+      StatsAccumulator expanded = new StatsAccumulator();
+      StatsAccumulator checked = new StatsAccumulator();
+      sc.sc().register(expanded, "ballot-expanded-" + (k + 1));
+      sc.sc().register(checked, "ballot-checked-" + (k + 1));
+      JavaPairRDD<PackedState, Node> seen = levels.size() == 1 ? levels.get(0)
+          : sc.union(levels.toArray(JavaPairRDD[]::new));
+      JavaPairRDD<PackedState, Node> next = levels.get(k)
+          .mapPartitionsToPair(new ExpandLevel(spec, k, options.maxErrors(), expanded, fault))
+          .reduceByKey(partitioner, Node::least)
+          .subtractByKey(seen, partitioner)
+          .mapPartitionsToPair(new CheckNewStates(spec, k + 1, options.maxErrors(), checked), true)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      size = next.count();
+      levels.add(next);
+      levelSizes.add(size);
+      states += size;
+      List<Found> found = new ArrayList<>();
+      for (PartStats s : expanded.value().values()) {
+        add(s);
+        found.addAll(s.found);
+      }
+      for (PartStats s : checked.value().values()) {
+        add(s);
+        found.addAll(s.found);
+      }
+      settle(found);
+      if (size > 0) {
+        depth++;
+      }
+      progress.progress(states, rulesFired, depth, size, seconds(), 0);
+    }
+    List<CoverCount> covers = Tallies.covers(m.ts, i -> coverHits[i]);
+    if (!stop && violations.size() < options.maxErrors()) {
+      for (int i = 0; i < covers.size() && violations.size() < options.maxErrors(); i++) {
+        CoverCount c = covers.get(i);
+        if (c.hits() == 0) {
+          violations.add(new Violation(
+              ViolationKind.COVER, c.property(), c.location(), "cover \"" + c.property() + "\" not hit", List.of()));
+        }
+      }
+    }
+    if (!violations.isEmpty() && !violations.get(0).trace().isEmpty()) {
+      depth = violations.get(0).trace().size() - 1;
+    }
+    Verdict verdict =
+        !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
+    boolean complete = exhausted && stopReason == null
+        && violations.stream().allMatch(v -> v.kind() == ViolationKind.COVER || v.kind() == ViolationKind.LIVENESS);
+    Result r = new Result(verdict, states, rulesFired, depth, seconds(), List.copyOf(violations), covers, stopReason,
+        Tallies.ruleCounts(m.ts, ruleFires), complete);
+    return MessageTraces.annotate(r, m.model.networks());
+  }
+
+  private void add(PartStats s) {
+    rulesFired += s.rulesFired;
+    for (int i = 0; i < ruleFires.length; i++) {
+      ruleFires[i] += s.ruleFires[i];
+    }
+    for (int i = 0; i < coverHits.length; i++) {
+      coverHits[i] += s.coverHits[i];
+    }
+  }
+
+  private void checkLimits() {
+    if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
+      halt("time limit reached (" + options.timeLimitSeconds() + " s)");
+    }
+    if (progress.stopRequested()) {
+      halt("interrupted");
+    }
+  }
+
+  private void halt(String reason) {
+    if (stopReason == null) {
+      stopReason = reason;
+    }
+    stop = true;
+  }
+
+  /** Reports the level's violations, least first, up to {@code --max-errors}; stops the search at that many. */
+  private void settle(List<Found> found) {
+    if (found.isEmpty()) {
+      return;
+    }
+    found.sort(Found.ORDER);
+    for (Found f : found) {
+      if (violations.size() >= options.maxErrors()) {
+        break;
+      }
+      if (f.at() == null) {
+        violations.add(new Violation(f.kind(), f.property(), f.where(), f.message(), List.of()));
+        continue;
+      }
+      List<long[]> path = new ArrayList<>();
+      List<Integer> rules = new ArrayList<>();
+      PackedState s = f.at();
+      for (int l = f.level(); l >= 0; l--) {
+        List<Node> node = levels.get(l).lookup(s);
+        if (node.isEmpty()) {
+          throw new IllegalStateException("state " + s + " is not in level " + l + " of the cluster's search");
+        }
+        path.add(0, s.words());
+        rules.add(0, node.get(0).rule());
+        s = node.get(0).parent();
+      }
+      violations.add(PathCounterexample.of(m.ts, m.symmetry, options.deadlock(), runDescription(), f.kind(),
+          f.property(), f.where(), f.message(), f.rule(), f.prop(), path,
+          rules.stream().mapToInt(Integer::intValue).toArray()));
+    }
+    if (violations.size() >= options.maxErrors()) {
+      stop = true;
+    }
+  }
+
+  private String runDescription() {
+    return "options: --engine spark --partitions " + partitions + " --symmetry-reduction "
+        + options.symmetry().name().toLowerCase(Locale.ROOT) + " --deadlock-detection "
+        + options.deadlock().name().toLowerCase(Locale.ROOT) + (options.bound() > 0 ? " --bound " + options.bound() : "")
+        + ", engine " + options.engine().name().toLowerCase(Locale.ROOT);
+  }
+
+  private double seconds() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

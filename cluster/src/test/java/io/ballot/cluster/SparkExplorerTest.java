@@ -1,0 +1,187 @@
+package io.ballot.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.CheckOptions.DeadlockMode;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.explore.BfsExplorer;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.Verdict;
+import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.messages.MessageTraces;
+import io.ballot.dsl.corpus.CorpusModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The cluster's search on {@code local[2]} against the local explorer: the same counts, depth, verdict, violations,
+ * covers and rule counts, and counterexamples of the same (shortest) length that replay, on a sample of the
+ * corpus (symmetry, multisets, every kind of violation, deadlocks, a bound, several errors) and the protocol
+ * library's small models; and the same result when tasks fail and are retried.
+ */
+class SparkExplorerTest {
+  private static JavaSparkContext sc;
+
+  @BeforeAll
+  static void start() {
+    sc = SparkContexts.local("SparkExplorerTest");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sc != null) {
+      sc.stop();
+    }
+  }
+
+  /** A model and the options it is checked with (from its corpus header, as Rumur would run it). */
+  record Case(Path file, CheckOptions options) {
+    @Override
+    public String toString() {
+      return file.getFileName() + " " + options.symmetry() + " " + options.deadlock();
+    }
+  }
+
+  static Stream<Arguments> models() throws IOException {
+    List<Case> cases = new ArrayList<>();
+    Path corpus = CorpusModel.requireCorpus("cluster search test");
+    java.util.Map<String, CorpusModel> byName = new java.util.HashMap<>();
+    for (CorpusModel cm : CorpusModel.all()) {
+      byName.put(cm.path().getFileName().toString(), cm);
+    }
+    for (String m : List.of(
+        // holds; symmetry
+        "193.m", "scalarset-trivial.m", "scalarset-put.m",
+        // invariants, in start states and deeper; under symmetry
+        "cex-boolean.m", "cex-enum-startstate.m", "scalarset-cex.m", "bfs-vs-dfs.m", "fox-goose-beans.m",
+        "invariant-failure-message.m", "scalarset-schedules-off.m",
+        // assertions, error statements and run-time errors
+        "error-statement.m", "index-out-of-range.m", "read-undefined.m", "write-out-of-range.m", "multiple-errors.m",
+        "scalarset-undefined.m",
+        // deadlocks (two reported), covers, a depth bound
+        "simple-deadlock.m", "multiple-deadlocks.m", "cover-miss.m", "cover-stmt-miss.m", "cover-multiple.m",
+        "bound-limit2.m")) {
+      cases.add(new Case(corpus.resolve(m), optionsOf(byName.get(m).rumurFlags())));
+    }
+    // multisets (with their reduction), message passing over an unordered network
+    cases.add(new Case(Path.of("../dsl/src/test/resources/msgpass/unordered-plain.m"), defaults(DeadlockMode.OFF)));
+    cases.add(new Case(Path.of("../dsl/src/test/resources/msgpass/duplicating-plain.m"), defaults(DeadlockMode.OFF)));
+    // the protocol library's small models, plain and bugged, in their headers' deadlock modes
+    for (String m : List.of("two-phase/TwoPhase.m", "two-phase/TwoPhase-bug-commit-on-timeout.m",
+        "tcommit/TCommit.m", "tcommit/TCommit-bug-prepared-rm-aborts-on-timeout.m")) {
+      DeadlockMode d = m.startsWith("two-phase") ? DeadlockMode.STUCK : DeadlockMode.OFF;
+      cases.add(new Case(Path.of("../protocols/models", m), defaults(d)));
+      cases.add(new Case(Path.of("../protocols/models", m), defaults(d).withSymmetry(CheckOptions.Symmetry.OFF)));
+    }
+    cases.add(new Case(Path.of("../protocols/models/peterson.m"), defaults(DeadlockMode.STUTTERING)));
+    return cases.stream().map(Arguments::of);
+  }
+
+  private static CheckOptions defaults(DeadlockMode deadlock) {
+    return new CheckOptions(1, 0, deadlock, 0, 1, 0, null, CheckOptions.Symmetry.HEURISTIC);
+  }
+
+  /** The options Rumur's flags in a corpus header ask for. */
+  private static CheckOptions optionsOf(List<String> flags) {
+    DeadlockMode deadlock = DeadlockMode.STUTTERING;
+    int bound = 0;
+    int maxErrors = 1;
+    for (int i = 0; i + 1 < flags.size(); i++) {
+      String v = flags.get(i + 1);
+      switch (flags.get(i)) {
+        case "--deadlock-detection" -> deadlock = DeadlockMode.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        case "--bound" -> bound = Integer.parseInt(v);
+        case "--max-errors" -> maxErrors = Integer.parseInt(v);
+        default -> { }
+      }
+    }
+    return new CheckOptions(1, 0, deadlock, bound, maxErrors, 0, null, CheckOptions.Symmetry.HEURISTIC);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void sameResultAsTheLocalExplorer(Case c) throws IOException {
+    ModelSpec spec = spec(c);
+    LoadedModel m = LoadedModels.get(spec);
+    Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(),
+        m.model().networks());
+    Result spark = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).run();
+    assertSame(local, spark, c.toString());
+  }
+
+  @Test
+  void failedTasksAreRetriedWithoutChangingTheResult() throws IOException {
+    Case c = new Case(Path.of("../protocols/models/two-phase/TwoPhase.m"),
+        defaults(DeadlockMode.STUCK).withSymmetry(CheckOptions.Symmetry.OFF));
+    ModelSpec spec = spec(c);
+    Result clean = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE).run();
+    // every expansion task of every level fails on its first attempt, after a partial expansion would have begun
+    TaskFault firstAttemptsFail = (level, partition, attempt) -> {
+      if (attempt == 0) {
+        throw new IllegalStateException("injected: level " + level + ", partition " + partition);
+      }
+    };
+    Result retried = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE, firstAttemptsFail).run();
+    assertEquals(288, clean.states(), "TwoPhase without reduction has TLC's 288 states");
+    assertSame(clean, retried, "with failed tasks");
+  }
+
+  @Test
+  void aViolationFoundAfterRetriesStillHasAShortestReplayedTrace() throws IOException {
+    Case c = new Case(Path.of("../protocols/models/two-phase/TwoPhase-bug-commit-on-timeout.m"),
+        defaults(DeadlockMode.STUCK));
+    ModelSpec spec = spec(c);
+    TaskFault oddPartitionsFail = (level, partition, attempt) -> {
+      if (attempt == 0 && partition % 2 == 1) {
+        throw new IllegalStateException("injected");
+      }
+    };
+    Result r = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE, oddPartitionsFail).run();
+    assertEquals(Verdict.VIOLATED, r.verdict());
+    assertEquals(4, r.violations().get(0).trace().size(), "the manifest's shortest counterexample has 4 steps");
+  }
+
+  private static ModelSpec spec(Case c) throws IOException {
+    String source = new String(Files.readAllBytes(c.file()), StandardCharsets.UTF_8);
+    return ModelSpec.of(c.file().toString(), source, List.of(), c.options());
+  }
+
+  /** Equal counts, verdict, covers, rule counts and violations, with traces of equal length. */
+  static void assertSame(Result local, Result spark, String what) {
+    assertEquals(local.verdict(), spark.verdict(), what + ": verdict");
+    assertEquals(local.states(), spark.states(), what + ": states");
+    assertEquals(local.rulesFired(), spark.rulesFired(), what + ": rules fired");
+    assertEquals(local.depth(), spark.depth(), what + ": depth");
+    assertEquals(local.stopReason(), spark.stopReason(), what + ": stop reason");
+    assertEquals(local.complete(), spark.complete(), what + ": complete");
+    assertEquals(local.covers(), spark.covers(), what + ": covers");
+    assertEquals(local.rules(), spark.rules(), what + ": rule counts");
+    assertEquals(local.violations().size(), spark.violations().size(), what + ": violations");
+    for (int i = 0; i < local.violations().size(); i++) {
+      Violation l = local.violations().get(i);
+      Violation s = spark.violations().get(i);
+      assertEquals(l.kind(), s.kind(), what + ": kind");
+      assertEquals(l.property(), s.property(), what + ": property");
+      assertEquals(l.location(), s.location(), what + ": location");
+      assertEquals(l.message(), s.message(), what + ": message");
+      assertEquals(l.trace().size(), s.trace().size(), what + ": trace length (both shortest)");
+      assertNotNull(s.trace());
+    }
+    assertTrue(spark.seconds() >= 0);
+  }
+}
