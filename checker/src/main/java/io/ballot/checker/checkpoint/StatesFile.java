@@ -1,11 +1,9 @@
 package io.ballot.checker.checkpoint;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -38,14 +36,19 @@ final class StatesFile {
     return ruleLimit > 0xFFFF ? 4 : 2;
   }
 
-  /** Appends levels; not thread-safe. */
+  /**
+   * Appends levels; not thread-safe. States are encoded into one buffer of {@value #BUFFER} bytes, which is
+   * checksummed and written whole when full: no call per state but the encoding.
+   */
   static final class Writer implements AutoCloseable {
+    private static final int BUFFER = 1 << 20;
     private final FileChannel channel;
-    private final OutputStream out;
     private final int stateBytes;
     private final int ruleBytes;
-    private final byte[] record;
-    private final byte[] ints = new byte[8];
+    private final int recordBytes;
+    private final byte[] buf = new byte[BUFFER];
+    private int n; // bytes in buf
+    private int checked; // bytes of buf already in the checksum
     private final CRC32C crc = new CRC32C();
     private long bytes;
     private int segments;
@@ -53,10 +56,9 @@ final class StatesFile {
 
     private Writer(FileChannel channel, int bits, int ruleBytes, long bytes, int segments) {
       this.channel = channel;
-      this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
       this.stateBytes = stateBytes(bits);
       this.ruleBytes = ruleBytes;
-      this.record = new byte[stateBytes + 4 + ruleBytes];
+      this.recordBytes = stateBytes + 4 + ruleBytes;
       this.bytes = bytes;
       this.segments = segments;
       this.left = -1;
@@ -67,12 +69,12 @@ final class StatesFile {
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING);
       Writer w = new Writer(ch, bits, ruleBytes, 0, 0);
-      byte[] header = new byte[HEADER_BYTES];
-      putLong(header, 0, MAGIC);
-      putInt(header, 8, VERSION);
-      putInt(header, 12, bits);
-      putInt(header, 16, ruleBytes);
-      w.out.write(header);
+      putLong(w.buf, 0, MAGIC);
+      putInt(w.buf, 8, VERSION);
+      putInt(w.buf, 12, bits);
+      putInt(w.buf, 16, ruleBytes);
+      w.n = HEADER_BYTES;
+      w.checked = HEADER_BYTES; // not part of any segment's checksum
       w.bytes = HEADER_BYTES;
       return w;
     }
@@ -89,11 +91,11 @@ final class StatesFile {
     }
 
     void beginLevel(int depth, int count) throws IOException {
+      room(8);
       crc.reset();
-      putInt(ints, 0, depth);
-      putInt(ints, 4, count);
-      crc.update(ints, 0, 8);
-      out.write(ints, 0, 8);
+      putInt(buf, n, depth);
+      putInt(buf, n + 4, count);
+      n += 8;
       left = count;
     }
 
@@ -101,18 +103,21 @@ final class StatesFile {
       if (left-- <= 0) {
         throw new IllegalStateException("more states than the level's count");
       }
-      for (int b = 0; b < stateBytes; b++) {
-        record[b] = (byte) (state[b >>> 3] >>> (8 * (b & 7)));
+      room(recordBytes);
+      byte[] b = buf;
+      int at = n;
+      for (int k = 0; k < stateBytes; k++) {
+        b[at + k] = (byte) (state[k >>> 3] >>> (8 * (k & 7)));
       }
-      putInt(record, stateBytes, parent);
+      at += stateBytes;
+      putInt(b, at, parent);
       if (ruleBytes == 2) {
-        record[stateBytes + 4] = (byte) (rule >>> 8);
-        record[stateBytes + 5] = (byte) rule;
+        b[at + 4] = (byte) (rule >>> 8);
+        b[at + 5] = (byte) rule;
       } else {
-        putInt(record, stateBytes + 4, rule);
+        putInt(b, at + 4, rule);
       }
-      crc.update(record);
-      out.write(record);
+      n = at + 4 + ruleBytes;
     }
 
     /** Ends the level: its checksum. */
@@ -120,16 +125,37 @@ final class StatesFile {
       if (left != 0) {
         throw new IllegalStateException("fewer states than the level's count");
       }
-      putInt(ints, 0, (int) crc.getValue());
-      out.write(ints, 0, 4);
-      bytes += 12 + (long) count * record.length;
+      crc.update(buf, checked, n - checked);
+      checked = n;
+      room(4);
+      putInt(buf, n, (int) crc.getValue());
+      n += 4;
+      checked = n;
+      bytes += 12 + (long) count * recordBytes;
       segments++;
       left = -1;
     }
 
+    /** Makes room for {@code k} more bytes in the buffer, writing it out (checksummed) when it is too full. */
+    private void room(int k) throws IOException {
+      if (n + k > buf.length) {
+        drain();
+      }
+    }
+
+    private void drain() throws IOException {
+      crc.update(buf, checked, n - checked);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, 0, n);
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+      n = 0;
+      checked = 0;
+    }
+
     /** Writes what is buffered and waits until it is on the disk. */
     void sync() throws IOException {
-      out.flush();
+      drain();
       channel.force(false);
     }
 
@@ -144,7 +170,7 @@ final class StatesFile {
     @Override
     public void close() throws IOException {
       try {
-        out.flush();
+        drain();
       } finally {
         channel.close();
       }
