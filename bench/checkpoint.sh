@@ -10,7 +10,7 @@
 # (4) a run stopped by --time-limit HALF (half the plain run's exploration time) with --checkpoint, then (5) its
 # --resume to the end: the split run's total against the plain one. Prints the exploration time the check
 # reports, the wall time, the checkpoint's bytes and bytes per state, and the load average; quote medians and the
-# load with any figure (bench/LOG.md, docs/benchmarks.md).
+# load with any figure (bench/LOG.md, docs/benchmarks.md). SPLIT=0 leaves (4) and (5) out.
 set -euo pipefail
 model=$1 rounds=$2
 shift 2
@@ -45,6 +45,7 @@ for ((i = 1; i <= rounds; i++)); do
   printf '           checkpoint %d bytes, %d states: %.2f bytes/state\n' "$bytes" "$states" \
     "$(echo "$bytes / $states" | bc -l)"
   run resume --resume "$work/ck"
+  [[ ${SPLIT:-1} == 0 ]] && continue
   rm -rf "$work/ck2"
   half=$(echo "$plain / 2" | bc -l)
   run half --checkpoint "$work/ck2" --checkpoint-every "$every" --time-limit "$(printf '%.1f' "$half")"
