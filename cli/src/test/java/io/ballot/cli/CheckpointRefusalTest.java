@@ -142,6 +142,29 @@ class CheckpointRefusalTest {
     assertTrue(r.err().contains("--checkpoint and --resume take one model"), r.err());
   }
 
+  /** A resume whose states do not fit the memory limit stops (exit 4) and leaves the checkpoint as it was. */
+  @Test
+  void aResumeThatDoesNotFitTheMemoryLimitLeavesTheCheckpoint() throws IOException {
+    Path wide = dir.resolve("wide.m");
+    Files.writeString(wide, """
+        var x : 0..20000;
+        startstate begin x := 0; end;
+        ruleset i : 1..20000 do rule "pick" x = 0 ==> begin x := i; end; end;
+        rule "back" x != 0 ==> begin x := 0; end;
+        """);
+    Path wck = dir.resolve("wide");
+    assertEquals(0, Cli.run("check", wide.toString(), "--checkpoint", wck.toString()).exitCode());
+    byte[] manifest = Files.readAllBytes(wck.resolve("manifest"));
+    byte[] states = Files.readAllBytes(wck.resolve("states"));
+    Cli r = Cli.run("check", wide.toString(), "--resume", wck.toString(), "--memory", "200K");
+    assertEquals(ExitCodes.RESOURCE_LIMIT, r.exitCode(), r.out() + r.err());
+    assertTrue(r.err().contains("while reading back the checkpoint's 20001 states (the checkpoint is left as it was)"),
+        r.err());
+    assertTrue(java.util.Arrays.equals(manifest, Files.readAllBytes(wck.resolve("manifest"))));
+    assertTrue(java.util.Arrays.equals(states, Files.readAllBytes(wck.resolve("states"))));
+    assertEquals(0, Cli.run("check", wide.toString(), "--resume", wck.toString()).exitCode());
+  }
+
   private static void assertRefused(Cli r, String says) {
     assertEquals(ExitCodes.CHECKPOINT_REFUSED, r.exitCode(), r.out() + r.err());
     assertTrue(r.err().contains(says), r.err());

@@ -89,6 +89,9 @@ final class CheckpointBridge {
           throw corrupt("state " + index + " is stored twice");
         }
       });
+    } catch (MemoryLimitReached e) {
+      throw new MemoryLimitReached(e.getMessage() + ", while reading back the checkpoint's " + m.states()
+          + " states (the checkpoint is left as it was)");
     } finally {
       store.release(appender);
     }
