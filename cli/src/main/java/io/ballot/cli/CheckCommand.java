@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
           + " statements, deadlock, covers and liveness.",
       "Prints the verdict, the counts and, for each violation, the shortest counterexample on stdout. The exit"
           + " code says what was found: 0 all properties hold, 3 model rejected, 4 a resource limit or Ctrl-C stopped"
-          + " the search,"
+          + " the search, 7 a checkpoint --resume refused,"
           + " 10 invariant, 11 assertion/error, 12 deadlock, 13 cover never hit, 14 liveness.",
       "Takes Rumur's verifier options under the same names; its code-generation options are accepted and ignored.",
       "A model may set these options in its header, comment lines such as '-- ballot: deadlock-detection off' or"
