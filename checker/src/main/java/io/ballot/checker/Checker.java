@@ -1,6 +1,12 @@
 package io.ballot.checker;
 
+import io.ballot.checker.checkpoint.CheckpointException;
+import io.ballot.checker.checkpoint.CheckpointPlan;
+import io.ballot.checker.checkpoint.Checkpointer;
+import io.ballot.checker.checkpoint.Fingerprint;
 import io.ballot.checker.compile.ModelCompiler;
+import io.ballot.checker.ir.PropertyKind;
+import java.io.IOException;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
@@ -27,6 +33,20 @@ public final class Checker {
   /** Checks {@code model}, passing any warning about how it runs (e.g. the interpreter as a fallback) to warnings. */
   public static Result check(
       Model model, CheckOptions options, ProgressListener progress, Consumer<String> warnings) {
+    return check(model, options, progress, warnings, null);
+  }
+
+  /**
+   * Checks {@code model}, writing checkpoints as {@code plan} says (null: none) and, when it says to resume,
+   * continuing the checkpoint in its directory. A checkpoint that cannot be resumed (another model or options,
+   * damaged) or a model with liveness properties (whose check needs the whole graph, which a checkpoint does not
+   * keep) is a {@link CheckpointException} before the search starts.
+   */
+  public static Result check(Model model, CheckOptions options, ProgressListener progress,
+      Consumer<String> warnings, CheckpointPlan plan) {
+    if (plan != null) {
+      refuseLiveness(model);
+    }
     ModelCompiler.Outcome ts = transitions(model, options.engine());
     if (ts.warning() != null) {
       warnings.accept(ts.warning());
@@ -40,8 +60,30 @@ public final class Checker {
         options = options.withSymmetry(CheckOptions.Symmetry.OFF);
       }
     }
-    Result result = new BfsExplorer(ts.system(), options, progress).run();
+    Result result;
+    if (plan == null) {
+      result = new BfsExplorer(ts.system(), options, progress).run();
+    } else {
+      TransitionSystem system = ts.system();
+      try (Checkpointer checkpoints = Checkpointer.open(plan, Fingerprint.of(model, options),
+          system.layout().bits(), Math.max(system.ruleCount(), system.startCount()))) {
+        result = new BfsExplorer(system, options, progress, checkpoints).run();
+      } catch (IOException e) {
+        throw new CheckpointException(CheckpointException.Kind.IO, plan.dir() + ": " + e.getMessage(), e);
+      }
+    }
     return MessageTraces.annotate(result, model.networks());
+  }
+
+  /** Refuses checkpoints for a model with liveness properties (the check needs the whole state graph). */
+  public static void refuseLiveness(Model model) {
+    for (Property p : model.properties()) {
+      if (p.kind() == PropertyKind.LIVENESS) {
+        throw new CheckpointException(CheckpointException.Kind.UNSUPPORTED, "--checkpoint and --resume cannot be"
+            + " used with liveness properties: their check needs the whole state graph, which a checkpoint does not"
+            + " keep (liveness property \"" + p.name() + "\" at " + p.location() + ")");
+      }
+    }
   }
 
   /**

@@ -16,5 +16,14 @@ public interface ProgressListener {
     return false;
   }
 
+  /**
+   * A checkpoint was written ({@code --checkpoint}): the levels complete up to {@code depth}, {@code states} states
+   * in it, {@code seconds} into the run. By default, nothing.
+   */
+  default void checkpointWritten(int depth, long states, double seconds) {}
+
+  /** The last checkpoint could not be written ({@code reason}); the result stands. By default, nothing. */
+  default void checkpointFailed(String reason) {}
+
   ProgressListener NONE = (s, r, d, q, t, b) -> {};
 }

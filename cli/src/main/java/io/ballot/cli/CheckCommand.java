@@ -2,6 +2,12 @@ package io.ballot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.Checker;
+import io.ballot.checker.checkpoint.CheckpointException;
+import io.ballot.checker.checkpoint.CheckpointPlan;
+import io.ballot.checker.checkpoint.Checkpointer;
+import io.ballot.checker.checkpoint.Fingerprint;
+import io.ballot.checker.checkpoint.Manifest;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.symmetry.SymmetryReduction;
@@ -55,7 +61,7 @@ import picocli.CommandLine.Spec;
           + " statements, deadlock, covers and liveness.",
       "Prints the verdict, the counts and, for each violation, the shortest counterexample on stdout. The exit"
           + " code says what was found: 0 all properties hold, 3 model rejected, 4 a resource limit or Ctrl-C stopped"
-          + " the search,"
+          + " the search, 7 a checkpoint --resume refused,"
           + " 10 invariant, 11 assertion/error, 12 deadlock, 13 cover never hit, 14 liveness.",
       "Takes Rumur's verifier options under the same names; its code-generation options are accepted and ignored.",
       "A model may set these options in its header, comment lines such as '-- ballot: deadlock-detection off' or"
@@ -218,6 +224,30 @@ final class CheckCommand implements Callable<Integer> {
     root = dir;
   }
 
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "DIR",
+      description = "Write a checkpoint into DIR (created if missing) at level boundaries, every --checkpoint-every"
+          + " and when the run ends or is stopped (time limit, memory limit, Ctrl-C), to continue it later with"
+          + " --resume DIR. Not with liveness properties.")
+  Path checkpoint;
+
+  @Option(
+      names = "--checkpoint-every",
+      paramLabel = "DURATION",
+      defaultValue = "5m",
+      description = "How often --checkpoint writes: at the first level boundary after this long, e.g. 30s, 10m, 2h"
+          + " or seconds (0: every level). Default: ${DEFAULT-VALUE}.")
+  String checkpointEvery;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "DIR",
+      description = "Continue the run checkpointed in DIR, with any --threads, --memory and --time-limit, to the"
+          + " result an uninterrupted run gives; checkpoints go on into DIR. Refused (exit 7) when DIR was written"
+          + " for another model, other constants or other options that change the search, or is damaged.")
+  Path resume;
+
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
   @ArgGroup(
       exclusive = false,
@@ -283,12 +313,17 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     options(); // a bad option value is a usage error before any model is read
+    CheckpointPlan plan = checkpointPlan();
     refuseOutputsThatAreInputs();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
     if ("spark".equals(engine)) {
       if (GatedCheck.isGate(files)) {
         throw new ParameterException(spec.commandLine(), "--engine spark checks one model at a time");
+      }
+      if (plan != null) {
+        throw new ParameterException(spec.commandLine(),
+            "--checkpoint and --resume apply to the local search, not to --engine spark (whose levels Spark keeps)");
       }
       if (!SparkEngine.sparkPresent()) {
         err.println(SparkEngine.HOW_TO_RUN);
@@ -303,6 +338,9 @@ final class CheckCommand implements Callable<Integer> {
       startCompilerWarmUp();
     }
     if (GatedCheck.isGate(files)) {
+      if (plan != null) {
+        throw new ParameterException(spec.commandLine(), "--checkpoint and --resume take one model");
+      }
       if (html != null) {
         throw new ParameterException(spec.commandLine(),
             "--html writes the viewer of one model's result; with several models, write --json and run ballot view");
@@ -332,19 +370,42 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         return ExitCodes.USAGE;
       }
-      return checkOne(run, name, load, model, reports, started, traceMode, out, err);
+      return checkOne(run, name, load, model, reports, started, traceMode, out, err, plan);
+    }
+  }
+
+  /** The checkpoint options as a plan (null: none); a bad one is a usage error. */
+  private CheckpointPlan checkpointPlan() {
+    try {
+      return CheckpointOptions.plan(checkpoint, resume, checkpointEvery,
+          spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every"));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
   /** Checks the one model of a run that is not a gate and writes its reports; returns the exit code. */
   private int checkOne(ModelRun run, String name, LoadResult load, Model model, ReportFiles reports, Instant started,
-      TraceMode traceMode, PrintWriter out, PrintWriter err) {
+      TraceMode traceMode, PrintWriter out, PrintWriter err, CheckpointPlan plan) {
     boolean jsonToStdout = "-".equals(json);
+    Manifest resumed = null;
+    if (plan != null) {
+      try {
+        Checker.refuseLiveness(model);
+        resumed = Checkpointer.check(plan, Fingerprint.of(model, run.options()));
+      } catch (CheckpointException e) {
+        err.println("ballot: " + name + ": " + e.getMessage());
+        return CheckpointOptions.exitCode(e);
+      }
+    }
     try (AtomicReportWriter jsonFile = reportTargets().openJsonFile()) {
       // The same text as one model of a gated run; with --json -, the JSON report instead.
       GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
-      ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime());
+      ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime(), plan, resumed);
       Result result = outcome.result();
+      if (plan != null && result.verdict() == Verdict.INCOMPLETE) {
+        CheckpointOptions.printContinue(plan, name, err);
+      }
       if (json != null || html != null) {
         // Built once for --json and --html alike (it holds the model's whole source).
         JsonReporter jsonReporter = new JsonReporter(VersionProvider.version()).withModel(model, load.source());
@@ -365,6 +426,9 @@ final class CheckCommand implements Callable<Integer> {
     } catch (SoundnessFailure e) {
       err.println("ballot: " + name + ": soundness failure: " + e.getMessage());
       return ExitCodes.SOUNDNESS_FAILURE;
+    } catch (CheckpointException e) {
+      err.println("ballot: " + name + ": " + e.getMessage());
+      return CheckpointOptions.exitCode(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the JSON report to " + json, e);
     }

@@ -36,6 +36,12 @@ public final class ExitCodes {
   /** {@code replay}: a log or mapping file is malformed or names what the model does not have. */
   public static final int LOG_INVALID = 6;
 
+  /**
+   * {@code check --resume}: the checkpoint cannot be resumed: there is none, it is damaged (truncated, a checksum
+   * fails) or it was written for another model or with options that change the search.
+   */
+  public static final int CHECKPOINT_REFUSED = 7;
+
   /** An invariant was violated in a reachable state. */
   public static final int INVARIANT_VIOLATED = 10;
 
@@ -76,6 +82,8 @@ public final class ExitCodes {
     map.put(key(SOUNDNESS_FAILURE), "soundness failure: a violation the concrete trace does not confirm (a bug in"
         + " ballot)");
     map.put(key(LOG_INVALID), "replay: a log or mapping file is in error (file:line:col on stderr)");
+    map.put(key(CHECKPOINT_REFUSED), "check --resume: the checkpoint is missing, damaged or of another model or"
+        + " options");
     map.put(key(INVARIANT_VIOLATED), "an invariant was violated");
     map.put(key(ASSERTION_FAILED), "an assertion failed or an error statement was reached");
     map.put(key(DEADLOCK), "deadlock");

@@ -2,6 +2,8 @@ package io.ballot.cli;
 
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.SoundnessFailure;
+import io.ballot.checker.checkpoint.CheckpointPlan;
+import io.ballot.checker.checkpoint.Manifest;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.CoverCount;
@@ -131,16 +133,28 @@ final class GateRun {
    * JVM and of ballot propagate (a gated run records them, a single check exits on them).
    */
   ModelOutcome checkLoaded(ModelRun r, String name, LoadResult load, Model model, long start) {
+    return checkLoaded(r, name, load, model, start, null, null);
+  }
+
+  /**
+   * As above, writing checkpoints as {@code plan} says (null: none); {@code resumed} is the checkpoint the run
+   * continues (null: none), named under the start line.
+   */
+  ModelOutcome checkLoaded(ModelRun r, String name, LoadResult load, Model model, long start,
+      CheckpointPlan plan, Manifest resumed) {
     CheckOptions options = r.options();
     List<String> over = CheckCommand.reducedOver(model, options);
     String mode = over.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
     if (out != null) {
       out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over)));
+      if (plan != null) {
+        out.println(CheckpointOptions.startLine(plan, resumed));
+      }
       out.flush();
     }
     Result result = context.cluster() != null
         ? context.cluster().check(r, name, load, options, err, context.errIsTerminal(), context::interrupted)
-        : ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted);
+        : ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted, plan);
     if (out != null) {
       if (!r.expect().holds() && r.expect().metBy(result)) {
         printExpected(result, r.expect(), name);

@@ -3,6 +3,7 @@ package io.ballot.cli;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
+import io.ballot.checker.checkpoint.CheckpointPlan;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Verdict;
@@ -20,13 +21,19 @@ final class ModelCheck {
    * worker thread is rethrown as is (the caller reports a limit).
    */
   static Result check(Model model, CheckOptions options, PrintWriter err, boolean errIsTerminal, BooleanSupplier stop) {
+    return check(model, options, err, errIsTerminal, stop, null);
+  }
+
+  /** As above, writing checkpoints (and resuming) as {@code plan} says; null: none. */
+  static Result check(Model model, CheckOptions options, PrintWriter err, boolean errIsTerminal, BooleanSupplier stop,
+      CheckpointPlan plan) {
     ProgressLine progress = new ProgressLine(err, errIsTerminal);
-    ProgressListener listener = listener(progress, stop);
+    ProgressListener listener = listener(progress, stop, err);
     try {
       if (options.timeLimitSeconds() > 0) {
-        return withinTimeLimit(model, options, listener, err);
+        return withinTimeLimit(model, options, listener, err, plan);
       }
-      return Checker.check(model, options, listener, w -> warn(err, w));
+      return Checker.check(model, options, listener, w -> warn(err, w), plan);
     } catch (RuntimeException e) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
         if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
@@ -41,7 +48,25 @@ final class ModelCheck {
 
   /** A listener that draws {@code line} and asks the run to stop once {@code stop} says so. */
   static ProgressListener listener(ProgressLine line, BooleanSupplier stop) {
+    return listener(line, stop, null);
+  }
+
+  /** As above; a checkpoint that could not be written is a warning on {@code err} (null: not reported). */
+  static ProgressListener listener(ProgressLine line, BooleanSupplier stop, PrintWriter err) {
     return new ProgressListener() {
+      @Override
+      public void checkpointWritten(int depth, long states, double seconds) {
+        line.checkpointWritten(depth, states, seconds);
+      }
+
+      @Override
+      public void checkpointFailed(String reason) {
+        if (err != null) {
+          line.finish();
+          warn(err, reason);
+        }
+      }
+
       @Override
       public void progress(long states, long rulesFired, int depth, long queued, double seconds, long bytes) {
         line.progress(states, rulesFired, depth, queued, seconds, bytes);
@@ -64,12 +89,12 @@ final class ModelCheck {
    * a daemon; its result is never read.
    */
   private static Result withinTimeLimit(Model model, CheckOptions options, ProgressListener listener,
-      PrintWriter err) {
+      PrintWriter err, CheckpointPlan plan) {
     Object[] outcome = new Object[1];
     Thread t = new Thread(null, () -> {
       Object o;
       try {
-        o = Checker.check(model, options, listener, w -> warn(err, w));
+        o = Checker.check(model, options, listener, w -> warn(err, w), plan);
       } catch (RuntimeException | Error e) {
         o = e;
       }

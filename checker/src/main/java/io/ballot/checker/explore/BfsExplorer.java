@@ -3,6 +3,7 @@ package io.ballot.checker.explore;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.CheckOptions.DeadlockMode;
 import io.ballot.checker.ProgressListener;
+import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
@@ -76,6 +77,14 @@ public final class BfsExplorer {
   private boolean warmedUp;
 
   public BfsExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress) {
+    this(ts, options, progress, null);
+  }
+
+  /**
+   * A search that writes checkpoints through {@code checkpoints} at level boundaries, and continues the one it read
+   * when it has one ({@link Checkpointer#resumed()}); null: none. Not for models with liveness properties.
+   */
+  public BfsExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress, Checkpointer checkpoints) {
     this.ts = ts;
     this.options = options;
     this.progress = progress;
@@ -95,6 +104,42 @@ public final class BfsExplorer {
     this.covers = propertiesOf(PropertyKind.COVER);
     this.order = new DiscoveryOrder(propertiesOf(PropertyKind.LIVENESS).length > 0);
     this.checksStates = invariants.length + covers.length > 0;
+    this.checkpoint = checkpoints == null ? null
+        : new CheckpointBridge(checkpoints, store, order, progress, Math.max(ts.ruleCount(), ts.startCount()));
+  }
+
+  /** Checkpoints (null: none), and the violations reported since the last level it was given. */
+  private final CheckpointBridge checkpoint;
+  private final List<PendingViolation> reported = new ArrayList<>();
+
+  /** Hands the level just completed, ids {@code from .. to - 1}, to the checkpoint (if any). */
+  private void levelDone(int depth, int from, int to) {
+    if (checkpoint != null && stopReason == null) {
+      long[] hits = new long[coverHits.length()];
+      java.util.Arrays.setAll(hits, coverHits::get);
+      String failure = checkpoint.levelDone(depth, from, to, reported, blocked,
+          new CheckpointBridge.Tally(rulesFired.sum(), ruleFires.clone(), hits), seconds());
+      reported.clear();
+      if (failure != null) {
+        halt(failure);
+      }
+    }
+  }
+
+  /** Continues the checkpoint: its states, counters, violations and blocked states; returns the level to expand. */
+  private int resume() {
+    CheckpointBridge.Restored r = checkpoint.restore(seen, ruleFires.length, coverHits.length());
+    rulesFired.add(r.tally().rulesFired());
+    System.arraycopy(r.tally().ruleFires(), 0, ruleFires, 0, ruleFires.length);
+    for (int i = 0; i < coverHits.length(); i++) {
+      coverHits.set(i, r.tally().coverHits()[i]);
+    }
+    for (int b : r.blocked()) {
+      block(b);
+    }
+    settle(r.violations());
+    reported.clear(); // the checkpoint has them
+    return r.from();
   }
 
   private int[] propertiesOf(PropertyKind kind) {
@@ -130,16 +175,25 @@ public final class BfsExplorer {
   public Result run() {
     startNanos = System.nanoTime();
     int depth = 0;
+    int from = 0; // the current level: the states with ids from .. to - 1
+    boolean resumed = checkpoint != null && checkpoint.resuming();
     try {
       budget.reserve((threads + 1) * threadBytes());
-      startStates();
+      if (resumed) {
+        from = resume();
+        depth = checkpoint.depth();
+      } else {
+        startStates();
+      }
     } catch (MemoryLimitReached e) {
       halt(e.getMessage());
     }
     settleViolations();
     boolean exhausted = false; // every reachable state (within the bound) expanded
-    int from = 0; // the current level: the states with ids from .. to - 1
     int to = store.idLimit();
+    if (!resumed) {
+      levelDone(depth, from, to);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     ParallelParts betweenLevels = new ParallelParts(pool, threads, 1 << 14);
     try {
@@ -162,10 +216,17 @@ public final class BfsExplorer {
         if (from < to) {
           depth++;
         }
+        levelDone(depth, from, to);
         report(depth, to - from);
       }
     } finally {
       pool.shutdownNow();
+    }
+    if (checkpoint != null) {
+      String failure = checkpoint.finish(stopReason == null, seconds());
+      if (failure != null) {
+        progress.checkpointFailed(failure);
+      }
     }
     if (!stop && violations.isEmpty()) {
       checkLiveness();
@@ -533,20 +594,27 @@ public final class BfsExplorer {
    * threads; stops the search when {@code --max-errors} have been reported.
    */
   private void settleViolations() {
-    if (pending.isEmpty()) {
-      return;
+    if (!pending.isEmpty()) {
+      settle(pending.drain());
     }
-    for (PendingViolation p : pending.drain()) {
+  }
+
+  /** Reports {@code list}, in its order, up to {@code --max-errors}. */
+  private void settle(List<PendingViolation> list) {
+    for (PendingViolation p : list) {
       if (violations.size() >= options.maxErrors()) {
         break;
       }
       if (p.at() < 0) {
         violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), List.of()));
-        continue;
+      } else {
+        TraceBuilder.Trace trace = new TraceBuilder(ts, store, symmetry, runDescription()).trace(p.at());
+        PendingViolation q = new Confirmation(ts, options.deadlock()).confirm(p, trace.last(), runDescription());
+        violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
       }
-      TraceBuilder.Trace trace = new TraceBuilder(ts, store, symmetry, runDescription()).trace(p.at());
-      PendingViolation q = new Confirmation(ts, options.deadlock()).confirm(p, trace.last(), runDescription());
-      violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
+      if (checkpoint != null) {
+        reported.add(p);
+      }
     }
     if (violations.size() >= options.maxErrors()) {
       stop = true;

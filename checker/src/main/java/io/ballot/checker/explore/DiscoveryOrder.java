@@ -203,6 +203,14 @@ final class DiscoveryOrder {
     startBuilding(limit);
   }
 
+  /**
+   * The ids of the level expanded next in discovery order (after {@link #finishLevel}), holes left out; null when
+   * that is their id order (not {@link #tracking}).
+   */
+  int[] levelIds() {
+    return idAt;
+  }
+
   /** Records that the states {@code ids} have positions {@code from, from + 1, ...}. */
   private void keep(int[] ids, int from) {
     for (int k = 0; k < ids.length; k++) {

@@ -30,6 +30,8 @@ public final class ProgressLine implements ProgressListener {
   private int lastDepth;
   private double lastDrawn = Double.NEGATIVE_INFINITY;
   private int width;
+  private int checkpointDepth = -1;
+  private double checkpointAt;
 
   /** {@code enabled}: whether {@code err} is a terminal (never draw otherwise). */
   public ProgressLine(PrintWriter err, boolean enabled) {
@@ -47,7 +49,10 @@ public final class ProgressLine implements ProgressListener {
       return;
     }
     lastDrawn = seconds;
-    String text = line(states, lastDepth, queued, seconds, bytes);
+    String text = line(states, lastDepth, queued, seconds, bytes)
+        + (checkpointDepth < 0 ? ""
+            : String.format(Locale.ROOT, "  checkpoint: depth %d, %.0f s ago", checkpointDepth,
+                seconds - checkpointAt));
     StringBuilder sb = new StringBuilder(Math.max(text.length(), width) + 1).append('\r').append(text);
     for (int i = text.length(); i < width; i++) {
       sb.append(' '); // cover the rest of a longer previous line
@@ -55,6 +60,13 @@ public final class ProgressLine implements ProgressListener {
     width = text.length();
     err.print(sb);
     err.flush();
+  }
+
+  /** Notes a checkpoint written (shown at the end of the line from then on). */
+  @Override
+  public synchronized void checkpointWritten(int depth, long states, double seconds) {
+    checkpointDepth = depth;
+    checkpointAt = seconds;
   }
 
   /** Erases the line, if one was drawn: {@code \r}, spaces, {@code \r}. */

@@ -1,0 +1,226 @@
+package io.ballot.checker.explore;
+
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.checkpoint.CheckpointException;
+import io.ballot.checker.checkpoint.Checkpointer;
+import io.ballot.checker.checkpoint.Manifest;
+import io.ballot.checker.checkpoint.StoredViolation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Between a {@link BfsExplorer} and its {@link Checkpointer}: appends each complete level to the checkpoint, in
+ * discovery order (the order a search on one thread finds it, {@link DiscoveryOrder}), with its parents as positions
+ * in the file; commits a checkpoint when one is due; and, for a resumed run, reads the states back into an empty
+ * store, where each gets its position in the file as its id. The level to expand next is then in discovery order by
+ * id, as after the first levels of any search, so the resumed search finds the same states with the same parents
+ * (hence the same counterexamples) as one that was never interrupted, on any number of threads.
+ *
+ * <p>The level just written keeps a map from its ids to their positions (an int per state), to translate the next
+ * level's parents and the violations found on the way. Called by the thread that runs the search, between levels.
+ */
+final class CheckpointBridge {
+  /** The counters a checkpoint keeps, as they were at a level boundary. */
+  record Tally(long rulesFired, long[] ruleFires, long[] coverHits) {}
+
+  /** What a resumed search starts from: its depth, the first id of the level to expand, counters, violations. */
+  record Restored(int depth, int from, Tally tally, List<PendingViolation> violations, int[] blocked) {}
+
+  private final Checkpointer out;
+  private final StateStore store;
+  private final DiscoveryOrder order;
+  private final ProgressListener progress;
+  private final int ruleLimit;
+  /** Ids {@code mapFrom ..} of the level last written to their positions in the file (-1: a hole). */
+  private int mapFrom;
+  private int[] map = new int[0];
+  /** Right after a resume, ids are positions. */
+  private boolean identity;
+  private int written;
+  private int levelStart;
+  private int depth;
+  private Tally tally;
+  private final List<StoredViolation> violations = new ArrayList<>();
+  private int[] blocked = new int[0];
+  private double earlierSeconds;
+  private boolean any; // a level was written (or restored)
+  private boolean committed; // the manifest names the last level written
+  private boolean finishedBefore; // and says the run finished
+
+  CheckpointBridge(Checkpointer out, StateStore store, DiscoveryOrder order, ProgressListener progress,
+      int ruleLimit) {
+    this.out = out;
+    this.store = store;
+    this.order = order;
+    this.progress = progress;
+    this.ruleLimit = ruleLimit;
+  }
+
+  /** The depth of the level to expand next, after {@link #restore}. */
+  int depth() {
+    return depth;
+  }
+
+  /** Whether the search continues a checkpoint. */
+  boolean resuming() {
+    return out.resumed() != null;
+  }
+
+  /**
+   * Reads the resumed checkpoint into the empty {@code store} through {@code seen}: its states get ids 0, 1, ...
+   * in file order. Throws {@link CheckpointException} when the files are damaged, {@link MemoryLimitReached} when
+   * the states do not fit (the checkpoint is left as it was).
+   */
+  Restored restore(StripedStateTable seen, int ruleCount, int coverCount) {
+    Manifest m = out.resumed();
+    if (m.ruleFires().length != ruleCount || m.coverHits().length != coverCount) {
+      throw corrupt("its counters do not fit the model");
+    }
+    StateStore.Appender appender = store.appender();
+    try {
+      out.readStates(store.words(), (index, state, parent, rule) -> {
+        if (parent < -1 || parent >= index || rule < 0 || rule >= ruleLimit) {
+          throw corrupt("state " + index + " names a parent or rule that does not exist");
+        }
+        if (seen.add(appender, state, parent, rule) != index) {
+          throw corrupt("state " + index + " is stored twice");
+        }
+      });
+    } catch (MemoryLimitReached e) {
+      throw new MemoryLimitReached(e.getMessage() + ", while reading back the checkpoint's " + m.states()
+          + " states (the checkpoint is left as it was)");
+    } finally {
+      store.release(appender);
+    }
+    List<PendingViolation> pending = new ArrayList<>();
+    for (StoredViolation v : m.violations()) {
+      if (v.at() >= m.states()) {
+        throw corrupt("a violation names a state that is not stored");
+      }
+      pending.add(new PendingViolation(v.kind(), v.property(), v.where(), v.message(), v.at(), v.rule(), v.prop()));
+    }
+    for (int b : m.blocked()) {
+      if (b < m.levelStart() || b >= m.states()) {
+        throw corrupt("a blocked state is not in the level to expand");
+      }
+    }
+    identity = true;
+    written = m.states();
+    levelStart = m.levelStart();
+    depth = m.depth();
+    tally = new Tally(m.rulesFired(), m.ruleFires(), m.coverHits());
+    violations.addAll(m.violations());
+    blocked = m.blocked();
+    earlierSeconds = m.seconds();
+    any = true;
+    committed = true;
+    finishedBefore = m.finished();
+    return new Restored(depth, levelStart, tally, pending, blocked);
+  }
+
+  private CheckpointException corrupt(String why) {
+    return new CheckpointException(CheckpointException.Kind.CORRUPT,
+        "the checkpoint in " + out.dir() + " is damaged: " + why);
+  }
+
+  /**
+   * Appends the level just completed, ids {@code from .. to - 1} at {@code depth} (none when the search found no new
+   * state), with the violations {@code reported} at this boundary and the states {@code blockedIds} blocked from
+   * expansion; commits a checkpoint when one is due at {@code seconds}. Returns null, or why it could not write.
+   */
+  String levelDone(int depth, int from, int to, List<PendingViolation> reported, Collection<Integer> blockedIds,
+      Tally tally, double seconds) {
+    try {
+      int[] ids = order.tracking() ? order.levelIds() : null;
+      int[] next = new int[to - from];
+      Arrays.fill(next, -1);
+      int count = 0;
+      if (from < to) {
+        if (ids == null) {
+          for (int id = from; id < to; id++) {
+            count += store.isHole(id) ? 0 : 1;
+          }
+        } else {
+          count = ids.length;
+        }
+        out.beginLevel(depth, count);
+        long[] state = new long[store.words()];
+        for (int k = 0, id = from; k < count; k++, id++) {
+          if (ids != null) {
+            id = ids[k];
+          } else {
+            while (store.isHole(id)) {
+              id++;
+            }
+          }
+          store.get(id, state);
+          out.add(state, position(store.parent(id)), store.rule(id));
+          next[id - from] = written + k;
+        }
+        out.endLevel(count);
+      }
+      for (PendingViolation p : reported) {
+        int at = p.at() >= from && p.at() < to ? next[p.at() - from] : position(p.at());
+        violations.add(new StoredViolation(p.kind(), p.property(), p.where(), p.message(), at, p.rule(), p.prop()));
+      }
+      blocked = blockedIds.stream().filter(b -> b >= from && b < to).mapToInt(b -> next[b - from]).sorted()
+          .toArray();
+      levelStart = written;
+      written += count;
+      map = next;
+      mapFrom = from;
+      identity = false;
+      this.depth = depth;
+      this.tally = tally;
+      any = true;
+      committed = false;
+      if (out.due(seconds)) {
+        commit(false, seconds);
+      }
+      return null;
+    } catch (IOException | CheckpointException e) {
+      return "the checkpoint could not be written to " + out.dir() + ": " + e.getMessage();
+    }
+  }
+
+  /** The position in the file of state {@code id} of the level last written (-1 for -1). */
+  private int position(int id) {
+    if (id < 0 || identity) {
+      return id;
+    }
+    int p = id - mapFrom < map.length && id >= mapFrom ? map[id - mapFrom] : -1;
+    if (p < 0) {
+      throw new IllegalStateException("state " + id + " is not in the level last checkpointed");
+    }
+    return p;
+  }
+
+  /**
+   * Commits the last level written when the search ends: {@code finished} when it ended on its own (every state
+   * expanded, the bound, or {@code --max-errors}), else it was stopped (a limit, Ctrl-C) and the checkpoint is the
+   * last level boundary, to resume. Returns null, or why it could not write.
+   */
+  String finish(boolean finished, double seconds) {
+    if (!any || (committed && (!finished || finishedBefore))) {
+      return null;
+    }
+    try {
+      commit(finished, seconds);
+      return null;
+    } catch (IOException e) {
+      return "the last checkpoint could not be written to " + out.dir() + ": " + e.getMessage();
+    }
+  }
+
+  private void commit(boolean finished, double seconds) throws IOException {
+    out.commit(new Manifest(out.fingerprint(), depth, levelStart, written, out.dataBytes(), out.segments(),
+        tally.rulesFired(), tally.ruleFires(), tally.coverHits(), List.copyOf(violations), blocked, finished,
+        earlierSeconds + seconds, System.currentTimeMillis()), seconds);
+    committed = true;
+    finishedBefore = finished;
+    progress.checkpointWritten(depth, written, seconds);
+  }
+}
