@@ -323,7 +323,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       if (plan != null) {
         throw new ParameterException(spec.commandLine(),
-            "--checkpoint and --resume apply to the local search, not to --engine spark (whose levels Spark keeps)");
+            "--checkpoint and --resume apply to the local search; --engine spark does not checkpoint yet");
       }
       if (!SparkEngine.sparkPresent()) {
         err.println(SparkEngine.HOW_TO_RUN);

@@ -29,4 +29,13 @@ class SparkEngineOptionTest {
     assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
     assertTrue(r.err().contains("--master and --partitions apply only to --engine spark"), r.toString());
   }
+
+  @Test
+  void checkpointsAreRefusedWithTheSparkEngine() {
+    Cli r = Cli.run("check", "--engine", "spark", "--checkpoint", "target/spark-cp-refused",
+        "../protocols/models/peterson.m");
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("--engine spark does not checkpoint yet"), r.toString());
+    assertFalse(new java.io.File("target/spark-cp-refused").exists(), "nothing written");
+  }
 }
