@@ -1,5 +1,6 @@
 package io.ballot.checker;
 
+import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.compile.ModelCompiler;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.interp.Interpreter;
@@ -27,9 +28,16 @@ public final class Checker {
   /** Checks {@code model}, passing any warning about how it runs (e.g. the interpreter as a fallback) to warnings. */
   public static Result check(
       Model model, CheckOptions options, ProgressListener progress, Consumer<String> warnings) {
-    ModelCompiler.Outcome ts = transitions(model, options.engine());
-    if (ts.warning() != null) {
-      warnings.accept(ts.warning());
+    InterpretFirst adaptive = null;
+    TransitionSystem system;
+    if (options.engine() == CheckOptions.Engine.COMPILED && options.compileAfter() > 0) {
+      system = adaptive = InterpretFirst.of(model, options.compileAfter());
+    } else {
+      ModelCompiler.Outcome ts = transitions(model, options.engine());
+      if (ts.warning() != null) {
+        warnings.accept(ts.warning());
+      }
+      system = ts.system();
     }
     if (options.symmetry() != CheckOptions.Symmetry.OFF) {
       Property live = SymmetryReduction.unsoundLiveness(model);
@@ -40,7 +48,10 @@ public final class Checker {
         options = options.withSymmetry(CheckOptions.Symmetry.OFF);
       }
     }
-    Result result = new BfsExplorer(ts.system(), options, progress).run();
+    Result result = new BfsExplorer(system, options, progress).run();
+    if (adaptive != null && adaptive.warning() != null) {
+      warnings.accept(adaptive.warning()); // the compiler was needed and failed: the interpreter ran throughout
+    }
     return MessageTraces.annotate(result, model.networks());
   }
 
