@@ -52,7 +52,8 @@ class LspCommandTest {
     launcher.startListening();
     LanguageServer server = launcher.getRemoteProxy();
     InitializeParams init = new InitializeParams();
-    init.setRootUri(java.nio.file.Files.createTempDirectory("ballot-lsp").toUri().toString());
+    java.nio.file.Path root = java.nio.file.Files.createTempDirectory("ballot-lsp");
+    init.setRootUri(root.toUri().toString());
     assertTrue(server.initialize(init).get(60, TimeUnit.SECONDS).getCapabilities().getHoverProvider().getLeft());
     server.initialized(new InitializedParams());
     String uri = init.getRootUri() + "m.m";
@@ -64,5 +65,6 @@ class LspCommandTest {
     assertTrue(p.getDiagnostics().get(0).getMessage().contains("'y'"), p.toString());
     toServer.close();
     assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    java.nio.file.Files.delete(root); // the test opened its document without writing it: the root is empty
   }
 }
