@@ -76,6 +76,7 @@ public final class DaemonServer {
           ModelLoader::frontEnd);
       Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
       Warmup.run(socket.getParent());
+      Warmup.startBackground(socket.getParent(), s.busy::get, s.stopped::get);
       s.serve();
     }
     System.exit(0);
