@@ -140,8 +140,9 @@ final class CheckCommand implements Callable<Integer> {
       names = "--engine",
       paramLabel = "compiled|interpreted",
       defaultValue = "compiled",
-      description = "Run the model's rules as compiled JVM code, or on the reference interpreter (slower; the same"
-          + " results, for checking the compiler). Default: ${DEFAULT-VALUE}.")
+      description = "Run the model's rules as compiled JVM code (a search starts on the interpreter and moves to"
+          + " the compiled code once it grows), or on the reference interpreter only (slower; the same results, for"
+          + " checking the compiler). Default: ${DEFAULT-VALUE}.")
   String engine;
 
   @Option(

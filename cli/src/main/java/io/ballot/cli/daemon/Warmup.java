@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  * own context: they leave nothing behind that a later run could see.
  */
 final class Warmup {
-  /** Rounds of the background warm-up (a validate and a check each), about 5-10 s of one core in all. */
-  static final int ROUNDS = 25;
+  /** Rounds of the background warm-up (a validate and a check each), a few seconds of one core in all. */
+  static final int ROUNDS = 15;
 
   private Warmup() {}
 
@@ -44,7 +44,9 @@ final class Warmup {
 
   /**
    * Starts the background warm-up on a low-priority daemon thread: {@link #ROUNDS} rounds in {@code dir}, each only
-   * while {@code busy} is false (a round waits for the client's run to end), stopping early once {@code stopped}.
+   * once {@code busy} (a run under way or ended less than a second ago) has been false for a second: a round waits
+   * while clients come one after another, so that it takes little from their runs on a busy machine. Stops early
+   * once {@code stopped}.
    */
   static Thread startBackground(Path dir, BooleanSupplier busy, BooleanSupplier stopped) {
     Thread t = new Thread(() -> background(dir, busy, stopped), "ballot-daemon-warm-up");
@@ -65,8 +67,10 @@ final class Warmup {
         Files.writeString(model, text, StandardCharsets.UTF_8);
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         for (int i = 0; i < ROUNDS && !stopped.getAsBoolean(); i++) {
-          while (busy.getAsBoolean() && !stopped.getAsBoolean()) {
+          int quiet = 0;
+          while (quiet < 20 && !stopped.getAsBoolean()) { // 20 polls 50 ms apart without a run
             Thread.sleep(50);
+            quiet = busy.getAsBoolean() ? 0 : quiet + 1;
           }
           Main.run(new String[] {"validate", model.toString()}, nowhere, nowhere);
           Main.run(new String[] {"check", "--threads", "1", model.toString()}, nowhere, nowhere);

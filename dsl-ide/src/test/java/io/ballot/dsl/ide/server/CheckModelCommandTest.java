@@ -101,7 +101,7 @@ class CheckModelCommandTest {
 
   @Test
   void aCheckPublishesTheValidationOfTheTextItChecked() throws Exception {
-    String a = "var x: 0..1;\nstartstate begin x := 0; end;\nrule \"r\" x = 0 ==> begin x := 1; end;\n";
+    String a = "var x: 0..1;\nstartstate begin x := 0; end;\nrule \"r\" true ==> begin x := 1 - x; end;\n";
     String b = a + "rule \"never\" false ==> begin x := x % 0; end;\n";
     String uri = session.open("reopened.m", a);
     session.diagnostics(uri, p -> p.getDiagnostics().isEmpty());
