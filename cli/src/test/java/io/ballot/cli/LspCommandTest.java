@@ -1,6 +1,7 @@
 package io.ballot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PipedInputStream;
@@ -66,5 +67,16 @@ class LspCommandTest {
     toServer.close();
     assertEquals(0, exit.get(30, TimeUnit.SECONDS));
     java.nio.file.Files.delete(root); // the test opened its document without writing it: the root is empty
+  }
+
+  @Test
+  void onlyAPlainStartOfTheServerSkipsTheCommandTree() {
+    assertTrue(LspCommand.startsTheServer(new String[] {"lsp"}));
+    assertTrue(LspCommand.startsTheServer(new String[] {"lsp", "--stdio"}));
+    assertFalse(LspCommand.startsTheServer(new String[] {"lsp", "--help"}), "help goes through picocli");
+    assertFalse(LspCommand.startsTheServer(new String[] {"lsp", "--stdio", "x"}), "a usage error too");
+    assertFalse(LspCommand.startsTheServer(new String[] {"lsp", "--tcp"}));
+    assertFalse(LspCommand.startsTheServer(new String[] {"check", "lsp"}));
+    assertFalse(LspCommand.startsTheServer(new String[0]));
   }
 }
