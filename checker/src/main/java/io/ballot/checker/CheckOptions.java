@@ -35,7 +35,7 @@ public record CheckOptions(
    * waiting for javac, and switches to compiled code once javac, started then in the background, is done. The same
    * results either way (docs/design.md, "Interpret first").
    */
-  public static final int COMPILE_AFTER = 2048;
+  public static final int COMPILE_AFTER = 10_000;
 
   /**
    * The most worker threads a search starts (the command line, project file and header refuse more). Fixed rather

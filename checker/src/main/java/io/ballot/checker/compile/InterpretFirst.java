@@ -26,8 +26,12 @@ import java.util.function.Function;
  * loop calls {@link #current()} once per batch and the engine itself per state. One instance serves one search.
  */
 public final class InterpretFirst implements TransitionSystem {
-  /** The time a search runs on the interpreter before the compiler starts (unless it grew past its states first). */
-  public static final long COMPILE_AFTER_MILLIS = 25;
+  /**
+   * The time a search runs on the interpreter before the compiler starts (unless it grew past its states first).
+   * Not shorter: on a loaded machine an 80-state search took longer than 25 ms, and the javac runs it started, of
+   * no use once the search had ended, slowed the editor's next diagnostics.
+   */
+  public static final long COMPILE_AFTER_MILLIS = 100;
 
   private final TransitionSystem interpreted;
   private final Model model;
