@@ -17,7 +17,9 @@ checkout) is where `ballot` is; point it at a copy holding only `ballot` and `cl
 fixed build while the sources change (the launcher then never rebuilds). Unless --no-lsp, the language server
 `ROOT/ballot lsp` is timed too: `initialize` answered after start,
 diagnostics published after didOpen, and "Check model" (ballot.checkModel until its progress ends) on a warm
-server, on --lsp-models (default three small models), medians over the rounds.
+server, on --lsp-models (default three small models), medians over the rounds. --lsp-only skips the command-line
+runs; --lsp-root LABEL=ROOT (repeatable) times the language servers of several roots instead, alternating in every
+round (e.g. old=/tmp/old new=/tmp/new, each a copy holding `ballot` and `cli/target/ballot.jar`).
 
 Load averages are printed at start and end: the machine is shared. Not part of the test suite.
 """
@@ -196,6 +198,8 @@ def main():
                     "else written; the selection pass runs a check and Rumur on every model")
     ap.add_argument("--ballot", action="append", default=[], metavar="LABEL=COMMAND")
     ap.add_argument("--no-lsp", action="store_true")
+    ap.add_argument("--lsp-only", action="store_true")
+    ap.add_argument("--lsp-root", action="append", default=[], metavar="LABEL=ROOT")
     ap.add_argument("--root", default=ROOT)
     ap.add_argument("--lsp-models", nargs="*", default=["protocols/models/peterson.m",
                                                         "protocols/models/two-phase/TwoPhase.m",
@@ -215,6 +219,8 @@ def main():
     print("load average at start: %s" % " ".join(load()), flush=True)
     if a.throughput:
         return throughput(a, ballots)
+    if a.lsp_only:
+        return lsp_report(a, launcher)
     tmp = tempfile.mkdtemp()
     first = ballots[0][1]
     selected = []
@@ -276,19 +282,29 @@ def main():
               % ("rumur", statistics.median(rum), min(rum), max(rum)))
 
     if not a.no_lsp:
-        inits, per = [], {m: ([], []) for m in a.lsp_models}
-        for _ in range(a.rounds):
-            init, pm = lsp_round([launcher, "lsp"], a.lsp_models)
-            inits.append(init)
+        return lsp_report(a, launcher)
+    print("load average at end: %s" % " ".join(load()))
+
+
+def lsp_report(a, launcher):
+    roots = [(r.split("=", 1)[0], os.path.join(os.path.abspath(r.split("=", 1)[1]), "ballot"))
+             for r in a.lsp_root] or [("lsp", launcher)]
+    inits = {l: [] for l, _ in roots}
+    per = {l: {m: ([], []) for m in a.lsp_models} for l, _ in roots}
+    for _ in range(a.rounds):
+        for label, ballot in roots:
+            init, pm = lsp_round([ballot, "lsp"], a.lsp_models)
+            inits[label].append(init)
             for m, (d, c) in pm.items():
-                per[m][0].append(d)
-                per[m][1].append(c)
-        print("\nlanguage server (ballot lsp): initialize %.2f s (goal 2.0)" % statistics.median(inits))
-        for m, (d, c) in per.items():
+                per[label][m][0].append(d)
+                per[label][m][1].append(c)
+    for label, _ in roots:
+        print("\nlanguage server (%s lsp): initialize %.2f s (goal 2.0; rounds %s)"
+              % (label, statistics.median(inits[label]), " ".join("%.2f" % x for x in inits[label])))
+        for m, (d, c) in per[label].items():
             print("  %-44s diagnostics %.2f s (goal 0.3), warm Check model %.2f s (goal 0.3)"
                   % (m, statistics.median(d), statistics.median(c)))
     print("load average at end: %s" % " ".join(load()))
-
 
 if __name__ == "__main__":
     sys.exit(main())

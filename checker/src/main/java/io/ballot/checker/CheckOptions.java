@@ -6,7 +6,9 @@ package io.ballot.checker;
  * {@code timeLimitSeconds} ≤ 0 means none; {@code engine} says how the model's transitions run (null: the default,
  * see {@link Engine#defaultEngine()}); {@code symmetry} is the reduction over scalarsets and multisets (null: off);
  * the first levels of the search are expanded by one thread until one has at least {@code singleThreadUntil} states
- * (0: by all threads from the first level; see {@link #SINGLE_THREAD_UNTIL}).
+ * (0: by all threads from the first level; see {@link #SINGLE_THREAD_UNTIL}); with the compiled engine, the search
+ * starts on the interpreter and compiles the model in the background once it has expanded {@code compileAfter}
+ * states or run a few milliseconds (0: compiled before the search; see {@link #COMPILE_AFTER}).
  */
 public record CheckOptions(
     int threads,
@@ -17,7 +19,8 @@ public record CheckOptions(
     double timeLimitSeconds,
     Engine engine,
     Symmetry symmetry,
-    int singleThreadUntil) {
+    int singleThreadUntil,
+    int compileAfter) {
 
   /**
    * The default {@code singleThreadUntil}. The first levels are when the JIT compiles the expansion path: with as
@@ -25,6 +28,14 @@ public record CheckOptions(
    * splitting levels this small gains little anyway (measurements: bench/LOG.md).
    */
   public static final int SINGLE_THREAD_UNTIL = 1 << 15;
+
+  /**
+   * The default {@code compileAfter}: a search of the compiled engine runs on the interpreter until it has expanded
+   * this many states (or run {@code InterpretFirst.COMPILE_AFTER_MILLIS}), so that a small model is checked without
+   * waiting for javac, and switches to compiled code once javac, started then in the background, is done. The same
+   * results either way (docs/design.md, "Interpret first").
+   */
+  public static final int COMPILE_AFTER = 10_000;
 
   /**
    * The most worker threads a search starts (the command line, project file and header refuse more). Fixed rather
@@ -80,6 +91,21 @@ public record CheckOptions(
     }
   }
 
+  /** Options with the default {@code compileAfter}. */
+  public CheckOptions(
+      int threads,
+      long memoryBytes,
+      DeadlockMode deadlock,
+      int bound,
+      int maxErrors,
+      double timeLimitSeconds,
+      Engine engine,
+      Symmetry symmetry,
+      int singleThreadUntil) {
+    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
+        COMPILE_AFTER);
+  }
+
   /** Options with the default {@code singleThreadUntil}. */
   public CheckOptions(
       int threads,
@@ -107,22 +133,34 @@ public record CheckOptions(
 
   public CheckOptions withThreads(int n) {
     return new CheckOptions(
-        n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil);
+        n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
+        compileAfter);
   }
 
   public CheckOptions withEngine(Engine e) {
     return new CheckOptions(
-        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry, singleThreadUntil);
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry, singleThreadUntil,
+        compileAfter);
   }
 
   public CheckOptions withSymmetry(Symmetry s) {
     return new CheckOptions(
-        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s, singleThreadUntil);
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s, singleThreadUntil,
+        compileAfter);
   }
 
   /** These options with {@code singleThreadUntil} = {@code states} (0: every level on all threads). */
   public CheckOptions withSingleThreadUntil(int states) {
     return new CheckOptions(
-        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states);
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states, compileAfter);
+  }
+
+  /**
+   * These options with {@code compileAfter} = {@code states}: the compiled engine interprets until the search has
+   * expanded that many states (0: compiled before the search starts, as the compiled engine always was).
+   */
+  public CheckOptions withCompileAfter(int states) {
+    return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
+        singleThreadUntil, states);
   }
 }

@@ -4,18 +4,19 @@ import io.ballot.checker.checkpoint.CheckpointException;
 import io.ballot.checker.checkpoint.CheckpointPlan;
 import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.checkpoint.Fingerprint;
+import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.compile.ModelCompiler;
-import io.ballot.checker.ir.PropertyKind;
-import java.io.IOException;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
+import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.messages.MessageTraces;
 import io.ballot.checker.symmetry.SymmetryReduction;
 import io.ballot.checker.ts.PrioritizedRules;
 import io.ballot.checker.ts.TransitionSystem;
+import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -47,9 +48,16 @@ public final class Checker {
     if (plan != null) {
       refuseLiveness(model);
     }
-    ModelCompiler.Outcome ts = transitions(model, options.engine());
-    if (ts.warning() != null) {
-      warnings.accept(ts.warning());
+    InterpretFirst adaptive = null;
+    TransitionSystem system;
+    if (options.engine() == CheckOptions.Engine.COMPILED && options.compileAfter() > 0) {
+      system = adaptive = InterpretFirst.of(model, options.compileAfter());
+    } else {
+      ModelCompiler.Outcome ts = transitions(model, options.engine());
+      if (ts.warning() != null) {
+        warnings.accept(ts.warning());
+      }
+      system = ts.system();
     }
     if (options.symmetry() != CheckOptions.Symmetry.OFF) {
       Property live = SymmetryReduction.unsoundLiveness(model);
@@ -62,15 +70,17 @@ public final class Checker {
     }
     Result result;
     if (plan == null) {
-      result = new BfsExplorer(ts.system(), options, progress).run();
+      result = new BfsExplorer(system, options, progress).run();
     } else {
-      TransitionSystem system = ts.system();
       try (Checkpointer checkpoints = Checkpointer.open(plan, Fingerprint.of(model, options),
           system.layout().bits(), Math.max(system.ruleCount(), system.startCount()))) {
         result = new BfsExplorer(system, options, progress, checkpoints).run();
       } catch (IOException e) {
         throw new CheckpointException(CheckpointException.Kind.IO, plan.dir() + ": " + e.getMessage(), e);
       }
+    }
+    if (adaptive != null && adaptive.warning() != null) {
+      warnings.accept(adaptive.warning()); // the compiler was needed and failed: the interpreter ran throughout
     }
     return MessageTraces.annotate(result, model.networks());
   }

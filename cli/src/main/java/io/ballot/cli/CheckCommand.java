@@ -146,9 +146,10 @@ final class CheckCommand implements Callable<Integer> {
       names = "--engine",
       paramLabel = "compiled|interpreted|spark",
       defaultValue = "compiled",
-      description = "Run the model's rules as compiled JVM code, or on the reference interpreter (slower; the same"
-          + " results, for checking the compiler), or explore on an Apache Spark cluster (compiled; under"
-          + " spark-submit, see docs/cluster.md). Default: ${DEFAULT-VALUE}.")
+      description = "Run the model's rules as compiled JVM code (a search starts on the interpreter and moves to"
+          + " the compiled code once it grows), or on the reference interpreter only (slower; the same results, for"
+          + " checking the compiler), or explore on an Apache Spark cluster (compiled; under spark-submit, see"
+          + " docs/cluster.md). Default: ${DEFAULT-VALUE}.")
   String engine;
 
   @Option(

@@ -15,6 +15,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (LspCommand.startsTheServer(args)) {
+      System.exit(LspCommand.serve()); // an editor starting the server: no command tree to build first
+    }
     System.exit(run(args, System.out, System.err, ModelLoader::frontEnd, true));
   }
 

@@ -1,6 +1,7 @@
 package io.ballot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PipedInputStream;
@@ -52,7 +53,8 @@ class LspCommandTest {
     launcher.startListening();
     LanguageServer server = launcher.getRemoteProxy();
     InitializeParams init = new InitializeParams();
-    init.setRootUri(java.nio.file.Files.createTempDirectory("ballot-lsp").toUri().toString());
+    java.nio.file.Path root = java.nio.file.Files.createTempDirectory("ballot-lsp");
+    init.setRootUri(root.toUri().toString());
     assertTrue(server.initialize(init).get(60, TimeUnit.SECONDS).getCapabilities().getHoverProvider().getLeft());
     server.initialized(new InitializedParams());
     String uri = init.getRootUri() + "m.m";
@@ -64,5 +66,17 @@ class LspCommandTest {
     assertTrue(p.getDiagnostics().get(0).getMessage().contains("'y'"), p.toString());
     toServer.close();
     assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    java.nio.file.Files.delete(root); // the test opened its document without writing it: the root is empty
+  }
+
+  @Test
+  void onlyAPlainStartOfTheServerSkipsTheCommandTree() {
+    assertTrue(LspCommand.startsTheServer(new String[] {"lsp"}));
+    assertTrue(LspCommand.startsTheServer(new String[] {"lsp", "--stdio"}));
+    assertFalse(LspCommand.startsTheServer(new String[] {"lsp", "--help"}), "help goes through picocli");
+    assertFalse(LspCommand.startsTheServer(new String[] {"lsp", "--stdio", "x"}), "a usage error too");
+    assertFalse(LspCommand.startsTheServer(new String[] {"lsp", "--tcp"}));
+    assertFalse(LspCommand.startsTheServer(new String[] {"check", "lsp"}));
+    assertFalse(LspCommand.startsTheServer(new String[0]));
   }
 }

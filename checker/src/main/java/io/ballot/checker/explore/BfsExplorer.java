@@ -14,6 +14,7 @@ import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.symmetry.Canonicalizer;
 import io.ballot.checker.symmetry.SymmetryReduction;
+import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
@@ -48,6 +49,8 @@ public final class BfsExplorer {
   private static final long PROGRESS_MILLIS = 500;
 
   private final TransitionSystem ts;
+  /** When the search starts on the interpreter and switches to compiled code as it grows; else null. */
+  private final InterpretFirst engines;
   private final CheckOptions options;
   private final ProgressListener progress;
   /** The stop reason when {@link ProgressListener#stopRequested()} stopped the search. */
@@ -86,6 +89,7 @@ public final class BfsExplorer {
    */
   public BfsExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress, Checkpointer checkpoints) {
     this.ts = ts;
+    this.engines = ts instanceof InterpretFirst f ? f : null;
     this.options = options;
     this.progress = progress;
     this.words = ts.layout().words();
@@ -413,6 +417,8 @@ public final class BfsExplorer {
     private final long[] next = new long[words];
     private final Lane lane = new Lane();
     private final long[] fires = new long[ts.ruleCount()];
+    /** The engine this worker calls: {@link BfsExplorer#ts}, or the one {@link InterpretFirst} runs now. */
+    private TransitionSystem t = ts;
 
     void expandBatches(AtomicInteger cursor, int end) {
       while (!stop) {
@@ -422,8 +428,17 @@ public final class BfsExplorer {
         }
         int to = Math.min(end, from + BATCH);
         long fired = 0; // flushed per batch: a shared counter per firing costs a fence
+        int switchAt = Integer.MAX_VALUE;
+        if (engines != null) {
+          t = lane.ts = engines.grown(from, System.nanoTime() - startNanos);
+          switchAt = engines.switchAt();
+        }
         try {
           for (int id = from; id < to && !stop; id++) {
+            if (id >= switchAt) { // only when a test asks for a switch at a given state
+              t = lane.ts = engines.switchNow();
+              switchAt = Integer.MAX_VALUE;
+            }
             if (!store.isHole(id) && !blocked(id)) {
               fired += expand(id);
             }
@@ -442,17 +457,17 @@ public final class BfsExplorer {
       lane.parentPosition = lane.tracking ? order.position(id) : 0;
       boolean deadlock = true;
       int fired = 0;
-      for (int r = 0; r < ts.ruleCount() && !stop; r++) {
+      for (int r = 0; r < t.ruleCount() && !stop; r++) {
         try {
-          if (!ts.guard(r, state)) {
+          if (!t.guard(r, state)) {
             continue;
           }
           System.arraycopy(state, 0, next, 0, words);
-          if (!ts.fire(r, state, next, effects)) {
+          if (!t.fire(r, state, next, effects)) {
             continue;
           }
         } catch (ModelError e) {
-          violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in rule " + ts.rule(r).describe() + ")",
+          violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in rule " + t.rule(r).describe() + ")",
               id, r, -1);
           continue;
         }
@@ -479,6 +494,8 @@ public final class BfsExplorer {
     final Canonicalizer canonicalizer = symmetry == null ? null : symmetry.canonicalizer();
     final IntList unchecked = new IntList();
     final long[] state = new long[words];
+    /** The engine that checks this lane's states (see {@link Scratch#t}). */
+    TransitionSystem ts = BfsExplorer.this.ts;
     /** Whether a state of the level being found keeps its least parent ({@link DiscoveryOrder#offer}). */
     final boolean tracking = order.tracking();
     /** The first id of the level being found: a state seen with a smaller id has its parent for good. */
@@ -499,7 +516,7 @@ public final class BfsExplorer {
     try {
       for (int a : assumptions) {
         p = a;
-        if (!ts.holds(p, s)) {
+        if (!lane.ts.holds(p, s)) {
           return;
         }
       }
@@ -531,13 +548,13 @@ public final class BfsExplorer {
     for (int i = 0; i < ids.size(); i++) {
       int id = ids.get(i);
       store.get(id, lane.state);
-      checkState(lane.state, id);
+      checkState(lane.ts, lane.state, id);
     }
     ids.clear();
   }
 
   /** Checks the invariants and covers of stored state {@code id}, whose value is {@code s}. */
-  private void checkState(long[] s, int id) {
+  private void checkState(TransitionSystem ts, long[] s, int id) {
     int p = -1;
     try {
       for (int inv : invariants) {
@@ -608,8 +625,9 @@ public final class BfsExplorer {
       if (p.at() < 0) {
         violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), List.of()));
       } else {
-        TraceBuilder.Trace trace = new TraceBuilder(ts, store, symmetry, runDescription()).trace(p.at());
-        PendingViolation q = new Confirmation(ts, options.deadlock()).confirm(p, trace.last(), runDescription());
+        TransitionSystem now = now();
+        TraceBuilder.Trace trace = new TraceBuilder(now, store, symmetry, runDescription()).trace(p.at());
+        PendingViolation q = new Confirmation(now, options.deadlock()).confirm(p, trace.last(), runDescription());
         violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
       }
       if (checkpoint != null) {
@@ -628,6 +646,11 @@ public final class BfsExplorer {
         + options.deadlock().name().toLowerCase(java.util.Locale.ROOT)
         + (options.bound() > 0 ? " --bound " + options.bound() : "") + ", engine "
         + options.engine().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The engine to call outside the workers' loop: the one {@link InterpretFirst} runs now, or {@link #ts}. */
+  private TransitionSystem now() {
+    return engines == null ? ts : engines.current();
   }
 
   private void halt(String reason) {
@@ -652,6 +675,7 @@ public final class BfsExplorer {
       return;
     }
     Graph g;
+    TransitionSystem ts = now();
     try {
       g = Graph.of(ts, store, seen, symmetry == null ? null : symmetry.canonicalizer(), budget);
     } catch (MemoryLimitReached e) {

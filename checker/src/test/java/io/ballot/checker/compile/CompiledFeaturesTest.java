@@ -460,7 +460,8 @@ class CompiledFeaturesTest {
     assertTrue(o.system() instanceof Interpreter);
     assertTrue(o.warning().contains("var argument"), o.warning());
     List<String> warnings = new ArrayList<>();
-    Result r = Checker.check(ir.model(), new CheckOptions(1, 0, CheckOptions.DeadlockMode.OFF, 0, 1, 0),
+    Result r = Checker.check(ir.model(),
+        new CheckOptions(1, 0, CheckOptions.DeadlockMode.OFF, 0, 1, 0).withCompileAfter(0), // compiled at once
         ProgressListener.NONE, warnings::add);
     assertEquals(1, warnings.size());
     assertEquals(1, r.states());

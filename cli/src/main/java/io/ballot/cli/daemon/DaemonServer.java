@@ -76,6 +76,8 @@ public final class DaemonServer {
           ModelLoader::frontEnd);
       Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
       Warmup.run(socket.getParent());
+      Warmup.startBackground(socket.getParent(),
+          () -> s.busy.get() || System.nanoTime() - s.lastUsed.get() < 1_000_000_000L, s.stopped::get);
       s.serve();
     }
     System.exit(0);

@@ -65,6 +65,16 @@ public class ModelCheckJobs {
   @Inject private LoweredModels lowerings;
   private final Map<String, Job> running = new ConcurrentHashMap<>();
   private final Map<String, Result> results = new ConcurrentHashMap<>();
+  /**
+   * Per document, the validation diagnostics of its last checked version: a check publishes them with its
+   * violations, and a check of the same version again (no edit since) reuses them instead of validating the whole
+   * document once more (which was most of a warm "Check model" of a small model). A Murphi model is one file, so
+   * its validation depends on its text only: the text is compared too (a document closed and opened again starts
+   * at version 1 again).
+   */
+  private final Map<String, Validated> validated = new ConcurrentHashMap<>();
+
+  private record Validated(int version, String text, List<Diagnostic> diagnostics) {}
 
   /** One running check. */
   private static final class Job {
@@ -226,9 +236,15 @@ public class ModelCheckJobs {
 
   /** Publishes validation + violations when the document is still the text that was checked. */
   private boolean publish(Job job, Prepared prepared, Result result, ILanguageServerAccess access) throws Exception {
+    Validated known = validated.get(job.uri);
+    String[] text = new String[1];
     List<Diagnostic> diagnostics = access.doRead(job.uri, ctx -> {
       if (ctx.getDocument() == null || ctx.getDocument().getVersion() != prepared.version) {
         return null;
+      }
+      text[0] = ctx.getDocument().getContents();
+      if (known != null && known.version() == prepared.version && known.text().equals(text[0])) {
+        return new ArrayList<>(known.diagnostics());
       }
       List<Diagnostic> list = new ArrayList<>();
       XtextResource resource = (XtextResource) ctx.getResource();
@@ -241,6 +257,7 @@ public class ModelCheckJobs {
     if (diagnostics == null) {
       return false;
     }
+    validated.put(job.uri, new Validated(prepared.version, text[0], List.copyOf(diagnostics)));
     for (Violation v : result.violations()) {
       diagnostics.add(toDiagnostic(v));
     }

@@ -44,9 +44,13 @@ public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageS
     return super.initialize(params);
   }
 
+  /** The empty directory made for a client without a workspace root (deleted at shutdown); null otherwise. */
+  private volatile java.nio.file.Path temporaryRoot;
+
   /**
    * The workspace root; with neither a root nor folders (an editor opened on a single file) an empty temporary
-   * directory, so that nothing is indexed and every opened document belongs to Xtext's "unknown" project.
+   * directory, so that nothing is indexed and every opened document belongs to Xtext's "unknown" project. It is
+   * deleted at {@code shutdown} (or when the JVM exits, if the client never sends it).
    */
   @Override
   protected URI getBaseDir(org.eclipse.lsp4j.InitializeParams params) {
@@ -57,6 +61,7 @@ public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageS
     try {
       java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("ballot-lsp-");
       empty.toFile().deleteOnExit();
+      temporaryRoot = empty;
       return URI.createFileURI(empty.toString() + "/");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot create a temporary workspace directory", e);
@@ -78,7 +83,20 @@ public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageS
     if (jobs != null) {
       jobs.shutdown();
     }
+    java.nio.file.Path empty = temporaryRoot;
+    if (empty != null) {
+      try {
+        java.nio.file.Files.deleteIfExists(empty); // empty: the server writes nothing there
+      } catch (java.io.IOException e) {
+        LOG.debug("cannot delete the temporary workspace directory " + empty + ": " + e);
+      }
+    }
     return super.shutdown();
+  }
+
+  /** The empty directory this server made as the root of a client that sent none (tests); null if it did not. */
+  public java.nio.file.Path temporaryRoot() {
+    return temporaryRoot;
   }
 
   /**

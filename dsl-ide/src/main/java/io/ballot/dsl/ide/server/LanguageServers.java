@@ -7,6 +7,7 @@ import io.ballot.dsl.ide.server.jsonrpc.ErrorResponses;
 import io.ballot.dsl.ide.server.jsonrpc.ResyncingInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.log4j.Logger;
@@ -29,11 +30,40 @@ public final class LanguageServers {
   public record Running(BallotLanguageServer server, Future<Void> listening) {}
 
   /**
+   * Classes the language's setup needs whose loading and static initialisation are long (the ANTLR parsers' and
+   * lexers' tables): initialised on a second thread while this one builds the server's injector and the JSON-RPC
+   * launcher, so that a second core shortens {@code initialize}. Initialising a class is safe from any thread (the
+   * JVM runs each initialiser once) and these initialisers only build their own tables; EMF's packages are not
+   * among them, as their initialisers write EMF's global package registry, which is not thread-safe.
+   */
+  private static final List<String> HEAVY = List.of(
+      "io.ballot.dsl.parser.antlr.internal.InternalMurphiParser",
+      "io.ballot.dsl.parser.antlr.lexer.InternalMurphiLexer",
+      "io.ballot.dsl.ide.contentassist.antlr.internal.InternalMurphiParser",
+      "io.ballot.dsl.ide.contentassist.antlr.lexer.InternalMurphiLexer");
+
+  private static void preload() {
+    ClassLoader loader = LanguageServers.class.getClassLoader();
+    Thread t = new Thread(() -> {
+      for (String name : HEAVY) {
+        try {
+          Class.forName(name, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+          LOG.debug("not preloaded: " + name + ": " + e);
+        }
+      }
+    }, "ballot-lsp-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
    * Creates a fresh server (its own injector and languages) and starts serving JSON-RPC on the streams. A badly
    * framed message is skipped and reported (stderr and {@code window/logMessage}); a failed request is answered
    * without a stack trace.
    */
   public static Running start(InputStream in, OutputStream out) {
+    preload();
     Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> {
       binder.bind(LanguageServer.class).to(BallotLanguageServer.class);
       binder.bind(LanguageServerImpl.class).to(BallotLanguageServer.class);

@@ -92,6 +92,34 @@ class CheckModelCommandTest {
     assertTrue(((String) trace.get("text")).contains("TMCommitOnTimeout"), (String) trace.get("text"));
   }
 
+  /** The diagnostics a check published last for {@code uri}. */
+  private static List<Diagnostic> lastPublished(String uri) {
+    List<org.eclipse.lsp4j.PublishDiagnosticsParams> all = session.client.diagnostics.stream()
+        .filter(p -> p.getUri().equals(uri)).toList();
+    return all.get(all.size() - 1).getDiagnostics();
+  }
+
+  @Test
+  void aCheckPublishesTheValidationOfTheTextItChecked() throws Exception {
+    String a = "var x: 0..1;\nstartstate begin x := 0; end;\nrule \"r\" true ==> begin x := 1 - x; end;\n";
+    String b = a + "rule \"never\" false ==> begin x := x % 0; end;\n";
+    String uri = session.open("reopened.m", a);
+    session.diagnostics(uri, p -> p.getDiagnostics().isEmpty());
+    for (int i = 0; i < 2; i++) { // the second check of the same text reuses the first one's validation
+      progress(token(run("ballot.checkModel", uri, stuck())), WorkDoneProgressEnd.class);
+      assertEquals(List.of(), lastPublished(uri));
+    }
+    // closed and opened again with other text: version 1 again, and the check must validate the new text
+    session.server.getTextDocumentService().didClose(new org.eclipse.lsp4j.DidCloseTextDocumentParams(
+        new org.eclipse.lsp4j.TextDocumentIdentifier(uri)));
+    session.open("reopened.m", b);
+    session.diagnostics(uri, p -> !p.getDiagnostics().isEmpty());
+    String token = token(run("ballot.checkModel", uri, stuck()));
+    progress(token, WorkDoneProgressEnd.class);
+    List<Diagnostic> after = lastPublished(uri);
+    assertTrue(after.stream().anyMatch(d -> d.getMessage().contains("by zero")), after.toString());
+  }
+
   @Test
   void aModelThatHoldsEndsWithItsCounts() throws Exception {
     String uri = session.open("TwoPhase.m", LspSession.read("../protocols/models/two-phase/TwoPhase.m"));

@@ -94,6 +94,11 @@ final class LspSession implements AutoCloseable {
     return c;
   }
 
+  /** The server object itself (not the client's proxy of it). */
+  BallotLanguageServer serverImpl() {
+    return running.server();
+  }
+
   /** Opens {@code text} as the document {@code name} in the workspace; returns its URI. */
   String open(String name, String text) {
     String uri = root.resolve(name).toUri().toString();
@@ -158,6 +163,7 @@ final class LspSession implements AutoCloseable {
     } finally {
       toServer.close();
       running.listening().cancel(true);
+      TempRoots.delete(root);
     }
   }
 

@@ -172,6 +172,7 @@ final class RawLspClient implements AutoCloseable {
     } finally {
       toServer.close();
       running.listening().cancel(true);
+      TempRoots.delete(root);
     }
   }
 }
