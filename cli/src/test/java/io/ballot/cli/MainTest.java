@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ballot.checker.SoundnessFailure;
 import io.ballot.dsl.api.LoadResult;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -36,6 +37,20 @@ class MainTest {
     assertTrue(r.out().contains("format"), r::toString);
     assertTrue(r.out().contains("Exit codes:"), r::toString);
     assertEquals("", r.err());
+  }
+
+  @Test
+  void aSoundnessFailureIsExit5AndNeverAnInternalError() {
+    Cli r =
+        Cli.run(
+            file -> {
+              throw new SoundnessFailure("replaying the counterexample failed at step 2");
+            },
+            "check",
+            "m.m");
+    assertEquals(ExitCodes.SOUNDNESS_FAILURE, r.exitCode(), r::toString);
+    assertEquals("ballot: soundness failure: replaying the counterexample failed at step 2\n", r.err());
+    assertEquals("", r.out(), "no counterexample is printed");
   }
 
   @ParameterizedTest
