@@ -269,8 +269,8 @@ test('a message dropped at a full network is not drawn as the loss of one in fli
   assert.equal(trace[2].messages.events[0].full, true);
   const page = await open(html);
   const msgs = await page.$$eval('svg.swimlane g.message', (ms) => ms.map((m) => ({ ...m.dataset, cls: m.getAttribute('class') })));
-  assert.deepEqual(msgs, [{ from: '1', to: '', src: 'Node:A', dst: 'Node:B', kind: 'Ping', cls: 'message in-flight' }]);
-  assert.match(await page.locator('li.step[data-step="2"]').innerText(), /lost Ping\(src: A, dst: B\) \(network full\)/);
+  assert.deepEqual(msgs, [{ from: '1', to: '', src: 'Node:0', dst: 'Node:1', kind: 'Ping', cls: 'message in-flight' }]);
+  assert.match(await page.locator('li.step[data-step="2"]').innerText(), /lost Ping\(src: 0, dst: 1\) \(network full\)/);
   await page.close();
 });
 
