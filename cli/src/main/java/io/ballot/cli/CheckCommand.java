@@ -307,7 +307,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean jsonToStdout = "-".equals(json);
     try (AtomicReportWriter jsonFile = reportTargets().openJsonFile()) {
       // The same text as one model of a gated run; with --json -, the JSON report instead.
-      GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
+      GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode, reportTargets().anyFile());
       ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime());
       Result result = outcome.result();
       if (json != null || html != null) {
