@@ -262,6 +262,18 @@ test('a network model: messages by kind, lanes of sender and receiver, #step lin
   await page.close();
 });
 
+test('a message dropped at a full network is not drawn as the loss of one in flight', { skip: skip ?? false }, async () => {
+  const { json, html } = generate('full-drop', 'cli/src/test/browser/models/full-drop.m', []);
+  const trace = json.violations[0].trace;
+  assert.equal(trace.length, 3);
+  assert.equal(trace[2].messages.events[0].full, true);
+  const page = await open(html);
+  const msgs = await page.$$eval('svg.swimlane g.message', (ms) => ms.map((m) => ({ ...m.dataset, cls: m.getAttribute('class') })));
+  assert.deepEqual(msgs, [{ from: '1', to: '', src: 'Node:0', dst: 'Node:1', kind: 'Ping', cls: 'message in-flight' }]);
+  assert.match(await page.locator('li.step[data-step="2"]').innerText(), /lost Ping\(src: 0, dst: 1\) \(network full\)/);
+  await page.close();
+});
+
 test('a set network: the TM sends Commit from the global lane, an RM receives it', { skip: skip ?? false }, async () => {
   const { html } = generate('two-phase-ext', 'protocols/models/two-phase/TwoPhase-bug-commit-on-timeout-ext.m',
     ['--deadlock-detection', 'stuck']);

@@ -121,3 +121,15 @@ assume "sane" isundefined(color) | ismember(who, Node) | true;
 cover "leader" leader[who] | true;
 liveness "eventually" true;
 invariant "sent" inflight(msgs, Prepared(who)) | !inflight(net, Stop) | true;
+
+-- what a send to a full network does, and the guards that ask a network how full it is
+network spill: unordered capacity 1 when full: drop of
+  Note(who: Node);
+end;
+network strict: ordered [Node] capacity 1 when full: error of
+  Tick;
+end;
+ruleset n: Node do
+  rule "spill" !full(spill) & count(net) < 4 & count(ch, n, n) = 0 ==> send spill Note(n); end;
+  rule "tick" !full(strict, n, n) ==> send strict Tick from n to n; end;
+end;

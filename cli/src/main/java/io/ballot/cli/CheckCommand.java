@@ -401,7 +401,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     try (AtomicReportWriter jsonFile = reportTargets().openJsonFile()) {
       // The same text as one model of a gated run; with --json -, the JSON report instead.
-      GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
+      GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode, reportTargets().anyFile());
       ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime(), plan, resumed);
       Result result = outcome.result();
       if (plan != null && result.verdict() == Verdict.INCOMPLETE) {

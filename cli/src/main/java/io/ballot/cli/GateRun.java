@@ -33,12 +33,14 @@ final class GateRun {
   private final PrintWriter out; // null: no text report (the JSON goes to stdout)
   private final PrintWriter err;
   private final TraceMode traceMode;
+  private final boolean reportFiles; // whether the run writes report files (that hold expected counterexamples)
 
-  GateRun(CliContext context, PrintWriter out, PrintWriter err, TraceMode traceMode) {
+  GateRun(CliContext context, PrintWriter out, PrintWriter err, TraceMode traceMode, boolean reportFiles) {
     this.context = context;
     this.out = out;
     this.err = err;
     this.traceMode = traceMode;
+    this.reportFiles = reportFiles;
   }
 
   /**
@@ -167,14 +169,16 @@ final class GateRun {
   }
 
   /**
-   * An expected violation in a gated run: one line instead of its counterexample (which the report files hold),
-   * then the counts and covers as usual.
+   * An expected violation in a gated run: one line instead of its counterexample (which the report files hold, when
+   * the run writes any), then the counts and covers as usual.
    */
   private void printExpected(Result result, Expectation expect, String name) {
     Violation v = result.violations().stream().filter(expect::names).findFirst().orElseThrow();
     out.println();
-    out.println("Result: " + TextReporter.summary(v) + ", as expected (its counterexample of " + v.trace().size()
-        + " steps is in the report files; 'ballot check " + name + "' prints it).");
+    String check = "'ballot check " + name + "'";
+    out.println("Result: " + TextReporter.summary(v) + ", as expected (" + (reportFiles
+        ? "its counterexample of " + v.trace().size() + " steps is in the report files; " + check + " prints it)."
+        : check + " prints its counterexample of " + v.trace().size() + " steps)."));
     out.println(TextReporter.countsLine(result));
     for (CoverCount c : result.covers()) {
       out.println(TextReporter.coverLine(c, !result.complete()));

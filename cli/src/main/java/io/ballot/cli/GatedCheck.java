@@ -55,7 +55,7 @@ final class GatedCheck {
     boolean jsonToStdout = options.reports().jsonToStdout();
     Instant started = Instant.now();
     try (ReportFiles reports = options.reports().open(jsonToStdout ? null : options.reports().json())) {
-      GateRun gate = new GateRun(context, jsonToStdout ? null : out, err, traceMode);
+      GateRun gate = new GateRun(context, jsonToStdout ? null : out, err, traceMode, options.reports().anyFile());
       // Every model is read, and its header, constants and expectation checked, before any is checked.
       List<PreparedModel> models = gate.prepare(runs);
       if (models == null) {

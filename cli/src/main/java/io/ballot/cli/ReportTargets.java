@@ -18,6 +18,11 @@ record ReportTargets(String json, String junit, String sarif, Path html, Command
     return "-".equals(json);
   }
 
+  /** Whether any report is written to a file (stdout's {@code --json -} is not one). */
+  boolean anyFile() {
+    return (json != null && !jsonToStdout()) || junit != null || sarif != null || html != null;
+  }
+
   /**
    * A report path that names one of {@code inputs} (the arguments; for a gated run also the models the project files
    * list and the directories hold) is a usage error: nothing is written.

@@ -208,7 +208,8 @@ class CheckCommandTest {
     Cli r = check(model("deadlock.m"));
     assertEquals(ExitCodes.DEADLOCK, r.exitCode(), r::toString);
     assertTrue(r.out().contains("Violation: deadlock\n"), r::toString);
-    assertTrue(r.out().contains("Result: deadlock.\n"), r::toString);
+    assertTrue(r.out().contains("Result: deadlock.\n(A protocol meant to stop in that state: --deadlock-detection off"
+        + " or stuck, or a line '-- ballot: deadlock-detection off' in the model.)\n"), r::toString);
     assertTrue(r.out().contains("End of the counterexample (3 steps)."), r::toString);
   }
 

@@ -167,4 +167,52 @@ class MessageTraceTest {
     assertTrue(all.contains("Step 4: RMRcvCommitMsg (rm: RM_2): received Commit, rmState[RM_2] = committed"), all);
     noEncoding(all);
   }
+
+  @Test
+  void aMessageDroppedAtAFullNetworkIsShownLostInEveryReport(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("drops.m");
+    Files.writeString(model, """
+        var sent: 0 .. 3 := 0;
+        network net: unordered lossy capacity 1 of Ping(v: 0 .. 3); end;
+        rule "send" sent < 3 ==> sent := sent + 1; send net Ping(sent); end;
+        invariant "not three sent" sent < 2;
+        """);
+    Path json = dir.resolve("d.json");
+    Cli r = Cli.run("check", "--deadlock-detection", "off", "--json", json.toString(), model.toString());
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, r.exitCode(), r::toString);
+    String out = noEncoding(r.out());
+    assertTrue(out.contains("Step 2: send\n  sent Ping(v: 1)\n"), out);
+    assertTrue(out.contains("Step 3: send\n  lost Ping(v: 2) (network full)\n  sent: 2\n"), out);
+    Cli full = Cli.run("check", "--deadlock-detection", "off", "--counterexample-trace", "full", model.toString());
+    assertTrue(full.out().contains("Step 3: send\n  lost Ping(v: 2) (network full)\n"), full::toString);
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertEquals("", Schemas.problems(Schemas.result(), report));
+    JsonNode lost = report.get("violations").get(0).get("trace").get(2).get("messages").get("events").get(0);
+    assertEquals("lost", lost.get("action").asText());
+    assertTrue(lost.get("full").asBoolean(), lost::toString);
+    assertEquals("2", lost.get("message").get("fields").get("v").asText());
+    assertEquals("lost Ping(v: 2) (network full)", lost.get("text").asText());
+  }
+
+  @Test
+  void aMessageDroppedAtAFullQueueNamesItsQueue(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("queue.m");
+    Files.writeString(model, """
+        type Node: enum { A, B };
+        var sent: 0 .. 3 := 0;
+        network ch: ordered [Node] capacity 1 when full: drop of Data(v: 0 .. 3); end;
+        rule "send" sent < 3 ==> sent := sent + 1; send ch Data(sent) from A to B; end;
+        invariant "not two sent" sent < 2;
+        """);
+    Path sarif = dir.resolve("q.sarif");
+    Cli r = Cli.run("check", "--deadlock-detection", "off", "--sarif", sarif.toString(), model.toString());
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, r.exitCode(), r::toString);
+    assertTrue(r.out().contains("Step 3: send\n  lost Data(v: 2) from A to B (queue full)\n"),
+        r::toString);
+    List<String> texts = new ArrayList<>();
+    Schemas.read(sarif).findValues("threadFlows")
+        .forEach(f -> f.findValues("message").forEach(m -> texts.add(m.get("text").asText())));
+    String all = String.join("\n", texts);
+    assertTrue(all.contains("Step 3: send: lost Data(v: 2) from A to B (queue full)"), all);
+  }
 }

@@ -142,6 +142,15 @@ class ModelSettingsTest {
     assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
     assertFalse(r.out().contains("Step 2"), "no counterexample dumped: " + r);
     assertTrue(r.out().contains("invariant \"small\" violated, as expected"), r::toString);
+    // no report file was asked for: the line does not send the reader to one
+    assertFalse(r.out().contains("report files"), r::toString);
+    assertTrue(r.out().contains("as expected ('ballot check " + dir.resolve("big.m") + "' prints its counterexample of "),
+        r::toString);
+    Cli withReports = Cli.run("check", yaml.toString(), "--junit", dir.resolve("bug.xml").toString());
+    assertTrue(withReports.out().contains("as expected (its counterexample of "), withReports::toString);
+    assertTrue(withReports.out().contains(" steps is in the report files; 'ballot check " + dir.resolve("big.m")
+        + "' prints it)."),
+        withReports::toString);
   }
 
   @Test

@@ -65,16 +65,19 @@ final class TraceBuilder {
     for (int k = 0; k < states.size(); k++) {
       long[] target = states.get(k).clone();
       long[] next = new long[words];
-      Instance step = k == 0 ? start(rules[k], target, next) : step(rules[k], current, target, next, k);
-      steps.add(new TraceStep(step.name(), step.parameters(), ts.render(next), step.location()));
+      Output output = new Output();
+      Instance step = k == 0
+          ? start(rules[k], target, next, output)
+          : step(rules[k], current, target, next, k, output);
+      steps.add(new TraceStep(step.name(), step.parameters(), ts.render(next), step.location(), null, output.lines));
       current = next;
     }
     return new Trace(steps, current);
   }
 
-  private Instance start(int rule, long[] target, long[] next) {
+  private Instance start(int rule, long[] target, long[] next, Output output) {
     try {
-      ts.runStart(rule, next, Effects.NONE);
+      ts.runStart(rule, next, output);
     } catch (ModelError e) {
       throw unsound(0, ts.start(rule), "errs (" + e.getMessage() + ") where the search ran it");
     }
@@ -85,19 +88,32 @@ final class TraceBuilder {
   }
 
   /** Fires the rule from {@code current} into {@code next} that reaches {@code target} (or its orbit). */
-  private Instance step(int recorded, long[] current, long[] target, long[] next, int k) {
-    if (fires(recorded, current, next) && reaches(next, target)) {
+  private Instance step(int recorded, long[] current, long[] target, long[] next, int k, Output output) {
+    if (fires(recorded, current, next, output) && reaches(next, target)) {
       return ts.rule(recorded);
     }
     if (exact != null) {
       exact.canonicalize(target);
       for (int r = 0; r < ts.ruleCount(); r++) {
-        if (r != recorded && fires(r, current, next) && reaches(next, target)) {
+        if (r != recorded && fires(r, current, next, output) && reaches(next, target)) {
           return ts.rule(r);
         }
       }
     }
     throw unsound(k, ts.rule(recorded), "reaches no state in the stored state's orbit from the trace's concrete state");
+  }
+
+  /** What one replayed step put (its covers are not counted again). */
+  private static final class Output implements Effects {
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void cover(int site) {}
+
+    @Override
+    public void put(String text) {
+      lines.add(text);
+    }
   }
 
   private SoundnessFailure unsound(int step, Instance what, String how) {
@@ -106,13 +122,15 @@ final class TraceBuilder {
         + " model and this message");
   }
 
-  private boolean fires(int rule, long[] current, long[] next) {
+  /** Fires {@code rule} from {@code current} into {@code next}; {@code output} gets what it put (and only it). */
+  private boolean fires(int rule, long[] current, long[] next, Output output) {
+    output.lines.clear();
     try {
       if (!ts.guard(rule, current)) {
         return false;
       }
       System.arraycopy(current, 0, next, 0, current.length);
-      return ts.fire(rule, current, next, Effects.NONE);
+      return ts.fire(rule, current, next, output);
     } catch (ModelError e) {
       return false;
     }

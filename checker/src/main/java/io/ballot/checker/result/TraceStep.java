@@ -10,10 +10,23 @@ import java.util.Map;
  * One step of a counterexample: the start state or rule that fired (its name and quantifier values, e.g.
  * {@code p = 1}), the whole state it produced, leaf by leaf, and where that start state or rule is in the model
  * ({@code location}: null when unknown), and, in a model with message-passing networks, the step's messages
- * ({@code messages}: null without networks).
+ * ({@code messages}: null without networks). {@code output} is what the step's {@code put}s printed when the trace
+ * replayed it, in order (where ballot's lowering records the messages a full network dropped, see
+ * {@link io.ballot.checker.result.messages.FullDrops}); empty when nothing was put or the step was not replayed.
  */
 public record TraceStep(
-    String rule, List<String> parameters, List<VariableValue> state, SourceLocation location, StepMessages messages) {
+    String rule, List<String> parameters, List<VariableValue> state, SourceLocation location, StepMessages messages,
+    List<String> output) {
+
+  public TraceStep {
+    output = output == null ? List.of() : List.copyOf(output);
+  }
+
+  /** A step with its messages and nothing put. */
+  public TraceStep(
+      String rule, List<String> parameters, List<VariableValue> state, SourceLocation location, StepMessages messages) {
+    this(rule, parameters, state, location, messages, List.of());
+  }
 
   /** A step without message information. */
   public TraceStep(String rule, List<String> parameters, List<VariableValue> state, SourceLocation location) {

@@ -56,7 +56,7 @@ final class WalkReplay {
   /** The states along a valid walk, as a trace: the start state's in full, then each rule's. */
   List<TraceStep> trace(int start, int[] steps) {
     List<TraceStep> out = new ArrayList<>();
-    if (!run(start, steps, (k, s) -> out.add(step(k == 0 ? ts.start(start) : ts.rule(steps[k - 1]), s)))) {
+    if (!run(start, steps, (k, s, put) -> out.add(step(k == 0 ? ts.start(start) : ts.rule(steps[k - 1]), s, put)))) {
       throw new IllegalStateException("a shortened walk no longer replays");
     }
     return out;
@@ -65,12 +65,12 @@ final class WalkReplay {
   /** The {@link HyperLogLog#hash} of each state along the walk, the start state's first; null if it does not fire. */
   long[] stateHashes(int start, int[] steps) {
     long[] out = new long[steps.length + 1];
-    return run(start, steps, (k, s) -> out[k] = HyperLogLog.hash(s)) ? out : null;
+    return run(start, steps, (k, s, put) -> out[k] = HyperLogLog.hash(s)) ? out : null;
   }
 
-  /** What is done with the state after {@code k} steps. */
+  /** What is done with the state after {@code k} steps ({@code put}: what the step put; the start's is empty). */
   private interface Each {
-    void state(int k, long[] s);
+    void state(int k, long[] s, List<String> put);
   }
 
   /** Runs the walk without checking its states, passing each to {@code each}; false if a step does not fire. */
@@ -78,24 +78,34 @@ final class WalkReplay {
     if (!start(start)) {
       return false;
     }
-    each.state(0, state);
+    each.state(0, state, List.of());
     for (int k = 0; k < steps.length; k++) {
       System.arraycopy(state, 0, next, 0, state.length);
+      List<String> put = new ArrayList<>();
+      Effects fx = new Effects() {
+        @Override
+        public void cover(int site) {}
+
+        @Override
+        public void put(String text) {
+          put.add(text);
+        }
+      };
       try {
-        if (!ts.guard(steps[k], state) || !ts.fire(steps[k], state, next, Effects.NONE)) {
+        if (!ts.guard(steps[k], state) || !ts.fire(steps[k], state, next, fx)) {
           return false;
         }
       } catch (ModelError e) {
         return false;
       }
       System.arraycopy(next, 0, state, 0, state.length);
-      each.state(k + 1, state);
+      each.state(k + 1, state, put);
     }
     return true;
   }
 
-  private TraceStep step(Instance what, long[] s) {
-    return new TraceStep(what.name(), what.parameters(), ts.render(s), what.location());
+  private TraceStep step(Instance what, long[] s, List<String> put) {
+    return new TraceStep(what.name(), what.parameters(), ts.render(s), what.location(), null, put);
   }
 
   /** Runs start state {@code i} into {@link #state}; false when it is assumed away or errs. */

@@ -26,6 +26,9 @@ public final class MessagesJson {
       j.put("network", e.network());
       putQueue(j, e.from(), e.to());
       j.set("message", message(e.message()));
+      if (e.full()) {
+        j.put("full", true);
+      }
       j.put("text", e.describe(m.severalNetworks()));
     }
     ArrayNode networks = o.putArray("networks");

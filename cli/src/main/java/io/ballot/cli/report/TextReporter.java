@@ -6,6 +6,7 @@ import io.ballot.checker.result.Result;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.result.messages.TraceLines;
 import java.io.PrintWriter;
 import java.util.List;
@@ -59,7 +60,11 @@ public final class TextReporter {
         + (symmetry == null || symmetry.isEmpty() ? "" : ", symmetry reduction " + symmetry) + "...";
   }
 
-  /** Prints the violations with their traces, then the verdict, the counts and the covers. */
+  /** After a deadlock verdict: how to check a model whose protocol is meant to stop (a first-day question). */
+  static final String DEADLOCK_HINT = "(A protocol meant to stop in that state: --deadlock-detection off or stuck,"
+      + " or a line '-- ballot: deadlock-detection off' in the model.)";
+
+  /** Prints the violations with their traces, then the verdict, a deadlock's hint, the counts and the covers. */
   public void print(Result result) {
     List<Violation> violations = result.violations();
     for (int i = 0; i < violations.size(); i++) {
@@ -68,6 +73,9 @@ public final class TextReporter {
     }
     out.println();
     out.println("Result: " + verdictText(result) + ".");
+    if (!violations.isEmpty() && violations.get(0).kind() == ViolationKind.DEADLOCK) {
+      out.println(DEADLOCK_HINT);
+    }
     out.println(countsLine(result));
     for (CoverCount c : result.covers()) {
       out.println(coverLine(c, !result.complete()));

@@ -253,6 +253,8 @@ window.BallotTrace = (function () {
           pending.push(Object.assign({}, base, { key, from: s, to: null, src, dst, action: e.action }));
           return;
         }
+        // dropped by a full network when sent (full): it never travelled; the step's event line says so
+        if (e.full) return;
         const i = pending.findIndex((m) => m.key === key);
         if (i < 0) return;
         const m = pending[i];

@@ -107,6 +107,7 @@ class TextReporterTest {
           liveness violated
 
         Result: deadlock (and 1 more violation).
+        (A protocol meant to stop in that state: --deadlock-detection off or stuck, or a line '-- ballot: deadlock-detection off' in the model.)
         """,
         print(violated(dead, live), TraceMode.OFF).replaceAll("States:.*\n(cover.*\n)*", ""));
   }

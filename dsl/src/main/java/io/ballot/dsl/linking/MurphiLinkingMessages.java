@@ -11,6 +11,9 @@ import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.MurphiPackage;
 import io.ballot.dsl.murphi.RecordType;
 import io.ballot.dsl.scoping.MurphiScopeProvider;
+import io.ballot.dsl.settings.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -19,6 +22,7 @@ import org.eclipse.xtext.diagnostics.DiagnosticMessage;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScopeProvider;
 
 /**
@@ -70,8 +74,20 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
       message = "'" + name + "' (CMurphi's undefined value) may only be the whole right side of ':=' or a whole"
           + " argument of a call; to test for it use isundefined(...)";
     } else {
-      message = "unknown identifier '" + name + "': it is not declared before this point";
+      message = "unknown identifier '" + name + "': it is not declared before this point" + didYouMean(name, at);
     }
     return new DiagnosticMessage(message, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC);
+  }
+
+  /** {@code " (did you mean 'x'?)"} for the name visible at {@code at} closest to {@code name}, or {@code ""}. */
+  private String didYouMean(String name, EObject at) {
+    if (!(scopes instanceof MurphiScopeProvider msp)) {
+      return "";
+    }
+    List<String> visible = new ArrayList<>();
+    for (IEObjectDescription d : msp.allNames(at).getAllElements()) {
+      visible.add(d.getName().toString());
+    }
+    return Suggestions.didYouMean(name, visible);
   }
 }

@@ -12,6 +12,7 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.Variable;
+import io.ballot.checker.result.messages.FullDrops;
 import io.ballot.dsl.murphi.BroadcastStmt;
 import io.ballot.dsl.murphi.MsgDecl;
 import io.ballot.dsl.murphi.MsgExpr;
@@ -495,15 +496,26 @@ final class Networks {
     fill.add(new Stmt.MultisetAdd(Ir.ref(tmp, at), var, at));
     Local c = slotLocal(n, "c", Local.Kind.MULTISET_INDEX, at);
     Expr count = new Expr.MultisetCount(c, var, Ir.bool(true, at), at);
-    return List.of(new Stmt.Undefine(Ir.ref(tmp, at), at), unlessFull(n, m, count, fill, at));
+    return List.of(new Stmt.Undefine(Ir.ref(tmp, at), at), unlessFull(n, m, count, fill, args, at));
   }
 
-  /** {@code send}: when {@code count} is at the capacity, drop the message or fail, as the network says. */
-  private static Stmt unlessFull(Network n, Message m, Expr count, List<Stmt> send, SourceLocation at) {
+  /**
+   * {@code send}: when {@code count} is at the capacity, drop the message or fail, as the network says. A drop puts
+   * the message ({@code shown}: for an ordered network the queue's sender and receiver, then the field values) for
+   * the trace to show ({@link FullDrops}); the search ignores what a rule puts.
+   */
+  private static Stmt unlessFull(Network n, Message m, Expr count, List<Stmt> send, List<Expr> shown,
+      SourceLocation at) {
     Expr full = Ir.binary(BinaryOp.GE, count, Ir.integer(n.capacity(), at), at);
     if (n.dropWhenFull()) {
       Expr room = Ir.binary(BinaryOp.LT, count, Ir.integer(n.capacity(), at), at);
-      return new Stmt.If(List.of(new Stmt.IfClause(room, send, at)), at);
+      List<Stmt> drop = new ArrayList<>();
+      drop.add(new Stmt.Put(FullDrops.marker(n.decl().getName(), m.name(), n.kind() == NetKind.ORDERED, m.fields()),
+          null, at));
+      for (Expr e : shown) {
+        drop.add(new Stmt.Put(null, e, at));
+      }
+      return new Stmt.If(List.of(new Stmt.IfClause(room, send, at), new Stmt.IfClause(null, drop, at)), at);
     }
     return Ir.failIf(full, overflow(n, m), send, at);
   }
@@ -539,7 +551,9 @@ final class Networks {
     Expr slot = Ir.element(Ir.field(q, "slot", at), count, at);
     List<Stmt> fill = new ArrayList<>(setFields(slot, n, m, args, at));
     fill.add(new Stmt.Assign(count, Ir.binary(BinaryOp.ADD, count, Ir.integer(1, at), at), at));
-    return unlessFull(n, m, count, fill, at);
+    List<Expr> shown = new ArrayList<>(List.of(fromValue, toValue));
+    shown.addAll(args);
+    return unlessFull(n, m, count, fill, shown, at);
   }
 
   private static List<Stmt> setFields(Expr record, Network n, Message m, List<Expr> args, SourceLocation at) {

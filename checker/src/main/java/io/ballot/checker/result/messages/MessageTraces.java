@@ -15,7 +15,8 @@ import java.util.Objects;
  * (the multiset difference of each network's contents between the step's state and the one before, with the rule's
  * identity: a receive rule receives the message its parameters select, a loss rule loses it, a duplication
  * duplicates it) and each network's contents; the parameters that are encoding (a multiset slot, a queue position)
- * are dropped from the step. The raw state stays in each step.
+ * are dropped from the step. A message a send dropped at a full network changes no state: the step's
+ * {@link FullDrops} output says it was lost. The raw state stays in each step.
  */
 public final class MessageTraces {
   private final List<NetworkInfo> networks;
@@ -61,6 +62,7 @@ public final class MessageTraces {
       List<MessageEvent> events = new ArrayList<>();
       List<NetworkContents> contents = new ArrayList<>();
       List<String> internal = new ArrayList<>();
+      List<FullDrops.Drop> drops = FullDrops.read(step.output());
       for (int n = 0; n < networks.size(); n++) {
         NetworkInfo net = networks.get(n);
         NetworkInfo.MessageRule role = before == null ? null : role(net, step);
@@ -68,6 +70,11 @@ public final class MessageTraces {
           internal.addAll(role.internal());
         }
         events.addAll(events(net, role, params, before == null ? null : before.get(n), after.get(n)));
+        for (FullDrops.Drop d : drops) {
+          if (d.network().equals(net.name())) {
+            events.add(new MessageEvent(MessageEvent.Action.LOST, net.name(), d.from(), d.to(), d.message(), true));
+          }
+        }
         contents.addAll(after.get(n).queues());
       }
       List<String> shown = step.parameters().stream()
@@ -75,7 +82,7 @@ public final class MessageTraces {
           .toList();
       StepMessages messages = new StepMessages(List.copyOf(events), List.copyOf(contents),
           networks.stream().map(NetworkInfo::name).toList(), List.copyOf(step.parameters()));
-      out.add(new TraceStep(step.rule(), shown, step.state(), step.location(), messages));
+      out.add(new TraceStep(step.rule(), shown, step.state(), step.location(), messages, step.output()));
       before = after;
     }
     return out;
