@@ -16,5 +16,11 @@ public interface ProgressListener {
     return false;
   }
 
+  /**
+   * The search's memory limit in bytes and where it comes from (e.g. {@code --memory}), told once when it starts,
+   * before any {@link #progress}: the bytes reported there count against it. By default, ignored.
+   */
+  default void memoryLimit(long bytes, String source) {}
+
   ProgressListener NONE = (s, r, d, q, t, b) -> {};
 }
