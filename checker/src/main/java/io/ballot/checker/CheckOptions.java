@@ -6,7 +6,8 @@ package io.ballot.checker;
  * {@code timeLimitSeconds} ≤ 0 means none; {@code engine} says how the model's transitions run (null: the default,
  * see {@link Engine#defaultEngine()}); {@code symmetry} is the reduction over scalarsets and multisets (null: off);
  * the first levels of the search are expanded by one thread until one has at least {@code singleThreadUntil} states
- * (0: by all threads from the first level; see {@link #SINGLE_THREAD_UNTIL}).
+ * (0: by all threads from the first level; see {@link #SINGLE_THREAD_UNTIL}); {@code hashCompactionBits} is 0 for an
+ * exact search, or the bits of the signatures kept per state (hash compaction, {@value #MIN_HASH_BITS} to 64).
  */
 public record CheckOptions(
     int threads,
@@ -17,7 +18,11 @@ public record CheckOptions(
     double timeLimitSeconds,
     Engine engine,
     Symmetry symmetry,
-    int singleThreadUntil) {
+    int singleThreadUntil,
+    int hashCompactionBits) {
+
+  /** The fewest signature bits hash compaction takes (CMurphi's {@code -b} allows as few; fewer miss too often). */
+  public static final int MIN_HASH_BITS = 24;
 
   /**
    * The default {@code singleThreadUntil}. The first levels are when the JIT compiles the expansion path: with as
@@ -72,12 +77,30 @@ public record CheckOptions(
   }
 
   public CheckOptions {
+    if (hashCompactionBits != 0 && (hashCompactionBits < MIN_HASH_BITS || hashCompactionBits > 64)) {
+      throw new IllegalArgumentException("hash compaction takes " + MIN_HASH_BITS + " to 64 bits, not "
+          + hashCompactionBits);
+    }
     if (engine == null) {
       engine = Engine.defaultEngine();
     }
     if (symmetry == null) {
       symmetry = Symmetry.OFF;
     }
+  }
+
+  /** Options for an exact search (no hash compaction). */
+  public CheckOptions(
+      int threads,
+      long memoryBytes,
+      DeadlockMode deadlock,
+      int bound,
+      int maxErrors,
+      double timeLimitSeconds,
+      Engine engine,
+      Symmetry symmetry,
+      int singleThreadUntil) {
+    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil, 0);
   }
 
   /** Options with the default {@code singleThreadUntil}. */
@@ -107,22 +130,32 @@ public record CheckOptions(
 
   public CheckOptions withThreads(int n) {
     return new CheckOptions(
-        n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil);
+        n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
+        hashCompactionBits);
   }
 
   public CheckOptions withEngine(Engine e) {
     return new CheckOptions(
-        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry, singleThreadUntil);
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry, singleThreadUntil,
+        hashCompactionBits);
   }
 
   public CheckOptions withSymmetry(Symmetry s) {
     return new CheckOptions(
-        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s, singleThreadUntil);
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s, singleThreadUntil,
+        hashCompactionBits);
   }
 
   /** These options with {@code singleThreadUntil} = {@code states} (0: every level on all threads). */
   public CheckOptions withSingleThreadUntil(int states) {
     return new CheckOptions(
-        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states);
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states,
+        hashCompactionBits);
+  }
+
+  /** These options with hash compaction to {@code bits}-bit signatures (0: an exact search). */
+  public CheckOptions withHashCompaction(int bits) {
+    return new CheckOptions(
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil, bits);
   }
 }

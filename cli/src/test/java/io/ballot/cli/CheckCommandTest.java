@@ -487,8 +487,8 @@ class CheckCommandTest {
     assertEquals(512, states(one), one::toString);
     assertEquals(states(one), states(two));
     assertEquals(states(one), states(four));
-    assertTrue(one.out().startsWith("Checking " + model("cube.m") + " with 1 thread...\n"), one::toString);
-    assertTrue(two.out().startsWith("Checking " + model("cube.m") + " with 2 threads...\n"), two::toString);
+    assertTrue(one.out().startsWith("Checking " + model("cube.m") + " with 1 thread, memory "), one::toString);
+    assertTrue(two.out().startsWith("Checking " + model("cube.m") + " with 2 threads, memory "), two::toString);
   }
 
   @Test

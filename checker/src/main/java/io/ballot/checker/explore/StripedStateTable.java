@@ -196,6 +196,11 @@ final class StripedStateTable implements SeenSet {
     return store.size();
   }
 
+  /** Gives this index's bytes back to the budget: call when it is dropped (hash compaction's per-level index). */
+  void dispose() {
+    budget.release(indexBytes.get());
+  }
+
   /** Bytes of the index (slots), for memory accounting. */
   long indexBytes() {
     return indexBytes.get();
