@@ -16,7 +16,7 @@ For each model it runs, in this order and in the same run:
 Each tool's "marginal" bytes per state is (peak RSS - its peak RSS on a 2-state model) / states; Ballot's
 "accounted" figure is memory.peakBytes / states. The JVM runs with the launcher's heap (-Xmx: RAM less an eighth,
 less at least 2 GiB) and -Xss16m -XX:+UseParallelGC, without the daemon. Models CMurphi cannot parse (Ballot's
-extensions) are skipped for it. A shared machine's figures: the load average is printed with each run.
+extensions) are skipped for it. BALLOT_JAR names another jar (default cli/target/ballot.jar). A shared machine's figures: the load average is printed with each run.
 Benchmarks are never part of the test suite: run this by hand.
 """
 import argparse
@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-JAR = ROOT / "cli" / "target" / "ballot.jar"
+JAR = Path(os.environ.get("BALLOT_JAR", ROOT / "cli" / "target" / "ballot.jar"))
 CMURPHI = Path(os.environ.get("CMURPHI", "/tmp/cmurphi"))
 DEFAULT_MODELS = ["bench/models/counters.m", "protocols/models/paxos/Paxos.m", "bench/models/two-phase.m"]
 TWO_STATES = "var x: boolean;\nstartstate begin x := false; end;\nrule begin x := !x; end;\n"
