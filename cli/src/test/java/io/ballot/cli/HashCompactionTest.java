@@ -200,6 +200,23 @@ class HashCompactionTest {
         r.err());
   }
 
+  /** An embedding caller (the language server, the Maven plugin) that skips the CLI's refusal gets a reason. */
+  @Test
+  void anEmbeddedSearchWithLivenessStopsWithAReason(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("live.m");
+    Files.writeString(model, """
+        var x : 0..3;
+        startstate begin x := 0; end;
+        rule "step" begin x := (x + 1) % 4; end;
+        liveness "returns" x = 0;
+        """);
+    LoadResult load = frontEnd.load(model);
+    CheckOptions options = new CheckOptions(1, 0, CheckOptions.DeadlockMode.OFF, 0, 1, 0).withHashCompaction(40);
+    Result r = Checker.check(load.model(), options, ProgressListener.NONE);
+    assertEquals(Verdict.INCOMPLETE, r.verdict());
+    assertTrue(r.stopReason().startsWith("liveness not checked: hash compaction keeps no graph"), r.stopReason());
+  }
+
   @Test
   void theStartLineNamesTheLimitAndWhereItComesFrom(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("counter.m");

@@ -619,6 +619,10 @@ public final class BfsExplorer {
     if (live.isEmpty()) {
       return;
     }
+    if (compacted != null) { // the command line refuses this before the search; an embedding caller gets a reason
+      halt("liveness not checked: hash compaction keeps no graph of the states (check without --hash-compaction)");
+      return;
+    }
     Graph g;
     try {
       g = Graph.of(ts, store, seen, symmetry == null ? null : symmetry.canonicalizer(), budget);
