@@ -8,7 +8,9 @@ package io.ballot.checker;
  * the first levels of the search are expanded by one thread until one has at least {@code singleThreadUntil} states
  * (0: by all threads from the first level; see {@link #SINGLE_THREAD_UNTIL}); with the compiled engine, the search
  * starts on the interpreter and compiles the model in the background once it has expanded {@code compileAfter}
- * states or run a few milliseconds (0: compiled before the search; see {@link #COMPILE_AFTER}).
+ * states or run a few milliseconds (0: compiled before the search; see {@link #COMPILE_AFTER});
+ * {@code hashCompactionBits} is 0 for an exact search, or the bits of the signatures kept per state (hash
+ * compaction, {@value #MIN_HASH_BITS} to 64).
  */
 public record CheckOptions(
     int threads,
@@ -20,7 +22,11 @@ public record CheckOptions(
     Engine engine,
     Symmetry symmetry,
     int singleThreadUntil,
-    int compileAfter) {
+    int compileAfter,
+    int hashCompactionBits) {
+
+  /** The fewest signature bits hash compaction takes (CMurphi's {@code -b} allows as few; fewer miss too often). */
+  public static final int MIN_HASH_BITS = 24;
 
   /**
    * The default {@code singleThreadUntil}. The first levels are when the JIT compiles the expansion path: with as
@@ -83,6 +89,10 @@ public record CheckOptions(
   }
 
   public CheckOptions {
+    if (hashCompactionBits != 0 && (hashCompactionBits < MIN_HASH_BITS || hashCompactionBits > 64)) {
+      throw new IllegalArgumentException("hash compaction takes " + MIN_HASH_BITS + " to 64 bits, not "
+          + hashCompactionBits);
+    }
     if (engine == null) {
       engine = Engine.defaultEngine();
     }
@@ -91,7 +101,7 @@ public record CheckOptions(
     }
   }
 
-  /** Options with the default {@code compileAfter}. */
+  /** Options with the default {@code compileAfter}, for an exact search (no hash compaction). */
   public CheckOptions(
       int threads,
       long memoryBytes,
@@ -103,7 +113,7 @@ public record CheckOptions(
       Symmetry symmetry,
       int singleThreadUntil) {
     this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        COMPILE_AFTER);
+        COMPILE_AFTER, 0);
   }
 
   /** Options with the default {@code singleThreadUntil}. */
@@ -134,25 +144,26 @@ public record CheckOptions(
   public CheckOptions withThreads(int n) {
     return new CheckOptions(
         n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        compileAfter);
+        compileAfter, hashCompactionBits);
   }
 
   public CheckOptions withEngine(Engine e) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry, singleThreadUntil,
-        compileAfter);
+        compileAfter, hashCompactionBits);
   }
 
   public CheckOptions withSymmetry(Symmetry s) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s, singleThreadUntil,
-        compileAfter);
+        compileAfter, hashCompactionBits);
   }
 
   /** These options with {@code singleThreadUntil} = {@code states} (0: every level on all threads). */
   public CheckOptions withSingleThreadUntil(int states) {
     return new CheckOptions(
-        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states, compileAfter);
+        threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states, compileAfter,
+        hashCompactionBits);
   }
 
   /**
@@ -161,6 +172,12 @@ public record CheckOptions(
    */
   public CheckOptions withCompileAfter(int states) {
     return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
-        singleThreadUntil, states);
+        singleThreadUntil, states, hashCompactionBits);
+  }
+
+  /** These options with hash compaction to {@code bits}-bit signatures (0: an exact search). */
+  public CheckOptions withHashCompaction(int bits) {
+    return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
+        singleThreadUntil, compileAfter, bits);
   }
 }

@@ -25,5 +25,11 @@ public interface ProgressListener {
   /** The last checkpoint could not be written ({@code reason}); the result stands. By default, nothing. */
   default void checkpointFailed(String reason) {}
 
+  /**
+   * The search's memory limit in bytes and where it comes from (e.g. {@code --memory}), told once when it starts,
+   * before any {@link #progress}: the bytes reported there count against it. By default, ignored.
+   */
+  default void memoryLimit(long bytes, String source) {}
+
   ProgressListener NONE = (s, r, d, q, t, b) -> {};
 }

@@ -91,8 +91,19 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = "0",
       description =
           "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; stop"
-              + " with exit 4 and the partial counts when it is full (default: 0, 70%% of the free heap).")
+              + " with exit 4 and the partial counts when it is full (default: 0, 70%% of the free heap, which the"
+              + " launcher sizes to the machine's memory less an eighth; the start line prints the figure).")
   String memory;
+
+  @Option(
+      names = "--hash-compaction",
+      paramLabel = "BITS",
+      defaultValue = "0",
+      description =
+          "Keep only a BITS-bit signature (24 to 64, e.g. 40) of each state already expanded, as CMurphi's -b:"
+              + " a fraction of the memory, but a state may be missed; the verdict then holds probabilistically,"
+              + " with Stern and Dill's bound on that probability (default: 0, an exact search).")
+  String hashCompaction;
 
   @Option(
       names = "--deadlock-detection",
@@ -365,11 +376,17 @@ final class CheckCommand implements Callable<Integer> {
       if (model == null) {
         throw new IllegalStateException("the front end accepted " + file + " but gave no model");
       }
-      String unsupported = context.cluster() == null ? null : SparkEngine.unsupported(model);
+      String unsupported = context.cluster() == null ? null
+          : run.options().hashCompactionBits() > 0 ? "--hash-compaction applies to the local search, not to --engine spark"
+          : SparkEngine.unsupported(model);
       if (unsupported != null) {
         err.println("ballot: " + name + ": " + unsupported);
         err.flush();
         return ExitCodes.USAGE;
+      }
+      String refusal = HashCompactionRefusal.of(model, run.options());
+      if (refusal != null) {
+        throw new ParameterException(spec.commandLine(), refusal);
       }
       return checkOne(run, name, load, model, reports, started, traceMode, out, err, plan);
     }
@@ -391,6 +408,11 @@ final class CheckCommand implements Callable<Integer> {
     boolean jsonToStdout = "-".equals(json);
     Manifest resumed = null;
     if (plan != null) {
+      if (run.options().hashCompactionBits() > 0) {
+        err.println("ballot: " + name + ": --checkpoint and --resume need every state's record, which --hash-compaction"
+            + " drops: use one or the other");
+        return ExitCodes.USAGE;
+      }
       try {
         Checker.refuseLiveness(model);
         resumed = Checkpointer.check(plan, Fingerprint.of(model, run.options()));
@@ -520,7 +542,8 @@ final class CheckCommand implements Callable<Integer> {
         .with("max-errors", maxErrors)
         .with("symmetry-reduction", symmetry)
         .with("time-limit", timeLimit)
-        .with("engine", "spark".equals(engine) ? "compiled" : engine);
+        .with("engine", "spark".equals(engine) ? "compiled" : engine)
+        .with("hash-compaction", hashCompaction);
   }
 
   /** What the command line sets over a model's header: its explicit options and its {@code --const}s. */

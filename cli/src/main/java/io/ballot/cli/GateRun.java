@@ -1,6 +1,7 @@
 package io.ballot.cli;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.explore.MemoryBudget;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.checkpoint.CheckpointPlan;
 import io.ballot.checker.checkpoint.Manifest;
@@ -145,10 +146,17 @@ final class GateRun {
   ModelOutcome checkLoaded(ModelRun r, String name, LoadResult load, Model model, long start,
       CheckpointPlan plan, Manifest resumed) {
     CheckOptions options = r.options();
+    String liveness = HashCompactionRefusal.of(model, options);
+    if (liveness != null) {
+      err.println("ballot: " + name + ": " + liveness);
+      return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.REJECTED, liveness, since(start));
+    }
     List<String> over = CheckCommand.reducedOver(model, options);
     String mode = over.isEmpty() ? "off" : options.symmetry().name().toLowerCase(Locale.ROOT);
     if (out != null) {
-      out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over)));
+      out.println(TextReporter.startLine(name, options.threads(), CheckCommand.symmetryNote(mode, over),
+          MemoryBudget.describe(options.memoryBytes())
+              + (options.hashCompactionBits() > 0 ? ", hash compaction " + options.hashCompactionBits() + " bits" : "")));
       if (plan != null) {
         out.println(CheckpointOptions.startLine(plan, resumed));
       }

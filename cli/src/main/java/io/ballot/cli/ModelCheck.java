@@ -73,6 +73,11 @@ final class ModelCheck {
       }
 
       @Override
+      public void memoryLimit(long bytes, String source) {
+        line.memoryLimit(bytes, source);
+      }
+
+      @Override
       public boolean stopRequested() {
         return stop.getAsBoolean();
       }

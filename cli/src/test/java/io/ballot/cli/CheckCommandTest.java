@@ -337,7 +337,7 @@ class CheckCommandTest {
     root.fieldNames().forEachRemaining(fields::add);
     assertEquals(
         List.of("version", "formatVersion", "model", "verdict", "states", "rulesFired", "depth", "seconds",
-            "stopReason", "complete", "symmetry", "covers", "rules", "deadRules", "violations", "modelInfo"),
+            "stopReason", "complete", "memory", "symmetry", "covers", "rules", "deadRules", "violations", "modelInfo"),
         fields);
     assertEquals("", Schemas.problems(Schemas.result(), root)); // modelInfo and the lines included
     assertEquals("off", root.get("symmetry").get("mode").asText()); // nothing to reduce in this model
@@ -420,8 +420,8 @@ class CheckCommandTest {
     Cli exhaustive = check("--symmetry-reduction", "exhaustive", model("symmetric.m"));
     assertEquals(ExitCodes.OK, off.exitCode(), off::toString);
     assertEquals("", heuristic.err());
-    assertTrue(heuristic.out().contains(", symmetry reduction heuristic over pid...\n"), heuristic::toString);
-    assertTrue(exhaustive.out().contains(", symmetry reduction exhaustive over pid...\n"), exhaustive::toString);
+    assertTrue(heuristic.out().contains(", symmetry reduction heuristic over pid, memory "), heuristic::toString);
+    assertTrue(exhaustive.out().contains(", symmetry reduction exhaustive over pid, memory "), exhaustive::toString);
     assertFalse(off.out().contains("symmetry"), off::toString);
     Cli json = check("--json=-", "--symmetry-reduction=exhaustive", model("symmetric.m"));
     assertTrue(json.out().contains("\"symmetry\" : {\n    \"mode\" : \"exhaustive\",\n    \"over\" : [ \"pid\" ]\n  }"),
@@ -488,8 +488,8 @@ class CheckCommandTest {
     assertEquals(512, states(one), one::toString);
     assertEquals(states(one), states(two));
     assertEquals(states(one), states(four));
-    assertTrue(one.out().startsWith("Checking " + model("cube.m") + " with 1 thread...\n"), one::toString);
-    assertTrue(two.out().startsWith("Checking " + model("cube.m") + " with 2 threads...\n"), two::toString);
+    assertTrue(one.out().startsWith("Checking " + model("cube.m") + " with 1 thread, memory "), one::toString);
+    assertTrue(two.out().startsWith("Checking " + model("cube.m") + " with 2 threads, memory "), two::toString);
   }
 
   @Test

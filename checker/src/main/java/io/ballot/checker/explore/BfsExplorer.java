@@ -8,6 +8,7 @@ import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.Storage;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
@@ -56,7 +57,11 @@ public final class BfsExplorer {
   /** The stop reason when {@link ProgressListener#stopRequested()} stopped the search. */
   public static final String INTERRUPTED = "interrupted";
   private final StateStore store;
-  private final StripedStateTable seen;
+  private final SeenSet seen;
+  /** The seen-set under hash compaction ({@code --hash-compaction}); null in an exact search. */
+  private final CompactedSeenSet compacted;
+  /** The most bytes the search held at a progress report (the end of a level, or every half second). */
+  private long peakBytes;
   private final DiscoveryOrder order;
   private final SymmetryReduction symmetry; // null: no reduction
   private final int words;
@@ -96,10 +101,17 @@ public final class BfsExplorer {
     this.threads = Math.max(1, Math.min(CheckOptions.MAX_THREADS, options.threads()));
     this.budget = MemoryBudget.of(options.memoryBytes());
     this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()), budget);
-    this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
     this.pending = new PendingViolations(store);
     SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
     this.symmetry = sym.reduces() ? sym : null;
+    if (options.hashCompactionBits() > 0) {
+      this.compacted = new CompactedSeenSet(store, options.hashCompactionBits(), ts.layout().bits(), ts,
+          symmetry == null ? null : symmetry.canonicalizer());
+      this.seen = compacted;
+    } else {
+      this.compacted = null;
+      this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
+    }
     this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
@@ -178,6 +190,7 @@ public final class BfsExplorer {
 
   public Result run() {
     startNanos = System.nanoTime();
+    progress.memoryLimit(budget.limit(), budget.source());
     int depth = 0;
     int from = 0; // the current level: the states with ids from .. to - 1
     boolean resumed = checkpoint != null && checkpoint.resuming();
@@ -193,6 +206,7 @@ public final class BfsExplorer {
       halt(e.getMessage());
     }
     settleViolations();
+    levelFound(0, store.idLimit());
     boolean exhausted = false; // every reachable state (within the bound) expanded
     int to = store.idLimit();
     if (!resumed) {
@@ -215,6 +229,7 @@ public final class BfsExplorer {
           order.finishLevel(store, from, to, store.idLimit(), betweenLevels);
         }
         settleViolations();
+        levelFound(to, store.idLimit());
         from = to;
         to = store.idLimit();
         if (from < to) {
@@ -251,8 +266,25 @@ public final class BfsExplorer {
     Verdict verdict =
         !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
     boolean complete = exhausted && stopReason == null && violationsAllowCompleteness();
+    peakBytes = Math.max(peakBytes, bytesUsed());
+    Storage storage = new Storage(budget.limit(), budget.source(), peakBytes,
+        compacted == null ? 0 : compacted.bits(), compacted == null ? 0 : compacted.omissionBound());
     return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
-        stopReason, Tallies.ruleCounts(ts, ruleFires), complete);
+        stopReason, Tallies.ruleCounts(ts, ruleFires), complete, storage);
+  }
+
+  /**
+   * Under hash compaction, hands the level just found (ids {@code from .. limit - 1}) to the seen-set, which keeps
+   * their signatures and drops the states no longer expanded ({@link CompactedSeenSet#levelFound}).
+   */
+  private void levelFound(int from, int limit) {
+    if (compacted != null && !stop) {
+      try {
+        compacted.levelFound(from, limit);
+      } catch (MemoryLimitReached e) {
+        halt(e.getMessage());
+      }
+    }
   }
 
   /**
@@ -280,7 +312,9 @@ public final class BfsExplorer {
   }
 
   private void report(int depth, long queued) {
-    progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), bytesUsed());
+    long bytes = bytesUsed();
+    peakBytes = Math.max(peakBytes, bytes);
+    progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), bytes);
     if (progress.stopRequested()) {
       halt(INTERRUPTED);
     }
@@ -356,7 +390,9 @@ public final class BfsExplorer {
         return;
       } catch (TimeoutException e) {
         long queued = Math.max(0, store.idLimit() - cursor.get());
-        progress.progress(store.size(), rulesFired.sum(), -1, queued, seconds(), bytesUsed());
+        long bytes = bytesUsed();
+        peakBytes = Math.max(peakBytes, bytes);
+        progress.progress(store.size(), rulesFired.sum(), -1, queued, seconds(), bytes);
         if (progress.stopRequested()) {
           halt(INTERRUPTED);
         }
@@ -672,6 +708,10 @@ public final class BfsExplorer {
       }
     }
     if (live.isEmpty()) {
+      return;
+    }
+    if (compacted != null) { // the command line refuses this before the search; an embedding caller gets a reason
+      halt("liveness not checked: hash compaction keeps no graph of the states (check without --hash-compaction)");
       return;
     }
     Graph g;

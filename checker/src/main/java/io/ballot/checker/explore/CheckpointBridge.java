@@ -74,7 +74,7 @@ final class CheckpointBridge {
    * in file order. Throws {@link CheckpointException} when the files are damaged, {@link MemoryLimitReached} when
    * the states do not fit (the checkpoint is left as it was).
    */
-  Restored restore(StripedStateTable seen, int ruleCount, int coverCount) {
+  Restored restore(SeenSet seen, int ruleCount, int coverCount) {
     Manifest m = out.resumed();
     if (m.ruleFires().length != ruleCount || m.coverHits().length != coverCount) {
       throw corrupt("its counters do not fit the model");

@@ -63,7 +63,18 @@ final class StateStore {
       rules = wide ? null : new char[size];
       wideRules = wide ? new int[size] : null;
     }
+
+    /** {@code c}'s parents and rules without its records (dropped: see {@link #dropRecordsBelow}). */
+    Chunk(Chunk c) {
+      records = null;
+      parents = c.parents;
+      rules = c.rules;
+      wideRules = c.wideRules;
+    }
   }
+
+  /** Chunks below this index have had their records dropped. */
+  private int droppedChunks;
 
   /**
    * A store for states of {@code bits} bits in {@code words} words, whose rule ids are below {@code ruleLimit}, with
@@ -222,6 +233,34 @@ final class StateStore {
       budget.reserve(chunkBytes());
       chunks.set(c, new Chunk(1 << chunkBits, stride, wideRules)); // a volatile write: the arrays are seen whole
     }
+  }
+
+  /**
+   * Frees the records (not the parents and rules, which traces read) of every chunk whose ids are all below {@code
+   * id}, and gives their bytes back to the budget: hash compaction keeps full states only for the levels the search
+   * still expands. Called between levels, by the search thread; {@link #get} and {@link #difference} must not be
+   * asked for a dropped id ({@link #hasRecord}).
+   */
+  void dropRecordsBelow(int id) {
+    int end = Math.min(id >>> chunkBits, chunks.length());
+    for (int c = droppedChunks; c < end; c++) {
+      Chunk chunk = chunks.get(c);
+      if (chunk != null && chunk.records != null) {
+        chunks.set(c, new Chunk(chunk));
+        budget.release(chunk.records.length + 16L);
+      }
+    }
+    droppedChunks = Math.max(droppedChunks, end);
+  }
+
+  /** Whether state {@code id}'s value is still stored (its chunk's records were not dropped). */
+  boolean hasRecord(int id) {
+    return chunks.get(id >>> chunkBits).records != null;
+  }
+
+  /** Bytes of the records of one chunk: what {@link #dropRecordsBelow} frees per chunk. */
+  long recordBytesPerChunk() {
+    return ((long) stride << chunkBits) + Long.BYTES + 16;
   }
 
   void get(int id, long[] out) {

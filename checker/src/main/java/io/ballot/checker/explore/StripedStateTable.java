@@ -118,10 +118,27 @@ final class StripedStateTable implements SeenSet {
     }
   }
 
-  /** The slot holding {@code state} in {@code s}, or 0 if it is not there yet; without the lock (class comment). */
+  /**
+   * The slot holding {@code state} in {@code s}, or 0 if it is not there yet; without the lock (class comment). It
+   * returns the value the probe saw, never a second read of the slot: between the probe finding the empty slot where
+   * {@code state} would go and a second read, another thread may fill that slot with a different state, whose id
+   * would then be taken for this state's (a state missed, or a parent link that does not lead to its state).
+   */
   private long lookupUnlocked(Stripe s, int fragment, long[] state) {
-    long[] seen = s.slots;
-    return (long) SLOT.getAcquire(seen, probe(seen, fragment, state));
+    long[] slots = s.slots;
+    int mask = slots.length - 1;
+    int i = fragment & mask;
+    while (true) {
+      long slot = (long) SLOT.getAcquire(slots, i);
+      long diff = slot == 0 ? 0
+          : (int) (slot >>> 32) != fragment ? 1
+          : exact ? 0
+          : store.difference((int) slot - 1, state);
+      if (diff == 0) {
+        return slot;
+      }
+      i = (i + 1) & mask;
+    }
   }
 
   @Override
@@ -194,6 +211,11 @@ final class StripedStateTable implements SeenSet {
   @Override
   public int size() {
     return store.size();
+  }
+
+  /** Gives this index's bytes back to the budget: call when it is dropped (hash compaction's per-level index). */
+  void dispose() {
+    budget.release(indexBytes.get());
   }
 
   /** Bytes of the index (slots), for memory accounting. */

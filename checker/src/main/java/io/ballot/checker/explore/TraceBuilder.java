@@ -26,6 +26,7 @@ final class TraceBuilder {
   private final TransitionSystem ts;
   private final StateStore store;
   private final Canonicalizer exact; // null without symmetry reduction
+  private final Canonicalizer search; // the search's own (it made the stored states); null without reduction
   private final String run; // the run's options, for a soundness failure
 
   /** A concrete trace: its printed steps and its last state. */
@@ -36,6 +37,7 @@ final class TraceBuilder {
     this.run = run;
     this.store = store;
     this.exact = symmetry == null ? null : symmetry.exactCanonicalizer();
+    this.search = symmetry == null ? null : symmetry.canonicalizer();
   }
 
   Trace trace(int id) {
@@ -45,11 +47,18 @@ final class TraceBuilder {
     }
     List<long[]> states = new ArrayList<>();
     int[] rules = new int[path.size()];
+    long[] stored = null; // the stored value of the previous step's state
     for (int k = 0; k < path.size(); k++) {
+      int s = path.get(k);
       long[] target = new long[store.words()];
-      store.get(path.get(k), target);
+      rules[k] = store.rule(s);
+      if (store.hasRecord(s)) {
+        store.get(s, target);
+      } else {
+        recompute(k, rules[k], stored, target); // hash compaction dropped it
+      }
+      stored = target;
       states.add(target);
-      rules[k] = store.rule(path.get(k));
     }
     return trace(states, rules);
   }
@@ -73,6 +82,25 @@ final class TraceBuilder {
       current = next;
     }
     return new Trace(steps, current);
+  }
+
+  /**
+   * The stored value of a state whose record hash compaction dropped: its recorded start state, or its recorded rule
+   * fired in its parent's stored value, canonicalised as the search did. The replay then checks it as any other.
+   */
+  private void recompute(int k, int rule, long[] parent, long[] out) {
+    try {
+      if (k == 0) {
+        ts.runStart(rule, out, Effects.NONE);
+      } else if (!fires(rule, parent, out, new Output())) {
+        throw unsound(k, ts.rule(rule), "does not fire where the search fired it");
+      }
+    } catch (ModelError e) {
+      throw unsound(k, k == 0 ? ts.start(rule) : ts.rule(rule), "errs (" + e.getMessage() + ") where the search ran it");
+    }
+    if (search != null) {
+      search.canonicalize(out);
+    }
   }
 
   private Instance start(int rule, long[] target, long[] next, Output output) {

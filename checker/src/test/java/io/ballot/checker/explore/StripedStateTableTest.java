@@ -113,4 +113,51 @@ class StripedStateTableTest {
       pool.shutdownNow();
     }
   }
+
+  /**
+   * Threads adding different states at once, into fresh tables (small stripes, grown while they add): every state is
+   * new, so every add must give a new id. A lookup without the lock that read its slot twice (the probe finding the
+   * empty slot where the state would go, then a second read after another thread filled it with its own state) took
+   * the other state's id for this one: the state was lost, or its parent link pointed at a different state.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {20, 69})
+  void threadsAddingDifferentStatesEachGetNewIds(int bits) throws Exception {
+    int threads = 4;
+    int perThread = 100_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 6; round++) {
+        StateStore store = new StateStore(bits, (bits + 63) >>> 6, 4);
+        StripedStateTable table = table(store, bits);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<Integer>> results = new ArrayList<>();
+        int r0 = round;
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          results.add(pool.submit(() -> {
+            StateStore.Appender a = store.appender();
+            long[] s = new long[(bits + 63) >>> 6];
+            int misses = 0;
+            start.await();
+            for (int i = 0; i < perThread; i++) {
+              long v = ((long) i * threads + thread) * 0x9E3779B1L + r0;
+              s[0] = bits < 64 ? v & ((1L << bits) - 1) : v;
+              if (table.add(a, s, -1, 0) < 0) {
+                misses++;
+              }
+            }
+            store.release(a);
+            return misses;
+          }));
+        }
+        for (Future<Integer> f : results) {
+          assertEquals(0, f.get(), "distinct states taken for another's, round " + round);
+        }
+        assertEquals(threads * perThread, table.size());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

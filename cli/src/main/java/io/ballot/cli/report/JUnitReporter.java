@@ -178,7 +178,8 @@ public final class JUnitReporter {
   private static Case propertyCase(PropertyCase p, Result r) {
     Violation v = p.violation();
     return switch (p.verdict(r)) {
-      case PASSED -> Case.passed(p.title(), v == null ? null : "expected violation:\n" + counterexample(v));
+      case PASSED -> Case.passed(p.title(), v != null ? "expected violation:\n" + counterexample(v)
+          : r.probabilistic() ? "holds, " + r.storage().qualifier() : null);
       case FAILED -> v != null
           ? new Case(p.title(), "failure", TextReporter.summary(v) + where(v), kindName(v), counterexample(v), null)
           : new Case(p.title(), "failure", "expected a violation of " + p.name() + ", but it holds", "expectation",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.Storage;
 import io.ballot.checker.result.RuleCount;
 import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.VariableValue;
@@ -36,6 +37,9 @@ import java.util.Objects;
  * }
  * </pre>
  *
+ * {@code memory} gives the search's limit ({@code limitBytes}, {@code limitSource}) and {@code peakBytes}, by its own
+ * accounting; {@code hashCompaction} (only under {@code --hash-compaction}) its {@code bits}, Stern and Dill's
+ * {@code omissionBound} and the qualified {@code verdict}, e.g. {@code holds, probabilistically (P(miss) <= 1e-07)}.
  * {@code verdict} is {@code holds}, {@code violated} or {@code incomplete}; {@code stopReason} is null unless
  * incomplete; a {@code location} is {@code file:line:col} or null. Every trace step carries the full state (in
  * declaration order, values as the text reports print them), whatever {@code --counterexample-trace} says. A run
@@ -176,6 +180,20 @@ public final class JsonReporter {
     root.put("seconds", result.seconds());
     root.put("stopReason", result.stopReason());
     root.put("complete", result.complete());
+    Storage storage = result.storage();
+    if (storage.limitBytes() > 0) {
+      ObjectNode memory = root.putObject("memory");
+      memory.put("limitBytes", storage.limitBytes());
+      memory.put("limitSource", storage.limitSource());
+      memory.put("peakBytes", storage.peakBytes());
+    }
+    if (storage.probabilistic()) {
+      ObjectNode hc = root.putObject("hashCompaction");
+      hc.put("bits", storage.hashBits());
+      hc.put("omissionBound", storage.omissionBound());
+      hc.put("verdict", result.verdict().name().toLowerCase(Locale.ROOT)
+          + (result.probabilistic() ? ", " + storage.qualifier() : ""));
+    }
     ArrayNode covers = root.putArray("covers");
     for (CoverCount c : result.covers()) {
       ObjectNode o = covers.addObject();

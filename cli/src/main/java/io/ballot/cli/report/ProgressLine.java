@@ -9,8 +9,11 @@ import java.util.Objects;
  * A live one-line progress indicator on a terminal's stderr:
  *
  * <pre>
- * 1,234,567 states  (310,000/s)  queue 45,678  depth 17  12 MiB  [4.0 s]
+ * 1,234,567 states  (310,000/s)  queue 45,678  depth 17  mem 1.2/14.6 GiB  [4.0 s]
  * </pre>
+ *
+ * {@code mem} is the search's own accounting (states, their index and its buffers: what its memory limit caps, not
+ * the JVM's heap or the process's RSS), against the limit the search was given.
  *
  * redrawn in place ({@code \r}) at most every half second, and only once the run has lasted more than a second, so
  * quick checks print nothing. {@link #finish} erases it. When disabled (stderr is not a terminal) it never prints.
@@ -32,11 +35,17 @@ public final class ProgressLine implements ProgressListener {
   private int width;
   private int checkpointDepth = -1;
   private double checkpointAt;
+  private long limit;
 
   /** {@code enabled}: whether {@code err} is a terminal (never draw otherwise). */
   public ProgressLine(PrintWriter err, boolean enabled) {
     this.err = Objects.requireNonNull(err);
     this.enabled = enabled;
+  }
+
+  @Override
+  public synchronized void memoryLimit(long bytes, String source) {
+    limit = bytes;
   }
 
   @Override
@@ -49,7 +58,7 @@ public final class ProgressLine implements ProgressListener {
       return;
     }
     lastDrawn = seconds;
-    String text = line(states, lastDepth, queued, seconds, bytes)
+    String text = line(states, lastDepth, queued, seconds, bytes, limit)
         + (checkpointDepth < 0 ? ""
             : String.format(Locale.ROOT, "  checkpoint: depth %d, %.0f s ago", checkpointDepth,
                 seconds - checkpointAt));
@@ -78,17 +87,29 @@ public final class ProgressLine implements ProgressListener {
     }
   }
 
-  /** The text of the line (without {@code \r}). */
-  static String line(long states, int depth, long queued, double seconds, long bytes) {
+  /** The text of the line (without {@code \r}); {@code limit} ≤ 0: unknown, the bytes alone are shown. */
+  static String line(long states, int depth, long queued, double seconds, long bytes, long limit) {
     long rate = Math.round(states / Math.max(seconds, 1e-3));
     return String.format(
         Locale.ROOT,
-        "%,d states  (%,d/s)  queue %,d  depth %d  %,d MiB  [%.1f s]",
+        "%,d states  (%,d/s)  queue %,d  depth %d  mem %s  [%.1f s]",
         states,
         rate,
         queued,
         depth,
-        bytes >> 20,
+        memory(bytes, limit),
         seconds);
+  }
+
+  /** {@code 1.2/14.6 GiB} (or {@code 12/512 MiB} below a GiB limit); the bytes alone when the limit is unknown. */
+  static String memory(long bytes, long limit) {
+    if (limit <= 0) {
+      return String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
+    }
+    if (limit >= 1L << 30) {
+      double g = 1L << 30;
+      return String.format(Locale.ROOT, "%.1f/%.1f GiB", bytes / g, limit / g);
+    }
+    return String.format(Locale.ROOT, "%d/%d MiB", bytes >> 20, limit >> 20);
   }
 }

@@ -52,7 +52,10 @@ public final class SarifReporter {
           "The model did not do what the project file expects of it.", "error"},
       new String[] {"model-rejected", "ModelRejected", "The model has a syntax, name or type error.", "error"},
       new String[] {"check-incomplete", "CheckIncomplete",
-          "A limit (time, memory) or an internal error stopped the check before it could tell.", "error"});
+          "A limit (time, memory) or an internal error stopped the check before it could tell.", "error"},
+      new String[] {"probabilistic-verdict", "ProbabilisticVerdict",
+          "The properties hold in every state hash compaction kept: a reachable state may have been missed, with at"
+              + " most the probability stated.", "note"});
 
   private final ObjectMapper mapper =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -136,6 +139,10 @@ public final class SarifReporter {
           "rule \"" + dead.rule() + "\" never fires in any reachable state of " + o.name()
               + " (" + dead.instances() + (dead.instances() == 1 ? " instance" : " instances") + ")");
       r.putArray("locations").add(location(dead.location(), o.name()));
+    }
+    if (res.probabilistic()) {
+      ObjectNode r = result(results, "probabilistic-verdict", "note", o.name() + ": " + o.outcomeText());
+      r.putArray("locations").add(location(null, o.name()));
     }
     if (o.status() == ModelOutcome.Status.INCOMPLETE) {
       ObjectNode r = result(results, "check-incomplete", "error", o.name() + ": " + o.outcomeText());

@@ -56,8 +56,17 @@ public final class TextReporter {
    * null or empty when nothing is reduced.
    */
   public static String startLine(String model, int threads, String symmetry) {
+    return startLine(model, threads, symmetry, null);
+  }
+
+  /**
+   * As above, with the search's memory limit and where it comes from ({@code memory}: e.g. {@code 14.6 GiB (70% of
+   * the free JVM heap; ...)}; null: not shown): {@code Checking m.m with 2 threads, memory 14.6 GiB (...)...}.
+   */
+  public static String startLine(String model, int threads, String symmetry, String memory) {
     return "Checking " + model + " with " + threads + (threads == 1 ? " thread" : " threads")
-        + (symmetry == null || symmetry.isEmpty() ? "" : ", symmetry reduction " + symmetry) + "...";
+        + (symmetry == null || symmetry.isEmpty() ? "" : ", symmetry reduction " + symmetry)
+        + (memory == null ? "" : ", memory " + memory) + "...";
   }
 
   /** After a deadlock verdict: how to check a model whose protocol is meant to stop (a first-day question). */
@@ -86,7 +95,7 @@ public final class TextReporter {
   /** The verdict in words, e.g. {@code all properties hold}, {@code invariant "x" violated}. */
   public static String verdictText(Result result) {
     if (result.verdict() == Verdict.HOLDS) {
-      return "all properties hold";
+      return result.probabilistic() ? "all properties hold, " + result.storage().qualifier() : "all properties hold";
     }
     if (result.verdict() == Verdict.INCOMPLETE || result.violations().isEmpty()) {
       return "incomplete (stopped: " + result.stopReason() + ")";

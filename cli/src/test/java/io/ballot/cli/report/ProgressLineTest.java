@@ -1,6 +1,7 @@
 package io.ballot.cli.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,13 +41,13 @@ class ProgressLineTest {
     ProgressLine p = new ProgressLine(err, true);
     p.progress(1000, 5000, 7, 300, 0.9, 0);
     p.progress(2000, 9000, -1, 400, 2.0, 3L << 20);
-    String first = "\r" + ProgressLine.line(2000, 7, 400, 2.0, 3L << 20);
+    String first = "\r" + ProgressLine.line(2000, 7, 400, 2.0, 3L << 20, 0);
     assertEquals(first, text.toString());
     p.progress(2500, 9900, 8, 400, 2.3, 3L << 20); // too soon: not drawn, but the depth is kept
     assertEquals(first, text.toString());
     p.progress(3000, 9999, -1, 10, 2.6, 4L << 20);
-    String line1 = ProgressLine.line(2000, 7, 400, 2.0, 3L << 20);
-    String line2 = ProgressLine.line(3000, 8, 10, 2.6, 4L << 20);
+    String line1 = ProgressLine.line(2000, 7, 400, 2.0, 3L << 20, 0);
+    String line2 = ProgressLine.line(3000, 8, 10, 2.6, 4L << 20, 0);
     String pad = " ".repeat(Math.max(0, line1.length() - line2.length())); // covers a longer previous line
     String second = first + "\r" + line2 + pad;
     assertEquals(second, text.toString());
@@ -58,8 +59,24 @@ class ProgressLineTest {
 
   @Test
   void lineText() {
-    assertEquals("1,234,567 states  (617,284/s)  queue 89  depth 12  45 MiB  [2.0 s]",
-        ProgressLine.line(1_234_567, 12, 89, 2.0, 45L << 20));
+    assertEquals("1,234,567 states  (617,284/s)  queue 89  depth 12  mem 45 MiB  [2.0 s]",
+        ProgressLine.line(1_234_567, 12, 89, 2.0, 45L << 20, 0));
+  }
+
+  @Test
+  void memoryAgainstTheLimit() {
+    assertEquals("1,234,567 states  (617,284/s)  queue 89  depth 12  mem 1.2/17.6 GiB  [2.0 s]",
+        ProgressLine.line(1_234_567, 12, 89, 2.0, (long) (1.2 * (1L << 30)), (long) (17.6 * (1L << 30))));
+    assertEquals("mem 45/512 MiB", "mem " + ProgressLine.memory(45L << 20, 512L << 20));
+  }
+
+  @Test
+  void drawsTheLimitTheSearchAnnounced() {
+    ProgressLine p = new ProgressLine(err, true);
+    p.memoryLimit(100L << 20, "--memory");
+    p.progress(2000, 9000, 3, 400, 2.0, 30L << 20);
+    assertEquals("\r" + ProgressLine.line(2000, 3, 400, 2.0, 30L << 20, 100L << 20), text.toString());
+    assertTrue(text.toString().contains("mem 30/100 MiB"), text.toString());
   }
 
   @Test

@@ -129,5 +129,7 @@ class TextReporterTest {
   void startLine() {
     assertEquals("Checking m.m with 1 thread...", TextReporter.startLine("m.m", 1));
     assertEquals("Checking m.m with 8 threads...", TextReporter.startLine("m.m", 8));
+    assertEquals("Checking m.m with 2 threads, symmetry reduction heuristic over pid, memory 512 MiB (--memory)...",
+        TextReporter.startLine("m.m", 2, "heuristic over pid", "512 MiB (--memory)"));
   }
 }

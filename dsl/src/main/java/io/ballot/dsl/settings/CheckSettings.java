@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The checker's options as text, keyed by their long option names without dashes ({@code threads}, {@code memory},
  * {@code deadlock-detection}, {@code bound}, {@code max-errors}, {@code time-limit}, {@code symmetry-reduction},
- * {@code engine}),
+ * {@code engine}, {@code hash-compaction}),
  * and their parsing into {@link CheckOptions}. Shared by the command line and the project file, so that both accept
  * exactly the same values, and by the model header ({@link ModelHeader}), for the command line, the CI gate and
  * the language server alike.
@@ -23,7 +23,7 @@ public final class CheckSettings {
   /** The keys a project file may set for a model, in the order {@code --help} lists the options. */
   public static final List<String> KEYS =
       List.of("threads", "memory", "deadlock-detection", "bound", "max-errors", "symmetry-reduction", "time-limit",
-          "engine");
+          "engine", "hash-compaction");
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
   /** Plain decimal seconds: digits with an optional fraction (no sign, exponent, hex or {@code Infinity}). */
@@ -79,6 +79,7 @@ public final class CheckSettings {
     m.put("symmetry-reduction", "heuristic");
     m.put("time-limit", "0");
     m.put("engine", "compiled");
+    m.put("hash-compaction", "0");
     return new CheckSettings(m);
   }
 
@@ -95,6 +96,7 @@ public final class CheckSettings {
     m.put("time-limit", new java.math.BigDecimal(String.format(Locale.ROOT, "%.9f", seconds)).stripTrailingZeros()
         .toPlainString());
     m.put("engine", options.engine().name().toLowerCase(Locale.ROOT));
+    m.put("hash-compaction", Integer.toString(options.hashCompactionBits()));
     return new CheckSettings(m);
   }
 
@@ -141,7 +143,24 @@ public final class CheckSettings {
     double seconds = seconds("time-limit");
     CheckOptions.Symmetry symmetryMode = choice("symmetry-reduction", CheckOptions.Symmetry.class);
     CheckOptions.Engine engine = choice("engine", CheckOptions.Engine.class);
-    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, engine, symmetryMode);
+    int hashBits = hashBits("hash-compaction");
+    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, engine, symmetryMode)
+        .withHashCompaction(hashBits);
+  }
+
+  /** 0 (an exact search) or a signature width of {@link CheckOptions#MIN_HASH_BITS} to 64 bits. */
+  private int hashBits(String key) {
+    String value = values.get(key);
+    String expected = "0 (off) or a number of signature bits from " + CheckOptions.MIN_HASH_BITS + " to 64, e.g. 40";
+    String digits = value.strip();
+    if (!digits.matches("\\d{1,3}")) {
+      throw new InvalidValue(key, value, expected);
+    }
+    int bits = Integer.parseInt(digits);
+    if (bits != 0 && (bits < CheckOptions.MIN_HASH_BITS || bits > 64)) {
+      throw new InvalidValue(key, value, expected);
+    }
+    return bits;
   }
 
   /** An integer in {@code min..max} written in decimal digits; anything else (sign, overflow) is invalid. */
