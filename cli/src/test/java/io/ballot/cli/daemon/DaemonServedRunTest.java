@@ -214,9 +214,15 @@ class DaemonServedRunTest {
     }
   }
 
-  /** Run times differ from run to run (and so do the figures derived from them); nothing else may. */
+  /**
+   * Run times differ from run to run (and so do the figures derived from them), and so does the default memory
+   * limit (a share of the heap free when the run starts, less in a daemon that has served runs) and the peak;
+   * nothing else may.
+   */
   static String normalize(String s) {
     return s.replaceAll("Time: [\\d.]+ s  \\(\\d+ states/s\\)", "Time: T")
+        .replaceAll("memory [\\d.]+ [KMGT]iB \\(70% of the free JVM heap", "memory M (70% of the free JVM heap")
+        .replaceAll("\"(limitBytes|peakBytes)\"\\s*:\\s*\\d+", "\"$1\": M")
         .replaceAll("time=\"[\\d.]+\"", "time=\"T\"")
         .replaceAll("\"(seconds|elapsed\\w*|statesPerSecond|time\\w*)\"\\s*:\\s*[\\d.eE+-]+", "\"$1\": T")
         .replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z?", "DATE");
