@@ -3,6 +3,7 @@ package io.ballot.dsl.ide;
 import io.ballot.dsl.ide.check.CheckCodeLens;
 import io.ballot.dsl.ide.check.CheckModelCommands;
 import io.ballot.dsl.ide.contentassist.MurphiContentProposals;
+import io.ballot.dsl.ide.contentassist.SerializedProposalConflictHelper;
 import io.ballot.dsl.ide.format.MurphiFormattingService;
 import io.ballot.dsl.ide.highlight.MurphiHighlighting;
 import io.ballot.dsl.ide.hover.MurphiHoverService;
@@ -10,6 +11,7 @@ import io.ballot.dsl.ide.rename.MurphiRenameService;
 import io.ballot.dsl.ide.symbols.MurphiDocumentSymbols;
 import io.ballot.dsl.ide.symbols.MurphiSymbolKinds;
 import io.ballot.dsl.ide.validation.FrontEndValidator;
+import org.eclipse.xtext.ide.editor.contentassist.IProposalConflictHelper;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
@@ -27,6 +29,12 @@ public class MurphiIdeModule extends AbstractMurphiIdeModule {
   /** Validation as the command line does it (syntax, names, then the semantic checks of lowering). */
   public Class<? extends IResourceValidator> bindIResourceValidator() {
     return FrontEndValidator.class;
+  }
+
+  /** Xtext's proposal-conflict check, one call at a time (its lexers are fields; requests run in parallel). */
+  @Override
+  public Class<? extends IProposalConflictHelper> bindIProposalConflictHelper() {
+    return SerializedProposalConflictHelper.class;
   }
 
   public Class<? extends IHoverService> bindIHoverService() {
