@@ -66,6 +66,9 @@ public final class ExitCodes {
   /** {@code check --fail-on-dead-rules}: every property behaved as expected, but a rule never fired. */
   public static final int DEAD_RULES = 16;
 
+  /** {@code format --check}: every file was accepted and at least one is not in the canonical layout. */
+  public static final int NOT_FORMATTED = 17;
+
   /** {@code replay}: no execution of the model produces the logs. */
   public static final int REPLAY_REJECTED = 20;
 
@@ -91,6 +94,7 @@ public final class ExitCodes {
     map.put(key(LIVENESS_VIOLATED), "a liveness property was violated");
     map.put(key(EXPECTATION_NOT_MET), "several models: one did not meet its expectation");
     map.put(key(DEAD_RULES), "a rule never fired (with --fail-on-dead-rules)");
+    map.put(key(NOT_FORMATTED), "format --check: a file is not in the canonical layout");
     map.put(key(REPLAY_REJECTED), "replay: no execution of the model produces the logs");
     return map;
   }

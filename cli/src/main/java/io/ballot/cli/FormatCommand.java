@@ -21,7 +21,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ballot format MODEL [-i] [--width N]}: pretty-print a model to stdout, or rewrite the files in place. */
+/**
+ * {@code ballot format MODEL [-i | --check] [--width N]}: pretty-print a model to stdout, rewrite the files in place,
+ * or list the files that are not in the canonical layout.
+ */
 @Command(
     name = "format",
     description = {
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
       "Every comment is kept, and blank lines between declarations, statements and rules; long expressions are"
           + " wrapped before their operators at --width columns.",
       "A rejected model is not formatted: its errors are reported on stderr and the exit code is 3. If the"
-          + " formatted text would not have the file's comments, nothing is written and the exit code is 1."
+          + " formatted text would not have the file's comments, nothing is written and the exit code is 1.",
+      "With --check nothing is written: each file not in the canonical layout is named on stdout and the exit code is"
+          + " 17 (for CI and pre-commit hooks)."
     })
 final class FormatCommand implements Callable<Integer> {
 
@@ -44,6 +49,11 @@ final class FormatCommand implements Callable<Integer> {
       names = {"-i", "--in-place"},
       description = "Rewrite each file with its formatted text (files already formatted are left untouched).")
   boolean inPlace;
+
+  @Option(
+      names = "--check",
+      description = "Write nothing; name each file whose layout is not canonical, and exit with 17 if there is one.")
+  boolean check;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -62,7 +72,7 @@ final class FormatCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "MODEL",
       arity = "1..*",
-      description = "Murphi model file; several files only with --in-place.")
+      description = "Murphi model file; several files only with --in-place or --check.")
   List<Path> files;
 
   FormatCommand(CliContext context) {
@@ -71,9 +81,12 @@ final class FormatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!inPlace && files.size() > 1) {
-      throw new ParameterException(
-          spec.commandLine(), "format prints one MODEL to stdout; use --in-place to format several files");
+    if (inPlace && check) {
+      throw new ParameterException(spec.commandLine(), "--in-place and --check cannot be used together");
+    }
+    if (!inPlace && !check && files.size() > 1) {
+      throw new ParameterException(spec.commandLine(),
+          "format prints one MODEL to stdout; use --in-place to format several files, or --check to list them");
     }
     if (width < ModelFormatter.MIN_WIDTH || width > MAX_WIDTH) {
       throw new ParameterException(spec.commandLine(),
@@ -82,6 +95,7 @@ final class FormatCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr());
     int exit = ExitCodes.OK;
+    boolean unformatted = false;
     for (Path file : files) {
       FormatResult result = context.loader().format(file, width);
       LoadResult load = result.load();
@@ -103,7 +117,13 @@ final class FormatCommand implements Callable<Integer> {
         exit = ExitCodes.INTERNAL_ERROR;
         continue;
       }
-      if (!inPlace) {
+      if (check) {
+        if (!formatted.equals(load.source())) {
+          out.println("not formatted: " + name);
+          out.flush();
+          unformatted = true;
+        }
+      } else if (!inPlace) {
         out.print(formatted);
         out.flush();
       } else if (!formatted.equals(load.source())) {
@@ -116,7 +136,7 @@ final class FormatCommand implements Callable<Integer> {
       }
     }
     spec.commandLine().getErr().flush();
-    return exit;
+    return exit == ExitCodes.OK && unformatted ? ExitCodes.NOT_FORMATTED : exit; // a rejected file says more
   }
 
   private static String reason(IOException e) {

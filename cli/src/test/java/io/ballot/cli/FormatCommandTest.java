@@ -205,4 +205,62 @@ class FormatCommandTest {
     assertTrue(r.err().contains("use --in-place"), r::toString);
     assertEquals("", r.out());
   }
+
+  /** A formatter whose canonical layout is the text prefixed once with "formatted " (so formatting is idempotent). */
+  private static final ModelLoader PREFIXING =
+      new ModelLoader() {
+        @Override
+        public LoadResult load(Path file) {
+          return FRONT_END.apply(file);
+        }
+
+        @Override
+        public FormatResult format(Path file, int width) {
+          LoadResult load = load(file);
+          String text = load.source();
+          return new FormatResult(
+              load, load.hasErrors() ? null : text.startsWith("formatted ") ? text : "formatted " + text);
+        }
+      };
+
+  @Test
+  void checkNamesTheFilesNotInTheCanonicalLayoutAndWritesNothing() throws IOException {
+    Path done = write("done.m", "formatted d\n");
+    Path todo = write("todo.m", "t\n");
+    Path also = write("also.m", "a\n");
+    Cli r = Cli.run(() -> PREFIXING, "format", "--check", done.toString(), todo.toString(), also.toString());
+    assertEquals(ExitCodes.NOT_FORMATTED, r.exitCode(), r::toString);
+    assertEquals("not formatted: " + todo + "\nnot formatted: " + also + "\n", r.out());
+    assertEquals("", r.err());
+    assertEquals("t\n", Files.readString(todo), "--check writes nothing");
+    assertEquals("a\n", Files.readString(also));
+  }
+
+  @Test
+  void checkOfFormattedFilesIsSilentAndExits0() throws IOException {
+    Path a = write("a.m", "formatted a\n");
+    Path b = write("b.m", "formatted b\n");
+    Cli r = Cli.run(() -> PREFIXING, "format", "--check", a.toString(), b.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void checkWithARejectedFileExits3AndStillNamesTheOthers() throws IOException {
+    Path bad = write("bad.m", "!\n");
+    Path todo = write("todo.m", "t\n");
+    Cli r = Cli.run(() -> PREFIXING, "format", "--check", bad.toString(), todo.toString());
+    assertEquals(ExitCodes.MODEL_REJECTED, r.exitCode(), r::toString);
+    assertEquals("not formatted: " + todo + "\n", r.out());
+    assertTrue(r.err().startsWith(bad + ":1:1: error: unexpected '!'"), r::err);
+  }
+
+  @Test
+  void checkAndInPlaceTogetherAreAUsageError() throws IOException {
+    Path m = write("m.m", "m\n");
+    Cli r = Cli.run(() -> PREFIXING, "format", "--check", "--in-place", m.toString());
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("--in-place and --check cannot be used together"), r::err);
+    assertEquals("m\n", Files.readString(m));
+  }
 }

@@ -2,8 +2,10 @@ package io.ballot.dsl;
 
 import io.ballot.dsl.conversion.MurphiValueConverters;
 import io.ballot.dsl.linking.MurphiLinkingMessages;
+import io.ballot.dsl.parsing.SyntaxHints;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 
 /** Guice bindings of the Murphi language: Ballot's own services over Xtext's defaults. */
 public class MurphiRuntimeModule extends AbstractMurphiRuntimeModule {
@@ -15,5 +17,9 @@ public class MurphiRuntimeModule extends AbstractMurphiRuntimeModule {
 
   public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
     return MurphiLinkingMessages.class;
+  }
+
+  public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+    return SyntaxHints.class;
   }
 }

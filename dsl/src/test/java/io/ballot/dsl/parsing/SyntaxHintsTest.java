@@ -1,0 +1,55 @@
+package io.ballot.dsl.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.ballot.dsl.api.Diagnostic;
+import io.ballot.dsl.api.FrontEnd;
+import io.ballot.dsl.api.LoadResult;
+import org.junit.jupiter.api.Test;
+
+/** The syntax errors that name the likely slip, at its position, and the ones left as the parser words them. */
+class SyntaxHintsTest {
+  private final FrontEnd frontEnd = new FrontEnd();
+
+  private Diagnostic firstError(String text) {
+    LoadResult result = frontEnd.load("m.m", text);
+    assertFalse(result.diagnostics().isEmpty(), "rejected");
+    return result.diagnostics().get(0);
+  }
+
+  @Test
+  void aCommaBetweenMessageKindsSaysTheyAreSeparatedBySemicolons() {
+    Diagnostic d = firstError("""
+        type Node: scalarset(2);
+        network net: unordered capacity 4 of
+          Ping(n: Node), Pong(n: Node);
+        end;
+        """);
+    assertEquals(3, d.line());
+    assertEquals(16, d.column());
+    assertEquals("syntax error: unexpected ',': the message kinds of a network are separated by ';'"
+        + " (network net: ... of Ping(n: Node); Pong(n: Node); end)", d.message());
+  }
+
+  @Test
+  void aCommaElsewhereKeepsTheParsersWording() {
+    Diagnostic d = firstError("""
+        var x: boolean, ;
+        """);
+    assertEquals("syntax error: unexpected ','", d.message());
+  }
+
+  @Test
+  void aCommaBetweenFieldsOfOneMessageIsNotAnError() {
+    LoadResult result = frontEnd.load("m.m", """
+        type Node: scalarset(2);
+        network net: unordered capacity 4 of
+          Ping(n: Node, m: Node);
+        end;
+        startstate begin end;
+        rule begin end;
+        """);
+    assertEquals(java.util.List.of(), result.diagnostics());
+  }
+}
