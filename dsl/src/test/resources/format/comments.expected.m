@@ -46,8 +46,7 @@ begin
   return y;
 end;
 
-startstate begin
-  -- on the startstate line
+startstate begin -- on the startstate line
   n := 0; -- trailing n
   for p: Pid do
     -- inside for
@@ -66,8 +65,7 @@ ruleset p: Pid do
       -- own line before the third
       & !st[p].ok
   ==> begin
-    if n = 0 then
-      -- after then
+    if n = 0 then -- after then
       n := inc(n);
     elsif n = 1 then
       -- in elsif
@@ -77,8 +75,7 @@ ruleset p: Pid do
         -- before a case
         case 2:
           n := 0; -- in a case
-        else
-          -- on else
+        else -- on else
           n := 0;
       end;
     end;

@@ -43,7 +43,7 @@ invariant "count of a set" count(log) = 0;
 invariant "full of an ordered network" !full(ch);
 -- error: takes the network alone: count(net)
 invariant "count of a queue of an unordered network" count(net, K, K) = 0;
--- error: network 'net' has no message 'pong'
+-- error: network 'net' has no message 'pong'; did you mean 'ping'? (it has ping, level)
 invariant "no such message" !inflight(net, Pong(1));
 -- error: message 'level' has 1 field (v), not 2
 invariant "wrong arity" !inflight(net, Level(1, 2));

@@ -16,7 +16,7 @@ end;
 
 ruleset n: Node do
   rule "bad sends" true ==>
-    -- error: has no message 'pong'
+    -- error: has no message 'pong'; did you mean 'ping'? (it has ping, stop)
     send net Pong(n, n);
     -- error: has 2 fields (src, dst), not 1
     send net Ping(n);

@@ -142,6 +142,22 @@ final class FormatSession {
     comments.trailing(end(element), nextTokenAfter(end(element)));
   }
 
+  /**
+   * The comments after the keyword that opens a block ({@code then}, {@code do}, {@code else}, {@code begin}) on
+   * that keyword's source line, kept at the end of the line the printer has written it on.
+   */
+  void afterOpening(int blockStart) {
+    if (blockStart < 0) {
+      return;
+    }
+    int i = java.util.Arrays.binarySearch(tokenOffsets, blockStart);
+    i = (i < 0 ? -i - 1 : i) - 1; // the last token before the block
+    if (i >= 0) {
+      int end = tokenOffsets[i] + tokenTexts.get(i).length();
+      comments.trailing(end, nextTokenAfter(end));
+    }
+  }
+
   /** The comments before {@code o}, written where the printer has got to. */
   void before(EObject o) {
     int at = offset(o);

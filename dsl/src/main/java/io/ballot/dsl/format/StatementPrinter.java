@@ -43,6 +43,7 @@ final class StatementPrinter {
    * that precede the block's closing keyword. The cursor stays at the end of the block's last line.
    */
   void block(Block block) {
+    s.afterOpening(block.getStmts().isEmpty() ? s.emptyOffset(block) : s.offset(block.getStmts().get(0)));
     s.layout.indent();
     s.layout.open();
     for (Stmt st : block.getStmts()) {

@@ -14,7 +14,6 @@ import io.ballot.dsl.scoping.MurphiScopeProvider;
 import io.ballot.dsl.settings.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -65,8 +64,8 @@ public class MurphiLinkingMessages extends LinkingDiagnosticMessageProvider {
       if (net == null) {
         return null; // the network name is what is wrong, and that is reported
       }
-      message = "network '" + net.getName() + "' has no message '" + name + "' (it has "
-          + net.getMessages().stream().map(MsgDecl::getName).collect(Collectors.joining(", ")) + ")";
+      message = "network '" + net.getName() + "' has no message '" + name + "'"
+          + Suggestions.amongKnown(name, net.getMessages().stream().map(MsgDecl::getName).toList());
     } else if (ref == MurphiPackage.Literals.ID_REF__REF && UndefinedWord.isSpelling(name)) {
       if (UndefinedWord.allowedAt(at)) {
         return null; // CMurphi's UNDEFINED value, lowered where it stands

@@ -21,6 +21,7 @@ import io.ballot.dsl.murphi.Named;
 import io.ballot.dsl.murphi.NetKind;
 import io.ballot.dsl.murphi.NetworkDecl;
 import io.ballot.dsl.murphi.SendStmt;
+import io.ballot.dsl.settings.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -395,8 +396,8 @@ final class Networks {
   Message message(Network n, EObject at, String kind, int arity) {
     Message m = n.messages().get(kind);
     if (m == null) {
-      cx.problems().error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "' (it has "
-          + String.join(", ", n.messages().keySet()) + ")");
+      cx.problems().error(at, "network '" + n.decl().getName() + "' has no message '" + kind + "'"
+          + Suggestions.amongKnown(kind, n.messages().keySet()));
       return null;
     }
     if (arity != m.fields().size()) {

@@ -13,6 +13,15 @@ public final class Suggestions {
     return best == null ? "" : " (did you mean '" + best + "'?)";
   }
 
+  /**
+   * For a name that is not one of a few known ones: {@code "; did you mean 'x'? (it has a, b, x)"} when one is close,
+   * else {@code " (it has a, b, x)"}.
+   */
+  public static String amongKnown(String word, Collection<String> known) {
+    String best = closest(word, known);
+    return (best == null ? "" : "; did you mean '" + best + "'?") + " (it has " + String.join(", ", known) + ")";
+  }
+
   /** The known name at the smallest edit distance from {@code word} (ignoring case), within a third of its length. */
   public static String closest(String word, Collection<String> known) {
     String w = word.toLowerCase(Locale.ROOT);

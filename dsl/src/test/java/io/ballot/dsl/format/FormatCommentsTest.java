@@ -124,7 +124,7 @@ class FormatCommentsTest {
   }
 
   @Test
-  void aCommentInAnEmptyBlockStaysInIt() {
+  void aCommentAfterTheKeywordOfAnEmptyBlockStaysOnItsLine() {
     String text = "var x: boolean;\nprocedure p(); begin -- to do\nend;\nstartstate begin x := true end;\n"
         + "rule begin if x then -- nothing yet\n else x := true end end;\n";
     assertEquals(
@@ -133,8 +133,7 @@ class FormatCommentsTest {
           x: boolean;
 
         procedure p();
-        begin
-          -- to do
+        begin -- to do
         end;
 
         startstate begin
@@ -142,14 +141,22 @@ class FormatCommentsTest {
         end;
 
         rule begin
-          if x then
-            -- nothing yet
+          if x then -- nothing yet
           else
             x := true;
           end;
         end;
         """,
         format(text, 100));
+  }
+
+  @Test
+  void aCommentOnItsOwnLineInAnEmptyBlockStaysInsideOnItsOwnLine() {
+    String text = "var x: boolean;\nprocedure p(); begin\n -- to do\nend;\nstartstate begin x := true end;\n"
+        + "rule begin if x then\n -- nothing yet\n else x := true end end;\n";
+    String formatted = format(text, 100);
+    assertTrue(formatted.contains("begin\n  -- to do\nend;"), formatted);
+    assertTrue(formatted.contains("if x then\n    -- nothing yet\n  else"), formatted);
   }
 
   @Test
