@@ -23,7 +23,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
  * when it is an {@code initialize} request it is answered at once with {@link StaticCapabilities}. The real
  * server's own answer to it is then dropped on its way out ({@link #dropRealAnswer}); every other message goes
  * to and from the real server as before, which queues them in the input until it is ready. Anything else as the
- * first message (or one that does not parse) is left to the real server entirely.
+ * first message (or one that does not parse, or an initialize without params, which Xtext refuses) is left to the
+ * real server entirely.
  */
 final class EarlyInitialize {
   private static final Logger LOG = Logger.getLogger(EarlyInitialize.class);
@@ -47,7 +48,7 @@ final class EarlyInitialize {
     try {
       Message message = json.parseMessage(new String(first, StandardCharsets.UTF_8));
       if (!(message instanceof RequestMessage r) || !"initialize".equals(r.getMethod())
-          || !(r.getParams() instanceof InitializeParams || r.getParams() == null) || r.getRawId() == null) {
+          || !(r.getParams() instanceof InitializeParams) || r.getRawId() == null) {
         return;
       }
       request = r;
@@ -57,7 +58,7 @@ final class EarlyInitialize {
     InitializeParams params = (InitializeParams) request.getParams();
     ResponseMessage response = new ResponseMessage();
     response.setRawId(request.getRawId());
-    response.setResult(new InitializeResult(StaticCapabilities.of(params == null ? null : params.getCapabilities())));
+    response.setResult(new InitializeResult(StaticCapabilities.of(params.getCapabilities())));
     answeredJson = json.getGson().toJson(response.getResult());
     answeredId = request.getId();
     new StreamMessageConsumer(out, json).consume(response);

@@ -127,6 +127,19 @@ class EarlyInitializeTest {
     }
   }
 
+  /** An initialize without params is left to the built server, which refuses it (no early success). */
+  @Test
+  void initializeWithoutParamsIsAnsweredByTheServerAlone() throws Exception {
+    try (RawLspClient client = new RawLspClient()) {
+      String init = client.request("initialize", "null");
+      JsonObject answer = client.await(init, 60);
+      assertTrue(answer.has("error"), answer.toString());
+      assertTrue(answer.get("_serverBuiltWhenReceived").getAsBoolean(), answer.toString());
+      client.await(client.request("shutdown", "null"), 30);
+      assertEquals(1, client.responseLog.stream().filter(r -> r.get("id").getAsString().equals(init)).count());
+    }
+  }
+
   private static String open(String uri, String text) {
     return "{\"textDocument\":{\"uri\":" + RawLspClient.quote(uri) + ",\"languageId\":\"murphi\",\"version\":1,"
         + "\"text\":" + RawLspClient.quote(text) + "}}";
