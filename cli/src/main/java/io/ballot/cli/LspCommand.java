@@ -86,7 +86,12 @@ final class LspCommand implements Callable<Integer> {
     LanguageServers.Running running = LanguageServers.start(input, output);
     try {
       running.listening().get();
-    } catch (ExecutionException | CancellationException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LanguageServers.StartFailure failure) {
+        throw failure; // reported as an internal error by serve()
+      }
+      // The connection closed: the client went away.
+    } catch (CancellationException e) {
       // The connection closed: the client went away.
     }
     return ExitCodes.OK;

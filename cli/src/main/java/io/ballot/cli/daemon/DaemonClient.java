@@ -33,7 +33,8 @@ import java.util.Set;
 public final class DaemonClient {
   /** The exit code that tells the launcher to run the command itself; no ballot run exits with it. */
   public static final int FALLBACK = 199;
-  private static final Set<String> PLAIN_ONLY = Set.of("lsp", "replay", "view");
+  /** Commands always run plainly; the launcher skips the client for them too (LauncherTest checks the list). */
+  static final Set<String> PLAIN_ONLY = Set.of("lsp", "replay", "view");
 
   private final Path jar;
   private final String java;

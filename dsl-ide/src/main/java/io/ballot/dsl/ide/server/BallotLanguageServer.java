@@ -28,7 +28,8 @@ public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageS
    * Initializes as Xtext does, but as if the client declared {@code workspace.executeCommand} (without dynamic
    * registration) when it did not: Xtext sets up its command registry only for a client that declares it, and
    * answered every command of such a client with an internal error (the capability is only about dynamic
-   * registration; any client may send the request).
+   * registration; any client may send the request). The workspace set-up it queues is not cancelled by the writes
+   * of requests that follow (see {@link ReentrantRequestManager#withUncancellableWrites}).
    */
   @Override
   public CompletableFuture<org.eclipse.lsp4j.InitializeResult> initialize(org.eclipse.lsp4j.InitializeParams params) {
@@ -41,8 +42,10 @@ public class BallotLanguageServer extends org.eclipse.xtext.ide.server.LanguageS
     if (params.getCapabilities().getWorkspace().getExecuteCommand() == null) {
       params.getCapabilities().getWorkspace().setExecuteCommand(new org.eclipse.lsp4j.ExecuteCommandCapabilities(false));
     }
-    return super.initialize(params);
+    return requests.withUncancellableWrites(() -> super.initialize(params));
   }
+
+  @com.google.inject.Inject private ReentrantRequestManager requests;
 
   /** The empty directory made for a client without a workspace root (deleted at shutdown); null otherwise. */
   private volatile java.nio.file.Path temporaryRoot;

@@ -23,6 +23,31 @@ public class ReentrantRequestManager extends RequestManager {
   /** The cancel indicator of the read request this thread is running; unset outside a read. */
   private final ThreadLocal<CancelIndicator> runningRead = new ThreadLocal<>();
 
+  /** Set while {@link #withUncancellableWrites} runs its body on this thread. */
+  private final ThreadLocal<Boolean> uncancellable = new ThreadLocal<>();
+
+  /**
+   * Runs {@code body}; a write it submits is not cancelled by later writes (it still runs before them, in queue
+   * order). For {@code initialize}: Xtext completes its answer with the write that sets up the workspace, and keeps
+   * the answer (which rename reads) only if that write is not cancelled; a client that sends {@code didOpen} before
+   * that write has run (as every client does once {@code initialize} is answered early) cancelled it.
+   */
+  public <T> T withUncancellableWrites(java.util.function.Supplier<T> body) {
+    uncancellable.set(Boolean.TRUE);
+    try {
+      return body.get();
+    } finally {
+      uncancellable.remove();
+    }
+  }
+
+  @Override
+  protected void addRequest(org.eclipse.xtext.ide.server.concurrent.AbstractRequest<?> request) {
+    if (uncancellable.get() == null) {
+      super.addRequest(request); // the list that the next write cancels
+    }
+  }
+
   /** Guice's constructor, as Xtext's. */
   @Inject
   public ReentrantRequestManager(ExecutorService parallel, OperationCanceledManager operationCanceledManager) {

@@ -74,6 +74,9 @@ final class LspSession implements AutoCloseable {
     init.setCapabilities(capabilities);
     initialized = server.initialize(init).get(60, TimeUnit.SECONDS);
     server.initialized(new InitializedParams());
+    // initialize is answered before the server is built (EarlyInitialize); a request answered after it means the
+    // built server has initialized too (its workspace is set up before any read), as the tests expect.
+    server.getWorkspaceService().symbol(new org.eclipse.lsp4j.WorkspaceSymbolParams("")).get(60, TimeUnit.SECONDS);
   }
 
   private static ClientCapabilities capabilities() {

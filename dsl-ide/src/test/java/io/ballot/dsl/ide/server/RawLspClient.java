@@ -28,6 +28,8 @@ final class RawLspClient implements AutoCloseable {
   final Path root;
   final Map<String, JsonObject> responses = new ConcurrentHashMap<>();
   final List<JsonObject> notifications = new CopyOnWriteArrayList<>();
+  /** Every response, in the order received (duplicates included), with whether the server was built by then. */
+  final List<JsonObject> responseLog = new CopyOnWriteArrayList<>();
   private final PipedOutputStream toServer;
   private final LanguageServers.Running running;
   private final AtomicInteger ids = new AtomicInteger();
@@ -143,6 +145,8 @@ final class RawLspClient implements AutoCloseable {
           notifications.add(message);
         } else {
           JsonElement id = message.get("id");
+          message.addProperty("_serverBuiltWhenReceived", running.built());
+          responseLog.add(message);
           responses.put(id.isJsonNull() ? "null" : id.getAsString(), message);
         }
       }

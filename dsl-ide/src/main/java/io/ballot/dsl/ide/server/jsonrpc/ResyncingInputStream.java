@@ -16,6 +16,8 @@ public final class ResyncingInputStream extends InputStream {
   private final FrameReader frames;
   private byte[] current = new byte[0];
   private int at;
+  /** Where the current message's body starts in {@code current}. */
+  private int bodyAt;
   private boolean ended;
 
   /** Reads messages from {@code raw}, reporting each one skipped to {@code problems}. */
@@ -43,6 +45,21 @@ public final class ResyncingInputStream extends InputStream {
     return n;
   }
 
+  /**
+   * The JSON body of the next message, which stays unread: the next reads return it, header and all, as if this
+   * had not been called. Null at the end of the input. Only at the start of a message (before any read, or after
+   * one was read whole).
+   */
+  public byte[] peekBody() throws IOException {
+    if (at != 0 && at != current.length) {
+      throw new IllegalStateException("peekBody inside a message");
+    }
+    if (!fill()) {
+      return null;
+    }
+    return java.util.Arrays.copyOfRange(current, bodyAt, current.length);
+  }
+
   @Override
   public int available() {
     return current.length - at;
@@ -68,6 +85,7 @@ public final class ResyncingInputStream extends InputStream {
       current = new byte[header.length + body.length];
       System.arraycopy(header, 0, current, 0, header.length);
       System.arraycopy(body, 0, current, header.length, body.length);
+      bodyAt = header.length;
       at = 0;
     }
     return true;
