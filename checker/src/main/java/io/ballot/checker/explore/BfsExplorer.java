@@ -565,7 +565,7 @@ public final class BfsExplorer {
     int id = seen.add(lane.appender, s, parent, rule);
     if (lane.offers != null) { // a state of the level being found keeps its least parent
       if (id >= 0) {
-        lane.offers.stored(id, rule);
+        lane.offers.stored(id);
       } else {
         lane.offers.seen(-1 - id, rule);
       }

@@ -11,18 +11,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * state's parent is its least predecessor in the previous level (least by that level's order, then by rule index)
  * and the new level is found in the order of those (parent, rule) pairs.
  *
- * <p>Once a level is expanded by several threads, ids follow whichever thread stored a state first. From then on
- * every way a state of the level being built is reached is {@link #offer offered} as one {@code long} (the parent's
- * position in its level, then the rule), and the least is kept: one read of one array per duplicate, a
- * compare-and-set only when it is less. A duplicate is offered only when it can win ({@link #offerSeen}): most
- * are reached again from a parent later in the level than the one that stored them, which a small table of bounds,
- * one int per block of ids a thread reserves, tells without reading the pair (a cache miss per duplicate, 52.6
- * million of them on 10^7 states of counters, made 2-thread searches 25 % slower). When the level is complete ({@link #finishLevel}) each state gets the parent
- * and rule of its least pair, and the level is ranked by that pair, the order a one-thread search would have found
- * it in. Parent links, hence counterexamples (and which state a liveness violation names), are then a function of
- * the model and the options alone. Nothing is kept across levels but the order of the level being expanded (two
- * ints per state of it), unless every state's position is asked for (the liveness check names the first state in
- * that order: one int per state); the pairs cost eight bytes per state of the level being built.
+ * <p>Once a level is expanded by several threads, ids follow whichever thread stored a state first. From then on a
+ * state of the level being built keeps the least of the parent it was stored with and the ways to reach it {@link
+ * #offer offered} since, each as one {@code long} (the parent's position in its level, then the rule) replaced by
+ * compare-and-set when less. A duplicate is offered only when it can win ({@link ParentOffers}, {@link
+ * #offerSeen}): most are reached again from a parent later in the level than the one that stored them, which the
+ * thread's own blocks and a small table of bounds (one int per block of ids) tell without reading the pair: a
+ * cache miss per duplicate, 52.6 million of them on 10^7 states of counters, had made 2-thread searches 25 %
+ * slower. When the level is complete ({@link #finishLevel}) each state gets the parent and rule of its least pair,
+ * and the level is ranked by that pair, the order a one-thread search would have found it in. Parent links, hence
+ * counterexamples (and which state a liveness violation names), are then a function of the model and the options
+ * alone. Nothing is kept across levels but the order of the level being expanded (two ints per state of it), unless
+ * every state's position is asked for (the liveness check names the first state in that order: one int per state);
+ * the pairs cost eight bytes per state of the level being built (allocated in chunks as offers reach them).
  *
  * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}); the
  * workers read the order and offer pairs during a level (their tasks are submitted after those writes).
@@ -149,8 +150,8 @@ final class DiscoveryOrder {
 
   /**
    * Offers a duplicate: {@code found}, a state of the level being built that this thread did not store, reached
-   * again from the parent at {@code parentPosition} by {@code rule}. Its first storer offered its own parent, at a
-   * position its group's bound covers: a parent past that bound cannot win and is not offered, which spares the read
+   * again from the parent at {@code parentPosition} by {@code rule}. Its first storer's parent, kept in the store,
+   * is at a position its group's bound covers: a parent past that bound cannot win and is not offered, which spares the read
    * of the recorded pair. Returns whether it was offered. Thread-safe.
    */
   boolean offerSeen(int found, int parentPosition, int rule) {
@@ -188,8 +189,8 @@ final class DiscoveryOrder {
 
   /**
    * Offers the parent at {@code parentPosition} (in the level being expanded) and {@code rule} as the way to reach
-   * {@code found}, a state of the level being built (new or seen before in it): kept when less than what is
-   * recorded. Thread-safe.
+   * {@code found}, a state of the level being built: kept when less than what is recorded. The parent a state was
+   * stored with need not be offered ({@link #finishLevel} takes the least of the two). Thread-safe.
    */
   void offer(int found, int parentPosition, int rule) {
     int index = found - buildFrom;
@@ -238,9 +239,11 @@ final class DiscoveryOrder {
         if (store.isHole(id)) {
           continue;
         }
-        long pair = pairAt(i);
-        if (pair == 0) { // not offered (a search stopped half-way through storing it): the parent it was stored with
-          pair = (((long) position(store.parent(id)) << 32) | store.rule(id)) + 1;
+        // the parent it was first stored with (not offered: see ParentOffers#stored), or a less one offered since
+        long pair = (((long) position(store.parent(id)) << 32) | store.rule(id)) + 1;
+        long offered = pairAt(i);
+        if (offered != 0 && offered < pair) {
+          pair = offered;
         }
         least[i] = pair;
         int parentPosition = (int) ((pair - 1) >>> 32);

@@ -122,7 +122,7 @@ class ParentOffersTest {
       if (c >= 0) {
         if (idOf[c] < 0) {
           idOf[c] = store.add(s.appender, new long[] {values + c}, level.get(s.position), s.rule);
-          s.offers.stored(idOf[c], s.rule);
+          s.offers.stored(idOf[c]);
         } else {
           counts[0]++;
           s.offers.seen(idOf[c], s.rule);
