@@ -151,8 +151,8 @@ final class DiscoveryOrder {
   /**
    * Offers a duplicate: {@code found}, a state of the level being built that this thread did not store, reached
    * again from the parent at {@code parentPosition} by {@code rule}. Its first storer's parent, kept in the store,
-   * is at a position its group's bound covers: a parent past that bound cannot win and is not offered, which spares the read
-   * of the recorded pair. Returns whether it was offered. Thread-safe.
+   * is at a position its group's bound covers: a parent past that bound cannot win and is not offered, which spares
+   * the read of the recorded pair. Returns whether it was offered. Thread-safe.
    */
   boolean offerSeen(int found, int parentPosition, int rule) {
     if (groupBits >= 0) {

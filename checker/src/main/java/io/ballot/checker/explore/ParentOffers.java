@@ -48,7 +48,7 @@ final class ParentOffers {
     }
   }
 
-  /** The thread found state {@code id}, stored before (by any thread), again from the current parent by {@code rule}. */
+  /** The thread reached state {@code id}, stored before by any thread, from the current parent by {@code rule}. */
   void seen(int id, int rule) {
     if (id < buildFrom) {
       return; // an earlier level's
