@@ -9,7 +9,6 @@ import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Storage;
-import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
@@ -70,7 +69,9 @@ public final class BfsExplorer {
   /** Firings per rule instance, merged from each worker's own counters when it finishes a level. */
   private final long[] ruleFires;
   private final int propertyCoverBase;
-  private final List<Violation> violations = new ArrayList<>();
+  private final ViolationReports reports;
+  /** The violations reported ({@link ViolationReports#list}). */
+  private final List<Violation> violations;
   private final int[] assumptions;
   private final int[] invariants;
   private final int[] covers;
@@ -104,6 +105,8 @@ public final class BfsExplorer {
     this.pending = new PendingViolations(store);
     SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
     this.symmetry = sym.reduces() ? sym : null;
+    this.reports = new ViolationReports(store, symmetry, options);
+    this.violations = reports.list();
     if (options.hashCompactionBits() > 0) {
       this.compacted = new CompactedSeenSet(store, options.hashCompactionBits(), ts.layout().bits(), ts,
           symmetry == null ? null : symmetry.canonicalizer());
@@ -119,6 +122,7 @@ public final class BfsExplorer {
     this.invariants = propertiesOf(PropertyKind.ASSERTION);
     this.covers = propertiesOf(PropertyKind.COVER);
     this.order = new DiscoveryOrder(propertiesOf(PropertyKind.LIVENESS).length > 0);
+    order.boundBy(store);
     this.checksStates = invariants.length + covers.length > 0;
     this.checkpoint = checkpoints == null ? null
         : new CheckpointBridge(checkpoints, store, order, progress, Math.max(ts.ruleCount(), ts.startCount()));
@@ -357,20 +361,19 @@ public final class BfsExplorer {
    * progress meanwhile.
    */
   private void expandLevel(int from, int to, ExecutorService pool) {
-    AtomicInteger cursor = new AtomicInteger(from);
     warmedUp |= to - from >= options.singleThreadUntil();
     int workers = warmedUp ? threads : 1;
     if (workers > 1) {
       order.startTracking(from, to);
     }
-    levelStart = to; // the first id of the level being found; read by the workers' lanes
+    Level level = new Level(from, order.tracking() ? order.levelIds() : null, to);
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < workers; t++) {
-      futures.add(pool.submit(new Worker(cursor, to)));
+      futures.add(pool.submit(new Worker(level)));
     }
     try {
       for (Future<?> f : futures) {
-        await(f, cursor);
+        await(f, level);
       }
     } catch (RuntimeException | Error e) {
       stop = true; // e.g. the progress listener cancelled the run: the level's workers stop at their next state
@@ -383,13 +386,13 @@ public final class BfsExplorer {
    * here, the thread that waits anyway, rather than from the workers: a worker's loop then has no clock to read and
    * no branch that is first taken after the JIT compiled it (which would deoptimise the loop).
    */
-  private void await(Future<?> f, AtomicInteger cursor) {
+  private void await(Future<?> f, Level level) {
     while (true) {
       try {
         f.get(PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
         return;
       } catch (TimeoutException e) {
-        long queued = Math.max(0, store.idLimit() - cursor.get());
+        long queued = Math.max(0, level.size - level.cursor.get()) + Math.max(0, store.idLimit() - level.to);
         long bytes = bytesUsed();
         peakBytes = Math.max(peakBytes, bytes);
         progress.progress(store.size(), rulesFired.sum(), -1, queued, seconds(), bytes);
@@ -416,19 +419,17 @@ public final class BfsExplorer {
    * allocated by the worker's own thread ({@link Scratch}).
    */
   private final class Worker implements Runnable {
-    private final AtomicInteger cursor;
-    private final int end;
+    private final Level level;
 
-    Worker(AtomicInteger cursor, int end) {
-      this.cursor = cursor;
-      this.end = end;
+    Worker(Level level) {
+      this.level = level;
     }
 
     @Override
     public void run() {
       Scratch scratch = new Scratch();
       try {
-        scratch.expandBatches(cursor, end);
+        scratch.expandBatches(level);
       } catch (MemoryLimitReached e) {
         halt(e.getMessage());
       } finally {
@@ -456,26 +457,31 @@ public final class BfsExplorer {
     /** The engine this worker calls: {@link BfsExplorer#ts}, or the one {@link InterpretFirst} runs now. */
     private TransitionSystem t = ts;
 
-    void expandBatches(AtomicInteger cursor, int end) {
+    void expandBatches(Level level) {
+      int base = level.from;
       while (!stop) {
-        int from = cursor.getAndAdd(BATCH);
-        if (from >= end) {
+        int from = level.cursor.getAndAdd(BATCH); // positions in the level's discovery order
+        if (from >= level.size) {
           return;
         }
-        int to = Math.min(end, from + BATCH);
+        int to = Math.min(level.size, from + BATCH);
         long fired = 0; // flushed per batch: a shared counter per firing costs a fence
         int switchAt = Integer.MAX_VALUE;
         if (engines != null) {
-          t = lane.ts = engines.grown(from, System.nanoTime() - startNanos);
+          t = lane.ts = engines.grown(base + from, System.nanoTime() - startNanos);
           switchAt = engines.switchAt();
         }
         try {
-          for (int id = from; id < to && !stop; id++) {
-            if (id >= switchAt) { // only when a test asks for a switch at a given state
+          for (int k = from; k < to && !stop; k++) {
+            if (base + k >= switchAt) { // only when a test asks for a switch at a given state
               t = lane.ts = engines.switchNow();
               switchAt = Integer.MAX_VALUE;
             }
+            int id = level.id(k);
             if (!store.isHole(id) && !blocked(id)) {
+              if (lane.offers != null) {
+                lane.offers.expanding(k);
+              }
               fired += expand(id);
             }
           }
@@ -490,7 +496,6 @@ public final class BfsExplorer {
     /** Fires every enabled rule in state {@code id}; returns how many fired. */
     private int expand(int id) {
       store.get(id, state);
-      lane.parentPosition = lane.tracking ? order.position(id) : 0;
       boolean deadlock = true;
       int fired = 0;
       for (int r = 0; r < t.ruleCount() && !stop; r++) {
@@ -532,16 +537,10 @@ public final class BfsExplorer {
     final long[] state = new long[words];
     /** The engine that checks this lane's states (see {@link Scratch#t}). */
     TransitionSystem ts = BfsExplorer.this.ts;
-    /** Whether a state of the level being found keeps its least parent ({@link DiscoveryOrder#offer}). */
-    final boolean tracking = order.tracking();
-    /** The first id of the level being found: a state seen with a smaller id has its parent for good. */
-    final int levelStart = BfsExplorer.this.levelStart;
-    /** The discovery position of the state being expanded, in its level. */
-    int parentPosition;
+    /** When a state of the level being found keeps its least parent: this thread's offers of parents; else null. */
+    final ParentOffers offers = order.tracking() ? order.offers() : null;
   }
 
-  /** The first id of the level being found (set before its workers start). */
-  private int levelStart;
 
   /**
    * Puts a new state through assumptions and the seen-set. A new state is stored (and so is in the next level),
@@ -564,8 +563,12 @@ public final class BfsExplorer {
       lane.canonicalizer.canonicalize(s);
     }
     int id = seen.add(lane.appender, s, parent, rule);
-    if (lane.tracking && (id >= 0 || -1 - id >= lane.levelStart)) {
-      order.offer(id >= 0 ? id : -1 - id, lane.parentPosition, rule); // in this level: its least parent is kept
+    if (lane.offers != null) { // a state of the level being found keeps its least parent
+      if (id >= 0) {
+        lane.offers.stored(id);
+      } else {
+        lane.offers.seen(-1 - id, rule);
+      }
     }
     if (id >= 0 && checksStates) {
       lane.unchecked.add(id);
@@ -652,36 +655,12 @@ public final class BfsExplorer {
     }
   }
 
-  /** Reports {@code list}, in its order, up to {@code --max-errors}. */
+  /** Reports {@code list}, in its order, up to {@code --max-errors} ({@link ViolationReports}). */
   private void settle(List<PendingViolation> list) {
-    for (PendingViolation p : list) {
-      if (violations.size() >= options.maxErrors()) {
-        break;
-      }
-      if (p.at() < 0) {
-        violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), List.of()));
-      } else {
-        TransitionSystem now = now();
-        TraceBuilder.Trace trace = new TraceBuilder(now, store, symmetry, runDescription()).trace(p.at());
-        PendingViolation q = new Confirmation(now, options.deadlock()).confirm(p, trace.last(), runDescription());
-        violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
-      }
-      if (checkpoint != null) {
-        reported.add(p);
-      }
-    }
-    if (violations.size() >= options.maxErrors()) {
+    reports.settle(list, now(), checkpoint != null ? reported : null);
+    if (reports.full()) {
       stop = true;
     }
-  }
-
-  /** The options a soundness failure is reported with, so that it can be reproduced. */
-  private String runDescription() {
-    return "options: --threads " + options.threads() + " --symmetry-reduction "
-        + options.symmetry().name().toLowerCase(java.util.Locale.ROOT) + " --deadlock-detection "
-        + options.deadlock().name().toLowerCase(java.util.Locale.ROOT)
-        + (options.bound() > 0 ? " --bound " + options.bound() : "") + ", engine "
-        + options.engine().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The engine to call outside the workers' loop: the one {@link InterpretFirst} runs now, or {@link #ts}. */

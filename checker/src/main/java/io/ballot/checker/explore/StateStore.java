@@ -134,6 +134,14 @@ final class StateStore {
     return n * stride + Long.BYTES + 4 * n + (wideRules ? 4 : 2) * n + 3 * 16; // and three array headers
   }
 
+  /**
+   * Ids one thread reserves at a time ({@link Appender}): a power of two, and every block starts at a multiple of it,
+   * so ids {@code i} with the same {@code i / block()} were all handed out to one thread.
+   */
+  int block() {
+    return block;
+  }
+
   /** Number of states stored. */
   int size() {
     return ids.get() - holes.get();

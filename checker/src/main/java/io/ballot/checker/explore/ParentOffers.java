@@ -1,0 +1,71 @@
+package io.ballot.checker.explore;
+
+/**
+ * One thread's offers of the ways it reaches the states of the level being built ({@link DiscoveryOrder#offer}),
+ * filtered: a thread expands its parents in rising positions and fires their rules in index order, so a state it
+ * stored itself was stored from its least parent so far, and reaching it again can never win; only the duplicates
+ * stored by other threads are offered, and of those only the ones their bounds do not rule out ({@link
+ * DiscoveryOrder#offerSeen}). The blocks of ids this thread stored into are a bit set over the level (a bit per 64
+ * ids, kilobytes for millions of states). Not thread-safe: one per thread and level.
+ */
+final class ParentOffers {
+  private final DiscoveryOrder order;
+  /** First id of the level being built: a state seen with a smaller id has its parent for good. */
+  private final int buildFrom;
+  /** log2 of the store's ids per block; -1: the blocks are not known, every duplicate is offered. */
+  private final int blockBits;
+  /** Bit b: this thread stored into block b of the level being built (counted from {@link #buildFrom}'s). */
+  private long[] own = new long[4];
+  private int lastStored = -1;
+  private int position;
+  private long offered;
+
+  ParentOffers(DiscoveryOrder order, int buildFrom, int blockBits) {
+    this.order = order;
+    this.buildFrom = buildFrom;
+    this.blockBits = blockBits;
+  }
+
+  /** The thread is about to expand the parent at {@code position} in the level being expanded. */
+  void expanding(int position) {
+    this.position = position;
+    order.expanding(lastStored, position);
+  }
+
+  /**
+   * The thread stored state {@code id}, with the current parent and {@code rule}. Not offered: the store holds that
+   * parent and rule, and {@link DiscoveryOrder#finishLevel} compares them with the least offer (a compare-and-set per
+   * new state, 10 million on counters, spared).
+   */
+  void stored(int id) {
+    lastStored = id;
+    if (blockBits >= 0) {
+      int b = (id >>> blockBits) - (buildFrom >>> blockBits);
+      if (b >>> 6 >= own.length) {
+        own = java.util.Arrays.copyOf(own, Math.max(2 * own.length, (b >>> 6) + 1));
+      }
+      own[b >>> 6] |= 1L << b;
+    }
+  }
+
+  /** The thread reached state {@code id}, stored before by any thread, from the current parent by {@code rule}. */
+  void seen(int id, int rule) {
+    if (id < buildFrom) {
+      return; // an earlier level's
+    }
+    if (blockBits >= 0) {
+      int b = (id >>> blockBits) - (buildFrom >>> blockBits);
+      if (b >>> 6 < own.length && (own[b >>> 6] & (1L << b)) != 0) {
+        return; // stored by this thread from an earlier parent, or from this one by an earlier rule
+      }
+    }
+    if (order.offerSeen(id, position, rule)) {
+      offered++;
+    }
+  }
+
+  /** How many duplicates this thread offered (each a read of a recorded pair, likely a cache miss). */
+  long offered() {
+    return offered;
+  }
+}

@@ -1,0 +1,163 @@
+package io.ballot.checker.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Threads expanding a level in batches of rising positions, interleaved at random one rule at a time, each storing
+ * new states into its own blocks of ids and offering through its {@link ParentOffers}: every state ends with the
+ * parent and rule a one-thread search gives it, although most duplicates are left out of the offers. The graphs are
+ * dense in duplicates (each state reached from about three parents) and the batches small, so that threads often
+ * reach a state first from a later parent than its least one.
+ */
+class ParentOffersTest {
+  private static final int PARENTS = 3_000;
+  private static final int RULES = 4;
+  private static final int BATCH = 8;
+
+  @Test
+  void interleavedThreadsGetTheOneThreadParentsWithFewOffers() {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      ParallelParts parallel = new ParallelParts(pool, 1, 1);
+      long duplicates = 0;
+      long offered = 0;
+      for (long seed = 0; seed < 12; seed++) {
+        Random rnd = new Random(seed);
+        int threads = 2 + (int) (seed % 3);
+        StateStore store = new StateStore(32, 1, RULES);
+        StateStore.Appender a = store.appender();
+        List<Integer> level = new ArrayList<>();
+        for (int p = 0; p < PARENTS; p++) {
+          level.add(store.add(a, new long[] {p}, -1, 0));
+        }
+        store.release(a);
+        DiscoveryOrder order = new DiscoveryOrder(false);
+        order.boundBy(store);
+        order.startTracking(0, store.idLimit());
+        for (int depth = 1; depth <= 3; depth++) {
+          long[] counts = new long[2];
+          level = expandAndCheck(rnd, threads, store, order, parallel, level, depth * 1_000_000L, counts);
+          duplicates += counts[0];
+          offered += counts[1];
+        }
+      }
+      System.out.println("ParentOffersTest: " + offered + " of " + duplicates + " duplicates offered");
+      assertTrue(duplicates > 100_000, "duplicates: " + duplicates);
+      // Without the filter every duplicate would be offered; with it, those that can win and a few more.
+      assertTrue(offered * 5 < duplicates, offered + " of " + duplicates + " duplicates offered");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Expands {@code level} (ids in discovery order) over a random graph on {@code threads} interleaved threads;
+   * checks the new level's parents, rules and order against a one-thread search and returns its ids in that order.
+   * Adds the duplicates found and those offered to {@code counts}.
+   */
+  private static List<Integer> expandAndCheck(Random rnd, int threads, StateStore store, DiscoveryOrder order,
+      ParallelParts parallel, List<Integer> level, long values, long[] counts) {
+    int parents = level.size();
+    int children = parents * 4 / 3;
+    int[][] succ = new int[parents][RULES];
+    for (int[] row : succ) {
+      for (int r = 0; r < RULES; r++) {
+        row[r] = rnd.nextInt(8) == 0 ? -1 : rnd.nextInt(children);
+      }
+    }
+    int[] firstParent = new int[children];
+    int[] firstRule = new int[children];
+    Arrays.fill(firstParent, -1);
+    List<Integer> oneThreadOrder = new ArrayList<>();
+    for (int k = 0; k < parents; k++) {
+      for (int r = 0; r < RULES; r++) {
+        int c = succ[k][r];
+        if (c >= 0 && firstParent[c] < 0) {
+          firstParent[c] = level.get(k);
+          firstRule[c] = r;
+          oneThreadOrder.add(c);
+        }
+      }
+    }
+    int from = java.util.Collections.min(level);
+    int to = store.idLimit();
+    int[] idOf = new int[children];
+    Arrays.fill(idOf, -1);
+    Sim[] sims = new Sim[threads];
+    for (int t = 0; t < threads; t++) {
+      sims[t] = new Sim(store.appender(), order.offers());
+    }
+    int[] cursor = {0};
+    int live = threads;
+    while (live > 0) {
+      Sim s = sims[rnd.nextInt(threads)];
+      if (s.done) {
+        continue;
+      }
+      if (s.rule == RULES) { // the next parent: of this batch, or of the next batch
+        s.position++;
+        if (s.position >= s.batchEnd) {
+          if (cursor[0] >= parents) {
+            s.done = true;
+            live--;
+            continue;
+          }
+          s.position = cursor[0];
+          s.batchEnd = Math.min(parents, cursor[0] + BATCH);
+          cursor[0] = s.batchEnd;
+        }
+        s.rule = 0;
+        s.offers.expanding(s.position);
+      }
+      int c = succ[s.position][s.rule];
+      if (c >= 0) {
+        if (idOf[c] < 0) {
+          idOf[c] = store.add(s.appender, new long[] {values + c}, level.get(s.position), s.rule);
+          s.offers.stored(idOf[c]);
+        } else {
+          counts[0]++;
+          s.offers.seen(idOf[c], s.rule);
+        }
+      }
+      s.rule++;
+    }
+    for (Sim s : sims) {
+      store.release(s.appender);
+      counts[1] += s.offers.offered();
+    }
+    order.finishLevel(store, from, to, store.idLimit(), parallel);
+    List<Integer> next = new ArrayList<>();
+    for (int k = 0; k < oneThreadOrder.size(); k++) {
+      int c = oneThreadOrder.get(k);
+      assertEquals(firstParent[c], store.parent(idOf[c]), "parent of child " + c);
+      assertEquals(firstRule[c], store.rule(idOf[c]), "rule of child " + c);
+      assertEquals(k, order.position(idOf[c]), "position of child " + c);
+      next.add(idOf[c]);
+    }
+    return next;
+  }
+
+  /** One simulated thread: its block of ids, its offers, and where it is in its batch. */
+  private static final class Sim {
+    final StateStore.Appender appender;
+    final ParentOffers offers;
+    int position;
+    int batchEnd;
+    int rule = RULES;
+    boolean done;
+
+    Sim(StateStore.Appender appender, ParentOffers offers) {
+      this.appender = appender;
+      this.offers = offers;
+    }
+  }
+}
