@@ -71,10 +71,24 @@ final class StateStore {
       rules = c.rules;
       wideRules = c.wideRules;
     }
+
+    /** {@code records} whose parents and rules are in the store's {@link TraceLinkFile} ({@link #spillLinksBelow}). */
+    Chunk(byte[] records) {
+      this.records = records;
+      parents = null;
+      rules = null;
+      wideRules = null;
+    }
   }
 
   /** Chunks below this index have had their records dropped. */
   private int droppedChunks;
+  /** Chunks below this index have their parents and rules in {@link #links}, not in memory. */
+  private int spilledChunks;
+  /** Where the parents and rules of chunks no longer changed go; null until the first is moved there. */
+  private volatile TraceLinkFile links;
+  /** Why the links file could not be used (they then stay in memory), or null. */
+  private String linksFailure;
 
   /**
    * A store for states of {@code bits} bits in {@code words} words, whose rule ids are below {@code ruleLimit}, with
@@ -146,7 +160,7 @@ final class StateStore {
 
   /** Whether {@code id} (below {@link #idLimit()}, after its thread released its block) holds no state. */
   boolean isHole(int id) {
-    return chunks.get(id >>> chunkBits).parents[id & chunkMask] == HOLE;
+    return parent(id) == HOLE;
   }
 
   /** One thread's current block of ids. Not thread-safe: each appending thread has its own. */
@@ -246,7 +260,7 @@ final class StateStore {
     for (int c = droppedChunks; c < end; c++) {
       Chunk chunk = chunks.get(c);
       if (chunk != null && chunk.records != null) {
-        chunks.set(c, new Chunk(chunk));
+        chunks.set(c, chunk.parents == null ? new Chunk((byte[]) null) : new Chunk(chunk));
         budget.release(chunk.records.length + 16L);
       }
     }
@@ -287,13 +301,20 @@ final class StateStore {
   }
 
   int parent(int id) {
-    return chunks.get(id >>> chunkBits).parents[id & chunkMask];
+    Chunk chunk = chunks.get(id >>> chunkBits);
+    return chunk.parents != null ? chunk.parents[id & chunkMask] : links.parent(id >>> chunkBits, id & chunkMask);
   }
 
-  /** Records another way to reach stored state {@code id}; the caller makes concurrent changes of one id exclusive. */
+  /**
+   * Records another way to reach stored state {@code id}; the caller makes concurrent changes of one id exclusive.
+   * Only for ids at or above the last {@link #spillLinksBelow}.
+   */
   void setParent(int id, int parent, int rule) {
     Chunk chunk = chunks.get(id >>> chunkBits);
     int i = id & chunkMask;
+    if (chunk.parents == null) {
+      throw new IllegalStateException("the parent of state " + id + " was already moved to the links file");
+    }
     chunk.parents[i] = parent;
     if (wideRules) {
       chunk.wideRules[i] = rule;
@@ -305,6 +326,54 @@ final class StateStore {
   int rule(int id) {
     Chunk chunk = chunks.get(id >>> chunkBits);
     int i = id & chunkMask;
+    if (chunk.parents == null) {
+      return links.rule(id >>> chunkBits, i);
+    }
     return wideRules ? chunk.wideRules[i] : chunk.rules[i];
+  }
+
+  /**
+   * Moves the parents and rules of every chunk whose ids are all below {@code id} to a temporary file ({@link
+   * TraceLinkFile}) and gives their bytes back to the budget: only traces read them, and {@link #setParent} changes
+   * only the level being built. Called between levels by the search thread, with {@code id} at most the first id of
+   * the level to expand next. When the file cannot be made or written they stay in memory ({@link #linksFailure}).
+   */
+  void spillLinksBelow(int id) {
+    int end = Math.min(id >>> chunkBits, chunks.length());
+    if (linksFailure != null || end <= spilledChunks) {
+      return;
+    }
+    try {
+      if (links == null) {
+        links = TraceLinkFile.create(1 << chunkBits, wideRules ? 4 : 2);
+      }
+      for (int c = spilledChunks; c < end; c++) {
+        Chunk chunk = chunks.get(c);
+        if (chunk == null || chunk.parents == null) {
+          continue;
+        }
+        links.write(c, chunk.parents, chunk.rules, chunk.wideRules);
+        chunks.set(c, new Chunk(chunk.records));
+        budget.release(linkBytesPerChunk());
+        spilledChunks = c + 1;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      linksFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+  }
+
+  /** Why the parents and rules could not be moved to a file (they stayed in memory), or null. */
+  String linksFailure() {
+    return linksFailure;
+  }
+
+  /** Chunks whose parents and rules are in the links file. */
+  int spilledChunks() {
+    return spilledChunks;
+  }
+
+  /** Bytes of one chunk's parents and rules in memory: what {@link #spillLinksBelow} frees per chunk. */
+  long linkBytesPerChunk() {
+    return ((4L + (wideRules ? 4 : 2)) << chunkBits) + 32; // and two array headers
   }
 }

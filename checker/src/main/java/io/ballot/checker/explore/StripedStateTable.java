@@ -193,6 +193,16 @@ final class StripedStateTable implements SeenSet {
     s.slots = bigger;
   }
 
+  /**
+   * The id of {@code state} if this index holds it, else -1, without the lock: a state being added by another thread
+   * may be missed (then {@link #add} finds it under the lock).
+   */
+  int lookup(long[] state) {
+    long h = hash(state);
+    long found = lookupUnlocked(stripe(h), fragment(state, h), state);
+    return (int) found - 1;
+  }
+
   @Override
   public int find(long[] state) {
     long h = hash(state);
