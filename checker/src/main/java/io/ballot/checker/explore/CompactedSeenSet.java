@@ -132,8 +132,7 @@ final class CompactedSeenSet implements SeenSet {
     }
     addSignatures(table, from, limit);
     levelStarts.add(limit);
-    level.dispose();
-    level = new StripedStateTable(store, exact32);
+    level.clear();
     store.dropRecordsBelow(from);
   }
 

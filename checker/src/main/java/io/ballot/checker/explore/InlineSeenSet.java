@@ -13,7 +13,7 @@ final class InlineSeenSet implements SeenSet {
   private final StateStore store;
   private final InlineStateTable table;
   private final boolean exact32;
-  private StripedStateTable level;
+  private final StripedStateTable level;
   private final long[] scratch;
 
   /** A seen-set over {@code store} for states of {@code stateBits} bits ({@link InlineStateTable#fits}). */
@@ -66,8 +66,7 @@ final class InlineSeenSet implements SeenSet {
         table.add(scratch[0]);
       }
     }
-    level.dispose();
-    level = new StripedStateTable(store, exact32);
+    level.clear();
     store.dropRecordsBelow(from);
   }
 }

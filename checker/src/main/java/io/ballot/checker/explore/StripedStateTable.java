@@ -223,6 +223,29 @@ final class StripedStateTable implements SeenSet {
     return store.size();
   }
 
+  /**
+   * Empties the index, keeping its slot arrays (and their bytes in the budget) for the next level: no garbage per
+   * level, and no regrowing from 16 slots. A stripe that held less than an eighth of its slots is cut down to twice
+   * what it held, so that a search of many small levels after a wide one does not clear the wide one's slots each
+   * time. Between levels only (no lookup may run).
+   */
+  void clear() {
+    for (Stripe s : stripes) {
+      synchronized (s) {
+        long[] slots = s.slots;
+        if (slots.length > 16 && (long) s.used * 8 < slots.length) {
+          int length = Math.max(16, Integer.highestOneBit(Math.max(1, s.used) * 4 - 1));
+          s.slots = new long[length];
+          budget.release(8L * (slots.length - length));
+          indexBytes.addAndGet(-8L * (slots.length - length));
+        } else {
+          java.util.Arrays.fill(slots, 0L);
+        }
+        s.used = 0;
+      }
+    }
+  }
+
   /** Gives this index's bytes back to the budget: call when it is dropped (hash compaction's per-level index). */
   void dispose() {
     budget.release(indexBytes.get());

@@ -24,6 +24,7 @@ final class TraceLinkFile {
   private final int size; // ids per chunk
   private final int ruleBytes;
   private final ByteBuffer cached;
+  private final ByteBuffer out;
   private int cachedChunk = -1;
 
   private TraceLinkFile(FileChannel channel, int size, int ruleBytes) {
@@ -31,6 +32,7 @@ final class TraceLinkFile {
     this.size = size;
     this.ruleBytes = ruleBytes;
     this.cached = ByteBuffer.allocate(chunkBytes()).order(ByteOrder.LITTLE_ENDIAN);
+    this.out = ByteBuffer.allocate(chunkBytes()).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /** A new file for chunks of {@code size} ids whose rules take {@code ruleBytes} (2 or 4) bytes each. */
@@ -58,7 +60,7 @@ final class TraceLinkFile {
 
   /** Writes chunk {@code c}'s links: {@code parents}, and {@code rules} or {@code wideRules} (one is null). */
   synchronized void write(int c, int[] parents, char[] rules, int[] wideRules) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(chunkBytes()).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = out.clear();
     b.asIntBuffer().put(parents);
     b.position(Integer.BYTES * size);
     if (rules != null) {

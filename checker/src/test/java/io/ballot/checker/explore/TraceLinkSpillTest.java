@@ -43,7 +43,7 @@ class TraceLinkSpillTest {
     store.spillLinksBelow(n / 2);
     assertNull(store.linksFailure());
     assertTrue(store.spilledChunks() > 0, "some chunk moved");
-    assertEquals(before - store.spilledChunks() * store.linkBytesPerChunk(), budget.used());
+    assertEquals(before, budget.used(), "the moved arrays are kept for the next chunks");
     long[] out = new long[words];
     for (int i = n - 1; i >= 0; i--) { // backwards: every chunk read back again
       assertEquals(parents[i], store.parent(i), "parent " + i);
@@ -62,6 +62,27 @@ class TraceLinkSpillTest {
     for (int i = 0; i < n - 1; i++) {
       assertEquals(parents[i], store.parent(i), "parent " + i + " after the records were dropped");
       assertEquals(rules[i], store.rule(i));
+    }
+    // The next chunk reuses a dropped chunk's records and a moved chunk's links: nothing more is reserved, and what
+    // it holds is what was added to it, not what the arrays held before.
+    long held = budget.used();
+    StateStore.Appender b = store.appender();
+    long[] fresh = new long[words];
+    int first = -1;
+    int chunk = store.idsPerChunk();
+    int toNextChunk = (store.idLimit() + chunk - 1) / chunk * chunk - store.idLimit();
+    for (int i = 0; i < toNextChunk + 1; i++) {
+      fresh[0] = i;
+      int id = store.add(b, fresh, 7, i % ruleLimit);
+      first = first < 0 ? id : first;
+    }
+    store.release(b);
+    assertEquals(held, budget.used(), "a new chunk made of recycled arrays");
+    for (int id = first, i = 0; id < store.idLimit() && !store.isHole(id); id++, i++) {
+      store.get(id, out);
+      assertEquals(i, out[0]);
+      assertEquals(7, store.parent(id));
+      assertEquals(i % ruleLimit, store.rule(id));
     }
   }
 }
