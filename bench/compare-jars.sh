@@ -6,7 +6,7 @@
 #
 # Build an old jar with: git worktree add /tmp/old REV && (cd /tmp/old && ./mvnw -o -B -q -pl cli -am package
 # -DskipTests). Prints, per run, the exploration time the check reports, the process's wall and CPU seconds (user +
-# sys) and the load average; quote medians and the load with any figure (bench/LOG.md). Since interpret first
+# sys), its peak RSS and the load average; quote medians and the load with any figure (bench/LOG.md). Since interpret first
 # (issue 24) the exploration time includes javac's (it runs in the background while the interpreter explores), so
 # compare the wall time too.
 set -euo pipefail
@@ -19,9 +19,10 @@ out=$(mktemp) times=$(mktemp)
 trap 'rm -f "$out" "$times"' EXIT
 for ((i = 1; i <= rounds; i++)); do
   for jar in "${jars[@]}"; do
-    /usr/bin/time -f "%U %S %e" -o "$times" java -Xss16m -XX:+UseParallelGC -jar "$jar" check "$model" "$@" >"$out" 2>&1 || true
-    printf '%s\t%s\twall %s s\tcpu %s s\tload %s\n' "$jar" \
+    /usr/bin/time -f "%U %S %e %M" -o "$times" java -Xss16m -XX:+UseParallelGC -jar "$jar" check "$model" "$@" >"$out" 2>&1 || true
+    printf '%s\t%s\twall %s s\tcpu %s s\tpeak RSS %s MiB\tload %s\n' "$jar" \
       "$(grep -o 'Time: [0-9.]* s' "$out" || echo 'no time (see the run)')" "$(tail -1 "$times" | awk '{print $3}')" \
-      "$(tail -1 "$times" | awk '{print $1 + $2}')" "$(cut -d' ' -f1 /proc/loadavg)"
+      "$(tail -1 "$times" | awk '{print $1 + $2}')" "$(tail -1 "$times" | awk '{printf "%d", $4 / 1024}')" \
+      "$(cut -d' ' -f1 /proc/loadavg)"
   done
 done

@@ -8,7 +8,9 @@
 For each model it runs, in this order and in the same run:
   * ballot check (exact), then ballot check --hash-compaction BITS, both with --json: the states, the search's own
     accounting of its peak bytes (memory.peakBytes: states, index, buffers, signature table; what --memory caps)
-    and, under compaction, the omission bound; and the process's peak RSS (/usr/bin/time -v);
+    and, under compaction, the omission bound; and the process's peak RSS (/usr/bin/time -v). The compacted run
+    gets a --memory sized from the exact run as CMurphi's -m is (its table takes half of it up front: no growth);
+    with --only-ballot-hc it has the default budget and grows its table;
   * Rumur's generated checker (cc -O3), default options but --deadlock-detection off: peak RSS;
   * CMurphi (mu, g++ -O2 -I CMURPHI/include), full states (mu -b: bit-packed) and hash compaction (mu -b -c, run
     with -bBITS), each with -m sized to the state count (a first short run reads the capacity per MiB): peak RSS.
@@ -166,8 +168,16 @@ def main():
             rows = []
             if not args.only_ballot_hc:
                 rows.append(("ballot exact", ballot(model, consts, args.threads, args.timeout, tmp), base["ballot"]))
-            rows.append((f"ballot hc{args.bits}", ballot(model, consts + ["--hash-compaction", str(args.bits)],
-                                                         args.threads, args.timeout, tmp), base["ballot"]))
+            hc = ["--hash-compaction", str(args.bits)]
+            if rows:
+                # --memory sized as CMurphi's -m is: the signature table takes half of an explicit --memory up front
+                # (no growth), here for the exact run's count at 78 % load; the other half, at least what the exact
+                # run accounted at its peak, holds the frontier.
+                exact = rows[0][1]
+                table = int(exact["states"] / 0.78 * args.bits / 8) + (1 << 20)
+                hc += ["--memory", str(table + max(table, exact["peak"]))]
+            rows.append((f"ballot hc{args.bits}", ballot(model, consts + hc, args.threads, args.timeout, tmp),
+                         base["ballot"]))
             states = rows[0][1]["states"]
             if not args.only_ballot_hc and not args.no_rumur:
                 rows.append(("rumur", rumur(model, args.timeout, tmp), base["rumur"]))

@@ -59,6 +59,8 @@ public final class BfsExplorer {
   private final SeenSet seen;
   /** The seen-set under hash compaction ({@code --hash-compaction}); null in an exact search. */
   private final CompactedSeenSet compacted;
+  /** The exact seen-set of states of at most 63 bits kept as values ({@link InlineSeenSet}); null otherwise. */
+  private final InlineSeenSet inline;
   /** The most bytes the search held at a progress report (the end of a level, or every half second). */
   private long peakBytes;
   private final DiscoveryOrder order;
@@ -111,8 +113,14 @@ public final class BfsExplorer {
       this.compacted = new CompactedSeenSet(store, options.hashCompactionBits(), ts.layout().bits(), ts,
           symmetry == null ? null : symmetry.canonicalizer());
       this.seen = compacted;
+      this.inline = null;
+    } else if (InlineStateTable.fits(ts.layout().bits()) && propertiesOf(PropertyKind.LIVENESS).length == 0) {
+      this.compacted = null;
+      this.inline = new InlineSeenSet(store, ts.layout().bits()); // liveness needs every state's id: not there
+      this.seen = inline;
     } else {
       this.compacted = null;
+      this.inline = null;
       this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
     }
     this.propertyCoverBase = ts.coverStatementCount();
@@ -278,13 +286,19 @@ public final class BfsExplorer {
   }
 
   /**
-   * Under hash compaction, hands the level just found (ids {@code from .. limit - 1}) to the seen-set, which keeps
-   * their signatures and drops the states no longer expanded ({@link CompactedSeenSet#levelFound}).
+   * Moves the links of the levels already expanded to the store's file and, under hash compaction or the inline
+   * seen-set, hands the level just found (ids {@code from .. limit - 1}) to the seen-set, which keeps their
+   * signatures or values and drops the states no longer expanded ({@link CompactedSeenSet#levelFound}).
    */
   private void levelFound(int from, int limit) {
-    if (compacted != null && !stop) {
+    store.spillLinksBelow(from); // only traces read the links of the levels already expanded
+    if ((compacted != null || inline != null) && !stop) {
       try {
-        compacted.levelFound(from, limit);
+        if (compacted != null) {
+          compacted.levelFound(from, limit);
+        } else {
+          inline.levelFound(from, limit);
+        }
       } catch (MemoryLimitReached e) {
         halt(e.getMessage());
       }

@@ -15,12 +15,15 @@ import io.ballot.checker.ts.TransitionSystem;
  *
  * <p>The table grows between levels, when it would pass {@value #MAX_LOAD_PERCENT}% full: signatures cannot be
  * rehashed without their states, so the states of the dropped levels are recomputed level by level from the start
- * states along the recorded parents and rules (a rule firing per state), as a trace is.
+ * states along the recorded parents and rules (a rule firing per state), as a trace is. Under an explicit {@code
+ * --memory} the table starts at half of it ({@link #firstSlots}), so that a search that fits never grows it.
  */
 final class CompactedSeenSet implements SeenSet {
   static final int MAX_LOAD_PERCENT = 80;
   private static final int GROWN_LOAD_PERCENT = 40;
   private static final long FIRST_SLOTS = 1 << 12;
+  /** The share of an explicit {@code --memory} the table takes from the start (the rest holds the frontier). */
+  static final int UP_FRONT_PERCENT = 50;
 
   private final StateStore store;
   private final TransitionSystem ts;
@@ -47,10 +50,23 @@ final class CompactedSeenSet implements SeenSet {
     this.bits = bits;
     this.budget = store.budget();
     this.bound = new OmissionBound(bits);
-    this.table = new SignatureTable(bits, FIRST_SLOTS);
+    this.table = new SignatureTable(bits, firstSlots(bits, budget));
     budget.charge(table.bytes());
     this.level = new StripedStateTable(store, exact32);
     this.scratch = new long[store.words()];
+  }
+
+  /**
+   * The table's first size: under an explicit {@code --memory}, {@value #UP_FRONT_PERCENT}% of it (as CMurphi's
+   * {@code -m} sizes its table up front), so that a search that fits never grows it (a growth recomputes every
+   * dropped state and briefly holds two tables); without one, a small table grown as needed, so that a small model
+   * does not take (and zero) most of the heap.
+   */
+  static long firstSlots(int bits, MemoryBudget budget) {
+    if (!budget.explicit() || budget.limit() >= 1L << 50) {
+      return FIRST_SLOTS;
+    }
+    return Math.max(FIRST_SLOTS, budget.limit() / 100 * UP_FRONT_PERCENT * 8 / bits);
   }
 
   /** An address hash, independent of {@link #signatureHash}: the two are finalised with different constants. */
@@ -132,8 +148,7 @@ final class CompactedSeenSet implements SeenSet {
     }
     addSignatures(table, from, limit);
     levelStarts.add(limit);
-    level.dispose();
-    level = new StripedStateTable(store, exact32);
+    level.clear();
     store.dropRecordsBelow(from);
   }
 

@@ -102,6 +102,11 @@ public final class MemoryBudget {
     return rt.maxMemory() - rt.maxMemory() / 10;
   }
 
+  /** Whether the user chose the limit ({@code --memory}). */
+  boolean explicit() {
+    return explicit;
+  }
+
   /** The limit in bytes. */
   long limit() {
     return limit;

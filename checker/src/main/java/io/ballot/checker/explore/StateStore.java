@@ -57,11 +57,11 @@ final class StateStore {
     final char[] rules;
     final int[] wideRules;
 
-    Chunk(int size, int stride, boolean wide) {
-      records = new byte[size * stride + Long.BYTES];
-      parents = new int[size];
-      rules = wide ? null : new char[size];
-      wideRules = wide ? new int[size] : null;
+    Chunk(byte[] records, int[] parents, char[] rules, int[] wideRules) {
+      this.records = records;
+      this.parents = parents;
+      this.rules = rules;
+      this.wideRules = wideRules;
     }
 
     /** {@code c}'s parents and rules without its records (dropped: see {@link #dropRecordsBelow}). */
@@ -71,10 +71,31 @@ final class StateStore {
       rules = c.rules;
       wideRules = c.wideRules;
     }
+
+    /** {@code records} whose parents and rules are in the store's {@link TraceLinkFile} ({@link #spillLinksBelow}). */
+    Chunk(byte[] records) {
+      this.records = records;
+      parents = null;
+      rules = null;
+      wideRules = null;
+    }
   }
 
   /** Chunks below this index have had their records dropped. */
   private int droppedChunks;
+  /** Chunks below this index have their parents and rules in {@link #links}, not in memory. */
+  private int spilledChunks;
+  /** Where the parents and rules of chunks no longer changed go; null until the first is moved there. */
+  private volatile TraceLinkFile links;
+  /** Why the links file could not be used (they then stay in memory), or null. */
+  private String linksFailure;
+  /**
+   * Arrays of chunks whose records were dropped or whose links were moved, for the next chunks to reuse: reused, not
+   * left to the collector, so that the heap (hence the process's memory) does not grow with them. They stay
+   * reserved from the budget. Guarded by this store's lock.
+   */
+  private final java.util.ArrayDeque<byte[]> freeRecords = new java.util.ArrayDeque<>();
+  private final java.util.ArrayDeque<Chunk> freeLinks = new java.util.ArrayDeque<>();
 
   /**
    * A store for states of {@code bits} bits in {@code words} words, whose rule ids are below {@code ruleLimit}, with
@@ -142,6 +163,11 @@ final class StateStore {
     return block;
   }
 
+  /** Ids per chunk. */
+  int idsPerChunk() {
+    return 1 << chunkBits;
+  }
+
   /** Number of states stored. */
   int size() {
     return ids.get() - holes.get();
@@ -154,7 +180,7 @@ final class StateStore {
 
   /** Whether {@code id} (below {@link #idLimit()}, after its thread released its block) holds no state. */
   boolean isHole(int id) {
-    return chunks.get(id >>> chunkBits).parents[id & chunkMask] == HOLE;
+    return parent(id) == HOLE;
   }
 
   /** One thread's current block of ids. Not thread-safe: each appending thread has its own. */
@@ -238,15 +264,23 @@ final class StateStore {
 
   private synchronized void allocate(int c) {
     if (chunks.get(c) == null) {
-      budget.reserve(chunkBytes());
-      chunks.set(c, new Chunk(1 << chunkBits, stride, wideRules)); // a volatile write: the arrays are seen whole
+      int size = 1 << chunkBits;
+      long fresh = (freeRecords.isEmpty() ? recordBytesPerChunk() : 0) + (freeLinks.isEmpty() ? linkBytesPerChunk() : 0);
+      budget.reserve(fresh);
+      byte[] records = freeRecords.isEmpty() ? new byte[size * stride + Long.BYTES] : freeRecords.pop();
+      Chunk links = freeLinks.isEmpty()
+          ? new Chunk(null, new int[size], wideRules ? null : new char[size], wideRules ? new int[size] : null)
+          : freeLinks.pop();
+      // A volatile write: the arrays are seen whole. Reused arrays hold old values: every id's record, parent and
+      // rule is written when the id is added or released, before it is read.
+      chunks.set(c, new Chunk(records, links.parents, links.rules, links.wideRules));
     }
   }
 
   /**
    * Frees the records (not the parents and rules, which traces read) of every chunk whose ids are all below {@code
-   * id}, and gives their bytes back to the budget: hash compaction keeps full states only for the levels the search
-   * still expands. Called between levels, by the search thread; {@link #get} and {@link #difference} must not be
+   * id}, keeping their arrays for the next chunks (still reserved from the budget): hash compaction and the inline
+   * seen-set keep full states only for the levels the search still expands, so the store holds a frontier's worth. Called between levels, by the search thread; {@link #get} and {@link #difference} must not be
    * asked for a dropped id ({@link #hasRecord}).
    */
   void dropRecordsBelow(int id) {
@@ -254,8 +288,8 @@ final class StateStore {
     for (int c = droppedChunks; c < end; c++) {
       Chunk chunk = chunks.get(c);
       if (chunk != null && chunk.records != null) {
-        chunks.set(c, new Chunk(chunk));
-        budget.release(chunk.records.length + 16L);
+        chunks.set(c, chunk.parents == null ? new Chunk((byte[]) null) : new Chunk(chunk));
+        recycle(chunk.records);
       }
     }
     droppedChunks = Math.max(droppedChunks, end);
@@ -266,7 +300,7 @@ final class StateStore {
     return chunks.get(id >>> chunkBits).records != null;
   }
 
-  /** Bytes of the records of one chunk: what {@link #dropRecordsBelow} frees per chunk. */
+  /** Bytes of the records of one chunk: what a chunk reusing dropped records does not reserve again. */
   long recordBytesPerChunk() {
     return ((long) stride << chunkBits) + Long.BYTES + 16;
   }
@@ -295,13 +329,20 @@ final class StateStore {
   }
 
   int parent(int id) {
-    return chunks.get(id >>> chunkBits).parents[id & chunkMask];
+    Chunk chunk = chunks.get(id >>> chunkBits);
+    return chunk.parents != null ? chunk.parents[id & chunkMask] : links.parent(id >>> chunkBits, id & chunkMask);
   }
 
-  /** Records another way to reach stored state {@code id}; the caller makes concurrent changes of one id exclusive. */
+  /**
+   * Records another way to reach stored state {@code id}; the caller makes concurrent changes of one id exclusive.
+   * Only for ids at or above the last {@link #spillLinksBelow}.
+   */
   void setParent(int id, int parent, int rule) {
     Chunk chunk = chunks.get(id >>> chunkBits);
     int i = id & chunkMask;
+    if (chunk.parents == null) {
+      throw new IllegalStateException("the parent of state " + id + " was already moved to the links file");
+    }
     chunk.parents[i] = parent;
     if (wideRules) {
       chunk.wideRules[i] = rule;
@@ -313,6 +354,62 @@ final class StateStore {
   int rule(int id) {
     Chunk chunk = chunks.get(id >>> chunkBits);
     int i = id & chunkMask;
+    if (chunk.parents == null) {
+      return links.rule(id >>> chunkBits, i);
+    }
     return wideRules ? chunk.wideRules[i] : chunk.rules[i];
+  }
+
+  /**
+   * Moves the parents and rules of every chunk whose ids are all below {@code id} to a temporary file ({@link
+   * TraceLinkFile}), keeping their arrays for the next chunks (still reserved from the budget): only traces read them, and {@link #setParent} changes
+   * only the level being built. Called between levels by the search thread, with {@code id} at most the first id of
+   * the level to expand next. When the file cannot be made or written they stay in memory ({@link #linksFailure}).
+   */
+  void spillLinksBelow(int id) {
+    int end = Math.min(id >>> chunkBits, chunks.length());
+    if (linksFailure != null || end <= spilledChunks) {
+      return;
+    }
+    try {
+      if (links == null) {
+        links = TraceLinkFile.create(1 << chunkBits, wideRules ? 4 : 2);
+      }
+      for (int c = spilledChunks; c < end; c++) {
+        Chunk chunk = chunks.get(c);
+        if (chunk == null || chunk.parents == null) {
+          continue;
+        }
+        links.write(c, chunk.parents, chunk.rules, chunk.wideRules);
+        chunks.set(c, new Chunk(chunk.records));
+        recycle(chunk);
+        spilledChunks = c + 1;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      linksFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+  }
+
+  private synchronized void recycle(byte[] records) {
+    freeRecords.push(records);
+  }
+
+  private synchronized void recycle(Chunk links) {
+    freeLinks.push(new Chunk(null, links.parents, links.rules, links.wideRules));
+  }
+
+  /** Why the parents and rules could not be moved to a file (they stayed in memory), or null. */
+  String linksFailure() {
+    return linksFailure;
+  }
+
+  /** Chunks whose parents and rules are in the links file. */
+  int spilledChunks() {
+    return spilledChunks;
+  }
+
+  /** Bytes of one chunk's parents and rules in memory: what a chunk reusing moved links does not reserve again. */
+  long linkBytesPerChunk() {
+    return ((4L + (wideRules ? 4 : 2)) << chunkBits) + 32; // and two array headers
   }
 }

@@ -193,6 +193,16 @@ final class StripedStateTable implements SeenSet {
     s.slots = bigger;
   }
 
+  /**
+   * The id of {@code state} if this index holds it, else -1, without the lock: a state being added by another thread
+   * may be missed (then {@link #add} finds it under the lock).
+   */
+  int lookup(long[] state) {
+    long h = hash(state);
+    long found = lookupUnlocked(stripe(h), fragment(state, h), state);
+    return (int) found - 1;
+  }
+
   @Override
   public int find(long[] state) {
     long h = hash(state);
@@ -211,6 +221,29 @@ final class StripedStateTable implements SeenSet {
   @Override
   public int size() {
     return store.size();
+  }
+
+  /**
+   * Empties the index, keeping its slot arrays (and their bytes in the budget) for the next level: no garbage per
+   * level, and no regrowing from 16 slots. A stripe that held less than an eighth of its slots is cut down to twice
+   * what it held, so that a search of many small levels after a wide one does not clear the wide one's slots each
+   * time. Between levels only (no lookup may run).
+   */
+  void clear() {
+    for (Stripe s : stripes) {
+      synchronized (s) {
+        long[] slots = s.slots;
+        if (slots.length > 16 && (long) s.used * 8 < slots.length) {
+          int length = Math.max(16, Integer.highestOneBit(Math.max(1, s.used) * 4 - 1));
+          s.slots = new long[length];
+          budget.release(8L * (slots.length - length));
+          indexBytes.addAndGet(-8L * (slots.length - length));
+        } else {
+          java.util.Arrays.fill(slots, 0L);
+        }
+        s.used = 0;
+      }
+    }
   }
 
   /** Gives this index's bytes back to the budget: call when it is dropped (hash compaction's per-level index). */

@@ -1,0 +1,72 @@
+package io.ballot.checker.explore;
+
+/**
+ * The exact seen-set of states of at most 63 bits: the states of the levels already found are kept as their own
+ * values in an {@link InlineStateTable} (a few bytes each, no id, no record); the level being built is indexed by id
+ * ({@link StripedStateTable}), so that its duplicates still name their state for the parent choice; the store keeps
+ * the records of the level being expanded and of the one being built only. When a level is complete ({@link
+ * #levelFound}) its states join the table and the store drops the records below it. A state is in exactly one of
+ * the two, so the search is exact; like hash compaction it keeps no ids for earlier levels (a duplicate of one is
+ * reported as {@code -1}, an id below the level being built) and traces replay dropped states from the start.
+ */
+final class InlineSeenSet implements SeenSet {
+  private final StateStore store;
+  private final InlineStateTable table;
+  private final boolean exact32;
+  private final StripedStateTable level;
+  private final long[] scratch;
+
+  /** A seen-set over {@code store} for states of {@code stateBits} bits ({@link InlineStateTable#fits}). */
+  InlineSeenSet(StateStore store, int stateBits) {
+    this.store = store;
+    this.table = new InlineStateTable(stateBits, store.budget());
+    this.exact32 = stateBits <= 32;
+    this.level = new StripedStateTable(store, exact32);
+    this.scratch = new long[store.words()];
+  }
+
+  @Override
+  public int add(StateStore.Appender appender, long[] state, int parent, int rule) {
+    // The level being built first: in a breadth-first search most successors are its own duplicates.
+    int id = level.lookup(state);
+    if (id >= 0) {
+      return -1 - id;
+    }
+    if (table.contains(state[0])) {
+      return -1; // found in an earlier level (its id is not kept): -1 - 0, an id below the level being built
+    }
+    return level.add(appender, state, parent, rule);
+  }
+
+  /** The id of {@code state} when it is in the level being built, else -1 (earlier levels keep no ids). */
+  @Override
+  public int find(long[] state) {
+    return level.find(state);
+  }
+
+  @Override
+  public int size() {
+    return store.size();
+  }
+
+  /** Bytes of the table of earlier levels. */
+  long tableBytes() {
+    return table.bytes();
+  }
+
+  /**
+   * The level with ids {@code from .. limit - 1} is complete: its states join the table, a new index starts for the
+   * next level, and the store drops the records below {@code from}. Throws {@link MemoryLimitReached} when the
+   * table cannot grow to hold them.
+   */
+  void levelFound(int from, int limit) {
+    for (int id = from; id < limit; id++) {
+      if (!store.isHole(id)) {
+        store.get(id, scratch);
+        table.add(scratch[0]);
+      }
+    }
+    level.clear();
+    store.dropRecordsBelow(from);
+  }
+}

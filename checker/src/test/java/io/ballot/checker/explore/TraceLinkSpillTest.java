@@ -1,0 +1,88 @@
+package io.ballot.checker.explore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Parents and rules moved to the links file come back as they were (holes included), for narrow and wide rule ids
+ * and for chunks forced tiny by a small budget; their bytes go back to the budget; records stay readable; a moved
+ * link can no longer be changed; records dropped after (hash compaction's order) leave the links readable.
+ */
+class TraceLinkSpillTest {
+  @ParameterizedTest
+  @CsvSource({"28, 10, 0", "69, 10, 0", "28, 70000, 0", "28, 10, 2000000", "130, 70000, 2000000"})
+  void movedLinksComeBackAndFreeTheirBytes(int bits, int ruleLimit, long memory) { // memory: a limit (0: none)
+    int words = Math.max(1, (bits + 63) >>> 6);
+    MemoryBudget budget = new MemoryBudget(memory > 0 ? memory : Long.MAX_VALUE, true);
+    StateStore store = new StateStore(bits, words, ruleLimit, budget);
+    StateStore.Appender a = store.appender();
+    Random rnd = new Random(bits);
+    int n = memory > 0 ? 40_000 : 200_000; // chunks of 2^16 ids, or of 2^14 and 2^12 under the limit
+    long[][] states = new long[n][];
+    int[] rules = new int[n];
+    for (int i = 0; i < n; i++) {
+      states[i] = new long[words];
+      states[i][0] = rnd.nextLong() & ((1L << Math.min(bits, 63)) - 1);
+      rules[i] = rnd.nextInt(ruleLimit);
+      assertEquals(i, store.add(a, states[i], i - 1 - rnd.nextInt(Math.max(1, i)), rules[i]));
+    }
+    int[] parents = new int[n];
+    for (int i = 0; i < n; i++) {
+      parents[i] = store.parent(i);
+    }
+    store.release(a);
+    int limit = store.idLimit();
+    long before = budget.used();
+    store.spillLinksBelow(n / 2);
+    assertNull(store.linksFailure());
+    assertTrue(store.spilledChunks() > 0, "some chunk moved");
+    assertEquals(before, budget.used(), "the moved arrays are kept for the next chunks");
+    long[] out = new long[words];
+    for (int i = n - 1; i >= 0; i--) { // backwards: every chunk read back again
+      assertEquals(parents[i], store.parent(i), "parent " + i);
+      assertEquals(rules[i], store.rule(i), "rule " + i);
+      store.get(i, out);
+      assertArrayEquals(states[i], out);
+    }
+    for (int id = n; id < limit; id++) {
+      assertTrue(store.isHole(id));
+    }
+    assertThrows(IllegalStateException.class, () -> store.setParent(0, -1, 0));
+    store.setParent(n - 1, 3, 1); // the level being built still changes
+    assertEquals(3, store.parent(n - 1));
+    store.dropRecordsBelow(n / 2);
+    store.spillLinksBelow(n); // nothing more below a chunk boundary than before, or the rest of the full chunks
+    for (int i = 0; i < n - 1; i++) {
+      assertEquals(parents[i], store.parent(i), "parent " + i + " after the records were dropped");
+      assertEquals(rules[i], store.rule(i));
+    }
+    // The next chunk reuses a dropped chunk's records and a moved chunk's links: nothing more is reserved, and what
+    // it holds is what was added to it, not what the arrays held before.
+    long held = budget.used();
+    StateStore.Appender b = store.appender();
+    long[] fresh = new long[words];
+    int first = -1;
+    int chunk = store.idsPerChunk();
+    int toNextChunk = (store.idLimit() + chunk - 1) / chunk * chunk - store.idLimit();
+    for (int i = 0; i < toNextChunk + 1; i++) {
+      fresh[0] = i;
+      int id = store.add(b, fresh, 7, i % ruleLimit);
+      first = first < 0 ? id : first;
+    }
+    store.release(b);
+    assertEquals(held, budget.used(), "a new chunk made of recycled arrays");
+    for (int id = first, i = 0; id < store.idLimit() && !store.isHole(id); id++, i++) {
+      store.get(id, out);
+      assertEquals(i, out[0]);
+      assertEquals(7, store.parent(id));
+      assertEquals(i % ruleLimit, store.rule(id));
+    }
+  }
+}
