@@ -69,11 +69,11 @@ public final class BfsExplorer {
   private final AtomicLongArray coverHits;
   /** Firings per rule instance, merged from each worker's own counters when it finishes a level. */
   private final long[] ruleFires;
-  private final int propertyCoverBase;
   private final List<Violation> violations = new ArrayList<>();
-  private final int[] assumptions;
-  private final int[] invariants;
-  private final int[] covers;
+  /** Assumptions, invariants and covers, as every strategy checks them. */
+  private final StateChecks checks;
+  /** Where {@link #checks} report: {@link #violation}. */
+  private final StateChecks.Sink sink = this::violation;
   private final boolean checksStates; // whether a new state has invariants or covers to check
   private final MemoryBudget budget;
   /** Worker threads: the options' count, at most {@link CheckOptions#MAX_THREADS} whatever the caller passed. */
@@ -112,14 +112,11 @@ public final class BfsExplorer {
       this.compacted = null;
       this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
     }
-    this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
-    this.assumptions = propertiesOf(PropertyKind.ASSUMPTION);
-    this.invariants = propertiesOf(PropertyKind.ASSERTION);
-    this.covers = propertiesOf(PropertyKind.COVER);
-    this.order = new DiscoveryOrder(propertiesOf(PropertyKind.LIVENESS).length > 0);
-    this.checksStates = invariants.length + covers.length > 0;
+    this.checks = new StateChecks(ts, coverHits);
+    this.order = new DiscoveryOrder(StateChecks.of(ts, PropertyKind.LIVENESS).length > 0);
+    this.checksStates = checks.checksStates();
     this.checkpoint = checkpoints == null ? null
         : new CheckpointBridge(checkpoints, store, order, progress, Math.max(ts.ruleCount(), ts.startCount()));
   }
@@ -156,10 +153,6 @@ public final class BfsExplorer {
     settle(r.violations());
     reported.clear(); // the checkpoint has them
     return r.from();
-  }
-
-  private int[] propertiesOf(PropertyKind kind) {
-    return java.util.stream.IntStream.range(0, ts.propertyCount()).filter(p -> ts.propertyKind(p) == kind).toArray();
   }
 
   /** Bytes reserved by the search: its threads' buffers, the stored states' chunks and their index. */
@@ -548,16 +541,7 @@ public final class BfsExplorer {
    * and its invariants and covers are checked with those of the rest of its batch ({@link #checkStored}).
    */
   private void admit(Lane lane, long[] s, int parent, int rule) {
-    int p = -1;
-    try {
-      for (int a : assumptions) {
-        p = a;
-        if (!lane.ts.holds(p, s)) {
-          return;
-        }
-      }
-    } catch (ModelError e) {
-      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent, rule, p);
+    if (!checks.admits(lane.ts, s, parent, rule, sink)) {
       return;
     }
     if (lane.canonicalizer != null) {
@@ -591,27 +575,7 @@ public final class BfsExplorer {
 
   /** Checks the invariants and covers of stored state {@code id}, whose value is {@code s}. */
   private void checkState(TransitionSystem ts, long[] s, int id) {
-    int p = -1;
-    try {
-      for (int inv : invariants) {
-        p = inv;
-        if (!ts.holds(p, s)) {
-          Instance prop = ts.property(p);
-          violation(ViolationKind.INVARIANT, prop.describe(), prop.location(),
-              "invariant \"" + prop.describe() + "\" failed", id, -1, p);
-          block(id);
-          return;
-        }
-      }
-      for (int c : covers) {
-        p = c;
-        if (ts.holds(p, s)) {
-          coverHits.incrementAndGet(propertyCoverBase + p);
-        }
-      }
-    } catch (ModelError e) {
-      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")", id,
-          -1, p);
+    if (!checks.check(ts, s, id, sink)) {
       block(id);
     }
   }

@@ -40,12 +40,12 @@ public final class MemoryBudget {
   }
 
   /** The budget for {@code memoryBytes} as given in the options: ≤ 0 means the default, {@link #defaultLimit()}. */
-  static MemoryBudget of(long memoryBytes) {
+  public static MemoryBudget of(long memoryBytes) {
     return memoryBytes > 0 ? new MemoryBudget(memoryBytes, true) : new MemoryBudget(defaultLimit(), false);
   }
 
   /** Where the limit comes from, e.g. {@code --memory} or {@code 70% of the free JVM heap (heap 21.0 GiB, ...)}. */
-  String source() {
+  public String source() {
     return source;
   }
 
@@ -103,7 +103,7 @@ public final class MemoryBudget {
   }
 
   /** The limit in bytes. */
-  long limit() {
+  public long limit() {
     return limit;
   }
 
@@ -137,7 +137,7 @@ public final class MemoryBudget {
   }
 
   /** The stop reason of a search this budget stopped, e.g. {@code memory limit reached (512 MiB; ...)}. */
-  String stopReason() {
+  public String stopReason() {
     String size = mib(limit);
     return explicit
         ? "memory limit reached (" + size + ", the --memory limit; raise it with --memory, up to what the heap holds)"
