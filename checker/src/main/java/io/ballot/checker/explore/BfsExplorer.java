@@ -243,27 +243,11 @@ public final class BfsExplorer {
     if (!stop && violations.isEmpty()) {
       checkLiveness();
     }
-    List<CoverCount> covers = Tallies.covers(ts, coverHits::get);
-    if (!stop && violations.size() < options.maxErrors()) {
-      for (int i = 0; i < covers.size() && violations.size() < options.maxErrors(); i++) {
-        CoverCount c = covers.get(i);
-        if (c.hits() == 0) {
-          violations.add(new Violation(
-              ViolationKind.COVER, c.property(), c.location(), "cover \"" + c.property() + "\" not hit", List.of()));
-        }
-      }
-    }
-    if (!violations.isEmpty() && !violations.get(0).trace().isEmpty()) {
-      depth = violations.get(0).trace().size() - 1; // the depth of the state where the violation was found
-    }
-    Verdict verdict =
-        !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
-    boolean complete = exhausted && stopReason == null && violationsAllowCompleteness();
     peakBytes = Math.max(peakBytes, bytesUsed());
     Storage storage = new Storage(budget.limit(), budget.source(), peakBytes,
         compacted == null ? 0 : compacted.bits(), compacted == null ? 0 : compacted.omissionBound());
-    return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
-        stopReason, Tallies.ruleCounts(ts, ruleFires), complete, storage);
+    return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop, stopReason,
+        exhausted, depth, store.size(), rulesFired.sum(), seconds()), storage);
   }
 
   /**
@@ -278,19 +262,6 @@ public final class BfsExplorer {
         halt(e.getMessage());
       }
     }
-  }
-
-  /**
-   * Whether the violations found leave the search complete: those found during the search block their state from
-   * expansion (so its successors may be missing); covers and liveness are judged after a complete search.
-   */
-  private boolean violationsAllowCompleteness() {
-    for (Violation v : violations) {
-      if (v.kind() != ViolationKind.COVER && v.kind() != ViolationKind.LIVENESS) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private double seconds() {

@@ -27,6 +27,9 @@ public final class MemoryBudget {
    */
   public static final String LAUNCHER_HEAP = "ballot.heap";
 
+  /** How the stop reason of a search this budget stopped begins. */
+  public static final String STOP_PREFIX = "memory limit reached";
+
   private final long limit;
   private final boolean explicit;
   private final String source;
@@ -140,8 +143,8 @@ public final class MemoryBudget {
   public String stopReason() {
     String size = mib(limit);
     return explicit
-        ? "memory limit reached (" + size + ", the --memory limit; raise it with --memory, up to what the heap holds)"
-        : "memory limit reached (" + size + ", the default: " + DEFAULT_SHARE_PERCENT + "% of the free JVM heap;"
+        ? STOP_PREFIX + " (" + size + ", the --memory limit; raise it with --memory, up to what the heap holds)"
+        : STOP_PREFIX + " (" + size + ", the default: " + DEFAULT_SHARE_PERCENT + "% of the free JVM heap;"
             + " give the JVM more with BALLOT_JAVA_OPTS, e.g. -Xmx8g, or store signatures only with"
             + " --hash-compaction 40)";
   }
