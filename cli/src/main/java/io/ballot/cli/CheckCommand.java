@@ -92,8 +92,9 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       defaultValue = "0",
       description =
-          "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; stop"
-              + " with exit 4 and the partial counts when it is full (default: 0, 70%% of the free heap, which the"
+          "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; when it"
+              + " is full, search again on disk (--store auto) or stop with exit 4 and the partial counts (--store"
+              + " memory) (default: 0, 70%% of the free heap, which the"
               + " launcher sizes to the machine's memory less an eighth; the start line prints the figure).")
   String memory;
 
