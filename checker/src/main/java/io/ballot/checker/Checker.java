@@ -8,7 +8,9 @@ import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.compile.ModelCompiler;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.explore.MemoryBudget;
+import io.ballot.checker.explore.LevelSpill;
 import io.ballot.checker.explore.disk.DiskExplorer;
+import io.ballot.checker.explore.disk.DiskSpill;
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
@@ -52,8 +54,9 @@ public final class Checker {
 
   /**
    * As above, keeping the states where {@code store} says: {@code disk} searches with {@link DiskExplorer};
-   * {@code auto} searches in memory and, when the memory limit stops that search, searches again on disk (said
-   * through {@code warnings}), unless checkpoints, hash compaction or liveness properties need the memory search.
+   * {@code auto} searches in memory and hands the states over to a disk search at a level boundary when the
+   * memory limit nears (or, if the limit comes within a level, searches again on disk; said through {@code
+   * warnings}), unless checkpoints, hash compaction or liveness properties need the memory search.
    * {@link #diskRefusal} says when {@code disk} cannot be used.
    */
   public static Result check(Model model, CheckOptions options, ProgressListener progress,
@@ -91,12 +94,20 @@ public final class Checker {
       }
       result = new DiskExplorer(system, options, progress, store.dir()).run();
     } else if (plan == null) {
-      result = new BfsExplorer(system, options, progress).run();
-      if (store.kind() == StoreChoice.Kind.AUTO && diskAllowed && result.stopReason() != null
+      BfsExplorer memory = new BfsExplorer(system, options, progress);
+      if (store.kind() == StoreChoice.Kind.AUTO && diskAllowed) {
+        memory.spillTo(new DiskSpill(system, options, progress, store.dir(), warnings));
+      }
+      result = memory.run();
+      LevelSpill.Continuation onDisk = memory.continuation();
+      memory = null; // its states are on disk now: the heap they held is free for the disk search
+      if (onDisk != null) {
+        result = onDisk.run();
+      } else if (store.kind() == StoreChoice.Kind.AUTO && diskAllowed && result.stopReason() != null
           && result.stopReason().startsWith(MemoryBudget.STOP_PREFIX)) {
         warnings.accept("the in-memory search reached its memory limit at " + result.states() + " states (depth "
             + result.depth() + "); searching again with the states on disk (--store disk; --store memory stops"
-            + " at the limit instead)");
+            + " at the limit instead; the limit came within a level, before a hand-over at a level boundary)");
         result = new DiskExplorer(system, options, progress, store.dir()).run();
       }
     } else {

@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Where a search keeps its states ({@code --store}): {@code memory} (the heap; the run stops with exit 4 at the
  * memory limit), {@code disk} (files under {@code dir}, or a temporary directory removed at the end when {@code dir}
- * is null), or {@code auto}, the default: in memory, and on disk from the start again when the memory limit is
- * reached.
+ * is null), or {@code auto}, the default: in memory, handed over to the disk search at a level boundary when the
+ * memory limit nears.
  */
 public record StoreChoice(Kind kind, Path dir) {
   public enum Kind {

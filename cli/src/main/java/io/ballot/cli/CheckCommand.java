@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = "0",
       description =
           "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; when it"
-              + " is full, search again on disk (--store auto) or stop with exit 4 and the partial counts (--store"
+              + " nears, continue on disk (--store auto) or stop with exit 4 and the partial counts (--store"
               + " memory) (default: 0, 70%% of the free heap, which the"
               + " launcher sizes to the machine's memory less an eighth; the start line prints the figure).")
   String memory;
@@ -114,7 +114,8 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = "auto",
       description = "Where the states are kept: memory (stop with exit 4 at the memory limit), disk (files in a"
           + " new directory under DIR, kept, or under the temporary directory, removed at the end; exact, with"
-          + " sequential disk access) or auto: in memory, and again on disk when the memory limit is reached"
+          + " sequential disk access) or auto: in memory, continued on disk from a level boundary when the memory"
+          + " limit nears"
           + " (default: ${DEFAULT-VALUE}). Not with liveness properties, --hash-compaction or checkpoints.")
   String store;
 

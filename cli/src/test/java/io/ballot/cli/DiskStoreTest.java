@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --store}: the disk search prints what the in-memory one prints (counts and counterexample), auto searches
- * again on disk when the memory limit stops the in-memory search (and says so), and misuses are usage errors (exit
+ * {@code --store}: the disk search prints what the in-memory one prints (counts and counterexample), auto hands
+ * the in-memory search's states over to the disk search at a level boundary when the memory limit nears, and the
+ * result is the same (counts and counterexample; it says so on stderr), and misuses are usage errors (exit
  * 2) that name the problem: a directory that cannot be written (with its path), an unknown value, liveness
  * properties, hash compaction, checkpoints.
  */
@@ -84,15 +85,29 @@ class DiskStoreTest {
   }
 
   @Test
-  void autoSearchesAgainOnDiskWhenTheMemoryLimitStopsTheMemorySearch() throws IOException {
+  void autoContinuesOnDiskFromALevelBoundaryWithTheSameCounterexample() throws IOException {
+    // The invariant fails only deep in the search (at depth 4 * 9 - 2), long after the hand-over.
+    Path model = write("deep.m", COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")
+        .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34"));
+    Cli full = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, full.exitCode(), full.toString());
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, auto.exitCode(), auto.toString());
+    assertTrue(auto.err().contains("the in-memory search nears its memory limit at "), auto.err());
+    assertTrue(auto.err().contains("continuing from there with the states on disk"), auto.err());
+    assertEquals(masked(full.out()), masked(auto.out()));
+  }
+
+  @Test
+  void autoContinuesOnDiskWhenTheMemoryLimitNears() throws IOException {
     Path model = write("counters.m", COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9"));
     Cli full = Cli.run("check", model.toString(), "--threads", "2");
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
     Cli memory = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--store", "memory");
     assertEquals(0, full.exitCode(), full.toString());
     assertEquals(0, auto.exitCode(), auto.toString());
-    assertTrue(auto.err().contains("the in-memory search reached its memory limit at "), auto.err());
-    assertTrue(auto.err().contains("searching again with the states on disk"), auto.err());
+    assertTrue(auto.err().contains("the in-memory search nears its memory limit at "), auto.err());
+    assertTrue(auto.err().contains("continuing from there with the states on disk"), auto.err());
     assertEquals(masked(full.out()), masked(auto.out()));
     assertFalse(full.err().contains("on disk"), full.err());
     assertEquals(ExitCodes.RESOURCE_LIMIT, memory.exitCode(), memory.toString());

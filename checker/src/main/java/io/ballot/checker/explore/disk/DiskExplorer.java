@@ -5,6 +5,7 @@ import io.ballot.checker.CheckOptions.DeadlockMode;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.explore.Confirmation;
+import io.ballot.checker.explore.LevelSpill;
 import io.ballot.checker.explore.MemoryBudget;
 import io.ballot.checker.explore.PendingViolation;
 import io.ballot.checker.explore.PendingViolations;
@@ -44,7 +45,7 @@ import java.util.concurrent.atomic.LongAdder;
  * parents follow the same rule; violations are settled per level, in an order of their content, and confirmed on
  * the replayed trace exactly as there. No liveness check (it needs the graph in memory) and no hash compaction.
  */
-public final class DiskExplorer {
+public final class DiskExplorer implements LevelSpill.Continuation {
   private static final long PROGRESS_NANOS = 500_000_000L;
 
   private final TransitionSystem ts;
@@ -106,10 +107,26 @@ public final class DiskExplorer {
   }
 
   /** Runs the search; the files are removed at the end unless the caller chose their directory. */
+  @Override
   public Result run() {
-    startNanos = System.nanoTime();
-    lastReport = startNanos;
-    progress.memoryLimit(budget.limit(), budget.source());
+    if (seeded == null) {
+      startNanos = System.nanoTime();
+      progress.memoryLimit(budget.limit(), budget.source());
+    }
+    lastReport = System.nanoTime();
+    try {
+      open();
+      return search();
+    } finally {
+      close();
+    }
+  }
+
+  /** Creates the directory and the structures, sized to the memory limit (once). */
+  private void open() {
+    if (levels != null) {
+      return;
+    }
     try {
       dir = parent == null ? Files.createTempDirectory("ballot-store-")
           : Files.createTempDirectory(Files.createDirectories(parent), "ballot-store-");
@@ -117,14 +134,6 @@ public final class DiskExplorer {
       throw new UncheckedIOException("cannot create the disk store under " + (parent == null
           ? System.getProperty("java.io.tmpdir") : parent) + ": " + e.getMessage(), e);
     }
-    try {
-      return search();
-    } finally {
-      close();
-    }
-  }
-
-  private Result search() {
     long limit = budget.limit();
     int capacity = (int) Math.max(16, Math.min(1 << 24, limit * 45 / 100 / CandidateTable.entryBytes(words)));
     table = new CandidateTable(words, capacity);
@@ -133,11 +142,89 @@ public final class DiskExplorer {
         Math.max(16, Math.min(1 << 20, limit / 10 / ((words + 1) * 8L))));
     levels = new Levels(dir, words);
     pending = new PendingViolations(words, (id, out) -> levels.state(id, out));
-    int depth = 0;
-    Levels.Level current = next = levels.start();
-    startStates();
-    flush();
-    settle();
+  }
+
+  /** What the in-memory search handed over ({@link #seed}); null: the search starts from the start states. */
+  private LevelSpill.Carried seeded;
+
+  /**
+   * Writes the in-memory search's levels to this search's files and takes over its counters and reports, so that
+   * {@link #run} continues from its level boundary. The last level keeps its discovery order; the earlier ones
+   * their id order (only the last one is expanded again, and only its order decides later parents). Parents become
+   * positions through a map of the previous level's ids (an int per state of one level).
+   */
+  public void seed(LevelSpill.Levels in, LevelSpill.Carried carried) {
+    startNanos = System.nanoTime() - (long) (carried.seconds() * 1e9);
+    progress.memoryLimit(budget.limit(), budget.source());
+    open();
+    seeded = carried;
+    long[] s = new long[words];
+    int[] previous = new int[0];
+    int previousFrom = 0;
+    long position = 0;
+    for (int d = 0; d < in.count(); d++) {
+      int from = in.from(d);
+      int to = in.from(d + 1);
+      int[] map = new int[to - from];
+      Levels.Level level = next = levels.start();
+      int[] order = d == in.count() - 1 ? in.lastLevelOrder() : null;
+      int n = order != null ? order.length : to - from;
+      for (int k = 0; k < n; k++) {
+        int id = order != null ? order[k] : from + k;
+        if (in.isHole(id)) {
+          continue;
+        }
+        in.get(id, s);
+        int p = in.parent(id);
+        int pp = p < 0 ? -1 : previous[p - previousFrom];
+        level.states.append(s, 0);
+        level.links.append(((long) pp << 32) | (in.rule(id) & 0xFFFFFFFFL));
+        map[id - from] = (int) position;
+        if (d == in.count() - 1 && in.blocked(id)) {
+          blocked.add(position);
+        }
+        position++;
+        long h = StateKeys.hash(s, 0, words);
+        if (table.add(h, s, 0, pp, in.rule(id)) && table.full()) {
+          addKnownNew();
+        }
+      }
+      previous = map;
+      previousFrom = from;
+    }
+    addKnownNew();
+    violations.addAll(carried.violations());
+    rulesFired.add(carried.rulesFired());
+    System.arraycopy(carried.ruleFires(), 0, ruleFires, 0, ruleFires.length);
+    for (int i = 0; i < coverHits.length(); i++) {
+      coverHits.set(i, carried.coverHits()[i]);
+    }
+    peakBytes = carried.peakBytes();
+  }
+
+  /** Adds the table's states, all distinct and new, to the seen-set, and empties it. */
+  private void addKnownNew() {
+    if (fresh.length < table.capacity) {
+      fresh = new boolean[table.capacity];
+    }
+    seen.addNew(table, fresh, true);
+    table.clear();
+  }
+
+  private Result search() {
+    long limit = budget.limit();
+    int depth;
+    Levels.Level current;
+    if (seeded == null) {
+      depth = 0;
+      current = next = levels.start();
+      startStates();
+      flush();
+      settle();
+    } else {
+      depth = seeded.depth();
+      current = next;
+    }
     boolean exhausted = false;
     Expansion expansion = new Expansion(this, threads);
     try {
@@ -234,7 +321,7 @@ public final class DiskExplorer {
     if (fresh.length < t.capacity) {
       fresh = new boolean[t.capacity];
     }
-    seen.addNew(t, fresh);
+    seen.addNew(t, fresh, false);
     TransitionSystem engine = now();
     for (int i = 0; i < t.size; i++) {
       if (!fresh[i]) {
@@ -394,6 +481,11 @@ public final class DiskExplorer {
         + options.deadlock().name().toLowerCase(Locale.ROOT)
         + (options.bound() > 0 ? " --bound " + options.bound() : "") + ", engine "
         + options.engine().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Removes what {@link #seed} wrote when the search will not run. */
+  void abandon() {
+    close();
   }
 
   private void close() {

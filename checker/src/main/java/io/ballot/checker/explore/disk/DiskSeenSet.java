@@ -62,9 +62,10 @@ final class DiskSeenSet implements AutoCloseable {
 
   /**
    * Sets {@code fresh[i]} for each candidate of {@code t} not seen before, and adds those to the set (a new run);
-   * the others are left false.
+   * the others are left false. With {@code knownNew} the caller knows that none was seen (the in-memory search's
+   * states, handed over): they are only added.
    */
-  void addNew(CandidateTable t, boolean[] fresh) {
+  void addNew(CandidateTable t, boolean[] fresh, boolean knownNew) {
     int n = t.size;
     if (n == 0) {
       return;
@@ -80,7 +81,7 @@ final class DiskSeenSet implements AutoCloseable {
       long h = t.hashes[i];
       int off = i * words;
       boolean old = false;
-      if (bloom.mightContain(h)) {
+      if (!knownNew && bloom.mightContain(h)) {
         diskLookups++;
         for (int r = 0; r < cursors.length && !old; r++) {
           old = cursors[r].contains(h, t.values, off);

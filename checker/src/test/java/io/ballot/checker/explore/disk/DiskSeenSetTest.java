@@ -52,7 +52,7 @@ class DiskSeenSetTest {
         if (fresh.length < table.capacity) {
           fresh = new boolean[table.capacity];
         }
-        seen.addNew(table, fresh);
+        seen.addNew(table, fresh, false);
         for (int i = 0; i < table.size; i++) {
           List<Long> state = added.get(i);
           assertEquals(!model.contains(state), fresh[i], "state " + state + " in round " + round);
