@@ -6,11 +6,8 @@ import io.ballot.checker.ProgressListener;
 import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.SourceLocation;
-import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Storage;
-import io.ballot.checker.result.TraceStep;
-import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.symmetry.Canonicalizer;
@@ -19,7 +16,6 @@ import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
-import io.ballot.checker.ts.Tallies;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,9 +181,8 @@ public final class BfsExplorer {
   public static final String SPILLED = "continued on disk";
   private LevelSpill spill;
   private LevelSpill.Continuation continuation;
-  /** The first id of each level found so far, level 1 on (level 0 starts at 0). */
-  private final IntList levelStarts = new IntList();
-  private int previousLevel;
+  /** When to hand over to {@link #spill}; null: never. */
+  private SpillPoint spillPoint;
 
   /**
    * Hands the states over to {@code spill} at the first level boundary where the next level is not expected to fit
@@ -196,6 +191,7 @@ public final class BfsExplorer {
    */
   public void spillTo(LevelSpill spill) {
     this.spill = spill;
+    this.spillPoint = spill == null ? null : new SpillPoint(store, budget);
   }
 
   /** The search that continues this one on disk, once {@link #run} returned after a hand-over; else null. */
@@ -203,84 +199,11 @@ public final class BfsExplorer {
     return continuation;
   }
 
-  /**
-   * Whether the next level, from the last one's {@code size} states, is expected to pass the memory limit: once
-   * half of it is used, the last level times its growth over the one before, at the bytes per state held so far,
-   * with a quarter more as a margin.
-   */
-  private boolean nearLimit(int size) {
-    long used = bytesUsed();
-    if (used < budget.limit() / 2) {
-      return false; // the bytes per state are not known well yet (the store's first chunks), nor needed
-    }
-    double perState = used / (double) Math.max(1, store.size());
-    double growth = previousLevel > 0 ? Math.max(1, size / (double) previousLevel) : 1;
-    return used + size * growth * perState * 1.25 > budget.limit();
-  }
-
   private LevelSpill.Carried carried(int depth) {
     long[] hits = new long[coverHits.length()];
     java.util.Arrays.setAll(hits, coverHits::get);
     return new LevelSpill.Carried(List.copyOf(violations), rulesFired.sum(), ruleFires.clone(), hits, depth,
         seconds(), Math.max(peakBytes, bytesUsed()));
-  }
-
-  /** The stored levels; the last, ids {@code from(count() - 1) .. limit - 1}, is the one to expand next. */
-  private LevelSpill.Levels spilled(int limit) {
-    IntList starts = new IntList();
-    starts.add(0);
-    for (int i = 0; i < levelStarts.size(); i++) {
-      if (levelStarts.get(i) > starts.get(starts.size() - 1)) {
-        starts.add(levelStarts.get(i));
-      }
-    }
-    int[] order = this.order.tracking() ? this.order.levelIds() : null;
-    return new LevelSpill.Levels() {
-      @Override
-      public int words() {
-        return words;
-      }
-
-      @Override
-      public int count() {
-        return starts.size();
-      }
-
-      @Override
-      public int from(int d) {
-        return d < starts.size() ? starts.get(d) : limit;
-      }
-
-      @Override
-      public int[] lastLevelOrder() {
-        return order;
-      }
-
-      @Override
-      public boolean isHole(int id) {
-        return store.isHole(id);
-      }
-
-      @Override
-      public void get(int id, long[] out) {
-        store.get(id, out);
-      }
-
-      @Override
-      public int parent(int id) {
-        return store.parent(id);
-      }
-
-      @Override
-      public int rule(int id) {
-        return store.rule(id);
-      }
-
-      @Override
-      public boolean blocked(int id) {
-        return BfsExplorer.this.blocked(id);
-      }
-    };
   }
 
   public Result run() {
@@ -332,13 +255,12 @@ public final class BfsExplorer {
         }
         levelDone(depth, from, to);
         report(depth, to - from);
-        levelStarts.add(from);
-        if (spill != null && !stop && from < to && nearLimit(to - from)) {
-          continuation = spill.spill(spilled(to), carried(depth));
+        if (spillPoint != null && !stop && spillPoint.due(from, to, bytesUsed())) {
+          continuation = spill.spill(
+              spillPoint.levels(to, order.tracking() ? order.levelIds() : null, this::blocked), carried(depth));
           halt(SPILLED);
           break;
         }
-        previousLevel = to - from;
       }
     } finally {
       pool.shutdownNow();
