@@ -237,10 +237,15 @@ public final class DiskExplorer implements LevelSpill.Continuation {
           exhausted = true;
           break;
         }
-        next = levels.start();
-        expansion.level(current);
-        flush();
-        settle();
+        try {
+          next = levels.start();
+          expansion.level(current);
+          flush();
+          settle();
+        } catch (UncheckedIOException e) { // e.g. the disk is full: a stop with what was found, as a memory limit
+          halt("the disk store failed: " + e.getMessage());
+          break;
+        }
         if (next.count() > 0) {
           depth++;
         }
