@@ -7,6 +7,10 @@ import io.ballot.checker.checkpoint.Fingerprint;
 import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.compile.ModelCompiler;
 import io.ballot.checker.explore.BfsExplorer;
+import io.ballot.checker.explore.MemoryBudget;
+import io.ballot.checker.explore.LevelSpill;
+import io.ballot.checker.explore.disk.DiskExplorer;
+import io.ballot.checker.explore.disk.DiskSpill;
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
@@ -45,6 +49,18 @@ public final class Checker {
    */
   public static Result check(Model model, CheckOptions options, ProgressListener progress,
       Consumer<String> warnings, CheckpointPlan plan) {
+    return check(model, options, progress, warnings, plan, StoreChoice.AUTO);
+  }
+
+  /**
+   * As above, keeping the states where {@code store} says: {@code disk} searches with {@link DiskExplorer};
+   * {@code auto} searches in memory and hands the states over to a disk search at a level boundary when the
+   * memory limit nears (or, if the limit comes within a level, searches again on disk; said through {@code
+   * warnings}), unless checkpoints, hash compaction or liveness properties need the memory search.
+   * {@link #diskRefusal} says when {@code disk} cannot be used.
+   */
+  public static Result check(Model model, CheckOptions options, ProgressListener progress,
+      Consumer<String> warnings, CheckpointPlan plan, StoreChoice store) {
     if (plan != null) {
       refuseLiveness(model);
     }
@@ -69,8 +85,32 @@ public final class Checker {
       }
     }
     Result result;
-    if (plan == null) {
-      result = new BfsExplorer(system, options, progress).run();
+    boolean diskAllowed = plan == null && diskRefusal(model, options) == null;
+    if (store.kind() == StoreChoice.Kind.DISK) {
+      String refusal = plan != null ? "--store disk cannot be used with --checkpoint or --resume"
+          : diskRefusal(model, options);
+      if (refusal != null) {
+        throw new IllegalArgumentException(refusal);
+      }
+      result = new DiskExplorer(system, options, progress, store.dir()).run();
+    } else if (plan == null) {
+      BfsExplorer memory = new BfsExplorer(system, options, progress);
+      if (store.kind() == StoreChoice.Kind.AUTO && diskAllowed) {
+        memory.spillTo(new DiskSpill(system, options, progress, store.dir(), warnings));
+      }
+      result = memory.run();
+      LevelSpill.Continuation onDisk = memory.continuation();
+      memory = null; // its states are on disk now: the heap they held is free for the disk search
+      if (onDisk != null) {
+        result = onDisk.run();
+      } else if (store.kind() == StoreChoice.Kind.AUTO && diskAllowed && result.stopReason() != null
+          && result.stopReason().startsWith(MemoryBudget.STOP_PREFIX)) {
+        warnings.accept("the in-memory search reached its memory limit at " + result.states() + " states (depth "
+            + result.depth() + "); searching again with the states on disk (--store disk; --store memory stops"
+            + " at the limit instead; the limit came within a level, before a hand-over at a level boundary, or the"
+            + " states were kept as bare values, which cannot be handed over)");
+        result = new DiskExplorer(system, options, progress, store.dir()).run();
+      }
     } else {
       try (Checkpointer checkpoints = Checkpointer.open(plan, Fingerprint.of(model, options),
           system.layout().bits(), Math.max(system.ruleCount(), system.startCount()))) {
@@ -83,6 +123,23 @@ public final class Checker {
       warnings.accept(adaptive.warning()); // the compiler was needed and failed: the interpreter ran throughout
     }
     return MessageTraces.annotate(result, model.networks());
+  }
+
+  /**
+   * Why {@code --store disk} cannot check {@code model} with {@code options}, or null: liveness properties need the
+   * whole state graph in memory, and hash compaction is the other way to save memory.
+   */
+  public static String diskRefusal(Model model, CheckOptions options) {
+    if (options.hashCompactionBits() > 0) {
+      return "--store disk keeps every state exactly; it cannot be used with --hash-compaction";
+    }
+    for (Property p : model.properties()) {
+      if (p.kind() == PropertyKind.LIVENESS) {
+        return "--store disk cannot check liveness properties: their check needs the whole state graph in memory"
+            + " (liveness property \"" + p.name() + "\" at " + p.location() + ")";
+      }
+    }
+    return null;
   }
 
   /** Refuses checkpoints for a model with liveness properties (the check needs the whole state graph). */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.Checker;
 import io.ballot.checker.checkpoint.CheckpointException;
+import io.ballot.checker.StoreChoice;
 import io.ballot.checker.checkpoint.CheckpointPlan;
+import io.ballot.checker.explore.disk.StoreDirectory;
 import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.checkpoint.Fingerprint;
 import io.ballot.checker.checkpoint.Manifest;
@@ -90,8 +92,9 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       defaultValue = "0",
       description =
-          "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; stop"
-              + " with exit 4 and the partial counts when it is full (default: 0, 70%% of the free heap, which the"
+          "Memory for the search, e.g. 512M, 4G, 100K or a number of bytes, at most what the JVM heap holds; when it"
+              + " nears, continue on disk (--store auto) or stop with exit 4 and the partial counts (--store"
+              + " memory) (default: 0, 70%% of the free heap, which the"
               + " launcher sizes to the machine's memory less an eighth; the start line prints the figure).")
   String memory;
 
@@ -104,6 +107,17 @@ final class CheckCommand implements Callable<Integer> {
               + " a fraction of the memory, but a state may be missed; the verdict then holds probabilistically,"
               + " with Stern and Dill's bound on that probability (default: 0, an exact search).")
   String hashCompaction;
+
+  @Option(
+      names = "--store",
+      paramLabel = "auto|memory|disk[:DIR]",
+      defaultValue = "auto",
+      description = "Where the states are kept: memory (stop with exit 4 at the memory limit), disk (files in a"
+          + " new directory under DIR, kept, or under the temporary directory, removed at the end; exact, with"
+          + " sequential disk access) or auto: in memory, continued on disk from a level boundary when the memory"
+          + " limit nears"
+          + " (default: ${DEFAULT-VALUE}). Not with liveness properties, --hash-compaction or checkpoints.")
+  String store;
 
   @Option(
       names = "--deadlock-detection",
@@ -324,8 +338,9 @@ final class CheckCommand implements Callable<Integer> {
   private int check() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    options(); // a bad option value is a usage error before any model is read
+    CheckOptions parsed = options(); // a bad option value is a usage error before any model is read
     CheckpointPlan plan = checkpointPlan();
+    context.useStore(storeChoice(parsed, plan));
     refuseOutputsThatAreInputs();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
@@ -385,11 +400,48 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       String refusal = HashCompactionRefusal.of(model, run.options());
+      if (refusal == null && context.store().kind() == StoreChoice.Kind.DISK) {
+        refusal = Checker.diskRefusal(model, run.options());
+      }
       if (refusal != null) {
         throw new ParameterException(spec.commandLine(), refusal);
       }
       return checkOne(run, name, load, model, reports, started, traceMode, out, err, plan);
     }
+  }
+
+  /**
+   * The {@code --store} choice; a bad value, a directory that cannot be written (with its path) or a combination
+   * the disk store does not take is a usage error (exit 2).
+   */
+  private StoreChoice storeChoice(CheckOptions options, CheckpointPlan plan) {
+    StoreChoice choice;
+    try {
+      choice = StoreChoice.parse(store == null ? "auto" : store);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (choice.kind() == StoreChoice.Kind.DISK) {
+      if (plan != null) {
+        throw new ParameterException(spec.commandLine(), "--store disk cannot be used with --checkpoint or --resume");
+      }
+      if (options.hashCompactionBits() > 0) {
+        throw new ParameterException(spec.commandLine(),
+            "--store disk keeps every state exactly; it cannot be used with --hash-compaction");
+      }
+      if ("spark".equals(engine)) {
+        throw new ParameterException(spec.commandLine(), "--store disk applies to the local search, not to --engine spark");
+      }
+    }
+    Path dir = choice.dir() != null ? choice.dir()
+        : choice.kind() == StoreChoice.Kind.DISK ? Path.of(System.getProperty("java.io.tmpdir")) : null;
+    if (dir != null) {
+      String why = StoreDirectory.unwritable(dir);
+      if (why != null) {
+        throw new ParameterException(spec.commandLine(), "--store " + choice + ": " + why);
+      }
+    }
+    return choice;
   }
 
   /** The checkpoint options as a plan (null: none); a bad one is a usage error. */

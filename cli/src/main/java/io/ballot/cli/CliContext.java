@@ -1,5 +1,6 @@
 package io.ballot.cli;
 
+import io.ballot.checker.StoreChoice;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -18,6 +19,8 @@ final class CliContext {
   private ModelLoader loader;
   /** {@code --engine spark}: the cluster engine the checks run on; null: the local explorer. */
   private SparkEngine cluster;
+  /** {@code --store}: where the states are kept. */
+  private StoreChoice store = StoreChoice.AUTO;
 
   CliContext(Supplier<ModelLoader> loaderFactory) {
     this(loaderFactory, false);
@@ -49,6 +52,16 @@ final class CliContext {
   /** Runs this run's checks on {@code engine} (null: locally). */
   void useCluster(SparkEngine engine) {
     cluster = engine;
+  }
+
+  /** Where the checks keep their states ({@code --store}). */
+  StoreChoice store() {
+    return store;
+  }
+
+  /** Keeps this run's states as {@code choice} says. */
+  void useStore(StoreChoice choice) {
+    store = Objects.requireNonNull(choice);
   }
 
   /** True when what the command prints on stderr goes to a terminal, so that a live progress line may be drawn. */

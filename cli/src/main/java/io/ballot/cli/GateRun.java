@@ -1,6 +1,8 @@
 package io.ballot.cli;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.Checker;
+import io.ballot.checker.StoreChoice;
 import io.ballot.checker.explore.MemoryBudget;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.checkpoint.CheckpointPlan;
@@ -147,6 +149,9 @@ final class GateRun {
       CheckpointPlan plan, Manifest resumed) {
     CheckOptions options = r.options();
     String liveness = HashCompactionRefusal.of(model, options);
+    if (liveness == null && context.cluster() == null && context.store().kind() == StoreChoice.Kind.DISK) {
+      liveness = Checker.diskRefusal(model, options);
+    }
     if (liveness != null) {
       err.println("ballot: " + name + ": " + liveness);
       return new ModelOutcome(r, name, load, model, null, "off", List.of(), Status.REJECTED, liveness, since(start));
@@ -164,7 +169,8 @@ final class GateRun {
     }
     Result result = context.cluster() != null
         ? context.cluster().check(r, name, load, options, err, context.errIsTerminal(), context::interrupted)
-        : ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted, plan);
+        : ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted, plan,
+            context.store());
     if (out != null) {
       if (!r.expect().holds() && r.expect().metBy(result)) {
         printExpected(result, r.expect(), name);

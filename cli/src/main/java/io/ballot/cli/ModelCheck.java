@@ -3,6 +3,7 @@ package io.ballot.cli;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
+import io.ballot.checker.StoreChoice;
 import io.ballot.checker.checkpoint.CheckpointPlan;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
@@ -27,13 +28,19 @@ final class ModelCheck {
   /** As above, writing checkpoints (and resuming) as {@code plan} says; null: none. */
   static Result check(Model model, CheckOptions options, PrintWriter err, boolean errIsTerminal, BooleanSupplier stop,
       CheckpointPlan plan) {
+    return check(model, options, err, errIsTerminal, stop, plan, StoreChoice.AUTO);
+  }
+
+  /** As above, keeping the states where {@code store} says. */
+  static Result check(Model model, CheckOptions options, PrintWriter err, boolean errIsTerminal, BooleanSupplier stop,
+      CheckpointPlan plan, StoreChoice store) {
     ProgressLine progress = new ProgressLine(err, errIsTerminal);
     ProgressListener listener = listener(progress, stop, err);
     try {
       if (options.timeLimitSeconds() > 0) {
-        return withinTimeLimit(model, options, listener, err, plan);
+        return withinTimeLimit(model, options, listener, err, plan, store);
       }
-      return Checker.check(model, options, listener, w -> warn(err, w), plan);
+      return Checker.check(model, options, listener, w -> warn(err, w), plan, store);
     } catch (RuntimeException e) {
       for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
         if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
@@ -94,12 +101,12 @@ final class ModelCheck {
    * a daemon; its result is never read.
    */
   private static Result withinTimeLimit(Model model, CheckOptions options, ProgressListener listener,
-      PrintWriter err, CheckpointPlan plan) {
+      PrintWriter err, CheckpointPlan plan, StoreChoice store) {
     Object[] outcome = new Object[1];
     Thread t = new Thread(null, () -> {
       Object o;
       try {
-        o = Checker.check(model, options, listener, w -> warn(err, w), plan);
+        o = Checker.check(model, options, listener, w -> warn(err, w), plan, store);
       } catch (RuntimeException | Error e) {
         o = e;
       }

@@ -6,10 +6,8 @@ import io.ballot.checker.ProgressListener;
 import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.ir.SourceLocation;
-import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Storage;
-import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.symmetry.Canonicalizer;
@@ -18,7 +16,6 @@ import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.ts.Effects;
 import io.ballot.checker.ts.Instance;
 import io.ballot.checker.ts.ModelError;
-import io.ballot.checker.ts.Tallies;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +67,13 @@ public final class BfsExplorer {
   private final AtomicLongArray coverHits;
   /** Firings per rule instance, merged from each worker's own counters when it finishes a level. */
   private final long[] ruleFires;
-  private final int propertyCoverBase;
   private final ViolationReports reports;
   /** The violations reported ({@link ViolationReports#list}). */
   private final List<Violation> violations;
-  private final int[] assumptions;
-  private final int[] invariants;
-  private final int[] covers;
+  /** Assumptions, invariants and covers, as every strategy checks them. */
+  private final StateChecks checks;
+  /** Where {@link #checks} report: {@link #violation}. */
+  private final StateChecks.Sink sink = this::violation;
   private final boolean checksStates; // whether a new state has invariants or covers to check
   private final MemoryBudget budget;
   /** Worker threads: the options' count, at most {@link CheckOptions#MAX_THREADS} whatever the caller passed. */
@@ -114,7 +111,7 @@ public final class BfsExplorer {
           symmetry == null ? null : symmetry.canonicalizer());
       this.seen = compacted;
       this.inline = null;
-    } else if (InlineStateTable.fits(ts.layout().bits()) && propertiesOf(PropertyKind.LIVENESS).length == 0) {
+    } else if (InlineStateTable.fits(ts.layout().bits()) && StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
       this.compacted = null;
       this.inline = new InlineSeenSet(store, ts.layout().bits()); // liveness needs every state's id: not there
       this.seen = inline;
@@ -123,15 +120,12 @@ public final class BfsExplorer {
       this.inline = null;
       this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
     }
-    this.propertyCoverBase = ts.coverStatementCount();
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
-    this.assumptions = propertiesOf(PropertyKind.ASSUMPTION);
-    this.invariants = propertiesOf(PropertyKind.ASSERTION);
-    this.covers = propertiesOf(PropertyKind.COVER);
-    this.order = new DiscoveryOrder(propertiesOf(PropertyKind.LIVENESS).length > 0);
+    this.checks = new StateChecks(ts, coverHits);
+    this.order = new DiscoveryOrder(StateChecks.of(ts, PropertyKind.LIVENESS).length > 0);
     order.boundBy(store);
-    this.checksStates = invariants.length + covers.length > 0;
+    this.checksStates = checks.checksStates();
     this.checkpoint = checkpoints == null ? null
         : new CheckpointBridge(checkpoints, store, order, progress, Math.max(ts.ruleCount(), ts.startCount()));
   }
@@ -170,10 +164,6 @@ public final class BfsExplorer {
     return r.from();
   }
 
-  private int[] propertiesOf(PropertyKind kind) {
-    return java.util.stream.IntStream.range(0, ts.propertyCount()).filter(p -> ts.propertyKind(p) == kind).toArray();
-  }
-
   /** Bytes reserved by the search: its threads' buffers, the stored states' chunks and their index. */
   private long bytesUsed() {
     return budget.used() + order.bytes();
@@ -199,6 +189,39 @@ public final class BfsExplorer {
         @Override
         public void put(String text) {}
       };
+
+  /** The stop reason when the search handed its states over to the disk search ({@link #spillTo}). */
+  public static final String SPILLED = "continued on disk";
+  private LevelSpill spill;
+  private LevelSpill.Continuation continuation;
+  /** When to hand over to {@link #spill}; null: never. */
+  private SpillPoint spillPoint;
+
+  /**
+   * Hands the states over to {@code spill} at the first level boundary where the next level is not expected to fit
+   * in the memory limit (the last level's size times its growth, at the bytes per state held so far); the search
+   * then stops with {@link #SPILLED} and {@link #continuation()} continues it.
+   */
+  public void spillTo(LevelSpill spill) {
+    // States kept as values or signatures ({@link InlineSeenSet}, {@link CompactedSeenSet}) drop their records once
+    // their level is found: there is nothing to hand over by id, so such a search, at its limit, stops and the
+    // caller searches again on disk from the start.
+    boolean byId = inline == null && compacted == null;
+    this.spill = byId ? spill : null;
+    this.spillPoint = spill == null || !byId ? null : new SpillPoint(store, budget);
+  }
+
+  /** The search that continues this one on disk, once {@link #run} returned after a hand-over; else null. */
+  public LevelSpill.Continuation continuation() {
+    return continuation;
+  }
+
+  private LevelSpill.Carried carried(int depth) {
+    long[] hits = new long[coverHits.length()];
+    java.util.Arrays.setAll(hits, coverHits::get);
+    return new LevelSpill.Carried(List.copyOf(violations), rulesFired.sum(), ruleFires.clone(), hits, depth,
+        seconds(), Math.max(peakBytes, bytesUsed()));
+  }
 
   public Result run() {
     startNanos = System.nanoTime();
@@ -249,6 +272,12 @@ public final class BfsExplorer {
         }
         levelDone(depth, from, to);
         report(depth, to - from);
+        if (spillPoint != null && !stop && spillPoint.due(from, to, bytesUsed())) {
+          continuation = spill.spill(
+              spillPoint.levels(to, order.tracking() ? order.levelIds() : null, this::blocked), carried(depth));
+          halt(SPILLED);
+          break;
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -262,27 +291,11 @@ public final class BfsExplorer {
     if (!stop && violations.isEmpty()) {
       checkLiveness();
     }
-    List<CoverCount> covers = Tallies.covers(ts, coverHits::get);
-    if (!stop && violations.size() < options.maxErrors()) {
-      for (int i = 0; i < covers.size() && violations.size() < options.maxErrors(); i++) {
-        CoverCount c = covers.get(i);
-        if (c.hits() == 0) {
-          violations.add(new Violation(
-              ViolationKind.COVER, c.property(), c.location(), "cover \"" + c.property() + "\" not hit", List.of()));
-        }
-      }
-    }
-    if (!violations.isEmpty() && !violations.get(0).trace().isEmpty()) {
-      depth = violations.get(0).trace().size() - 1; // the depth of the state where the violation was found
-    }
-    Verdict verdict =
-        !violations.isEmpty() ? Verdict.VIOLATED : stopReason != null ? Verdict.INCOMPLETE : Verdict.HOLDS;
-    boolean complete = exhausted && stopReason == null && violationsAllowCompleteness();
     peakBytes = Math.max(peakBytes, bytesUsed());
     Storage storage = new Storage(budget.limit(), budget.source(), peakBytes,
         compacted == null ? 0 : compacted.bits(), compacted == null ? 0 : compacted.omissionBound());
-    return new Result(verdict, store.size(), rulesFired.sum(), depth, seconds(), List.copyOf(violations), covers,
-        stopReason, Tallies.ruleCounts(ts, ruleFires), complete, storage);
+    return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop, stopReason,
+        exhausted, depth, store.size(), rulesFired.sum(), seconds()), storage);
   }
 
   /**
@@ -303,19 +316,6 @@ public final class BfsExplorer {
         halt(e.getMessage());
       }
     }
-  }
-
-  /**
-   * Whether the violations found leave the search complete: those found during the search block their state from
-   * expansion (so its successors may be missing); covers and liveness are judged after a complete search.
-   */
-  private boolean violationsAllowCompleteness() {
-    for (Violation v : violations) {
-      if (v.kind() != ViolationKind.COVER && v.kind() != ViolationKind.LIVENESS) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private double seconds() {
@@ -561,16 +561,7 @@ public final class BfsExplorer {
    * and its invariants and covers are checked with those of the rest of its batch ({@link #checkStored}).
    */
   private void admit(Lane lane, long[] s, int parent, int rule) {
-    int p = -1;
-    try {
-      for (int a : assumptions) {
-        p = a;
-        if (!lane.ts.holds(p, s)) {
-          return;
-        }
-      }
-    } catch (ModelError e) {
-      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in an assumption)", parent, rule, p);
+    if (!checks.admits(lane.ts, s, parent, rule, sink)) {
       return;
     }
     if (lane.canonicalizer != null) {
@@ -608,27 +599,7 @@ public final class BfsExplorer {
 
   /** Checks the invariants and covers of stored state {@code id}, whose value is {@code s}. */
   private void checkState(TransitionSystem ts, long[] s, int id) {
-    int p = -1;
-    try {
-      for (int inv : invariants) {
-        p = inv;
-        if (!ts.holds(p, s)) {
-          Instance prop = ts.property(p);
-          violation(ViolationKind.INVARIANT, prop.describe(), prop.location(),
-              "invariant \"" + prop.describe() + "\" failed", id, -1, p);
-          block(id);
-          return;
-        }
-      }
-      for (int c : covers) {
-        p = c;
-        if (ts.holds(p, s)) {
-          coverHits.incrementAndGet(propertyCoverBase + p);
-        }
-      }
-    } catch (ModelError e) {
-      violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.property(p).describe() + ")", id,
-          -1, p);
+    if (!checks.check(ts, s, id, sink)) {
       block(id);
     }
   }

@@ -19,17 +19,18 @@ import java.util.Objects;
  * same rule or property. When none shows the violation in the concrete state, the search was wrong, not the model:
  * that is a {@link SoundnessFailure}, never a printed counterexample.
  */
-final class Confirmation {
+public final class Confirmation {
   private final TransitionSystem ts;
   private final DeadlockMode deadlock;
 
-  Confirmation(TransitionSystem ts, DeadlockMode deadlock) {
+  /** Confirms violations of {@code ts}, whose deadlocks are judged as {@code deadlock} says. */
+  public Confirmation(TransitionSystem ts, DeadlockMode deadlock) {
     this.ts = ts;
     this.deadlock = deadlock;
   }
 
   /** {@code p} as shown by {@code last}, the concrete state its trace ends in; throws when {@code last} does not. */
-  PendingViolation confirm(PendingViolation p, long[] last, String context) {
+  public PendingViolation confirm(PendingViolation p, long[] last, String context) {
     PendingViolation q;
     if (p.rule() >= 0 && p.prop() >= 0) {
       q = assumption(p, last);

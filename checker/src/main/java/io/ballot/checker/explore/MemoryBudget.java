@@ -27,6 +27,9 @@ public final class MemoryBudget {
    */
   public static final String LAUNCHER_HEAP = "ballot.heap";
 
+  /** How the stop reason of a search this budget stopped begins. */
+  public static final String STOP_PREFIX = "memory limit reached";
+
   private final long limit;
   private final boolean explicit;
   private final String source;
@@ -40,12 +43,12 @@ public final class MemoryBudget {
   }
 
   /** The budget for {@code memoryBytes} as given in the options: ≤ 0 means the default, {@link #defaultLimit()}. */
-  static MemoryBudget of(long memoryBytes) {
+  public static MemoryBudget of(long memoryBytes) {
     return memoryBytes > 0 ? new MemoryBudget(memoryBytes, true) : new MemoryBudget(defaultLimit(), false);
   }
 
   /** Where the limit comes from, e.g. {@code --memory} or {@code 70% of the free JVM heap (heap 21.0 GiB, ...)}. */
-  String source() {
+  public String source() {
     return source;
   }
 
@@ -108,7 +111,7 @@ public final class MemoryBudget {
   }
 
   /** The limit in bytes. */
-  long limit() {
+  public long limit() {
     return limit;
   }
 
@@ -142,11 +145,11 @@ public final class MemoryBudget {
   }
 
   /** The stop reason of a search this budget stopped, e.g. {@code memory limit reached (512 MiB; ...)}. */
-  String stopReason() {
+  public String stopReason() {
     String size = mib(limit);
     return explicit
-        ? "memory limit reached (" + size + ", the --memory limit; raise it with --memory, up to what the heap holds)"
-        : "memory limit reached (" + size + ", the default: " + DEFAULT_SHARE_PERCENT + "% of the free JVM heap;"
+        ? STOP_PREFIX + " (" + size + ", the --memory limit; raise it with --memory, up to what the heap holds)"
+        : STOP_PREFIX + " (" + size + ", the default: " + DEFAULT_SHARE_PERCENT + "% of the free JVM heap;"
             + " give the JVM more with BALLOT_JAVA_OPTS, e.g. -Xmx8g, or store signatures only with"
             + " --hash-compaction 40)";
   }

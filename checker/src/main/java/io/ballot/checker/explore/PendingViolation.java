@@ -10,5 +10,5 @@ import io.ballot.checker.result.ViolationKind;
  * Under symmetry reduction the concrete trace may end in a permuted copy of the stored state, where the same
  * violation shows in a permuted instance ({@link Confirmation}).
  */
-record PendingViolation(
+public record PendingViolation(
     ViolationKind kind, String property, SourceLocation where, String message, int at, int rule, int prop) {}

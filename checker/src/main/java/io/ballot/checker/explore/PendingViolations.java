@@ -11,16 +11,31 @@ import java.util.List;
  * reported does not depend on the number of threads nor on which thread found one first. At most {@value #CAP} are
  * kept: the least ones, so the cap too is independent of the threads. Thread-safe.
  */
-final class PendingViolations {
+public final class PendingViolations {
   static final int CAP = 10_000;
-  private final StateStore store;
+  private final int words;
+  private final StateValues store;
   private final List<PendingViolation> list = new ArrayList<>();
 
-  PendingViolations(StateStore store) {
-    this.store = store;
+  /** The value of a stored state, by id: how violations found in two states are ordered. */
+  @FunctionalInterface
+  public interface StateValues {
+    /** Writes the value of state {@code id} into {@code out}. */
+    void get(int id, long[] out);
   }
 
-  synchronized void add(PendingViolation p) {
+  PendingViolations(StateStore store) {
+    this(store.words(), store::get);
+  }
+
+  /** Violations in states of {@code words} words, whose values {@code values} reads. */
+  public PendingViolations(int words, StateValues values) {
+    this.words = words;
+    this.store = values;
+  }
+
+  /** Notes {@code p}. */
+  public synchronized void add(PendingViolation p) {
     list.add(p);
     if (list.size() >= 2 * CAP) {
       list.sort(order());
@@ -28,12 +43,13 @@ final class PendingViolations {
     }
   }
 
-  synchronized boolean isEmpty() {
+  /** Whether no violation is noted. */
+  public synchronized boolean isEmpty() {
     return list.isEmpty();
   }
 
   /** The violations noted since the last call, least first (at most {@value #CAP}); forgets them. */
-  synchronized List<PendingViolation> drain() {
+  public synchronized List<PendingViolation> drain() {
     list.sort(order());
     List<PendingViolation> out = List.copyOf(list.subList(0, Math.min(CAP, list.size())));
     list.clear();
@@ -42,8 +58,8 @@ final class PendingViolations {
 
   /** A total order on content: two violations equal by it would be reported alike. */
   private Comparator<PendingViolation> order() {
-    long[] a = new long[store.words()];
-    long[] b = new long[store.words()];
+    long[] a = new long[words];
+    long[] b = new long[words];
     return (x, y) -> {
       int c = Integer.compare(x.kind().ordinal(), y.kind().ordinal());
       if (c == 0) {

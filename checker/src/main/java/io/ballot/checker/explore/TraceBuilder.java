@@ -22,7 +22,7 @@ import java.util.List;
  * is tried first), so that the trace is a real execution in the model's own scalarset values, as TLC and
  * Stateright rebuild traces.
  */
-final class TraceBuilder {
+public final class TraceBuilder {
   private final TransitionSystem ts;
   private final StateStore store;
   private final Canonicalizer exact; // null without symmetry reduction
@@ -30,7 +30,12 @@ final class TraceBuilder {
   private final String run; // the run's options, for a soundness failure
 
   /** A concrete trace: its printed steps and its last state. */
-  record Trace(List<TraceStep> steps, long[] last) {}
+  public record Trace(List<TraceStep> steps, long[] last) {}
+
+  /** A builder of traces along given stored states ({@link #trace(List, int[])}), kept by another store. */
+  public static TraceBuilder forStates(TransitionSystem ts, SymmetryReduction symmetry, String run) {
+    return new TraceBuilder(ts, null, symmetry, run);
+  }
 
   TraceBuilder(TransitionSystem ts, StateStore store, SymmetryReduction symmetry, String run) {
     this.ts = ts;
@@ -67,7 +72,7 @@ final class TraceBuilder {
    * The concrete trace along stored states {@code states} (a start state first), each reached by {@code rules[k]}
    * (for the first, the start state's index). The states are not modified.
    */
-  Trace trace(List<long[]> states, int[] rules) {
+  public Trace trace(List<long[]> states, int[] rules) {
     List<TraceStep> steps = new ArrayList<>();
     int words = ts.layout().words();
     long[] current = new long[words];

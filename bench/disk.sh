@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The disk store (--store disk, issue 25.2) against the in-memory search on one model, alternating the two so that
+# the machine's drift hits both alike.
+#
+#   bench/disk.sh MODEL ROUNDS DISK_MEMORY [JAR] [-- CHECK OPTIONS]
+#   e.g. bench/disk.sh bench/models/counters.m 3 256M -- --const N=7 --threads 2
+#
+# Per round: (1) --store memory with the default memory limit (HEAP sets -Xmx, default 12g); (2) --store disk:DIR
+# with --memory DISK_MEMORY. Prints the states, the exploration time the check reports and its states/s, the wall
+# time, the peak RSS (GNU time), for the disk run the bytes its files took at the end (they are kept, as DIR was
+# given, and removed by this script), and the load average. Quote medians, the ratio disk/memory states/s and the
+# load with any figure (bench/LOG.md, docs/benchmarks.md): this is a shared machine.
+set -euo pipefail
+model=$1 rounds=$2 small=$3
+shift 3
+jar=cli/target/ballot.jar
+if (($#)) && [[ $1 != -- ]]; then jar=$1; shift; fi
+[[ ${1:-} == -- ]] && shift
+heap=${HEAP:-12g}
+java=(java -Xss16m -Xmx"$heap" -XX:+UseParallelGC -jar "$jar" check "$model" "$@")
+work=$(mktemp -d "${STORE_PARENT:-${TMPDIR:-/tmp}}/ballot-disk-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+run() { # label, then extra options; prints one line
+  local label=$1 start end code disk
+  shift
+  rm -rf "$work/store"
+  start=$(date +%s.%N)
+  code=0
+  /usr/bin/time -f 'rss %M KiB' "${java[@]}" "$@" >"$work/out" 2>"$work/err" || code=$?
+  end=$(date +%s.%N)
+  disk=0
+  [[ -d $work/store ]] && disk=$(du -sb "$work/store" | cut -f1)
+  printf '%-7s exit %-2s %-16s %-20s %-24s wall %7.2f s  %-16s disk %12s B  load %s\n' "$label" "$code" \
+    "$(grep -o 'States: [0-9]*' "$work/out" | head -1 || echo 'no states')" \
+    "$(grep -o 'Time: [0-9.]* s' "$work/out" | head -1 || echo 'no time')" \
+    "$(grep -o '([0-9]* states/s)' "$work/out" | head -1 || echo '')" \
+    "$(echo "$end - $start" | bc)" "$(grep -o 'rss [0-9]* KiB' "$work/err" | tail -1)" "$disk" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+  grep -i 'warning\|error' "$work/err" | grep -v '^rss' | head -3 || true
+}
+
+for ((i = 1; i <= rounds; i++)); do
+  echo "round $i"
+  run memory --store memory
+  run disk --store "disk:$work/store" --memory "$small"
+done

@@ -1,0 +1,507 @@
+package io.ballot.checker.explore.disk;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.CheckOptions.DeadlockMode;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.compile.InterpretFirst;
+import io.ballot.checker.explore.Confirmation;
+import io.ballot.checker.explore.LevelSpill;
+import io.ballot.checker.explore.MemoryBudget;
+import io.ballot.checker.explore.PendingViolation;
+import io.ballot.checker.explore.PendingViolations;
+import io.ballot.checker.explore.SearchOutcome;
+import io.ballot.checker.explore.StateChecks;
+import io.ballot.checker.explore.TraceBuilder;
+import io.ballot.checker.ir.SourceLocation;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.Storage;
+import io.ballot.checker.result.Violation;
+import io.ballot.checker.result.ViolationKind;
+import io.ballot.checker.symmetry.SymmetryReduction;
+import io.ballot.checker.ts.Effects;
+import io.ballot.checker.ts.TransitionSystem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Breadth-first search whose states live on disk ({@code --store disk}): level-synchronous, with delayed duplicate
+ * detection. Each level is read from its file in order and expanded on the worker threads ({@link Expansion}); the
+ * successors, in the order a search on one thread finds them, go into a bounded in-memory table that keeps the first
+ * of equal ones; when it is full, and at the end of the level, the table is checked against every state seen
+ * ({@link DiskSeenSet}: a Bloom filter and a recent-states cache in memory, sorted runs on disk read forward) and its
+ * new states are appended to the next level's file with their parent links ({@link Levels}), and checked.
+ *
+ * <p>Because the new states keep the order and the parent a one-thread search gives them, the counts, the depth,
+ * the violations and their (shortest) traces are those of the in-memory search ({@code BfsExplorer}), whose
+ * parents follow the same rule; violations are settled per level, in an order of their content, and confirmed on
+ * the replayed trace exactly as there. No liveness check (it needs the graph in memory) and no hash compaction.
+ */
+public final class DiskExplorer implements LevelSpill.Continuation {
+  private static final long PROGRESS_NANOS = 500_000_000L;
+
+  private final TransitionSystem ts;
+  private final InterpretFirst engines;
+  private final CheckOptions options;
+  private final ProgressListener progress;
+  private final Path parent; // where the store's directory goes; null: java.io.tmpdir
+  private final boolean keep; // keep the files at the end (a directory the user chose)
+  private final int words;
+  private final int threads;
+  private final MemoryBudget budget;
+  private final SymmetryReduction symmetry;
+  private final StateChecks checks;
+  private final AtomicLongArray coverHits;
+  private final long[] ruleFires;
+  private final LongAdder rulesFired = new LongAdder();
+  private final List<Violation> violations = new ArrayList<>();
+  private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
+  private final StateChecks.Sink sink = this::violation;
+  private PendingViolations pending;
+  private volatile boolean stop;
+  private String stopReason;
+  private long startNanos;
+  private long lastReport;
+  private long peakBytes;
+  private Path dir;
+  private Levels levels;
+  private DiskSeenSet seen;
+  private CandidateTable table;
+  private boolean[] fresh;
+  private Levels.Level next; // the level being found
+  private final long[] scratch;
+
+  /**
+   * A disk search of {@code ts}; its files go into a new directory under {@code dir}, kept at the end, or (null)
+   * under {@code java.io.tmpdir}, deleted at the end.
+   */
+  public DiskExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress, Path dir) {
+    this.ts = ts;
+    this.engines = ts instanceof InterpretFirst f ? f : null;
+    this.options = options;
+    this.progress = progress;
+    this.parent = dir;
+    this.keep = dir != null;
+    this.words = ts.layout().words();
+    this.threads = Math.max(1, Math.min(CheckOptions.MAX_THREADS, options.threads()));
+    this.budget = MemoryBudget.of(options.memoryBytes());
+    SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
+    this.symmetry = sym.reduces() ? sym : null;
+    this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
+    this.ruleFires = new long[ts.ruleCount()];
+    this.checks = new StateChecks(ts, coverHits);
+    this.scratch = new long[words];
+  }
+
+  /** The directory the search's files are in (null before {@link #run}). */
+  public Path directory() {
+    return dir;
+  }
+
+  /** Runs the search; the files are removed at the end unless the caller chose their directory. */
+  @Override
+  public Result run() {
+    if (seeded == null) {
+      startNanos = System.nanoTime();
+      progress.memoryLimit(budget.limit(), budget.source());
+    }
+    lastReport = System.nanoTime();
+    try {
+      open();
+      return search();
+    } finally {
+      close();
+    }
+  }
+
+  /** Creates the directory and the structures, sized to the memory limit (once). */
+  private void open() {
+    if (levels != null) {
+      return;
+    }
+    try {
+      dir = parent == null ? Files.createTempDirectory("ballot-store-")
+          : Files.createTempDirectory(Files.createDirectories(parent), "ballot-store-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the disk store under " + (parent == null
+          ? System.getProperty("java.io.tmpdir") : parent) + ": " + e.getMessage(), e);
+    }
+    long limit = budget.limit();
+    int capacity = (int) Math.max(16, Math.min(1 << 24, limit * 45 / 100 / CandidateTable.entryBytes(words)));
+    table = new CandidateTable(words, capacity);
+    fresh = new boolean[0];
+    seen = new DiskSeenSet(dir, words, Math.min(1L << 34, limit * 30 / 100 * 8),
+        Math.max(16, Math.min(1 << 20, limit / 10 / ((words + 1) * 8L))));
+    levels = new Levels(dir, words);
+    pending = new PendingViolations(words, (id, out) -> levels.state(id, out));
+  }
+
+  /** What the in-memory search handed over ({@link #seed}); null: the search starts from the start states. */
+  private LevelSpill.Carried seeded;
+
+  /**
+   * Writes the in-memory search's levels to this search's files and takes over its counters and reports, so that
+   * {@link #run} continues from its level boundary. The last level keeps its discovery order; the earlier ones
+   * their id order (only the last one is expanded again, and only its order decides later parents). Parents become
+   * positions through a map of the previous level's ids (an int per state of one level).
+   */
+  public void seed(LevelSpill.Levels in, LevelSpill.Carried carried) {
+    startNanos = System.nanoTime() - (long) (carried.seconds() * 1e9);
+    progress.memoryLimit(budget.limit(), budget.source());
+    open();
+    seeded = carried;
+    long[] s = new long[words];
+    int[] previous = new int[0];
+    int previousFrom = 0;
+    long position = 0;
+    for (int d = 0; d < in.count(); d++) {
+      int from = in.from(d);
+      int to = in.from(d + 1);
+      int[] map = new int[to - from];
+      Levels.Level level = next = levels.start();
+      int[] order = d == in.count() - 1 ? in.lastLevelOrder() : null;
+      int n = order != null ? order.length : to - from;
+      for (int k = 0; k < n; k++) {
+        int id = order != null ? order[k] : from + k;
+        if (in.isHole(id)) {
+          continue;
+        }
+        in.get(id, s);
+        int p = in.parent(id);
+        int pp = p < 0 ? -1 : previous[p - previousFrom];
+        level.states.append(s, 0);
+        level.links.append(((long) pp << 32) | (in.rule(id) & 0xFFFFFFFFL));
+        map[id - from] = (int) position;
+        if (d == in.count() - 1 && in.blocked(id)) {
+          blocked.add(position);
+        }
+        position++;
+        long h = StateKeys.hash(s, 0, words);
+        if (table.add(h, s, 0, pp, in.rule(id)) && table.full()) {
+          addKnownNew();
+        }
+      }
+      previous = map;
+      previousFrom = from;
+    }
+    addKnownNew();
+    violations.addAll(carried.violations());
+    rulesFired.add(carried.rulesFired());
+    System.arraycopy(carried.ruleFires(), 0, ruleFires, 0, ruleFires.length);
+    for (int i = 0; i < coverHits.length(); i++) {
+      coverHits.set(i, carried.coverHits()[i]);
+    }
+    peakBytes = carried.peakBytes();
+  }
+
+  /** Adds the table's states, all distinct and new, to the seen-set, and empties it. */
+  private void addKnownNew() {
+    if (fresh.length < table.capacity) {
+      fresh = new boolean[table.capacity];
+    }
+    seen.addNew(table, fresh, true);
+    table.clear();
+  }
+
+  private Result search() {
+    long limit = budget.limit();
+    int depth;
+    Levels.Level current;
+    if (seeded == null) {
+      depth = 0;
+      current = next = levels.start();
+      startStates();
+      flush();
+      settle();
+    } else {
+      depth = seeded.depth();
+      current = next;
+    }
+    boolean exhausted = false;
+    Expansion expansion = new Expansion(this, threads);
+    try {
+      while (true) {
+        checkTimeLimit();
+        if (stop) {
+          break;
+        }
+        if (current.count() == 0 || (options.bound() > 0 && depth >= options.bound())) {
+          exhausted = true;
+          break;
+        }
+        try {
+          next = levels.start();
+          expansion.level(current);
+          flush();
+          settle();
+        } catch (UncheckedIOException e) { // e.g. the disk is full: a stop with what was found, as a memory limit
+          halt("the disk store failed: " + e.getMessage());
+          break;
+        }
+        if (next.count() > 0) {
+          depth++;
+        }
+        current = next;
+        report(depth, current.count(), true);
+      }
+    } finally {
+      expansion.shutdown();
+    }
+    peakBytes = Math.max(peakBytes, memoryBytes());
+    Storage storage = new Storage(limit, budget.source(), peakBytes, 0, 0);
+    return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop,
+        stopReason, exhausted, depth, levels.total(), rulesFired.sum(), seconds()), storage);
+  }
+
+  /** Bytes the search holds in memory: the candidate table and the seen-set's filter, cache and indexes. */
+  private long memoryBytes() {
+    return (table == null ? 0 : table.bytes() + fresh.length) + (seen == null ? 0 : seen.memoryBytes());
+  }
+
+  /** Bytes the search's files take on disk now. */
+  public long diskBytes() {
+    return (levels == null ? 0 : levels.bytes()) + (seen == null ? 0 : seen.diskBytes());
+  }
+
+  private void startStates() {
+    long[] s = new long[words];
+    var canon = symmetry == null ? null : symmetry.canonicalizer();
+    for (int i = 0; i < ts.startCount() && !stop; i++) {
+      java.util.Arrays.fill(s, 0);
+      try {
+        if (!ts.runStart(i, s, countCovers)) {
+          continue;
+        }
+      } catch (io.ballot.checker.ts.ModelError e) {
+        violation(e.kind(), e.property(), e.location(), e.getMessage() + " (in " + ts.start(i).describe() + ")", -1,
+            -1, -1);
+        continue;
+      }
+      if (!checks.admits(now(), s, -1, i, sink)) {
+        continue;
+      }
+      if (canon != null) {
+        canon.canonicalize(s);
+      }
+      offer(s, 0, -1, i);
+    }
+  }
+
+  /** Counts statement covers (sites first). */
+  final Effects countCovers = new Effects() {
+    @Override
+    public void cover(int site) {
+      coverHits.incrementAndGet(site);
+    }
+
+    @Override
+    public void put(String text) {}
+  };
+
+  /** Takes successor {@code s[off ..]} of state {@code parent} by {@code rule}, in the order of a one-thread search. */
+  void offer(long[] s, int off, int parent, int rule) {
+    long h = StateKeys.hash(s, off, words);
+    if (seen.recent.contains(h, s, off)) {
+      return;
+    }
+    if (table.add(h, s, off, parent, rule) && table.full()) {
+      flush();
+    }
+  }
+
+  /**
+   * Checks the candidate table against the states seen, appends the new ones (in the order found) to the level being
+   * found with their parent links, checks their invariants and covers, and empties the table.
+   */
+  private void flush() {
+    CandidateTable t = table;
+    if (fresh.length < t.capacity) {
+      fresh = new boolean[t.capacity];
+    }
+    seen.addNew(t, fresh, false);
+    TransitionSystem engine = now();
+    for (int i = 0; i < t.size; i++) {
+      if (!fresh[i]) {
+        continue;
+      }
+      long id = levels.total();
+      if (id >= Integer.MAX_VALUE) {
+        halt("the disk store holds at most " + Integer.MAX_VALUE + " states");
+        break;
+      }
+      next.states.append(t.values, i * words);
+      next.links.append(((long) t.parents[i] << 32) | (t.rules[i] & 0xFFFFFFFFL));
+      if (checks.checksStates()) {
+        System.arraycopy(t.values, i * words, scratch, 0, words);
+        if (!checks.check(engine, scratch, (int) id, sink)) {
+          blocked.add(id);
+        }
+      }
+    }
+    t.clear();
+  }
+
+  boolean blocked(long id) {
+    return !blocked.isEmpty() && blocked.contains(id);
+  }
+
+  boolean stopped() {
+    return stop;
+  }
+
+  int words() {
+    return words;
+  }
+
+  StateChecks checks() {
+    return checks;
+  }
+
+  StateChecks.Sink sink() {
+    return sink;
+  }
+
+  SymmetryReduction symmetry() {
+    return symmetry;
+  }
+
+  DeadlockMode deadlock() {
+    return options.deadlock();
+  }
+
+  long[] ruleFires() {
+    return ruleFires;
+  }
+
+  int ruleFiresLength() {
+    return ruleFires.length;
+  }
+
+  LongAdder rulesFired() {
+    return rulesFired;
+  }
+
+  /** The engine for states expanded so far: {@link InterpretFirst}'s choice, or the one transition system. */
+  TransitionSystem engineFor(long expanded) {
+    return engines == null ? ts : engines.grown(expanded, System.nanoTime() - startNanos);
+  }
+
+  /** The engine to call outside the workers. */
+  private TransitionSystem now() {
+    return engines == null ? ts : engines.current();
+  }
+
+  /** Between chunks of a level: progress every half second, the time limit, a stop request. */
+  void between(long queued) {
+    checkTimeLimit();
+    if (System.nanoTime() - lastReport >= PROGRESS_NANOS) {
+      report(-1, queued, false);
+    }
+  }
+
+  private void report(int depth, long queued, boolean levelEnd) {
+    lastReport = System.nanoTime();
+    long bytes = memoryBytes();
+    peakBytes = Math.max(peakBytes, bytes);
+    progress.progress(levels.total(), rulesFired.sum(), depth, queued, seconds(), bytes);
+    if (progress.stopRequested()) {
+      halt(io.ballot.checker.explore.BfsExplorer.INTERRUPTED);
+    }
+  }
+
+  private double seconds() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private void checkTimeLimit() {
+    if (options.timeLimitSeconds() > 0 && seconds() > options.timeLimitSeconds()) {
+      halt("time limit reached (" + options.timeLimitSeconds() + " s)");
+    }
+  }
+
+  void halt(String reason) {
+    synchronized (violations) {
+      if (stopReason == null) {
+        stopReason = reason;
+      }
+      stop = true;
+    }
+  }
+
+  void violation(
+      ViolationKind kind, String property, SourceLocation where, String message, int at, int rule, int prop) {
+    pending.add(new PendingViolation(kind, property, where, message, at, rule, prop));
+  }
+
+  /** Reports the violations of the level just finished, as the in-memory search does. */
+  private void settle() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (PendingViolation p : pending.drain()) {
+      if (violations.size() >= options.maxErrors()) {
+        break;
+      }
+      if (p.at() < 0) {
+        violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), List.of()));
+      } else {
+        TransitionSystem now = now();
+        TraceBuilder.Trace trace = trace(now, p.at());
+        PendingViolation q = new Confirmation(now, options.deadlock()).confirm(p, trace.last(), runDescription());
+        violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
+      }
+    }
+    if (violations.size() >= options.maxErrors()) {
+      stop = true;
+    }
+  }
+
+  /** The replayed path to state {@code id}, rebuilt from the levels' parent links. */
+  private TraceBuilder.Trace trace(TransitionSystem now, long id) {
+    List<long[]> states = new ArrayList<>();
+    List<Integer> rules = new ArrayList<>();
+    for (long s = id; s >= 0; ) {
+      long[] v = new long[words];
+      levels.state(s, v);
+      long link = levels.link(s);
+      states.add(0, v);
+      rules.add(0, (int) link);
+      s = link >> 32;
+    }
+    return TraceBuilder.forStates(now, symmetry, runDescription())
+        .trace(states, rules.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private String runDescription() {
+    return "options: --store disk --threads " + options.threads() + " --symmetry-reduction "
+        + options.symmetry().name().toLowerCase(Locale.ROOT) + " --deadlock-detection "
+        + options.deadlock().name().toLowerCase(Locale.ROOT)
+        + (options.bound() > 0 ? " --bound " + options.bound() : "") + ", engine "
+        + options.engine().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Removes what {@link #seed} wrote when the search will not run. */
+  void abandon() {
+    close();
+  }
+
+  private void close() {
+    if (levels != null) {
+      levels.close();
+    }
+    if (seen != null) {
+      seen.close();
+    }
+    if (!keep && dir != null) {
+      StoreDirectory.delete(dir);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.ballot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --store}: the disk search prints what the in-memory one prints (counts and counterexample), auto hands
+ * the in-memory search's states over to the disk search at a level boundary when the memory limit nears, and the
+ * result is the same (counts and counterexample; it says so on stderr), and misuses are usage errors (exit
+ * 2) that name the problem: a directory that cannot be written (with its path), an unknown value, liveness
+ * properties, hash compaction, checkpoints.
+ */
+class DiskStoreTest {
+  private static final String COUNTERS = """
+      const N: 4; MAX: 5;
+      type idx: 1..N; val: 0..MAX;
+      var c: array [idx] of val;
+      startstate begin for i: idx do c[i] := 0; end; end;
+      ruleset i: idx do
+        rule "inc" c[i] < MAX ==> begin c[i] := c[i] + 1; end;
+        rule "reset" c[i] = MAX ==> begin c[i] := 0; end;
+      end;
+      invariant "bounded" forall i: idx do c[i] <= MAX end;
+      """;
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  /** The report without the lines that hold times, rates or memory figures. */
+  private static String masked(String out) {
+    return out.lines().filter(l -> !l.startsWith("Checking ") && !l.contains("Time:"))
+        .collect(Collectors.joining("\n")) + "\n" + out.lines().filter(l -> l.contains("States:"))
+        .map(l -> l.replaceAll("Time:.*", "")).collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void theDiskSearchReportsWhatTheMemorySearchReports() throws IOException {
+    Path model = write("counters.m", COUNTERS);
+    Cli memory = Cli.run("check", model.toString(), "--store", "memory", "--threads", "2");
+    Cli disk = Cli.run("check", model.toString(), "--store", "disk:" + dir.resolve("store"), "--memory", "16K",
+        "--threads", "2");
+    assertEquals(0, memory.exitCode(), memory.toString());
+    assertEquals(0, disk.exitCode(), disk.toString());
+    assertTrue(memory.out().contains("States: 1296 "), memory.out());
+    assertEquals(masked(memory.out()), masked(disk.out()));
+    try (Stream<Path> kept = Files.list(dir.resolve("store"))) {
+      assertEquals(1, kept.count(), "a chosen directory keeps the store's directory");
+    }
+  }
+
+  @Test
+  void aCounterexampleFoundOnDiskIsTheMemorySearchOne() throws IOException {
+    Path model = write("bug.m", COUNTERS.replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] < 7"));
+    Cli memory = Cli.run("check", model.toString(), "--store", "memory", "--threads", "2");
+    Set<Path> before = temporaryStores();
+    Cli disk = Cli.run("check", model.toString(), "--store", "disk", "--memory", "16K", "--threads", "2");
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, memory.exitCode(), memory.toString());
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, disk.exitCode(), disk.toString());
+    assertTrue(memory.out().contains("inc"), memory.out());
+    assertEquals(masked(memory.out()), masked(disk.out()));
+    Set<Path> after = temporaryStores();
+    after.removeAll(before);
+    assertTrue(after.isEmpty(), "the temporary store is removed at the end: " + after);
+  }
+
+  private static Set<Path> temporaryStores() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("ballot-store-")).collect(Collectors.toSet());
+    }
+  }
+
+  @Test
+  void autoContinuesOnDiskFromALevelBoundaryWithTheSameCounterexample() throws IOException {
+    // The invariant fails only deep in the search (at depth 4 * 9 - 2), long after the hand-over.
+    Path model = write("deep.m", COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")
+        .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34"));
+    Cli full = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, full.exitCode(), full.toString());
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, auto.exitCode(), auto.toString());
+    assertTrue(auto.err().contains("the in-memory search nears its memory limit at "), auto.err());
+    assertTrue(auto.err().contains("continuing from there with the states on disk"), auto.err());
+    assertEquals(masked(full.out()), masked(auto.out()));
+  }
+
+  @Test
+  void autoContinuesOnDiskWhenTheMemoryLimitNears() throws IOException {
+    Path model = write("counters.m", COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9"));
+    Cli full = Cli.run("check", model.toString(), "--threads", "2");
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
+    Cli memory = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--store", "memory");
+    assertEquals(0, full.exitCode(), full.toString());
+    assertEquals(0, auto.exitCode(), auto.toString());
+    assertTrue(auto.err().contains("the in-memory search nears its memory limit at "), auto.err());
+    assertTrue(auto.err().contains("continuing from there with the states on disk"), auto.err());
+    assertEquals(masked(full.out()), masked(auto.out()));
+    assertFalse(full.err().contains("on disk"), full.err());
+    assertEquals(ExitCodes.RESOURCE_LIMIT, memory.exitCode(), memory.toString());
+  }
+
+  @Test
+  void anUnwritableDirectoryIsAUsageErrorNamingIt() throws IOException {
+    Path file = write("plain-file", "not a directory");
+    Path model = write("counters.m", COUNTERS);
+    Cli r = Cli.run("check", model.toString(), "--store", "disk:" + file.resolve("sub"));
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains(file.resolve("sub").toString()), r.err());
+    assertTrue(r.err().contains("cannot write the disk store there"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void misusesAreUsageErrors() throws IOException {
+    Path model = write("counters.m", COUNTERS);
+    Cli bad = Cli.run("check", model.toString(), "--store", "floppy");
+    assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.toString());
+    assertTrue(bad.err().contains("expected auto, memory, disk or disk:DIR"), bad.err());
+    Cli hc = Cli.run("check", model.toString(), "--store", "disk", "--hash-compaction", "40");
+    assertEquals(ExitCodes.USAGE, hc.exitCode(), hc.toString());
+    assertTrue(hc.err().contains("--hash-compaction"), hc.err());
+    Cli ck = Cli.run("check", model.toString(), "--store", "disk", "--checkpoint", dir.resolve("ck").toString());
+    assertEquals(ExitCodes.USAGE, ck.exitCode(), ck.toString());
+    Path live = write("live.m", COUNTERS + "liveness \"back\" c[1] = 0;\n");
+    Cli lv = Cli.run("check", live.toString(), "--store", "disk");
+    assertEquals(ExitCodes.USAGE, lv.exitCode(), lv.toString());
+    assertTrue(lv.err().contains("cannot check liveness properties"), lv.err());
+    assertFalse(lv.err().contains("Exception"), lv.err());
+  }
+}
