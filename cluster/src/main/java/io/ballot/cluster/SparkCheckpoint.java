@@ -100,6 +100,9 @@ public final class SparkCheckpoint {
           Long.parseLong(p.getProperty("states")), Long.parseLong(p.getProperty("rulesFired")),
           longs(p.getProperty("ruleFires")), longs(p.getProperty("coverHits")),
           Double.parseDouble(p.getProperty("seconds")));
+      if (saved.levelSizes().length == 0) {
+        throw new IllegalArgumentException("it names no level");
+      }
     } catch (RuntimeException e) {
       throw new CheckpointException(Kind.CORRUPT, file + " is damaged: " + e.getMessage(), e);
     }

@@ -232,7 +232,15 @@ public final class SparkExplorer {
     for (int k = 0; k < s.levelSizes().length; k++) {
       JavaPairRDD<PackedState, Node> level = sc.<scala.Tuple2<PackedState, Node>>objectFile(checkpoint.levelPath(k))
           .mapToPair(t -> t).partitionBy(partitioner).persist(StorageLevel.MEMORY_AND_DISK());
-      long n = level.count();
+      long n;
+      try {
+        n = level.count();
+      } catch (Exception e) { // a level directory missing or unreadable (Hadoop's IOException is undeclared here)
+        level.unpersist(false); // else the context keeps a persisted RDD whose files are gone
+        throw new io.ballot.checker.checkpoint.CheckpointException(
+            io.ballot.checker.checkpoint.CheckpointException.Kind.CORRUPT, "level " + k + " of the checkpoint ("
+                + checkpoint.levelPath(k) + ") cannot be read: " + e.getMessage(), e);
+      }
       if (n != s.levelSizes()[k]) {
         throw new io.ballot.checker.checkpoint.CheckpointException(
             io.ballot.checker.checkpoint.CheckpointException.Kind.CORRUPT, checkpoint.levelPath(k) + " holds " + n
@@ -280,8 +288,12 @@ public final class SparkExplorer {
   /** Bytes of the levels cached on the executors, in memory and on disk (Spark's storage status). */
   private long cachedBytes() {
     long b = 0;
-    for (org.apache.spark.storage.RDDInfo i : sc.sc().getRDDStorageInfo()) {
-      b += i.memSize() + i.diskSize();
+    try {
+      for (org.apache.spark.storage.RDDInfo i : sc.sc().getRDDStorageInfo()) {
+        b += i.memSize() + i.diskSize();
+      }
+    } catch (Exception e) { // Hadoop's IOExceptions are undeclared here
+      return 0; // progress never stops a run (another persisted RDD of the context may be unreadable)
     }
     return b;
   }

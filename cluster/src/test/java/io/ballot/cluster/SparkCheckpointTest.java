@@ -159,6 +159,17 @@ class SparkCheckpointTest {
     assertEquals(CheckpointException.Kind.UNSUPPORTED, assertThrows(CheckpointException.class,
         () -> SparkCheckpoint.open(new CheckpointPlan(dir, 0, false), fingerprint(spec, OPTIONS))).kind(),
         "a new checkpoint over one");
+    // a level the manifest names, gone: refused as damaged when the resumed run reads it, not an internal error
+    Path lost = dir.resolve("levels").resolve("1");
+    try (java.util.stream.Stream<Path> files = Files.walk(lost)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    SparkCheckpoint resumeLost = SparkCheckpoint.open(resume, fingerprint(spec, OPTIONS));
+    assertEquals(CheckpointException.Kind.CORRUPT, assertThrows(CheckpointException.class,
+        () -> new SparkExplorer(sc, spec, OPTIONS, 2, ProgressListener.NONE).checkpoint(resumeLost).run()).kind(),
+        "a level directory deleted");
     Path manifest = dir.resolve(SparkCheckpoint.FILE);
     Files.writeString(manifest, Files.readString(manifest).replaceFirst("states=(\\d+)", "states=9$1"));
     assertEquals(CheckpointException.Kind.CORRUPT, assertThrows(CheckpointException.class,
