@@ -22,6 +22,9 @@ public interface ProgressListener {
    */
   default void checkpointWritten(int depth, long states, double seconds) {}
 
+  /** A cluster run ({@code --engine spark}) has shuffled {@code bytes} between its executors so far. By default, nothing. */
+  default void shuffleBytes(long bytes) {}
+
   /** The last checkpoint could not be written ({@code reason}); the result stands. By default, nothing. */
   default void checkpointFailed(String reason) {}
 

@@ -10,6 +10,7 @@ import io.ballot.checker.explore.disk.StoreDirectory;
 import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.checkpoint.Fingerprint;
 import io.ballot.checker.checkpoint.Manifest;
+import io.ballot.cluster.SparkCheckpoint;
 import io.ballot.checker.SoundnessFailure;
 import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.symmetry.SymmetryReduction;
@@ -348,10 +349,6 @@ final class CheckCommand implements Callable<Integer> {
       if (GatedCheck.isGate(files)) {
         throw new ParameterException(spec.commandLine(), "--engine spark checks one model at a time");
       }
-      if (plan != null) {
-        throw new ParameterException(spec.commandLine(),
-            "--checkpoint and --resume apply to the local search; --engine spark does not checkpoint yet");
-      }
       if (!SparkEngine.sparkPresent()) {
         err.println(SparkEngine.HOW_TO_RUN);
         err.flush();
@@ -467,7 +464,12 @@ final class CheckCommand implements Callable<Integer> {
       }
       try {
         Checker.refuseLiveness(model);
-        resumed = Checkpointer.check(plan, Fingerprint.of(model, run.options()));
+        if (context.cluster() != null) {
+          context.useCluster(context.cluster().withCheckpoint(
+              SparkCheckpoint.open(plan, Fingerprint.of(model, run.options()))));
+        } else {
+          resumed = Checkpointer.check(plan, Fingerprint.of(model, run.options()));
+        }
       } catch (CheckpointException e) {
         err.println("ballot: " + name + ": " + e.getMessage());
         return CheckpointOptions.exitCode(e);
@@ -478,7 +480,11 @@ final class CheckCommand implements Callable<Integer> {
       GateRun text = new GateRun(context, jsonToStdout ? null : out, err, traceMode, reportTargets().anyFile());
       ModelOutcome outcome = text.checkLoaded(run, name, load, model, System.nanoTime(), plan, resumed);
       Result result = outcome.result();
-      if (plan != null && result.verdict() == Verdict.INCOMPLETE) {
+      if (plan != null && result.verdict() == Verdict.INCOMPLETE && context.cluster() != null) {
+        err.printf("ballot: checkpoint: continue with: ballot check --engine spark %s --resume %s%n", name,
+            plan.dir());
+        err.flush();
+      } else if (plan != null && result.verdict() == Verdict.INCOMPLETE) {
         CheckpointOptions.printContinue(plan, name, err);
       }
       if (json != null || html != null) {

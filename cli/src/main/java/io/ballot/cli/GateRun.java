@@ -163,7 +163,8 @@ final class GateRun {
           MemoryBudget.describe(options.memoryBytes())
               + (options.hashCompactionBits() > 0 ? ", hash compaction " + options.hashCompactionBits() + " bits" : "")));
       if (plan != null) {
-        out.println(CheckpointOptions.startLine(plan, resumed));
+        out.println(context.cluster() != null ? context.cluster().checkpointLine(plan)
+            : CheckpointOptions.startLine(plan, resumed));
       }
       out.flush();
     }

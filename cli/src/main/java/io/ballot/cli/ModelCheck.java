@@ -85,6 +85,11 @@ final class ModelCheck {
       }
 
       @Override
+      public void shuffleBytes(long bytes) {
+        line.shuffleBytes(bytes);
+      }
+
+      @Override
       public boolean stopRequested() {
         return stop.getAsBoolean();
       }

@@ -6,7 +6,9 @@ import io.ballot.checker.ir.Model;
 import io.ballot.checker.result.Result;
 import io.ballot.cli.gate.ModelRun;
 import io.ballot.cli.report.ProgressLine;
+import io.ballot.checker.checkpoint.CheckpointPlan;
 import io.ballot.cluster.ModelSpec;
+import io.ballot.cluster.SparkCheckpoint;
 import io.ballot.cluster.SparkCluster;
 import io.ballot.cluster.SparkExplorer;
 import io.ballot.dsl.api.LoadResult;
@@ -22,7 +24,29 @@ import java.util.function.BooleanSupplier;
  * (docs/cluster.md) instead of the local explorer, with the same result and reports. Spark is not in ballot's own jar:
  * it is there when ballot runs under {@code spark-submit} ({@link #sparkPresent()}).
  */
-record SparkEngine(String master, int partitions) {
+record SparkEngine(String master, int partitions, SparkCheckpoint checkpoint) {
+
+  /** The engine on {@code master} over {@code partitions}, without checkpoints. */
+  SparkEngine(String master, int partitions) {
+    this(master, partitions, null);
+  }
+
+  /** This engine, checkpointing as {@code c} says. */
+  SparkEngine withCheckpoint(SparkCheckpoint c) {
+    return new SparkEngine(master, partitions, c);
+  }
+
+  /** The line under the start line when the run checkpoints: where to, or where it resumes from. */
+  String checkpointLine(CheckpointPlan plan) {
+    String every = plan.everySeconds() == 0 ? "at every level boundary"
+        : "at the first level boundary every " + plan.everySeconds() + " s";
+    String resumed = checkpoint == null ? null : checkpoint.describeResumed();
+    return resumed == null
+        ? "Checkpoints into " + plan.dir() + " (each level's states, and a manifest) " + every
+            + ", and when the run is stopped."
+        : "Resuming from the cluster checkpoint in " + plan.dir() + " (" + resumed + "); checkpoints go on " + every
+            + ".";
+  }
 
   /** What to do when Spark is not on the classpath (printed with exit 2). */
   static final String HOW_TO_RUN = "ballot: --engine spark needs Apache Spark 4.2 on the classpath, which ballot's own"
@@ -55,9 +79,9 @@ record SparkEngine(String master, int partitions) {
     }
     ModelSpec spec = ModelSpec.of(name, load.source(), consts, options);
     ProgressLine line = new ProgressLine(err, terminal);
-    ProgressListener listener = ModelCheck.listener(line, stop);
+    ProgressListener listener = ModelCheck.listener(line, stop, err);
     try {
-      return SparkCluster.check(master, partitions, spec, options, listener);
+      return SparkCluster.check(master, partitions, spec, options, listener, checkpoint);
     } finally {
       line.finish();
     }

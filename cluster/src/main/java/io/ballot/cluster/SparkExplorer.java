@@ -29,7 +29,10 @@ import org.apache.spark.storage.StorageLevel;
  * levels, then replayed and confirmed concretely ({@link PathCounterexample}), so it is a shortest one and real.
  * Counts, depth and verdict equal the local explorer's; the {@link Result} is the same type, for every reporter.
  *
- * <p>Not yet: liveness (refused up front), checkpoints, memory limits. One instance per run; not thread-safe.
+ * <p>With a {@link SparkCheckpoint}, complete levels are written at level boundaries and a resumed run starts from
+ * the last one written. Progress after each level: states, states/s, the bytes of the cached levels and the bytes
+ * shuffled ({@link ShuffleMeter}). Not yet: liveness (refused up front), memory limits. One instance per run; not
+ * thread-safe.
  */
 public final class SparkExplorer {
   private final JavaSparkContext sc;
@@ -50,6 +53,11 @@ public final class SparkExplorer {
   private boolean stop;
   private String stopReason;
   private long startNanos;
+  private double secondsBefore; // search time of the runs before a resumed one
+  private SparkCheckpoint checkpoint;
+  private int checkpointedLevels;
+  private long shuffleBytes;
+  private ShuffleMeter meter;
 
   /**
    * A run of the model {@code spec} describes on {@code sc} with {@code options} (its threads and memory are Spark's
@@ -89,6 +97,17 @@ public final class SparkExplorer {
     return null;
   }
 
+  /** Writes checkpoints, or resumes, as {@code c} says (null: neither); returns this. */
+  public SparkExplorer checkpoint(SparkCheckpoint c) {
+    this.checkpoint = c;
+    return this;
+  }
+
+  /** The bytes the run's levels shuffled (successors sent to their partitions), as Spark's listener reported them. */
+  public long shuffleBytes() {
+    return shuffleBytes;
+  }
+
   /** The number of new states of each level, level 0 (the start states) first. */
   public List<Long> levelSizes() {
     return List.copyOf(levelSizes);
@@ -101,9 +120,12 @@ public final class SparkExplorer {
       throw new UnsupportedOperationException(why);
     }
     startNanos = System.nanoTime();
+    meter = new ShuffleMeter();
+    sc.sc().addSparkListener(meter);
     try {
       return explore();
     } finally {
+      sc.sc().removeSparkListener(meter);
       for (JavaPairRDD<PackedState, Node> level : levels) {
         level.unpersist(false);
       }
@@ -111,16 +133,27 @@ public final class SparkExplorer {
   }
 
   private Result explore() {
-    StartStates start = new StartStates(m, options.maxErrors());
-    JavaPairRDD<PackedState, Node> level0 = sc.parallelizePairs(start.states, partitions).partitionBy(partitioner)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    levels.add(level0);
-    long size = start.states.size();
-    levelSizes.add(size);
-    states = size;
-    add(start.stats);
-    settle(start.stats.found);
-    int depth = 0;
+    int depth;
+    long size;
+    SparkCheckpoint.Saved saved = checkpoint == null ? null : checkpoint.resumed();
+    if (saved != null) {
+      depth = resume(saved);
+      size = levelSizes.get(levelSizes.size() - 1);
+      checkpointedLevels = levels.size();
+      progress.progress(states, rulesFired, depth, size, seconds(), cachedBytes());
+    } else {
+      StartStates start = new StartStates(m, options.maxErrors());
+      JavaPairRDD<PackedState, Node> level0 = sc.parallelizePairs(start.states, partitions).partitionBy(partitioner)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      levels.add(level0);
+      size = start.states.size();
+      levelSizes.add(size);
+      states = size;
+      add(start.stats);
+      settle(start.stats.found);
+      depth = 0;
+      writeCheckpoint(depth, false);
+    }
     boolean exhausted = false;
     while (true) {
       checkLimits();
@@ -144,7 +177,12 @@ public final class SparkExplorer {
           .subtractByKey(seen, partitioner)
           .mapPartitionsToPair(new CheckNewStates(spec, k + 1, options.maxErrors(), checked), true)
           .persist(StorageLevel.MEMORY_AND_DISK());
+      String group = "ballot-level-" + (k + 1);
+      sc.setJobGroup(group, "ballot: level " + (k + 1), false);
       size = next.count();
+      sc.clearJobGroup();
+      shuffleBytes += meter.bytes(group, 5_000);
+      progress.shuffleBytes(shuffleBytes);
       levels.add(next);
       levelSizes.add(size);
       states += size;
@@ -161,7 +199,11 @@ public final class SparkExplorer {
       if (size > 0) {
         depth++;
       }
-      progress.progress(states, rulesFired, depth, size, seconds(), 0);
+      progress.progress(states, rulesFired, depth, size, seconds(), cachedBytes());
+      writeCheckpoint(depth, false);
+    }
+    if (stopReason != null) {
+      writeCheckpoint(depth, true); // an interrupted run (time limit, Ctrl-C) keeps what it has
     }
     List<CoverCount> covers = Tallies.covers(m.ts, i -> coverHits[i]);
     if (!stop && violations.size() < options.maxErrors()) {
@@ -183,6 +225,77 @@ public final class SparkExplorer {
     Result r = new Result(verdict, states, rulesFired, depth, seconds(), List.copyOf(violations), covers, stopReason,
         Tallies.ruleCounts(m.ts, ruleFires), complete);
     return MessageTraces.annotate(r, m.model.networks());
+  }
+
+  /** Restores the levels and counters of checkpoint {@code s}; returns its depth. */
+  private int resume(SparkCheckpoint.Saved s) {
+    for (int k = 0; k < s.levelSizes().length; k++) {
+      JavaPairRDD<PackedState, Node> level = sc.<scala.Tuple2<PackedState, Node>>objectFile(checkpoint.levelPath(k))
+          .mapToPair(t -> t).partitionBy(partitioner).persist(StorageLevel.MEMORY_AND_DISK());
+      long n;
+      try {
+        n = level.count();
+      } catch (Exception e) { // a level directory missing or unreadable (Hadoop's IOException is undeclared here)
+        level.unpersist(false); // else the context keeps a persisted RDD whose files are gone
+        throw new io.ballot.checker.checkpoint.CheckpointException(
+            io.ballot.checker.checkpoint.CheckpointException.Kind.CORRUPT, "level " + k + " of the checkpoint ("
+                + checkpoint.levelPath(k) + ") cannot be read: " + e.getMessage(), e);
+      }
+      if (n != s.levelSizes()[k]) {
+        throw new io.ballot.checker.checkpoint.CheckpointException(
+            io.ballot.checker.checkpoint.CheckpointException.Kind.CORRUPT, checkpoint.levelPath(k) + " holds " + n
+                + " states where the manifest says " + s.levelSizes()[k]);
+      }
+      levels.add(level);
+      levelSizes.add(n);
+    }
+    states = s.states();
+    rulesFired = s.rulesFired();
+    System.arraycopy(s.ruleFires(), 0, ruleFires, 0, ruleFires.length);
+    System.arraycopy(s.coverHits(), 0, coverHits, 0, coverHits.length);
+    secondsBefore = s.seconds();
+    return s.depth();
+  }
+
+  /**
+   * Writes the levels not yet checkpointed and a manifest naming them, when a checkpoint is due (or {@code atEnd}),
+   * and only while no violation is reported (the manifest holds counters, not counterexamples: a run resumed from
+   * it finds the same violations again). A failed write is reported and the run goes on.
+   */
+  private void writeCheckpoint(int depth, boolean atEnd) {
+    if (checkpoint == null || !violations.isEmpty() || checkpointedLevels == levels.size()
+        || !(atEnd || checkpoint.due(seconds()))) {
+      return;
+    }
+    try {
+      for (int k = checkpointedLevels; k < levels.size(); k++) {
+        checkpoint.clearLevel(k);
+        sc.setJobGroup("ballot-checkpoint", "ballot: checkpoint of level " + k, false);
+        levels.get(k).saveAsObjectFile(checkpoint.levelPath(k));
+        sc.clearJobGroup();
+      }
+      long[] sizes = levelSizes.stream().mapToLong(Long::longValue).toArray();
+      checkpoint.commit(new SparkCheckpoint.Saved(sizes, depth, states, rulesFired, ruleFires.clone(),
+          coverHits.clone(), seconds()), seconds());
+      checkpointedLevels = levels.size();
+      progress.checkpointWritten(depth, states, seconds());
+    } catch (Exception e) { // Spark's failures are undeclared SparkExceptions
+      sc.clearJobGroup();
+      progress.checkpointFailed("the checkpoint could not be written: " + e.getMessage());
+    }
+  }
+
+  /** Bytes of the levels cached on the executors, in memory and on disk (Spark's storage status). */
+  private long cachedBytes() {
+    long b = 0;
+    try {
+      for (org.apache.spark.storage.RDDInfo i : sc.sc().getRDDStorageInfo()) {
+        b += i.memSize() + i.diskSize();
+      }
+    } catch (Exception e) { // Hadoop's IOExceptions are undeclared here
+      return 0; // progress never stops a run (another persisted RDD of the context may be unreadable)
+    }
+    return b;
   }
 
   private void add(PartStats s) {
@@ -254,6 +367,6 @@ public final class SparkExplorer {
   }
 
   private double seconds() {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
   }
 }

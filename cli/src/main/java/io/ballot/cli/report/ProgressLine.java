@@ -13,7 +13,9 @@ import java.util.Objects;
  * </pre>
  *
  * {@code mem} is the search's own accounting (states, their index and its buffers: what its memory limit caps, not
- * the JVM's heap or the process's RSS), against the limit the search was given.
+ * the JVM's heap or the process's RSS), against the limit the search was given. A cluster run ({@code --engine
+ * spark}) shows the bytes of its levels cached on the executors as {@code mem}, and after it {@code shuffle N MiB},
+ * the bytes its levels sent between executors so far.
  *
  * redrawn in place ({@code \r}) at most every half second, and only once the run has lasted more than a second, so
  * quick checks print nothing. {@link #finish} erases it. When disabled (stderr is not a terminal) it never prints.
@@ -36,6 +38,7 @@ public final class ProgressLine implements ProgressListener {
   private int checkpointDepth = -1;
   private double checkpointAt;
   private long limit;
+  private long shuffled = -1;
 
   /** {@code enabled}: whether {@code err} is a terminal (never draw otherwise). */
   public ProgressLine(PrintWriter err, boolean enabled) {
@@ -59,6 +62,7 @@ public final class ProgressLine implements ProgressListener {
     }
     lastDrawn = seconds;
     String text = line(states, lastDepth, queued, seconds, bytes, limit)
+        + (shuffled < 0 ? "" : String.format(Locale.ROOT, "  shuffle %,d MiB", shuffled >> 20))
         + (checkpointDepth < 0 ? ""
             : String.format(Locale.ROOT, "  checkpoint: depth %d, %.0f s ago", checkpointDepth,
                 seconds - checkpointAt));
@@ -69,6 +73,12 @@ public final class ProgressLine implements ProgressListener {
     width = text.length();
     err.print(sb);
     err.flush();
+  }
+
+  /** Notes the bytes a cluster run has shuffled (shown after {@code mem} from then on). */
+  @Override
+  public synchronized void shuffleBytes(long bytes) {
+    shuffled = bytes;
   }
 
   /** Notes a checkpoint written (shown at the end of the line from then on). */

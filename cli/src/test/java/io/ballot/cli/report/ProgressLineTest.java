@@ -71,6 +71,17 @@ class ProgressLineTest {
   }
 
   @Test
+  void aClusterRunShowsTheBytesShuffledSoFar() {
+    ProgressLine p = new ProgressLine(err, true);
+    p.progress(2000, 9000, 3, 400, 2.0, 30L << 20);
+    assertTrue(!text.toString().contains("shuffle"), "a local run shuffles nothing: " + text);
+    p.shuffleBytes(7L << 20);
+    p.progress(4000, 19000, 4, 800, 3.0, 60L << 20);
+    assertTrue(text.toString().endsWith(ProgressLine.line(4000, 4, 800, 3.0, 60L << 20, 0) + "  shuffle 7 MiB"),
+        text.toString());
+  }
+
+  @Test
   void drawsTheLimitTheSearchAnnounced() {
     ProgressLine p = new ProgressLine(err, true);
     p.memoryLimit(100L << 20, "--memory");
