@@ -104,7 +104,9 @@ public final class Checker {
       if (onDisk != null) {
         result = onDisk.run();
       } else if (store.kind() == StoreChoice.Kind.AUTO && diskAllowed && result.stopReason() != null
-          && result.stopReason().startsWith(MemoryBudget.STOP_PREFIX)) {
+          && result.stopReason().startsWith(MemoryBudget.STOP_PREFIX)
+          && DiskExplorer.minimumBytes(system.layout().words(), options.threads(), system.ruleCount())
+              <= MemoryBudget.of(options.memoryBytes()).limit()) {
         warnings.accept("the in-memory search reached its memory limit at " + result.states() + " states (depth "
             + result.depth() + "); searching again with the states on disk (--store disk; --store memory stops"
             + " at the limit instead; the limit came within a level, before a hand-over at a level boundary, or the"

@@ -33,6 +33,15 @@ class DiskStoreTest {
       invariant "bounded" forall i: idx do c[i] <= MAX end;
       """;
 
+  /**
+   * {@code model} with 64 bits more state that never change: states of more than 63 bits are stored by id, so the
+   * in-memory search can hand them over (narrower ones are kept as bare values, and the disk search starts again).
+   */
+  private static String wide(String model) {
+    return model.replace("var c: array [idx] of val;", "var c: array [idx] of val; pad: array [1..4] of 0..65535;")
+        .replace("startstate begin ", "startstate begin for k: 1..4 do pad[k] := 7; end; ");
+  }
+
   @TempDir Path dir;
 
   private Path write(String name, String text) throws IOException {
@@ -87,8 +96,8 @@ class DiskStoreTest {
   @Test
   void autoContinuesOnDiskFromALevelBoundaryWithTheSameCounterexample() throws IOException {
     // The invariant fails only deep in the search (at depth 4 * 9 - 2), long after the hand-over.
-    Path model = write("deep.m", COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")
-        .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34"));
+    Path model = write("deep.m", wide(COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")
+        .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34")));
     Cli full = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
     assertEquals(ExitCodes.INVARIANT_VIOLATED, full.exitCode(), full.toString());
@@ -99,8 +108,30 @@ class DiskStoreTest {
   }
 
   @Test
-  void autoContinuesOnDiskWhenTheMemoryLimitNears() throws IOException {
+  void autoSearchesAgainOnDiskWhenStatesKeptAsValuesReachTheLimit() throws IOException {
     Path model = write("counters.m", COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9"));
+    Cli full = Cli.run("check", model.toString(), "--threads", "2");
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "256K");
+    assertEquals(0, full.exitCode(), full.toString());
+    assertEquals(0, auto.exitCode(), auto.toString());
+    assertTrue(auto.err().contains("searching again with the states on disk"), auto.err());
+    assertEquals(masked(full.out()), masked(auto.out()));
+  }
+
+  @Test
+  void wideStatesOnDiskStayWithinTheMemoryLimit() throws IOException {
+    // 250 KB a state: blocks, chunks and tables sized by count alone would hold gigabytes
+    Path model = write("wide.m", LimitsTest.WIDE);
+    Cli memory = Cli.run("check", model.toString(), "--bound", "40", "--store", "memory");
+    Cli disk = Cli.run("check", model.toString(), "--bound", "40", "--store", "disk", "--memory", "32M");
+    assertEquals(memory.exitCode(), disk.exitCode(), disk.toString());
+    assertTrue(memory.out().contains("States: 41 "), memory.out());
+    assertEquals(masked(memory.out()), masked(disk.out()));
+  }
+
+  @Test
+  void autoContinuesOnDiskWhenTheMemoryLimitNears() throws IOException {
+    Path model = write("counters.m", wide(COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")));
     Cli full = Cli.run("check", model.toString(), "--threads", "2");
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
     Cli memory = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--store", "memory");

@@ -217,7 +217,8 @@ class LimitsTest {
     Path junit = dir.resolve("r.xml");
     Path sarif = dir.resolve("r.sarif");
     Path html = dir.resolve("r.html");
-    Cli r = Cli.run("check", "--memory", "32M", "--json", json.toString(), "--junit", junit.toString(), "--sarif",
+    Cli r = Cli.run("check", "--store", "memory", "--memory", "32M", "--json", json.toString(), "--junit",
+        junit.toString(), "--sarif",
         sarif.toString(), "--html", html.toString(), m.toString());
     assertEquals(ExitCodes.RESOURCE_LIMIT, r.exitCode(), r::toString);
     assertTrue(r.out().contains("Result: incomplete (stopped: memory limit reached (32 MiB, the --memory limit"),
@@ -243,7 +244,7 @@ class LimitsTest {
     Path json = dir.resolve("d.json");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-Xss16m", "-Xmx160m", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "check", "--json", json.toString(), m.toString())
+        Main.class.getName(), "check", "--store", "memory", "--json", json.toString(), m.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("d.out").toFile())
         .start();

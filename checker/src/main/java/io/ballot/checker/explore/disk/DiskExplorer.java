@@ -101,6 +101,16 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     this.scratch = new long[words];
   }
 
+  /**
+   * The fewest bytes a disk search of states of {@code words} words holds in memory, beyond its fixed buffers (a
+   * block of each sorted run it reads, at most 1 MiB each, and the files' write buffers): its smallest candidate
+   * table and cache, and a state and its successors per worker. Past the memory limit, states are too wide for it.
+   */
+  public static long minimumBytes(int words, int threads, int rules) {
+    long state = (long) words * Long.BYTES;
+    return state * (16 + 16 + (long) threads * (1 + Math.max(1, rules)));
+  }
+
   /** The directory the search's files are in (null before {@link #run}). */
   public Path directory() {
     return dir;
@@ -218,7 +228,11 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     if (seeded == null) {
       depth = 0;
       current = next = levels.start();
-      startStates();
+      if (minimumBytes(words, threads, ruleFires.length) > limit) {
+        halt(budget.stopReason()); // not even its smallest tables fit: states of many megabytes each
+      } else {
+        startStates();
+      }
       flush();
       settle();
     } else {
@@ -226,7 +240,7 @@ public final class DiskExplorer implements LevelSpill.Continuation {
       current = next;
     }
     boolean exhausted = false;
-    Expansion expansion = new Expansion(this, threads);
+    Expansion expansion = new Expansion(this, threads, budget.limit());
     try {
       while (true) {
         checkTimeLimit();

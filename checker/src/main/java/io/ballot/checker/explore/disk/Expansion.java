@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
  * arrive in the order a one-thread search finds them, whatever the number of threads.
  */
 final class Expansion {
+  /** States a worker expands per chunk at most; fewer for wide states (see {@link #perThread}). */
   private static final int CHUNK = 4096;
 
   private final DiskExplorer x;
@@ -28,8 +29,14 @@ final class Expansion {
   private final Slice[] slices;
   private final ExecutorService pool; // null: one thread
   private final long[] buf;
+  /** States per worker per chunk. */
+  private final int perThread;
 
-  Expansion(DiskExplorer x, int threads) {
+  /**
+   * An expansion whose chunk buffers and successors take about a sixteenth of {@code limit} bytes at most: states of
+   * many kilobytes are expanded a few at a time, not {@value #CHUNK} (which would hold gigabytes).
+   */
+  Expansion(DiskExplorer x, int threads, long limit) {
     this.x = x;
     this.words = x.words();
     this.slices = new Slice[threads];
@@ -37,13 +44,15 @@ final class Expansion {
       slices[i] = new Slice();
     }
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
-    this.buf = new long[CHUNK * threads * words];
+    long perState = (long) threads * words * Long.BYTES * (1 + Math.max(1, x.ruleFiresLength()));
+    this.perThread = (int) Math.max(1, Math.min(CHUNK, limit / 16 / perState));
+    this.buf = new long[perThread * threads * words];
   }
 
   /** Expands every state of {@code level} that is not blocked, handing the successors to the search in order. */
   void level(Levels.Level level) {
     long n = level.count();
-    int perChunk = CHUNK * slices.length;
+    int perChunk = perThread * slices.length;
     for (long i = 0; i < n && !x.stopped(); ) {
       int k = level.states.read(i, perChunk, buf);
       TransitionSystem t = x.engineFor(level.base + i);

@@ -5,13 +5,20 @@ import java.util.Arrays;
 
 /**
  * States already seen, in one file sorted in the disk order ({@link StateKeys}), with a sparse index in memory: the
- * hash of each block's first record (8 bytes per {@value #BLOCK} records). A lookup reads only the block that can
+ * hash of each block's first record (8 bytes per {@link #block} records). A lookup reads only the block that can
  * hold the state; the lookups of one batch come in the disk order ({@link Cursor}), so the blocks a batch reads are
  * read in file order, each at most once: the file is read forward, never sought back.
  */
 final class SortedRun implements AutoCloseable {
-  /** Records per block of the sparse index. */
+  /** Records per block of the sparse index at most. */
   static final int BLOCK = 4096;
+  /** Bytes of one block's records at most: wide states (kilobytes each) take fewer records a block. */
+  private static final int BLOCK_BYTES = 1 << 20;
+
+  /** Records per block for states of {@code words} words: at most {@link #BLOCK}, at most 1 MiB, at least one. */
+  static int block(int words) {
+    return Math.max(1, Math.min(BLOCK, BLOCK_BYTES / (words * Long.BYTES)));
+  }
 
   private final RecordFile file;
   private final int words;
@@ -52,7 +59,7 @@ final class SortedRun implements AutoCloseable {
 
     /** Appends state {@code a[off ..]} of hash {@code h}, which follows the last one appended in the disk order. */
     void append(long h, long[] a, int off) {
-      if (file.count() % BLOCK == 0) {
+      if (file.count() % block(words) == 0) {
         if (blocks == firsts.length) {
           firsts = Arrays.copyOf(firsts, blocks * 2);
         }
@@ -69,7 +76,7 @@ final class SortedRun implements AutoCloseable {
 
   /** A forward reader of the run's records, a buffer at a time. */
   final class Scan {
-    private final long[] buf = new long[BLOCK * words];
+    private final long[] buf = new long[block(words) * words];
     private int n;
     private int i;
     private long next;
@@ -77,7 +84,7 @@ final class SortedRun implements AutoCloseable {
     /** Whether a record is at hand ({@link #words()}, {@link #offset()}), after the first call or {@link #advance}. */
     boolean valid() {
       if (i >= n && next < count()) {
-        n = file.read(next, BLOCK, buf);
+        n = file.read(next, block(words), buf);
         next += n;
         i = 0;
       }
@@ -103,8 +110,8 @@ final class SortedRun implements AutoCloseable {
 
   /** Looks states up in the disk order; a new cursor per batch. */
   final class Cursor {
-    private final long[] records = new long[BLOCK * words];
-    private final long[] hashes = new long[BLOCK];
+    private final long[] records = new long[block(words) * words];
+    private final long[] hashes = new long[block(words)];
     private int loaded = -1;
     private int size;
 
@@ -159,7 +166,7 @@ final class SortedRun implements AutoCloseable {
       if (b == loaded) {
         return;
       }
-      size = file.read((long) b * BLOCK, BLOCK, records);
+      size = file.read((long) b * block(words), block(words), records);
       for (int k = 0; k < size; k++) {
         hashes[k] = StateKeys.hash(records, k * words, words);
       }
