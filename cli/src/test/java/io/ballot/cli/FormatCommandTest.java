@@ -69,20 +69,7 @@ class FormatCommandTest {
     Path m = write("m.m", "formatted x");
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(m, old);
-    ModelLoader identity =
-        new ModelLoader() {
-          @Override
-          public LoadResult load(Path file) {
-            return FRONT_END.apply(file);
-          }
-
-          @Override
-          public FormatResult format(Path file, int width) {
-            LoadResult load = load(file);
-            return new FormatResult(load, load.source());
-          }
-        };
-    Cli r = Cli.run(() -> identity, "format", "--in-place", m.toString());
+    Cli r = Cli.run(() -> PREFIXING, "format", "--in-place", m.toString()); // "formatted x" is its own layout
     assertEquals(ExitCodes.OK, r.exitCode(), r::toString);
     assertEquals(old, Files.getLastModifiedTime(m));
   }
