@@ -22,11 +22,14 @@ final class SortedRun implements AutoCloseable {
 
   private final RecordFile file;
   private final int words;
+  /** Records per block ({@link #block(int)}). */
+  private final int block;
   private final long[] firstHashes;
 
   private SortedRun(RecordFile file, int words, long[] firstHashes) {
     this.file = file;
     this.words = words;
+    this.block = block(words);
     this.firstHashes = firstHashes;
   }
 
@@ -49,17 +52,19 @@ final class SortedRun implements AutoCloseable {
   static final class Writer {
     private final RecordFile file;
     private final int words;
+    private final int block;
     private long[] firsts = new long[16];
     private int blocks;
 
     Writer(Path path, int words) {
       this.file = new RecordFile(path, words);
       this.words = words;
+      this.block = block(words);
     }
 
     /** Appends state {@code a[off ..]} of hash {@code h}, which follows the last one appended in the disk order. */
     void append(long h, long[] a, int off) {
-      if (file.count() % block(words) == 0) {
+      if (file.count() % block == 0) {
         if (blocks == firsts.length) {
           firsts = Arrays.copyOf(firsts, blocks * 2);
         }
@@ -76,7 +81,7 @@ final class SortedRun implements AutoCloseable {
 
   /** A forward reader of the run's records, a buffer at a time. */
   final class Scan {
-    private final long[] buf = new long[block(words) * words];
+    private final long[] buf = new long[block * words];
     private int n;
     private int i;
     private long next;
@@ -84,7 +89,7 @@ final class SortedRun implements AutoCloseable {
     /** Whether a record is at hand ({@link #words()}, {@link #offset()}), after the first call or {@link #advance}. */
     boolean valid() {
       if (i >= n && next < count()) {
-        n = file.read(next, block(words), buf);
+        n = file.read(next, block, buf);
         next += n;
         i = 0;
       }
@@ -110,8 +115,8 @@ final class SortedRun implements AutoCloseable {
 
   /** Looks states up in the disk order; a new cursor per batch. */
   final class Cursor {
-    private final long[] records = new long[block(words) * words];
-    private final long[] hashes = new long[block(words)];
+    private final long[] records = new long[block * words];
+    private final long[] hashes = new long[block];
     private int loaded = -1;
     private int size;
 
@@ -166,7 +171,7 @@ final class SortedRun implements AutoCloseable {
       if (b == loaded) {
         return;
       }
-      size = file.read((long) b * block(words), block(words), records);
+      size = file.read((long) b * block, block, records);
       for (int k = 0; k < size; k++) {
         hashes[k] = StateKeys.hash(records, k * words, words);
       }
