@@ -156,7 +156,7 @@ public final class TextReporter {
 
   private void printViolation(Violation v, String ordinal) {
     StringBuilder header = new StringBuilder(ordinal == null ? "Violation: " : "Violation " + ordinal + ": ");
-    header.append(v.kind().name().toLowerCase(Locale.ROOT));
+    header.append(v.label());
     if (!v.property().equalsIgnoreCase(v.kind().name())) {
       header.append(" \"").append(v.property()).append('"');
     }

@@ -1,6 +1,7 @@
 package io.ballot.cli.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.CoverCount;
@@ -76,7 +77,7 @@ class TextReporterTest {
     assertEquals(
         """
 
-        Violation: assertion "boom" at m.m:7:3
+        Violation: error "boom" at m.m:7:3
           error "boom"
         Step 1: Startstate 1
           x: 0
@@ -91,6 +92,16 @@ class TextReporterTest {
         Result: error "boom".
         """,
         print(violated(v), TraceMode.FULL).replaceAll("States:.*\n(cover.*\n)*", ""));
+  }
+
+  @Test
+  void headerNamesAFailedAssertAndAnErrorApart() {
+    Violation failed = new Violation(ViolationKind.ASSERTION, "x small", AT, "assertion \"x small\" failed", List.of());
+    Violation range = new Violation(ViolationKind.ASSERTION, "value 4 out of range for 0..3", AT,
+        "value 4 out of range for 0..3 (in rule r)", List.of());
+    assertTrue(print(violated(failed), TraceMode.DIFF).contains("Violation: assertion \"x small\" at m.m:7:3"));
+    assertTrue(print(violated(range), TraceMode.DIFF)
+        .contains("Violation: error \"value 4 out of range for 0..3\" at m.m:7:3"));
   }
 
   @Test

@@ -66,7 +66,7 @@ public final class Traces {
 
   /** E.g. {@code invariant "mutex": ... (counterexample of 4 steps)}, as the command line heads a violation. */
   public static String headline(Violation v) {
-    String kind = v.kind().name().toLowerCase(java.util.Locale.ROOT);
+    String kind = v.label();
     String property = v.property().equalsIgnoreCase(v.kind().name()) ? "" : " \"" + v.property() + "\"";
     String steps = v.trace().isEmpty() ? "" : " (counterexample of " + v.trace().size() + " steps)";
     return kind + property + ": " + v.message() + steps;
