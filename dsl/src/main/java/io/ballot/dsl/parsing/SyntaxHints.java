@@ -1,6 +1,7 @@
 package io.ballot.dsl.parsing;
 
 import io.ballot.dsl.murphi.MsgDecl;
+import io.ballot.dsl.murphi.NetKind;
 import io.ballot.dsl.murphi.NetworkDecl;
 import org.antlr.runtime.RecognitionException;
 import org.antlr.runtime.Token;
@@ -31,6 +32,16 @@ public class SyntaxHints extends SyntaxErrorMessageProvider {
       return "syntax error: unexpected ',': the message kinds of a network are separated by ';'"
           + " (network net: ... of Ping(n: Node); Pong(n: Node); end)";
     }
+    if (current instanceof NetworkDecl n && n.getEndpoint() == null && n.getKind() == NetKind.ORDERED
+        && !n.isLossy() && !n.isDuplicating() && n.getCapacity() == null && !n.isWhenFull()
+        && Character.isJavaIdentifierStart(token.getText().charAt(0)) && !FLAGS.contains(token.getText())) {
+      return "syntax error: unexpected '" + token.getText() + "': an ordered network's endpoint type is written in"
+          + " brackets (network net: ordered [" + token.getText() + "] capacity 2 of ...)";
+    }
     return null;
   }
+
+  /** The words that may follow a network's kind. */
+  private static final java.util.Set<String> FLAGS =
+      java.util.Set.of("lossy", "duplicating", "capacity", "when", "of");
 }

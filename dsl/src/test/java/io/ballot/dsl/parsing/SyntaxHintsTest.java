@@ -33,6 +33,31 @@ class SyntaxHintsTest {
   }
 
   @Test
+  void anOrderedNetworksEndpointTypeWithoutBracketsSaysToBracketIt() {
+    Diagnostic d = firstError("""
+        type Node: enum { A, B };
+        network net: ordered Node lossy capacity 2 of
+          Ping;
+        end;
+        """);
+    assertEquals(2, d.line());
+    assertEquals(22, d.column());
+    assertEquals("syntax error: unexpected 'Node': an ordered network's endpoint type is written in brackets"
+        + " (network net: ordered [Node] capacity 2 of ...)", d.message());
+  }
+
+  @Test
+  void aMisspelledFlagAfterTheEndpointKeepsTheParsersWording() {
+    Diagnostic d = firstError("""
+        type Node: enum { A, B };
+        network net: ordered [Node] lossey capacity 2 of
+          Ping;
+        end;
+        """);
+    assertFalse(d.message().contains("brackets"), d.message());
+  }
+
+  @Test
   void aCommaElsewhereKeepsTheParsersWording() {
     Diagnostic d = firstError("""
         var x: boolean, ;
