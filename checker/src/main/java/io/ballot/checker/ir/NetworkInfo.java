@@ -32,7 +32,8 @@ public record NetworkInfo(String name, Kind kind, List<MessageKind> messages, Li
 
   /**
    * A rule that receives, loses or duplicates a message, identified by its name and location. The parameter names
-   * say which message: {@code slot} the multiset index (unordered), {@code from}/{@code to} the queue and
+   * say which message: {@code slot} the multiset index (unordered), {@code from}/{@code to} the queue (the parameter that
+   * holds the sender or receiver, or {@code =VALUE} when the rule names a fixed one, VALUE as traces show it) and
    * {@code position} the place in it (ordered; null position: the head), {@code fieldParameters} the quantifiers
    * that hold the fields of message kind {@code message} (a set network's receive). {@code internal} are the
    * parameters that are encoding, not the user's, and are not shown in traces.

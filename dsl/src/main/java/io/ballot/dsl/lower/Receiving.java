@@ -11,6 +11,7 @@ import io.ballot.checker.ir.Rule;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.ir.Stmt;
 import io.ballot.checker.ir.Type;
+import io.ballot.checker.state.Values;
 import io.ballot.dsl.lower.Networks.Message;
 import io.ballot.dsl.lower.Networks.Network;
 import io.ballot.dsl.murphi.AliasDecl;
@@ -209,11 +210,25 @@ final class Receiving {
     body.addAll(bodies.lowerBody(r.getBody(), locals));
     Rule rule = new Rule(ruleName, List.copyOf(ruleBinders), Ir.and(at, present, where), locals, body, at);
     // for the trace: the parameters that name the sender, the receiver and (set networks) the fields
-    String fromName = from == null ? null : from.binder() != null ? from.binder().getName() : "from";
-    String toName = to == null ? null : to.binder() != null ? to.binder().getName() : "to";
+    String fromName = endpoint(from, "from");
+    String toName = endpoint(to, "to");
     List<String> fieldParameters = n.kind() == NetKind.SET
         ? binders.stream().map(MsgBinder::getName).toList() : List.of();
     return networks.described(n, rule, NetworkInfo.Role.RECEIVE, m.name(), slotName, fromName, toName, null,
         fieldParameters, slotName == null ? List.of() : List.of(slotName));
+  }
+
+  /**
+   * How a trace finds an ordered network's sender or receiver in a receive step ({@link NetworkInfo.MessageRule}):
+   * the parameter that holds it, or {@code =VALUE} for a fixed one (an enum value or a constant).
+   */
+  private static String endpoint(Name n, String fallback) {
+    if (n == null) {
+      return null;
+    }
+    if (n.value() instanceof Expr.Literal fixed) {
+      return "=" + Values.text(fixed.type(), fixed.value());
+    }
+    return n.binder() != null ? n.binder().getName() : fallback;
   }
 }

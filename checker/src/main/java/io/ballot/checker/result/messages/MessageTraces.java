@@ -6,6 +6,7 @@ import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.ts.Instance;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,12 +81,26 @@ public final class MessageTraces {
       List<String> shown = step.parameters().stream()
           .filter(p -> !internal.contains(name(p)))
           .toList();
+      events.sort(Comparator.comparingInt(MessageTraces::stage));
       StepMessages messages = new StepMessages(List.copyOf(events), List.copyOf(contents),
           networks.stream().map(NetworkInfo::name).toList(), List.copyOf(step.parameters()));
       out.add(new TraceStep(step.rule(), shown, step.state(), step.location(), messages, step.output()));
       before = after;
     }
     return out;
+  }
+
+  /**
+   * When in a step an event happens: the message the rule receives, loses or duplicates first (it fires before the
+   * body), then what the body removes, then what it sends (or drops at a full network), each group in queue order.
+   */
+  private static int stage(MessageEvent e) {
+    return switch (e.action()) {
+      case RECEIVED, DUPLICATED -> 0;
+      case LOST -> e.full() ? 2 : 0;
+      case REMOVED -> 1;
+      case SENT -> 2;
+    };
   }
 
   private static NetworkInfo.MessageRule role(NetworkInfo net, TraceStep step) {
@@ -139,7 +154,12 @@ public final class MessageTraces {
 
   /** Whether the message {@code role} selects is in queue {@code q} (always, except for an ordered network). */
   private static boolean inQueue(NetworkInfo.MessageRule role, Map<String, String> params, NetworkContents q) {
-    return q.from() == null || (q.from().equals(params.get(role.from())) && q.to().equals(params.get(role.to())));
+    return q.from() == null || (q.from().equals(endpoint(role.from(), params)) && q.to().equals(endpoint(role.to(), params)));
+  }
+
+  /** The sender or receiver a rule's {@code from}/{@code to} names: a parameter's value, or a fixed {@code =VALUE}. */
+  private static String endpoint(String named, Map<String, String> params) {
+    return named != null && named.startsWith("=") ? named.substring(1) : params.get(named);
   }
 
   /** The message a receive, loss or duplication rule's parameters select, in the state before it fired. */

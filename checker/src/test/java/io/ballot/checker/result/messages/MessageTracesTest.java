@@ -135,6 +135,26 @@ class MessageTracesTest {
   }
 
   @Test
+  void aReceiveFromAFixedSenderIsReceivedAndComesBeforeWhatItsBodySends() {
+    NetworkInfo ch = new NetworkInfo("ch", NetworkInfo.Kind.ORDERED, List.of(new MessageKind("Data", List.of("v"))),
+        List.of(new MessageRule("receive Data on ch", RECEIVE, Role.RECEIVE, "Data", null, "=B", "=A", null,
+            List.of(), List.of())));
+    // before: B -> A holds Data(1); the step receives it and its body sends Data(2) from A to B (an earlier queue)
+    List<VariableValue> before = List.of(new VariableValue("ch[A][B].count", "0"),
+        new VariableValue("ch[A][B].slot[0].kind", "Undefined"), new VariableValue("ch[A][B].slot[0].v", "Undefined"),
+        new VariableValue("ch[B][A].count", "1"), new VariableValue("ch[B][A].slot[0].kind", "Data"),
+        new VariableValue("ch[B][A].slot[0].v", "1"));
+    List<VariableValue> after = List.of(new VariableValue("ch[A][B].count", "1"),
+        new VariableValue("ch[A][B].slot[0].kind", "Data"), new VariableValue("ch[A][B].slot[0].v", "2"),
+        new VariableValue("ch[B][A].count", "0"), new VariableValue("ch[B][A].slot[0].kind", "Undefined"),
+        new VariableValue("ch[B][A].slot[0].v", "Undefined"));
+    List<TraceStep> trace = new MessageTraces(List.of(ch)).annotate(List.of(
+        step("Init", SEND, List.of(), before),
+        step("receive Data on ch", RECEIVE, List.of(), after)));
+    assertEquals(List.of("received Data(v: 1) from B to A", "sent Data(v: 2) from A to B"), events(trace.get(1)));
+  }
+
+  @Test
   void aPlainStepKeepsItsState() {
     TraceStep plain = new TraceStep("r", List.of(), List.of(new VariableValue("x", "1")), SEND);
     assertNull(plain.messages());
