@@ -377,7 +377,7 @@ public final class BfsExplorer {
   private void expandLevel(int from, int to, ExecutorService pool) {
     warmedUp |= to - from >= options.singleThreadUntil();
     int workers = warmedUp ? threads : 1;
-    if (workers > 1) {
+    if (workers > 1 && options.parents() == CheckOptions.Parents.LEAST) { // FIRST: measurement only, no tracking
       order.startTracking(from, to);
     }
     Level level = new Level(from, order.tracking() ? order.levelIds() : null, to);
