@@ -5,7 +5,7 @@ serial phases at level boundaries show as seconds where one worker has samples a
     java -XX:StartFlightRecording=filename=x.jfr,settings=profile -jar ballot.jar check MODEL --threads 2
     bench/jfr-threads.py x.jfr [TOP]
 """
-import collections, json, subprocess, sys
+import collections, json, re, subprocess, sys
 from datetime import datetime
 
 path = sys.argv[1]
@@ -43,3 +43,20 @@ busy = [t for t, _ in threads.most_common(6)]
 print('per second: ' + ' | '.join(busy))
 for s in sorted(per_sec):
     print(f'  {s:4d}s ' + ' '.join(f'{per_sec[s][t]:5d}' for t in busy))
+
+# The search's own phases per level (io.ballot.LevelPhase events; none in builds before them).
+raw = subprocess.run(['jfr', 'print', '--json', '--events', 'io.ballot.LevelPhase', path],
+                     capture_output=True, text=True).stdout
+try:
+    phases = json.loads(raw)['recording']['events']
+except (ValueError, KeyError):
+    phases = []
+if phases:
+    total = collections.Counter()
+    for e in phases:
+        d = re.fullmatch(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', e['values']['duration'])  # e.g. PT0.012S
+        h, m, sec = (float(g or 0) for g in d.groups())
+        total[e['values']['phase']] += 3600 * h + 60 * m + sec
+    print('level phases, seconds summed over the levels:')
+    for p, s in total.most_common():
+        print(f'  {s:8.3f} {p}')
