@@ -10,7 +10,8 @@ package io.ballot.checker;
  * starts on the interpreter and compiles the model in the background once it has expanded {@code compileAfter}
  * states or run a few milliseconds (0: compiled before the search; see {@link #COMPILE_AFTER});
  * {@code hashCompactionBits} is 0 for an exact search, or the bits of the signatures kept per state (hash
- * compaction, {@value #MIN_HASH_BITS} to 64).
+ * compaction, {@value #MIN_HASH_BITS} to 64); {@code parents} says which parent a state keeps on several threads
+ * (null: {@link Parents#LEAST}, the deterministic one).
  */
 public record CheckOptions(
     int threads,
@@ -23,7 +24,8 @@ public record CheckOptions(
     Symmetry symmetry,
     int singleThreadUntil,
     int compileAfter,
-    int hashCompactionBits) {
+    int hashCompactionBits,
+    Parents parents) {
 
   /** The fewest signature bits hash compaction takes (CMurphi's {@code -b} allows as few; fewer miss too often). */
   public static final int MIN_HASH_BITS = 24;
@@ -51,6 +53,25 @@ public record CheckOptions(
    * OS threads.
    */
   public static final int MAX_THREADS = 256;
+
+  /**
+   * Which parent a state keeps when a level is expanded by several threads. {@link #LEAST} is the one a search on
+   * one thread keeps (counterexamples the same on any number of threads); {@link #FIRST} is whichever thread stored
+   * the state first: no tracking, counterexamples that vary between runs. FIRST exists to measure what tracking
+   * costs (the hidden {@code --x-parents} of {@code ballot check}), not for use.
+   */
+  public enum Parents {
+    LEAST,
+    FIRST
+  }
+
+  /** Options with the deterministic parents ({@link Parents#LEAST}). */
+  public CheckOptions(int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors,
+      double timeLimitSeconds, Engine engine, Symmetry symmetry, int singleThreadUntil, int compileAfter,
+      int hashCompactionBits) {
+    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
+        compileAfter, hashCompactionBits, Parents.LEAST);
+  }
 
   /** Deadlock detection, as Rumur's {@code --deadlock-detection}. */
   public enum DeadlockMode {
@@ -95,6 +116,9 @@ public record CheckOptions(
     }
     if (engine == null) {
       engine = Engine.defaultEngine();
+    }
+    if (parents == null) {
+      parents = Parents.LEAST;
     }
     if (symmetry == null) {
       symmetry = Symmetry.OFF;
@@ -144,26 +168,26 @@ public record CheckOptions(
   public CheckOptions withThreads(int n) {
     return new CheckOptions(
         n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        compileAfter, hashCompactionBits);
+        compileAfter, hashCompactionBits, parents);
   }
 
   public CheckOptions withEngine(Engine e) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry, singleThreadUntil,
-        compileAfter, hashCompactionBits);
+        compileAfter, hashCompactionBits, parents);
   }
 
   public CheckOptions withSymmetry(Symmetry s) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s, singleThreadUntil,
-        compileAfter, hashCompactionBits);
+        compileAfter, hashCompactionBits, parents);
   }
 
   /** These options with {@code singleThreadUntil} = {@code states} (0: every level on all threads). */
   public CheckOptions withSingleThreadUntil(int states) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states, compileAfter,
-        hashCompactionBits);
+        hashCompactionBits, parents);
   }
 
   /**
@@ -172,12 +196,18 @@ public record CheckOptions(
    */
   public CheckOptions withCompileAfter(int states) {
     return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
-        singleThreadUntil, states, hashCompactionBits);
+        singleThreadUntil, states, hashCompactionBits, parents);
   }
 
   /** These options with hash compaction to {@code bits}-bit signatures (0: an exact search). */
   public CheckOptions withHashCompaction(int bits) {
     return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
-        singleThreadUntil, compileAfter, bits);
+        singleThreadUntil, compileAfter, bits, parents);
+  }
+
+  /** These options with {@code parents} (null: {@link Parents#LEAST}). */
+  public CheckOptions withParents(Parents p) {
+    return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
+        singleThreadUntil, compileAfter, hashCompactionBits, p);
   }
 }

@@ -275,6 +275,22 @@ final class CheckCommand implements Callable<Integer> {
           + " for another model, other constants or other options that change the search, or is damaged.")
   Path resume;
 
+  @Option(
+      names = "--x-compile-after",
+      hidden = true,
+      paramLabel = "STATES",
+      description = "For benchmarking: interpret until STATES states are expanded, then compile (0: compile before"
+          + " the search).")
+  Integer xCompileAfter;
+
+  @Option(
+      names = "--x-parents",
+      hidden = true,
+      paramLabel = "least|first",
+      description = "For benchmarking: least (the default, deterministic counterexamples) or first (no tracking:"
+          + " counterexamples may differ between runs on several threads).")
+  String xParents;
+
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
   @ArgGroup(
       exclusive = false,
@@ -382,7 +398,7 @@ final class CheckCommand implements Callable<Integer> {
         return refused;
       }
       LoadResult load = prepared.load();
-      ModelRun run = prepared.run();
+      ModelRun run = benchmarkSwitches(prepared.run());
       String name = prepared.name();
       Model model = load.model();
       if (model == null) {
@@ -588,6 +604,22 @@ final class CheckCommand implements Callable<Integer> {
     } catch (CheckSettings.InvalidValue e) {
       throw new ParameterException(spec.commandLine(), e.message("--"));
     }
+  }
+
+  /** {@code run} with the hidden benchmarking switches ({@code --x-...}) applied over its options. */
+  private ModelRun benchmarkSwitches(ModelRun run) {
+    CheckOptions o = run.options();
+    if (xCompileAfter != null) {
+      if (xCompileAfter < 0) {
+        throw new ParameterException(spec.commandLine(), "--x-compile-after takes a number of states >= 0");
+      }
+      o = o.withCompileAfter(xCompileAfter);
+    }
+    if (xParents != null) {
+      o = o.withParents(choice("--x-parents", xParents, CheckOptions.Parents.class));
+    }
+    return o == run.options() ? run
+        : new ModelRun(run.file(), o, run.expect(), run.failOnDeadRules(), run.given());
   }
 
   /** The checker's options as given on the command line (or their defaults), as text. */

@@ -62,6 +62,30 @@ class DeterministicCounterexampleTest {
     assertTrue(report.contains("Step 2: pick, i: 400\n"), report);
   }
 
+  /**
+   * States of 24 bits, kept in the inline table once their level is found; levels of up to about 20,000 states, so
+   * that the table's inserts between levels run on several threads (from 2^14 states). A state lost or inserted
+   * twice by those inserts changes the count or the counterexample of a run.
+   */
+  @Test
+  void aSearchWhoseLevelsJoinTheInlineTableInParallelGivesOneCounterexample(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("counters.m");
+    Files.writeString(model, """
+        const N: 6; MAX: 7;
+        type idx: 1 .. N; val: 0 .. MAX;
+        var c: array [idx] of val;
+        startstate begin for i: idx do c[i] := 0; end; end;
+        ruleset i: idx do
+          rule "inc" c[i] < MAX ==> begin c[i] := c[i] + 1; end;
+          rule "reset" c[i] = MAX ==> begin c[i] := 0; end;
+        end;
+        invariant "not all but one full"
+          !(c[1] = MAX & c[2] = MAX & c[3] = MAX & c[4] = MAX & c[5] = MAX & c[6] = MAX - 1);
+        """);
+    String report = assertSameEveryRun(model, 1, true);
+    assertTrue(report.contains("\"states\" : 262143"), report); // all 8^6 but the one past the violation's level
+  }
+
   @Test
   void libraryBugVariantsGiveOneCounterexampleWhateverTheThreads() {
     for (String m : List.of(

@@ -2,15 +2,11 @@ package io.ballot.checker.compile;
 
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
-import io.ballot.checker.ir.PropertyKind;
-import io.ballot.checker.result.VariableValue;
-import io.ballot.checker.state.StateLayout;
 import io.ballot.checker.ts.Effects;
-import io.ballot.checker.ts.Instance;
+import io.ballot.checker.ts.ForwardingTransitionSystem;
 import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.PrioritizedRules;
 import io.ballot.checker.ts.TransitionSystem;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -25,7 +21,7 @@ import java.util.function.Function;
  * <p>Calls made through this object go to the engine current at the time ({@link #current()}); an explorer's hot
  * loop calls {@link #current()} once per batch and the engine itself per state. One instance serves one search.
  */
-public final class InterpretFirst implements TransitionSystem {
+public final class InterpretFirst extends ForwardingTransitionSystem {
   /**
    * The time a search runs on the interpreter before the compiler starts (unless it grew past its states first).
    * Not shorter: on a loaded machine an 80-state search took longer than 25 ms, and the javac runs it started, of
@@ -46,8 +42,9 @@ public final class InterpretFirst implements TransitionSystem {
 
   private InterpretFirst(Model model, int compileAfterStates, long compileAfterMillis, boolean exact,
       Function<Model, ModelCompiler.Outcome> compiler) {
+    super(PrioritizedRules.wrap(model, new Interpreter(model)));
     this.model = model;
-    this.interpreted = PrioritizedRules.wrap(model, new Interpreter(model));
+    this.interpreted = inner;
     this.current = interpreted;
     this.compileAfterStates = Math.max(0, compileAfterStates);
     this.compileAfterNanos = compileAfterMillis * 1_000_000L;
@@ -156,35 +153,12 @@ public final class InterpretFirst implements TransitionSystem {
   }
 
   // ------------------------------------------------------------------------------------------ delegation
-
-  @Override
-  public StateLayout layout() {
-    return interpreted.layout();
-  }
-
-  @Override
-  public int startCount() {
-    return interpreted.startCount();
-  }
-
-  @Override
-  public Instance start(int i) {
-    return interpreted.start(i);
-  }
+  // The model's shape (layout, rules, properties, covers, rendering) is the interpreter's, through the forwarding
+  // base; what runs a state goes to the engine current at the time.
 
   @Override
   public boolean runStart(int i, long[] out, Effects fx) throws ModelError {
     return current.runStart(i, out, fx);
-  }
-
-  @Override
-  public int ruleCount() {
-    return interpreted.ruleCount();
-  }
-
-  @Override
-  public Instance rule(int i) {
-    return interpreted.rule(i);
   }
 
   @Override
@@ -198,37 +172,7 @@ public final class InterpretFirst implements TransitionSystem {
   }
 
   @Override
-  public int propertyCount() {
-    return interpreted.propertyCount();
-  }
-
-  @Override
-  public Instance property(int i) {
-    return interpreted.property(i);
-  }
-
-  @Override
-  public PropertyKind propertyKind(int i) {
-    return interpreted.propertyKind(i);
-  }
-
-  @Override
   public boolean holds(int i, long[] state) throws ModelError {
     return current.holds(i, state);
-  }
-
-  @Override
-  public int coverStatementCount() {
-    return interpreted.coverStatementCount();
-  }
-
-  @Override
-  public Instance coverStatement(int site) {
-    return interpreted.coverStatement(site);
-  }
-
-  @Override
-  public List<VariableValue> render(long[] state) {
-    return interpreted.render(state);
   }
 }

@@ -241,7 +241,7 @@ public final class BfsExplorer {
       halt(e.getMessage());
     }
     settleViolations();
-    levelFound(0, store.idLimit());
+    levelFound(0, store.idLimit(), null);
     boolean exhausted = false; // every reachable state (within the bound) expanded
     int to = store.idLimit();
     if (!resumed) {
@@ -259,19 +259,27 @@ public final class BfsExplorer {
           exhausted = true;
           break;
         }
+        LevelPhase phase = LevelPhase.begin("expand", depth, to - from);
         expandLevel(from, to, pool);
+        phase.commit();
         if (order.tracking()) {
+          phase = LevelPhase.begin("finishLevel", depth, to - from);
           order.finishLevel(store, from, to, store.idLimit(), betweenLevels);
+          phase.commit();
         }
+        phase = LevelPhase.begin("levelFound", depth, to - from);
         settleViolations();
-        levelFound(to, store.idLimit());
+        levelFound(to, store.idLimit(), betweenLevels);
+        phase.commit();
         from = to;
         to = store.idLimit();
         if (from < to) {
           depth++;
         }
+        phase = LevelPhase.begin("report", depth, to - from);
         levelDone(depth, from, to);
         report(depth, to - from);
+        phase.commit();
         if (spillPoint != null && !stop && spillPoint.due(from, to, bytesUsed())) {
           continuation = spill.spill(
               spillPoint.levels(to, order.tracking() ? order.levelIds() : null, this::blocked), carried(depth));
@@ -301,16 +309,17 @@ public final class BfsExplorer {
   /**
    * Moves the links of the levels already expanded to the store's file and, under hash compaction or the inline
    * seen-set, hands the level just found (ids {@code from .. limit - 1}) to the seen-set, which keeps their
-   * signatures or values and drops the states no longer expanded ({@link CompactedSeenSet#levelFound}).
+   * signatures or values and drops the states no longer expanded ({@link CompactedSeenSet#levelFound}); the inline
+   * seen-set's inserts run in {@code parallel}'s parts (null: on this thread).
    */
-  private void levelFound(int from, int limit) {
+  private void levelFound(int from, int limit, ParallelParts parallel) {
     store.spillLinksBelow(from); // only traces read the links of the levels already expanded
     if ((compacted != null || inline != null) && !stop) {
       try {
         if (compacted != null) {
           compacted.levelFound(from, limit);
         } else {
-          inline.levelFound(from, limit);
+          inline.levelFound(from, limit, parallel);
         }
       } catch (MemoryLimitReached e) {
         halt(e.getMessage());
@@ -377,7 +386,7 @@ public final class BfsExplorer {
   private void expandLevel(int from, int to, ExecutorService pool) {
     warmedUp |= to - from >= options.singleThreadUntil();
     int workers = warmedUp ? threads : 1;
-    if (workers > 1) {
+    if (workers > 1 && options.parents() == CheckOptions.Parents.LEAST) { // FIRST: measurement only, no tracking
       order.startTracking(from, to);
     }
     Level level = new Level(from, order.tracking() ? order.levelIds() : null, to);

@@ -14,7 +14,6 @@ final class InlineSeenSet implements SeenSet {
   private final InlineStateTable table;
   private final boolean exact32;
   private final StripedStateTable level;
-  private final long[] scratch;
 
   /** A seen-set over {@code store} for states of {@code stateBits} bits ({@link InlineStateTable#fits}). */
   InlineSeenSet(StateStore store, int stateBits) {
@@ -22,7 +21,6 @@ final class InlineSeenSet implements SeenSet {
     this.table = new InlineStateTable(stateBits, store.budget());
     this.exact32 = stateBits <= 32;
     this.level = new StripedStateTable(store, exact32);
-    this.scratch = new long[store.words()];
   }
 
   @Override
@@ -57,14 +55,28 @@ final class InlineSeenSet implements SeenSet {
   /**
    * The level with ids {@code from .. limit - 1} is complete: its states join the table, a new index starts for the
    * next level, and the store drops the records below {@code from}. Throws {@link MemoryLimitReached} when the
-   * table cannot grow to hold them.
+   * table cannot grow to hold them. The inserts, a cache miss each and otherwise a serial phase between two parallel
+   * levels (14 % of a 2-thread search's CPU samples on counters 10^7), are split among {@code parallel}'s parts by
+   * the table's stripes (null: all on this thread): each part reads the whole level, in id order, and inserts the
+   * states of its own stripes.
    */
-  void levelFound(int from, int limit) {
-    for (int id = from; id < limit; id++) {
-      if (!store.isHole(id)) {
-        store.get(id, scratch);
-        table.add(scratch[0]);
+  void levelFound(int from, int limit, ParallelParts parallel) {
+    int parts = parallel == null ? 1 : parallel.parts(limit - from);
+    java.util.function.IntConsumer part = p -> {
+      long[] state = new long[store.words()];
+      for (int id = from; id < limit; id++) {
+        if (!store.isHole(id)) {
+          store.get(id, state);
+          if (parts == 1 || InlineStateTable.stripeOf(state[0], parts) == p) {
+            table.add(state[0]);
+          }
+        }
       }
+    };
+    if (parts == 1) {
+      part.accept(0);
+    } else {
+      parallel.run(parts, part);
     }
     level.clear();
     store.dropRecordsBelow(from);

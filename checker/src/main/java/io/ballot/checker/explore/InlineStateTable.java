@@ -11,9 +11,11 @@ import java.nio.ByteOrder;
  * linearly and doubled on its own when {@value #MAX_LOAD_PERCENT}% full, so that growing never holds two copies of
  * the whole table (only of one stripe) and needs no state from elsewhere: the slots are the states.
  *
- * <p>Filled by one thread between the levels of a search and only read during a level (as {@link SignatureTable}),
- * so it needs no locks: the level's workers start after the inserts, and the search thread waits for them before
- * inserting again. Every byte is reserved from the budget first.
+ * <p>Filled between the levels of a search and only read during a level (as {@link SignatureTable}), so it needs no
+ * locks: the level's workers start after the inserts, and the search thread waits for them before inserting again.
+ * The inserts between levels may run on several threads as long as each stripe has one ({@link #stripeOf}): a
+ * stripe's array, size and slot count are its own, and the set's totals are summed over the stripes. Every byte is
+ * reserved from the budget (thread-safe) first.
  */
 final class InlineStateTable {
   static final int MAX_LOAD_PERCENT = 85;
@@ -29,8 +31,6 @@ final class InlineStateTable {
   private final byte[][] stripes = new byte[STRIPES][];
   private final int[] slotBits = new int[STRIPES];
   private final long[] used = new long[STRIPES];
-  private long bytes;
-  private long size;
 
   /** An empty set for states of {@code bits} bits (1 to 63), its bytes reserved from {@code budget}. */
   InlineStateTable(int bits, MemoryBudget budget) {
@@ -43,9 +43,8 @@ final class InlineStateTable {
     for (int s = 0; s < STRIPES; s++) {
       slotBits[s] = FIRST_SLOT_BITS;
       stripes[s] = new byte[arrayBytes(FIRST_SLOT_BITS)];
-      bytes += arrayBytes(FIRST_SLOT_BITS) + 16L;
     }
-    budget.charge(bytes);
+    budget.charge(bytes());
   }
 
   /** Whether states of {@code bits} bits can be kept here. */
@@ -60,12 +59,28 @@ final class InlineStateTable {
 
   /** Bytes of the stripes' arrays, for memory accounting. */
   long bytes() {
+    long bytes = 0;
+    for (int s = 0; s < STRIPES; s++) {
+      bytes += arrayBytes(slotBits[s]) + 16L;
+    }
     return bytes;
   }
 
   /** States stored. */
   long size() {
+    long size = 0;
+    for (long u : used) {
+      size += u;
+    }
     return size;
+  }
+
+  /**
+   * The part, of {@code parts} (at most {@value #STRIPES}), whose thread adds {@code value} when several threads
+   * fill the set at once: the parts own disjoint sets of stripes.
+   */
+  static int stripeOf(long value, int parts) {
+    return (int) ((hash(value) >>> (64 - STRIPE_BITS)) * parts >>> STRIPE_BITS);
   }
 
   private int arrayBytes(int bits) {
@@ -103,7 +118,8 @@ final class InlineStateTable {
   }
 
   /**
-   * Adds {@code value} unless present; returns whether it was new. Not thread-safe (see the class comment). Throws
+   * Adds {@code value} unless present; returns whether it was new. Not thread-safe, except for threads that add
+   * values of distinct {@link #stripeOf} parts (see the class comment). Throws
    * {@link MemoryLimitReached} when its stripe must grow and the bigger array does not fit; the set is then unchanged.
    */
   boolean add(long value) {
@@ -114,7 +130,6 @@ final class InlineStateTable {
     }
     if (insert(stripes[s], slotBits[s], h, value + 1)) {
       used[s]++;
-      size++;
       return true;
     }
     return false;
@@ -157,6 +172,5 @@ final class InlineStateTable {
     stripes[s] = bigger;
     slotBits[s] = bits;
     budget.release(old.length + 16L);
-    bytes += (long) bigger.length - old.length;
   }
 }

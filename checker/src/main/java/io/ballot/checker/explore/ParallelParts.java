@@ -43,6 +43,9 @@ final class ParallelParts {
         if (e.getCause() instanceof Error error) {
           throw error;
         }
+        if (e.getCause() instanceof MemoryLimitReached limit) {
+          throw limit; // the caller stops the search cleanly, as when its own part reached the limit
+        }
         throw new IllegalStateException(e.getCause());
       }
     }

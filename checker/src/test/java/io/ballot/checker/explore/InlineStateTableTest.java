@@ -41,6 +41,46 @@ class InlineStateTableTest {
     }
   }
 
+  /**
+   * Threads that each add the values of their own {@link InlineStateTable#stripeOf} part, at once and through their
+   * stripes' growth, leave the same set as one thread: every value, no other, the size summed right.
+   */
+  @Test
+  void threadsAddingDisjointStripesAtOnceLoseNothing() throws Exception {
+    int parts = 4;
+    InlineStateTable t = new InlineStateTable(40, new MemoryBudget(Long.MAX_VALUE, true));
+    long[] values = new Random(7).longs(400_000, 0, 1L << 40).toArray();
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(parts);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parts);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int p = 0; p < parts; p++) {
+        int part = p;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (long v : values) {
+            if (InlineStateTable.stripeOf(v, parts) == part) {
+              t.add(v);
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Set<Long> expected = new HashSet<>();
+    for (long v : values) {
+      expected.add(v);
+      assertTrue(t.contains(v), "value " + v);
+    }
+    assertEquals(expected.size(), t.size());
+    assertFalse(t.contains((1L << 40) + 1));
+  }
+
   @Test
   void slotsCostTheValuesBytesNotAnIdOrAFragment() {
     InlineStateTable t = new InlineStateTable(28, new MemoryBudget(Long.MAX_VALUE, true));
