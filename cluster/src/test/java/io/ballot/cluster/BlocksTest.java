@@ -127,6 +127,22 @@ class BlocksTest {
   }
 
   @Test
+  void sparksKryoSpillsAndReadsBackASeenSet() {
+    StateTable t = new StateTable(W, 4);
+    for (long k = 0; k < 100; k++) {
+      t.offer(new long[] {k, k * k}, 0, new long[] {0, 0}, 0, 0);
+    }
+    SeenSet s = SeenSet.of(W, t.toBlock());
+    org.apache.spark.serializer.SerializerInstance kryo = new org.apache.spark.serializer.KryoSerializer(
+        SparkCluster.configure(new org.apache.spark.SparkConf())).newInstance();
+    scala.reflect.ClassTag<SeenSet> tag = scala.reflect.ClassTag$.MODULE$.apply(SeenSet.class);
+    SeenSet back = kryo.deserialize(kryo.serialize(s, tag), tag);
+    assertEquals(100, back.size());
+    assertTrue(back.contains(new long[] {99, 99 * 99}, 0));
+    assertFalse(back.contains(new long[] {99, 0}, 0));
+  }
+
+  @Test
   void kryoWritesABlockWhole() {
     Kryo kryo = new Kryo();
     new StateKryo().registerClasses(kryo);
