@@ -16,6 +16,9 @@
 # (1.6 * 10^6 states, 26 levels), then fits time = levels * a + states * b / cores on the first two and checks the
 # prediction against the third (docs/cluster.md, "Cost model").
 #
+# OLD_JAR=path/to/ballot.jar (e.g. a copy of main's cli/target/ballot.jar) adds a third run to each round: the same
+# Spark check with that jar (engine `spark-old` in the output; the cost model is then fitted for both jars).
+#
 # Needs cli/target/ballot.jar and cluster/target/spark-classpath.txt (Spark's jars, written by
 # ./mvnw -o -B -q -pl cli -am package -DskipTests). Runs ballot.jar on Spark as spark-submit does (Spark's jars first,
 # with Spark's Java 17 flags), so no Spark distribution is needed. Prints, per run, the engine, the states, the depth,
@@ -116,11 +119,16 @@ run() { # engine, then the java command line; prints a line and sets $seconds
     "$(cut -d' ' -f1 /proc/loadavg)"
 }
 local_run() { run "local --threads 2" java -Xss16m -jar "$jar" check --threads 2 "$@"; }
-spark_run() {
+spark_with() { # label, jar, then the check's arguments
+  local label=$1 with=$2
+  shift 2
   # shellcheck disable=SC2086 # the flags are words
-  run "spark $master" java -Xss16m $opens -Dspark.executor.memory=2g -cp "$sparkcp:$jar" io.ballot.cli.Main check \
+  run "$label $master" java -Xss16m $opens -Dspark.executor.memory=2g -cp "$sparkcp:$with" io.ballot.cli.Main check \
     --engine spark --master "$master" "$@"
 }
+spark_run() { spark_with spark "$jar" "$@"; }
+old_run() { spark_with spark-old "$OLD_JAR" "$@"; }
+old=${OLD_JAR:+1}
 
 if ((!cost)); then
   for ((i = 1; i <= rounds; i++)); do
@@ -132,6 +140,10 @@ if ((!cost)); then
       exit 1
     fi
     echo "same result: $result"
+    if [[ -n $old ]]; then
+      old_run "$model" "$@"
+      [[ $result == "$expected" ]] || { echo "DIFFERENT RESULTS: local: $expected; spark-old: $result" >&2; exit 1; }
+    fi
   done
   exit 0
 fi
@@ -146,7 +158,7 @@ declare -A args=(
 )
 declare -A levels states
 for n in "${names[@]}"; do
-  : >"$work/$n.local" && : >"$work/$n.spark"
+  : >"$work/$n.local" && : >"$work/$n.spark" && : >"$work/$n.old"
   for ((i = 1; i <= rounds; i++)); do
     # shellcheck disable=SC2086 # the arguments are words
     local_run ${args[$n]} >&2
@@ -156,19 +168,29 @@ for n in "${names[@]}"; do
     [[ -n $seconds ]] && echo "$seconds" >>"$work/$n.spark"
     states[$n]=$(grep -o 'States: [0-9]*' "$out" | awk '{print $2}')
     levels[$n]=$(($(grep -o 'Depth: [0-9]*' "$out" | awk '{print $2}') + 1))
+    if [[ -n $old ]]; then
+      # shellcheck disable=SC2086
+      old_run ${args[$n]} >&2
+      [[ -n $seconds ]] && echo "$seconds" >>"$work/$n.old"
+    fi
   done
   med[$n.local]=$(median <"$work/$n.local")
   med[$n.spark]=$(median <"$work/$n.spark")
-  printf 'median %s: %s states, %s levels: local %s s, spark %s s\n' "$n" "${states[$n]}" "${levels[$n]}" \
-    "${med[$n.local]}" "${med[$n.spark]}"
+  med[$n.old]=$([[ -n $old ]] && median <"$work/$n.old" || echo 0)
+  printf 'median %s: %s states, %s levels: local %s s, spark %s s%s\n' "$n" "${states[$n]}" "${levels[$n]}" \
+    "${med[$n.local]}" "${med[$n.spark]}" "${old:+, spark-old ${med[$n.old]} s}"
 done
+fit() { # label, engine
 # time = levels * a + states * b / cores: a from the chain (its states are nothing), b from counters6
-awk -v L1="${levels[chain]}" -v T1="${med[chain.spark]}" -v S2="${states[counters6]}" -v L2="${levels[counters6]}" \
-  -v T2="${med[counters6.spark]}" -v S3="${states[twophase8]}" -v L3="${levels[twophase8]}" \
-  -v T3="${med[twophase8.spark]}" -v c="$cores" 'BEGIN {
+awk -v L1="${levels[chain]}" -v T1="${med[chain.$2]}" -v S2="${states[counters6]}" -v L2="${levels[counters6]}" \
+  -v T2="${med[counters6.$2]}" -v S3="${states[twophase8]}" -v L3="${levels[twophase8]}" \
+  -v T3="${med[twophase8.$2]}" -v c="$cores" -v label="$1" 'BEGIN {
   a = T1 / L1; b = (T2 - L2 * a) * c / S2
-  printf "cost model: per-level overhead a = %.2f s, per-state cost b = %.1f us per core (%.0f states/s/core)\n",
-    a, b * 1e6, 1 / b
+  printf "cost model (%s): per-level overhead a = %.2f s, per-state cost b = %.1f us per core (%.0f states/s/core)\n",
+    label, a, b * 1e6, 1 / b
   p = L3 * a + S3 * b / c
   printf "check on two-phase N=8: predicted %.1f s, measured %.1f s (%+.0f %%)\n", p, T3, (T3 - p) / p * 100
 }'
+}
+fit spark spark
+if [[ -n $old ]]; then fit spark-old old; fi

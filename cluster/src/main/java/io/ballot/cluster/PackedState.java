@@ -17,7 +17,7 @@ public final class PackedState implements Serializable, Comparable<PackedState> 
   /** Wraps {@code words}, which the caller gives up (no copy). */
   public PackedState(long[] words) {
     this.words = words;
-    this.hash = mix(words);
+    this.hash = mix(words, 0, words.length);
   }
 
   /** A copy of the words. */
@@ -30,10 +30,11 @@ public final class PackedState implements Serializable, Comparable<PackedState> 
     return words;
   }
 
-  private static int mix(long[] words) {
-    long h = 0x9E3779B97F4A7C15L * (words.length + 1);
-    for (long w : words) {
-      h = (h ^ w) * 0xBF58476D1CE4E5B9L;
+  /** The hash of the state {@code a[off..off+n)}: every word mixed in (a partitioner keeps its low bits). */
+  static int mix(long[] a, int off, int n) {
+    long h = 0x9E3779B97F4A7C15L * (n + 1);
+    for (int i = off; i < off + n; i++) {
+      h = (h ^ a[i]) * 0xBF58476D1CE4E5B9L;
       h ^= h >>> 31;
     }
     h *= 0x94D049BB133111EBL;

@@ -34,7 +34,8 @@ public final class SparkCheckpoint {
   /** The manifest's file name in the directory. */
   static final String FILE = "spark-manifest";
   private static final String LOCAL_MANIFEST = "manifest";
-  private static final String FORMAT = "ballot-spark-checkpoint 1";
+  /** 2: levels saved as one {@link StateBlock} per partition (1, before: one (state, link) pair per state). */
+  private static final String FORMAT = "ballot-spark-checkpoint 2";
 
   private final CheckpointPlan plan;
   private final Fingerprint fingerprint;
@@ -90,8 +91,14 @@ public final class SparkCheckpoint {
     }
     Saved saved;
     Fingerprint written;
+    String format = p.getProperty("format", "");
+    if (format.startsWith("ballot-spark-checkpoint ") && !FORMAT.equals(format)) {
+      throw new CheckpointException(Kind.MISMATCH, "the checkpoint in " + dir + " was written by another version of"
+          + " ballot's cluster engine (" + format + "; this one reads " + FORMAT + "): resume it with that version,"
+          + " or start again");
+    }
     try {
-      if (!FORMAT.equals(p.getProperty("format")) || !checksum(p).equals(p.getProperty("checksum"))) {
+      if (!FORMAT.equals(format) || !checksum(p).equals(p.getProperty("checksum"))) {
         throw new IllegalArgumentException("not a cluster checkpoint manifest, or altered (checksum)");
       }
       written = new Fingerprint(p.getProperty("model"), Long.parseLong(p.getProperty("stateBits")),

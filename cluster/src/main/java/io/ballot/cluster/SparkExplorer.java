@@ -14,20 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.HashPartitioner;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Exact breadth-first search on Apache Spark, level by level. Each level is an RDD of (state, parent link) pairs,
- * hash-partitioned by the canonical state with one fixed {@link HashPartitioner}; the seen set is the union of the
- * levels (co-partitioned, so it is never shuffled). A level's step: the executors expand the level's states
- * ({@link ExpandLevel}), the successors are shuffled to their partition keeping the least parent link per state,
- * anti-joined ({@code subtractByKey}) with the seen set partition by partition, and the new states checked ({@link
- * CheckNewStates}); the driver gathers the level's counts and violations and stops at the first level with a
- * violation (at {@code --max-errors}). A counterexample is walked back on the driver by looking its states up in their
- * levels, then replayed and confirmed concretely ({@link PathCounterexample}), so it is a shortest one and real.
- * Counts, depth and verdict equal the local explorer's; the {@link Result} is the same type, for every reporter.
+ * Exact breadth-first search on Apache Spark, level by level. Each level is an RDD of one {@link StateBlock} per
+ * partition (its new states packed end to end, with their parent links), the states placed by a hash of the canonical
+ * state; beside it, one {@link SeenSet} per partition holds every state reached so far, partitioned the same way (so
+ * it is never shuffled). A level's step is one Spark job of two stages: the executors expand the level's states and
+ * ship their successors as blocks per destination partition, duplicates merged ({@link ExpandBlocks}); then each
+ * partition's blocks are checked against its seen set, merged keeping the least parent link, the new states checked
+ * ({@link MergeLevel}), and the next seen set built as a copy with them added. The driver gathers the level's counts
+ * and violations and stops at the first level with a violation (at {@code --max-errors}). A counterexample is walked
+ * back on the driver by looking its states up in their levels, then replayed and confirmed concretely ({@link
+ * PathCounterexample}), so it is a shortest one and real. Counts, depth and verdict equal the local explorer's; the
+ * {@link Result} is the same type, for every reporter.
  *
  * <p>With a {@link SparkCheckpoint}, complete levels are written at level boundaries and a resumed run starts from
  * the last one written. Progress after each level: states, states/s, the bytes of the cached levels and the bytes
@@ -35,6 +37,9 @@ import org.apache.spark.storage.StorageLevel;
  * thread-safe.
  */
 public final class SparkExplorer {
+  /** The most successors a task puts in one block for one partition before it starts another. */
+  static final int DEFAULT_BLOCK_LIMIT = 1 << 16;
+
   private final JavaSparkContext sc;
   private final ModelSpec spec;
   private final CheckOptions options;
@@ -43,7 +48,10 @@ public final class SparkExplorer {
   private final TaskFault fault;
   private final LoadedModel m;
   private final HashPartitioner partitioner;
-  private final List<JavaPairRDD<PackedState, Node>> levels = new ArrayList<>();
+  private final int words;
+  private final List<JavaRDD<StateBlock>> levels = new ArrayList<>();
+  private JavaRDD<SeenSet> seen;
+  private int blockLimit = DEFAULT_BLOCK_LIMIT;
   private final List<Violation> violations = new ArrayList<>();
   private final long[] coverHits;
   private final long[] ruleFires;
@@ -81,6 +89,13 @@ public final class SparkExplorer {
     this.partitioner = new HashPartitioner(this.partitions);
     this.coverHits = new long[m.coverCounters()];
     this.ruleFires = new long[m.ts.ruleCount()];
+    this.words = m.ts.layout().words();
+  }
+
+  /** Caps the successors per shipped block at {@code limit} (≥ 1; tests force small blocks); returns this. */
+  SparkExplorer blockLimit(int limit) {
+    this.blockLimit = Math.max(1, limit);
+    return this;
   }
 
   /** Why this model cannot be checked on the cluster yet, or null when it can. */
@@ -126,8 +141,11 @@ public final class SparkExplorer {
       return explore();
     } finally {
       sc.sc().removeSparkListener(meter);
-      for (JavaPairRDD<PackedState, Node> level : levels) {
+      for (JavaRDD<StateBlock> level : levels) {
         level.unpersist(false);
+      }
+      if (seen != null) {
+        seen.unpersist(false);
       }
     }
   }
@@ -143,9 +161,11 @@ public final class SparkExplorer {
       progress.progress(states, rulesFired, depth, size, seconds(), cachedBytes());
     } else {
       StartStates start = new StartStates(m, options.maxErrors());
-      JavaPairRDD<PackedState, Node> level0 = sc.parallelizePairs(start.states, partitions).partitionBy(partitioner)
+      JavaRDD<StateBlock> level0 = sc.parallelize(startBlocks(start), partitions)
           .persist(StorageLevel.MEMORY_AND_DISK());
       levels.add(level0);
+      int w = words;
+      seen = level0.map(b -> SeenSet.of(w, b)).persist(StorageLevel.MEMORY_AND_DISK());
       size = start.states.size();
       levelSizes.add(size);
       states = size;
@@ -169,18 +189,23 @@ public final class SparkExplorer {
       StatsAccumulator checked = new StatsAccumulator();
       sc.sc().register(expanded, "ballot-expanded-" + (k + 1));
       sc.sc().register(checked, "ballot-checked-" + (k + 1));
-      JavaPairRDD<PackedState, Node> seen = levels.size() == 1 ? levels.get(0)
-          : sc.union(levels.toArray(JavaPairRDD[]::new));
-      JavaPairRDD<PackedState, Node> next = levels.get(k)
-          .mapPartitionsToPair(new ExpandLevel(spec, k, options.maxErrors(), expanded, fault))
-          .reduceByKey(partitioner, Node::least)
-          .subtractByKey(seen, partitioner)
-          .mapPartitionsToPair(new CheckNewStates(spec, k + 1, options.maxErrors(), checked), true)
+      // one job, two stages: expand and ship blocks to their partitions; merge them against the seen set in place
+      JavaRDD<StateBlock> next = levels.get(k)
+          .mapPartitionsToPair(new ExpandBlocks(spec, k, options.maxErrors(), partitions, blockLimit, expanded, fault))
+          .partitionBy(partitioner) // keys are partition numbers: block p goes to partition p
+          .zipPartitions(seen, new MergeLevel(spec, k + 1, options.maxErrors(), checked))
           .persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<SeenSet> seenNext = grow(seen, next);
       String group = "ballot-level-" + (k + 1);
       sc.setJobGroup(group, "ballot: level " + (k + 1), false);
-      size = next.count();
+      seenNext.count();
       sc.clearJobGroup();
+      seen.unpersist(false);
+      seen = seenNext;
+      size = 0;
+      for (PartStats s : checked.value().values()) {
+        size += s.states;
+      }
       shuffleBytes += meter.bytes(group, 5_000);
       progress.shuffleBytes(shuffleBytes);
       levels.add(next);
@@ -227,14 +252,39 @@ public final class SparkExplorer {
     return MessageTraces.annotate(r, m.model.networks());
   }
 
+  /** The seen sets of {@code next}'s level: those of {@code seen} with {@code next}'s states added (persisted). */
+  private static JavaRDD<SeenSet> grow(JavaRDD<SeenSet> seen, JavaRDD<StateBlock> next) {
+    return seen.zipPartitions(next, (s, b) -> List.of(s.next().with(b.next())).iterator())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** The start states as one block per partition (list index = partition, as {@code parallelize} slices it). */
+  private List<StateBlock> startBlocks(StartStates start) {
+    List<StateBlock.Builder> parts = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      parts.add(new StateBlock.Builder(words, 4, false, true));
+    }
+    for (scala.Tuple2<PackedState, Node> t : start.states) {
+      long[] s = t._1().wordsUnsafe();
+      parts.get(StateBlock.partition(s, 0, words, partitions)).add(s, 0, null, 0, t._2().rule(), t._2().blocked());
+    }
+    return parts.stream().map(StateBlock.Builder::build).toList();
+  }
+
   /** Restores the levels and counters of checkpoint {@code s}; returns its depth. */
   private int resume(SparkCheckpoint.Saved s) {
+    int w = words;
+    int p = partitions;
     for (int k = 0; k < s.levelSizes().length; k++) {
-      JavaPairRDD<PackedState, Node> level = sc.<scala.Tuple2<PackedState, Node>>objectFile(checkpoint.levelPath(k))
-          .mapToPair(t -> t).partitionBy(partitioner).persist(StorageLevel.MEMORY_AND_DISK());
+      boolean withParents = k > 0;
+      JavaRDD<StateBlock> level = sc.<StateBlock>objectFile(checkpoint.levelPath(k))
+          .flatMapToPair(b -> b.split(p)).partitionBy(partitioner) // the saved run may have had other partitions
+          .mapPartitions(blocks -> List.of(StateBlock.concat(w, withParents, blocks)).iterator(),
+              true)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       long n;
       try {
-        n = level.count();
+        n = level.map(b -> (long) b.size()).reduce(Long::sum);
       } catch (Exception e) { // a level directory missing or unreadable (Hadoop's IOException is undeclared here)
         level.unpersist(false); // else the context keeps a persisted RDD whose files are gone
         throw new io.ballot.checker.checkpoint.CheckpointException(
@@ -248,6 +298,13 @@ public final class SparkExplorer {
       }
       levels.add(level);
       levelSizes.add(n);
+      JavaRDD<SeenSet> before = seen;
+      seen = before == null ? level.map(b -> SeenSet.of(w, b)).persist(StorageLevel.MEMORY_AND_DISK())
+          : grow(before, level);
+      seen.count();
+      if (before != null) {
+        before.unpersist(false);
+      }
     }
     states = s.states();
     rulesFired = s.rulesFired();
@@ -342,7 +399,7 @@ public final class SparkExplorer {
       List<Integer> rules = new ArrayList<>();
       PackedState s = f.at();
       for (int l = f.level(); l >= 0; l--) {
-        List<Node> node = levels.get(l).lookup(s);
+        List<Node> node = link(l, s);
         if (node.isEmpty()) {
           throw new IllegalStateException("state " + s + " is not in level " + l + " of the cluster's search");
         }
@@ -357,6 +414,23 @@ public final class SparkExplorer {
     if (violations.size() >= options.maxErrors()) {
       stop = true;
     }
+  }
+
+  /** State {@code s}'s parent link in level {@code l}, if it is there: a job that reads one partition's block. */
+  private List<Node> link(int l, PackedState s) {
+    long[] w = s.words();
+    int part = StateBlock.partition(w, 0, w.length, partitions);
+    return levels.get(l).mapPartitionsWithIndex((i, blocks) -> {
+      List<Node> found = new ArrayList<>();
+      while (i == part && blocks.hasNext()) {
+        StateBlock b = blocks.next();
+        int j = b.indexOf(w);
+        if (j >= 0) {
+          found.add(b.link(j));
+        }
+      }
+      return found.iterator();
+    }, false).collect();
   }
 
   private String runDescription() {

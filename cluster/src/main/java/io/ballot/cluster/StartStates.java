@@ -12,7 +12,7 @@ import scala.Tuple2;
 /**
  * Level 0, computed on the driver (a model has few start states): each start state is run, put through the
  * assumptions and canonicalised, the first start state to reach a state is its parent link, and the new states are
- * checked as any level's ({@link CheckNewStates#check}). Violations and cover hits go to {@link #stats}.
+ * checked as any level's ({@link MergeLevel#check}). Violations and cover hits go to {@link #stats}.
  */
 final class StartStates {
   final PartStats stats;
@@ -52,7 +52,7 @@ final class StartStates {
     }
     for (Map.Entry<PackedState, Node> e : seen.entrySet()) {
       stats.states++;
-      boolean ok = CheckNewStates.check(m, e.getKey(), 0, stats);
+      boolean ok = MergeLevel.check(m, e.getKey().wordsUnsafe(), 0, stats);
       states.add(new Tuple2<>(e.getKey(), ok ? e.getValue() : e.getValue().block()));
     }
   }

@@ -16,6 +16,50 @@ public final class StateKryo implements KryoRegistrator {
   public void registerClasses(Kryo kryo) {
     kryo.register(PackedState.class, new StateSerializer());
     kryo.register(Node.class, new NodeSerializer());
+    kryo.register(StateBlock.class, new BlockSerializer());
+    kryo.register(SeenSet.class);
+  }
+
+  private static long[] trim(long[] a, int n) {
+    return a.length == n ? a : java.util.Arrays.copyOf(a, n);
+  }
+
+  /** A block as its sizes, flags of what it holds, and its arrays, written whole. */
+  static final class BlockSerializer extends Serializer<StateBlock> {
+    @Override
+    public void write(Kryo kryo, Output out, StateBlock b) {
+      out.writeVarInt(b.words, true);
+      out.writeVarInt(b.size, true);
+      out.writeByte((b.parents == null ? 0 : 1) | (b.blocked == null ? 0 : 2));
+      out.writeLongs(trim(b.states, b.size * b.words));
+      if (b.parents != null) {
+        out.writeLongs(trim(b.parents, b.size * b.words));
+      }
+      out.writeInts(b.size == b.rules.length ? b.rules : java.util.Arrays.copyOf(b.rules, b.size), true);
+      if (b.blocked != null) {
+        for (int i = 0; i < b.size; i++) {
+          out.writeBoolean(b.blocked[i]);
+        }
+      }
+    }
+
+    @Override
+    public StateBlock read(Kryo kryo, Input in, Class<StateBlock> type) {
+      int words = in.readVarInt(true);
+      int size = in.readVarInt(true);
+      int flags = in.readByte();
+      long[] states = in.readLongs(size * words);
+      long[] parents = (flags & 1) != 0 ? in.readLongs(size * words) : null;
+      int[] rules = in.readInts(size, true);
+      boolean[] blocked = null;
+      if ((flags & 2) != 0) {
+        blocked = new boolean[size];
+        for (int i = 0; i < size; i++) {
+          blocked[i] = in.readBoolean();
+        }
+      }
+      return new StateBlock(words, size, states, parents, rules, blocked);
+    }
   }
 
   static final class StateSerializer extends Serializer<PackedState> {

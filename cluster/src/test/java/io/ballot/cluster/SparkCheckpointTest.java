@@ -174,6 +174,13 @@ class SparkCheckpointTest {
     Files.writeString(manifest, Files.readString(manifest).replaceFirst("states=(\\d+)", "states=9$1"));
     assertEquals(CheckpointException.Kind.CORRUPT, assertThrows(CheckpointException.class,
         () -> SparkCheckpoint.open(resume, fingerprint(spec, OPTIONS))).kind(), "an altered manifest");
+    // a checkpoint of the engine before levels were saved as blocks (format 1: one object per state)
+    Files.writeString(manifest, Files.readString(manifest).replace("ballot-spark-checkpoint 2",
+        "ballot-spark-checkpoint 1"));
+    CheckpointException older = assertThrows(CheckpointException.class,
+        () -> SparkCheckpoint.open(resume, fingerprint(spec, OPTIONS)));
+    assertEquals(CheckpointException.Kind.MISMATCH, older.kind(), "another version's checkpoint");
+    assertTrue(older.getMessage().contains("another version"), older.getMessage());
     assertEquals(CheckpointException.Kind.CORRUPT, assertThrows(CheckpointException.class,
         () -> SparkCheckpoint.open(new CheckpointPlan(tmp.resolve("none"), 0, true), fingerprint(spec, OPTIONS)))
         .kind(), "no checkpoint");
