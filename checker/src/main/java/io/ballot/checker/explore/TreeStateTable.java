@@ -34,6 +34,28 @@ final class TreeStateTable implements FoundStates {
   private int leftBits;
   private int rightBits;
   private long size;
+  /** Bumped by every {@link #add}: a {@link Memo} of an older generation may hold "absent" for a part now added. */
+  private int generation;
+  /** Each reading thread's references of the last state it looked up ({@link #contains}). */
+  private final ThreadLocal<Memo> memos;
+
+  /**
+   * The inner nodes' references of the last state a thread looked up, with the children's references they were
+   * found for: a successor differs from its parent in few parts, so most of its inner nodes have the same children
+   * as the last lookup's, and so the same id, found without probing a table (Laarman's incremental lookup).
+   */
+  private static final class Memo {
+    final long[] left;
+    final long[] right;
+    final long[] reference;
+    int generation = -1;
+
+    Memo(int nodes) {
+      left = new long[nodes];
+      right = new long[nodes];
+      reference = new long[nodes];
+    }
+  }
 
   /** An empty set for states of {@code bits} bits (64 or more), its bytes reserved from {@code budget}. */
   TreeStateTable(int bits, MemoryBudget budget) {
@@ -52,6 +74,7 @@ final class TreeStateTable implements FoundStates {
     leftBits = fieldBits(left[root], 0);
     rightBits = fieldBits(right[root], 0);
     roots = new InlineStateTable(leftBits + rightBits, budget);
+    memos = ThreadLocal.withInitial(() -> new Memo(nodes));
     for (int n = 0; n < nodes; n++) {
       if (left[n] >= 0 && n != root) {
         tables[n] = new SubvectorTable(budget);
@@ -104,30 +127,54 @@ final class TreeStateTable implements FoundStates {
     return v & ((1L << bits) - 1);
   }
 
-  /** Node {@code n}'s reference in {@code state}, or -1 when one of its parts was never added ({@code add} false). */
-  private long reference(long[] state, int n, boolean add) {
+  /** Node {@code n}'s reference in {@code state}, its parts interned (given ids) when new. */
+  private long intern(long[] state, int n) {
     if (left[n] < 0) {
       return bits(state, lo[n], width[n]);
     }
-    long l = reference(state, left[n], add);
+    long l = intern(state, left[n]);
+    long r = intern(state, right[n]);
+    return tables[n].intern((l << 32) | r);
+  }
+
+  /**
+   * Node {@code n}'s reference in {@code state}, or -1 when one of its parts was never added; {@code memo}'s id for
+   * an inner node whose children's references are those of the last lookup.
+   */
+  private long lookup(long[] state, int n, Memo memo) {
+    if (left[n] < 0) {
+      return bits(state, lo[n], width[n]);
+    }
+    long l = lookup(state, left[n], memo);
     if (l < 0) {
       return -1;
     }
-    long r = reference(state, right[n], add);
+    long r = lookup(state, right[n], memo);
     if (r < 0) {
       return -1;
     }
-    long pair = (l << 32) | r;
-    return add ? tables[n].intern(pair) : tables[n].find(pair);
+    if (memo.left[n] == l && memo.right[n] == r) {
+      return memo.reference[n];
+    }
+    long id = tables[n].find((l << 32) | r);
+    memo.left[n] = l;
+    memo.right[n] = r;
+    memo.reference[n] = id;
+    return id;
   }
 
   @Override
   public boolean contains(long[] state) {
-    long l = reference(state, left[root], false);
+    Memo memo = memos.get();
+    if (memo.generation != generation) {
+      java.util.Arrays.fill(memo.left, -1); // no reference is -1: nothing matches until looked up again
+      memo.generation = generation;
+    }
+    long l = lookup(state, left[root], memo);
     if (l < 0 || l >>> leftBits != 0) {
       return false; // a part never added, or an id newer than every root entry
     }
-    long r = reference(state, right[root], false);
+    long r = lookup(state, right[root], memo);
     if (r < 0 || r >>> rightBits != 0) {
       return false;
     }
@@ -136,8 +183,9 @@ final class TreeStateTable implements FoundStates {
 
   @Override
   public boolean add(long[] state) {
-    long l = reference(state, left[root], true);
-    long r = reference(state, right[root], true);
+    generation++;
+    long l = intern(state, left[root]);
+    long r = intern(state, right[root]);
     if (l >>> leftBits != 0 || r >>> rightBits != 0) {
       widen();
     }

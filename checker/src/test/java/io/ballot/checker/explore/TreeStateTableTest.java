@@ -79,8 +79,14 @@ class TreeStateTableTest {
     assertFalse(t.contains(ones));
     assertTrue(t.add(ones));
     assertFalse(t.add(ones.clone()));
+    // A part found absent by a lookup and added since is found by the next lookup (the thread's memo is renewed).
+    long[] fresh = {0x1234_5678_9ABCL, 0x42};
+    assertFalse(t.contains(fresh));
+    assertTrue(t.add(fresh));
+    assertTrue(t.contains(fresh));
+    assertFalse(t.contains(new long[] {0x1234_5678_9ABCL, 0x43}));
     // Distinct halves by the thousand: the inner tables grow from 16 entries and the root's fields widen.
-    Set<List<Long>> added = new HashSet<>(List.of(key(zero), key(ones)));
+    Set<List<Long>> added = new HashSet<>(List.of(key(zero), key(ones), key(fresh)));
     Random rnd = new Random(7);
     for (int i = 0; i < 200_000; i++) {
       long[] s = {rnd.nextLong(), rnd.nextInt(256)};
