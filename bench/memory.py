@@ -117,9 +117,16 @@ def cmurphi(model, bits, timeout, tmp):
 def cmurphi_run(prepared, states, timeout):
     mib = max(16, math.ceil(states * 1.1 / prepared["per_mib"]) + 1)
     code, out, wall, rss = timed(prepared["run"] + [f"-m{mib}"], timeout)
-    m = re.search(r"(\d+) states, (\d+) rules fired", out)
+    # Its BFS queue is a fixed share of the table (gPercentActiveStates): a wide level needs a bigger -m
+    for _ in range(4):
+        if "Too many active states" not in out:
+            break
+        mib *= 2
+        code, out, wall, rss = timed(prepared["run"] + [f"-m{mib}"], timeout)
+    # CMurphi prints large counts as C++ doubles ("1.03404e+07 states"): 6 significant digits
+    m = re.search(r"([0-9][0-9.]*(?:e\+?[0-9]+)?) states, ([0-9][0-9.]*(?:e\+?[0-9]+)?) rules fired", out)
     p = re.search(r"Pr\[even one omitted state\]\s*<=\s*([0-9.e+-]+)", out)
-    return {"states": int(m.group(1)) if m else -1, "rss": rss, "wall": wall, "m": mib,
+    return {"states": int(float(m.group(1))) if m else -1, "rss": rss, "wall": wall, "m": mib,
             "bound": p.group(1) if p else None}
 
 

@@ -56,7 +56,7 @@ public final class BfsExplorer {
   private final SeenSet seen;
   /** The seen-set under hash compaction ({@code --hash-compaction}); null in an exact search. */
   private final CompactedSeenSet compacted;
-  /** The exact seen-set of states of at most 63 bits kept as values ({@link InlineSeenSet}); null otherwise. */
+  /** The exact seen-set that keeps found states as values, inline or tree-compressed ({@link InlineSeenSet}); or null. */
   private final InlineSeenSet inline;
   /** The most bytes the search held at a progress report (the end of a level, or every half second). */
   private long peakBytes;
@@ -106,14 +106,17 @@ public final class BfsExplorer {
     this.symmetry = sym.reduces() ? sym : null;
     this.reports = new ViolationReports(store, symmetry, options);
     this.violations = reports.list();
+    // Liveness needs every state's id: not kept by the inline or tree-compressed set.
+    InlineSeenSet byValue = options.hashCompactionBits() > 0 || StateChecks.of(ts, PropertyKind.LIVENESS).length > 0
+        ? null : InlineSeenSet.forBits(store, ts.layout().bits(), System.getProperty(InlineSeenSet.WIDE_STORE_PROPERTY));
     if (options.hashCompactionBits() > 0) {
       this.compacted = new CompactedSeenSet(store, options.hashCompactionBits(), ts.layout().bits(), ts,
           symmetry == null ? null : symmetry.canonicalizer());
       this.seen = compacted;
       this.inline = null;
-    } else if (InlineStateTable.fits(ts.layout().bits()) && StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
+    } else if (byValue != null) {
       this.compacted = null;
-      this.inline = new InlineSeenSet(store, ts.layout().bits()); // liveness needs every state's id: not there
+      this.inline = byValue;
       this.seen = inline;
     } else {
       this.compacted = null;

@@ -1,26 +1,49 @@
 package io.ballot.checker.explore;
 
 /**
- * The exact seen-set of states of at most 63 bits: the states of the levels already found are kept as their own
- * values in an {@link InlineStateTable} (a few bytes each, no id, no record); the level being built is indexed by id
- * ({@link StripedStateTable}), so that its duplicates still name their state for the parent choice; the store keeps
- * the records of the level being expanded and of the one being built only. When a level is complete ({@link
- * #levelFound}) its states join the table and the store drops the records below it. A state is in exactly one of
- * the two, so the search is exact; like hash compaction it keeps no ids for earlier levels (a duplicate of one is
- * reported as {@code -1}, an id below the level being built) and traces replay dropped states from the start.
+ * The exact seen-set that keeps no record of the states already expanded: the states of the levels already found
+ * are kept as values with no ids ({@link FoundStates}): inline in an {@link InlineStateTable} (a few bytes each) when
+ * they have at most 63 bits, tree-compressed in a {@link TreeStateTable} when wider ({@link #forBits}); the level
+ * being built is indexed by id ({@link StripedStateTable}), so that its duplicates still name their state for the
+ * parent choice; the store keeps the records of the level being expanded and of the one being built only. When a
+ * level is complete ({@link #levelFound}) its states join the set and the store drops the records below it. A state
+ * is in exactly one of the two, so the search is exact; like hash compaction it keeps no ids for earlier levels (a
+ * duplicate of one is reported as {@code -1}, an id below the level being built) and traces replay dropped states
+ * from the start.
  */
 final class InlineSeenSet implements SeenSet {
   private final StateStore store;
-  private final InlineStateTable table;
-  private final boolean exact32;
+  private final FoundStates table;
   private final StripedStateTable level;
+
+  /** The system property that keeps wide states in the id-indexed store ({@code records}), to compare the two. */
+  static final String WIDE_STORE_PROPERTY = "ballot.wideStore";
+
+  /**
+   * A seen-set over {@code store} for states of {@code stateBits} bits: inline when they have 1 to 63 bits,
+   * tree-compressed when more, unless {@code wideStore} is {@code "records"}; else (and for states of no bits) null:
+   * the caller indexes the records.
+   */
+  static InlineSeenSet forBits(StateStore store, int stateBits, String wideStore) {
+    if (InlineStateTable.fits(stateBits)) {
+      return new InlineSeenSet(store, stateBits, new InlineStateTable(stateBits, store.budget()));
+    }
+    if (!TreeStateTable.fits(stateBits) || "records".equals(wideStore)) {
+      return null;
+    }
+    return new InlineSeenSet(store, stateBits, new TreeStateTable(stateBits, store.budget()));
+  }
 
   /** A seen-set over {@code store} for states of {@code stateBits} bits ({@link InlineStateTable#fits}). */
   InlineSeenSet(StateStore store, int stateBits) {
+    this(store, stateBits, new InlineStateTable(stateBits, store.budget()));
+  }
+
+  /** A seen-set over {@code store} for states of {@code stateBits} bits whose found levels go to {@code table}. */
+  InlineSeenSet(StateStore store, int stateBits, FoundStates table) {
     this.store = store;
-    this.table = new InlineStateTable(stateBits, store.budget());
-    this.exact32 = stateBits <= 32;
-    this.level = new StripedStateTable(store, exact32);
+    this.table = table;
+    this.level = new StripedStateTable(store, stateBits <= 32);
   }
 
   @Override
@@ -30,7 +53,7 @@ final class InlineSeenSet implements SeenSet {
     if (id >= 0) {
       return -1 - id;
     }
-    if (table.contains(state[0])) {
+    if (table.contains(state)) {
       return -1; // found in an earlier level (its id is not kept): -1 - 0, an id below the level being built
     }
     return level.add(appender, state, parent, rule);
@@ -47,7 +70,7 @@ final class InlineSeenSet implements SeenSet {
     return store.size();
   }
 
-  /** Bytes of the table of earlier levels. */
+  /** Bytes of the set of earlier levels. */
   long tableBytes() {
     return table.bytes();
   }
@@ -61,14 +84,15 @@ final class InlineSeenSet implements SeenSet {
    * states of its own stripes.
    */
   void levelFound(int from, int limit, ParallelParts parallel) {
-    int parts = parallel == null ? 1 : parallel.parts(limit - from);
+    // only the inline table splits by stripes; the tree's tables are shared by all its roots
+    int parts = parallel == null || !(table instanceof InlineStateTable) ? 1 : parallel.parts(limit - from);
     java.util.function.IntConsumer part = p -> {
       long[] state = new long[store.words()];
       for (int id = from; id < limit; id++) {
         if (!store.isHole(id)) {
           store.get(id, state);
           if (parts == 1 || InlineStateTable.stripeOf(state[0], parts) == p) {
-            table.add(state[0]);
+            table.add(state);
           }
         }
       }

@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * stripe's array, size and slot count are its own, and the set's totals are summed over the stripes. Every byte is
  * reserved from the budget (thread-safe) first.
  */
-final class InlineStateTable {
+final class InlineStateTable implements FoundStates {
   static final int MAX_LOAD_PERCENT = 85;
   private static final int STRIPE_BITS = 8;
   private static final int STRIPES = 1 << STRIPE_BITS;
@@ -58,7 +58,8 @@ final class InlineStateTable {
   }
 
   /** Bytes of the stripes' arrays, for memory accounting. */
-  long bytes() {
+  @Override
+  public long bytes() {
     long bytes = 0;
     for (int s = 0; s < STRIPES; s++) {
       bytes += arrayBytes(slotBits[s]) + 16L;
@@ -151,6 +152,38 @@ final class InlineStateTable {
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /** Whether the state {@code state} (of one word) is in the set. */
+  @Override
+  public boolean contains(long[] state) {
+    return contains(state[0]);
+  }
+
+  /** Adds the state {@code state} (of one word) unless present; returns whether it was new. */
+  @Override
+  public boolean add(long[] state) {
+    return add(state[0]);
+  }
+
+  /** Calls {@code action} with every value in the set, in no particular order. */
+  void forEach(java.util.function.LongConsumer action) {
+    for (int s = 0; s < STRIPES; s++) {
+      byte[] slots = stripes[s];
+      int n = 1 << slotBits[s];
+      for (int i = 0; i < n; i++) {
+        long key = (long) LONG.get(slots, i * width) & keyMask;
+        if (key != 0) {
+          action.accept(key - 1);
+        }
+      }
+    }
+  }
+
+  /** Gives this set's bytes back to the budget: call when it is dropped (replaced by a wider one). */
+  void dispose() {
+    budget.release(bytes());
+    bytes = 0;
   }
 
   /** Doubles stripe {@code s}: the bigger array is reserved first, the old one given back once copied. */
