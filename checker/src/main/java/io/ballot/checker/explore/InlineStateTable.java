@@ -19,6 +19,8 @@ import java.nio.ByteOrder;
  */
 final class InlineStateTable implements FoundStates {
   static final int MAX_LOAD_PERCENT = 85;
+  /** Set by {@link #dispose}: the bytes are given back and no longer counted. */
+  private boolean disposed;
   private static final int STRIPE_BITS = 8;
   private static final int STRIPES = 1 << STRIPE_BITS;
   private static final int FIRST_SLOT_BITS = 4;
@@ -60,6 +62,9 @@ final class InlineStateTable implements FoundStates {
   /** Bytes of the stripes' arrays, for memory accounting. */
   @Override
   public long bytes() {
+    if (disposed) {
+      return 0;
+    }
     long bytes = 0;
     for (int s = 0; s < STRIPES; s++) {
       bytes += arrayBytes(slotBits[s]) + 16L;
@@ -183,7 +188,7 @@ final class InlineStateTable implements FoundStates {
   /** Gives this set's bytes back to the budget: call when it is dropped (replaced by a wider one). */
   void dispose() {
     budget.release(bytes());
-    bytes = 0;
+    disposed = true;
   }
 
   /** Doubles stripe {@code s}: the bigger array is reserved first, the old one given back once copied. */
