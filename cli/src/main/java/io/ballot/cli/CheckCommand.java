@@ -357,7 +357,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CheckOptions parsed = options(); // a bad option value is a usage error before any model is read
     CheckpointPlan plan = checkpointPlan();
-    context.useStore(storeChoice(parsed, plan));
+    context.useStore(storeChoice(parsed, plan), spec.commandLine().getParseResult().hasMatchedOption("--store"));
     refuseOutputsThatAreInputs();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);

@@ -21,6 +21,7 @@ final class CliContext {
   private SparkEngine cluster;
   /** {@code --store}: where the states are kept. */
   private StoreChoice store = StoreChoice.AUTO;
+  private boolean storeExplicit;
 
   CliContext(Supplier<ModelLoader> loaderFactory) {
     this(loaderFactory, false);
@@ -61,7 +62,21 @@ final class CliContext {
 
   /** Keeps this run's states as {@code choice} says. */
   void useStore(StoreChoice choice) {
+    useStore(choice, false);
+  }
+
+  /** As {@link #useStore(StoreChoice)}; {@code explicit}: given on the command line, so it wins over a project file. */
+  void useStore(StoreChoice choice, boolean explicit) {
     store = Objects.requireNonNull(choice);
+    storeExplicit = explicit;
+  }
+
+  /**
+   * Where the check of {@code run} keeps its states: {@code --store} when given, else the project file's {@code
+   * store} for the model, else the default.
+   */
+  StoreChoice storeFor(io.ballot.cli.gate.ModelRun run) {
+    return storeExplicit || run.store() == null ? store : run.store();
   }
 
   /** True when what the command prints on stderr goes to a terminal, so that a live progress line may be drawn. */

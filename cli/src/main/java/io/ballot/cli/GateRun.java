@@ -148,9 +148,12 @@ final class GateRun {
   ModelOutcome checkLoaded(ModelRun r, String name, LoadResult load, Model model, long start,
       CheckpointPlan plan, Manifest resumed) {
     CheckOptions options = r.options();
+    StoreChoice store = context.storeFor(r);
     String liveness = HashCompactionRefusal.of(model, options);
-    if (liveness == null && context.cluster() == null && context.store().kind() == StoreChoice.Kind.DISK) {
-      liveness = Checker.diskRefusal(model, options);
+    if (liveness == null && context.cluster() == null && store.kind() == StoreChoice.Kind.DISK) {
+      liveness = options.hashCompactionBits() > 0
+          ? "store disk keeps every state exactly; it cannot be used with hash-compaction"
+          : Checker.diskRefusal(model, options);
     }
     if (liveness != null) {
       err.println("ballot: " + name + ": " + liveness);
@@ -170,8 +173,7 @@ final class GateRun {
     }
     Result result = context.cluster() != null
         ? context.cluster().check(r, name, load, options, err, context.errIsTerminal(), context::interrupted)
-        : ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted, plan,
-            context.store());
+        : ModelCheck.check(model, options, err, context.errIsTerminal(), context::interrupted, plan, store);
     if (out != null) {
       if (!r.expect().holds() && r.expect().metBy(result)) {
         printExpected(result, r.expect(), name);

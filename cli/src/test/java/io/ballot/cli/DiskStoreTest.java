@@ -87,6 +87,47 @@ class DiskStoreTest {
     assertTrue(after.isEmpty(), "the temporary store is removed at the end: " + after);
   }
 
+  /**
+   * Three partitions whose 16-candidate tables fill at different points of a chunk: the new states are merged back
+   * into the order one thread finds them in, so the counterexample (and every count) is the in-memory search's.
+   */
+  @Test
+  void partitionsFlushedMidChunkKeepTheOneThreadOrder() throws IOException {
+    Path model = write("deep-bug.m", COUNTERS.replace("N: 4", "N: 5")
+        .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[3] + c[5] < 13"));
+    Cli memory = Cli.run("check", model.toString(), "--store", "memory", "--threads", "2");
+    Cli disk = Cli.run("check", model.toString(), "--store", "disk", "--memory", "16K", "--threads", "3");
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, memory.exitCode(), memory.toString());
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, disk.exitCode(), disk.toString());
+    assertEquals(masked(memory.out()), masked(disk.out()));
+  }
+
+  /** A project file's {@code store} puts that model's states on disk, in its directory; --store overrides it. */
+  @Test
+  void aProjectFileChoosesTheStorePerModel() throws IOException {
+    write("counters.m", COUNTERS);
+    Path project = write("ballot.yaml", """
+        models:
+          - model: counters.m
+            expect: holds
+            store: disk:states
+        """);
+    Cli gate = Cli.run("check", project.toString(), "--memory", "16K", "--threads", "2");
+    assertEquals(0, gate.exitCode(), gate.toString());
+    try (Stream<Path> kept = Files.list(dir.resolve("states"))) {
+      assertEquals(1, kept.count(), "the model ran on disk, in the directory the project file chose");
+    }
+    Cli memory = Cli.run("check", project.toString(), "--store", "memory", "--threads", "2");
+    assertEquals(0, memory.exitCode(), memory.toString());
+    try (Stream<Path> kept = Files.list(dir.resolve("states"))) {
+      assertEquals(1, kept.count(), "--store memory on the command line wins over the project file");
+    }
+    Path bad = write("bad.yaml", "models:\n  - model: counters.m\n    expect: holds\n    store: tape\n");
+    Cli r = Cli.run("check", bad.toString());
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("bad.yaml:4:12"), r.err());
+  }
+
   private static Set<Path> temporaryStores() throws IOException {
     try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return s.filter(p -> p.getFileName().toString().startsWith("ballot-store-")).collect(Collectors.toSet());

@@ -1,6 +1,7 @@
 package io.ballot.cli.gate;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.StoreChoice;
 import io.ballot.dsl.settings.CheckSettings;
 import io.ballot.dsl.settings.ConstOverride;
 import io.ballot.dsl.settings.ModelHeader;
@@ -21,19 +22,29 @@ public record ModelRun(Path file, CheckOptions options, Expectation expect, bool
 
   /**
    * What the project file and the command line set for a model, over its header: option values by key (of
-   * {@link CheckSettings#KEYS}), constant overrides (lowest precedence first), and where the expectation was
-   * written ({@code file:line:col}; null when it was not).
+   * {@link CheckSettings#KEYS}), constant overrides (lowest precedence first), where the expectation was written
+   * ({@code file:line:col}; null when it was not), and the project file's {@code store} (null: not set).
    */
-  public record Given(Map<String, String> settings, List<ConstOverride> consts, String expectAt) {
+  public record Given(Map<String, String> settings, List<ConstOverride> consts, String expectAt, StoreChoice store) {
     public Given {
       settings = Map.copyOf(settings);
       consts = List.copyOf(consts);
+    }
+
+    /** Without a store of its own. */
+    public Given(Map<String, String> settings, List<ConstOverride> consts, String expectAt) {
+      this(settings, consts, expectAt, null);
     }
 
     /** Nothing given: the header and the defaults decide. */
     public static Given none() {
       return new Given(Map.of(), List.of(), null);
     }
+  }
+
+  /** Where the project file keeps this model's states ({@code store}); null: as the command line says. */
+  public StoreChoice store() {
+    return given == null ? null : given.store();
   }
 
   public ModelRun {

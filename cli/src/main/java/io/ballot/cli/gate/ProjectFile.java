@@ -1,5 +1,7 @@
 package io.ballot.cli.gate;
 
+import io.ballot.checker.StoreChoice;
+import io.ballot.checker.explore.disk.StoreDirectory;
 import io.ballot.dsl.settings.CheckSettings;
 import io.ballot.dsl.settings.ConstOverride;
 import io.ballot.dsl.settings.Suggestions;
@@ -54,6 +56,8 @@ public final class ProjectFile {
 
   private static final String FAIL_ON_DEAD_RULES = "fail-on-dead-rules";
   private static final String CONST = "const";
+  /** Where a model's states are kept, as {@code --store}: per model or in {@code defaults}; not a checker option. */
+  private static final String STORE = "store";
 
   private final Path path;
   private final String name;
@@ -114,7 +118,7 @@ public final class ProjectFile {
     if (!(doc instanceof MappingNode top)) {
       throw error(doc, "expected a mapping with a 'models' list (and optionally 'defaults')");
     }
-    Settings defaults = new Settings(Map.of(), List.of(), failOnDeadRules);
+    Settings defaults = new Settings(Map.of(), List.of(), failOnDeadRules, null);
     List<ModelRun> runs = null;
     Node modelsAt = null;
     Set<String> seen = new HashSet<>();
@@ -149,17 +153,18 @@ public final class ProjectFile {
    * The option values and constant overrides the project file sets, and the dead-rule policy, as they build up
    * from the defaults to one model's own keys.
    */
-  private record Settings(Map<String, String> given, List<ConstOverride> consts, boolean failOnDeadRules) {
+  private record Settings(
+      Map<String, String> given, List<ConstOverride> consts, boolean failOnDeadRules, StoreChoice store) {
     Settings with(String key, String value) {
       Map<String, String> m = new LinkedHashMap<>(given);
       m.put(key, value);
-      return new Settings(m, consts, failOnDeadRules);
+      return new Settings(m, consts, failOnDeadRules, store);
     }
 
     Settings withConsts(List<ConstOverride> more) {
       List<ConstOverride> all = new ArrayList<>(consts);
       all.addAll(more);
-      return new Settings(given, all, failOnDeadRules);
+      return new Settings(given, all, failOnDeadRules, store);
     }
   }
 
@@ -194,12 +199,12 @@ public final class ProjectFile {
           } catch (IllegalArgumentException e) {
             throw error(value, e.getMessage());
           }
-        } else if (CheckSettings.KEYS.contains(key) || key.equals(FAIL_ON_DEAD_RULES) || key.equals(CONST)) {
+        } else if (isOption(key)) {
           own = setting(own, key, value);
         } else {
           String hint = didYouMean(key, true);
           throw error(t.getKeyNode(), "unknown key '" + key + "'" + (!hint.isEmpty() ? hint
-              : " (expected model, expect, " + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of "
+              : " (expected model, expect, " + FAIL_ON_DEAD_RULES + ", " + CONST + ", " + STORE + " or one of "
                   + String.join(", ", CheckSettings.KEYS) + ")"));
         }
       }
@@ -220,12 +225,13 @@ public final class ProjectFile {
     for (String key : forced) {
       all = all.with(key, base.get(key));
     }
-    return ModelRun.of(model, expect, s.failOnDeadRules(), new ModelRun.Given(all.given(), all.consts(), expectAt));
+    return ModelRun.of(model, expect, s.failOnDeadRules(),
+        new ModelRun.Given(all.given(), all.consts(), expectAt, s.store()));
   }
 
   private static String didYouMean(String key, boolean inModel) {
     List<String> known = new ArrayList<>(CheckSettings.KEYS);
-    known.addAll(List.of(FAIL_ON_DEAD_RULES, CONST));
+    known.addAll(List.of(FAIL_ON_DEAD_RULES, CONST, STORE));
     if (inModel) {
       known.addAll(List.of("model", "expect"));
     }
@@ -240,10 +246,10 @@ public final class ProjectFile {
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : m.getValue()) {
       String key = key(t, seen);
-      if (!CheckSettings.KEYS.contains(key) && !key.equals(FAIL_ON_DEAD_RULES) && !key.equals(CONST)) {
+      if (!isOption(key)) {
         String hint = didYouMean(key, false);
         throw error(t.getKeyNode(), "unknown key '" + key + "' in defaults" + (!hint.isEmpty() ? hint
-            : " (expected " + FAIL_ON_DEAD_RULES + ", " + CONST + " or one of "
+            : " (expected " + FAIL_ON_DEAD_RULES + ", " + CONST + ", " + STORE + " or one of "
                 + String.join(", ", CheckSettings.KEYS) + ")"));
       }
       s = setting(s, key, t.getValueNode());
@@ -259,7 +265,10 @@ public final class ProjectFile {
       }
       String v = b.getValue().toLowerCase(java.util.Locale.ROOT);
       return new Settings(s.given(), s.consts(), v.equals("true") || v.equals("yes") || v.equals("on")
-          || v.equals("y"));
+          || v.equals("y"), s.store());
+    }
+    if (key.equals(STORE)) {
+      return new Settings(s.given(), s.consts(), s.failOnDeadRules(), store(value));
     }
     if (key.equals(CONST)) {
       return s.withConsts(consts(value));
@@ -271,6 +280,42 @@ public final class ProjectFile {
       throw error(value, e.getMessage() + Suggestions.didYouMean(text, wordsOf(key)));
     }
     return s.with(key, text);
+  }
+
+  /** Whether {@code key} sets an option (a checker option, the dead-rule policy, constants or the store). */
+  private static boolean isOption(String key) {
+    return CheckSettings.KEYS.contains(key) || key.equals(FAIL_ON_DEAD_RULES) || key.equals(CONST)
+        || key.equals(STORE);
+  }
+
+  /**
+   * A {@code store} value, as {@code --store} takes it: {@code disk:DIR} relative to the project file's directory,
+   * which must be a directory that can be written (checked here, so the error points at the value).
+   */
+  private StoreChoice store(Node value) throws ProjectFileException {
+    String text = scalar(value, STORE);
+    StoreChoice choice;
+    try {
+      choice = StoreChoice.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw error(value, "invalid value for " + STORE + ": '" + text + "' (expected auto, memory, disk or disk:DIR)"
+          + Suggestions.didYouMean(text, List.of("auto", "memory", "disk")));
+    }
+    if (choice.dir() != null) {
+      Path dir = path.getParent();
+      Path resolved;
+      try {
+        resolved = (dir == null ? choice.dir() : dir.resolve(choice.dir())).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw error(value, "store '" + text + "' is not a valid path");
+      }
+      String why = StoreDirectory.unwritable(resolved);
+      if (why != null) {
+        throw error(value, STORE + " " + text + ": " + why);
+      }
+      choice = new StoreChoice(StoreChoice.Kind.DISK, resolved);
+    }
+    return choice;
   }
 
   private static List<String> wordsOf(String key) {

@@ -1,10 +1,12 @@
 package io.ballot.cli.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ballot.checker.CheckOptions;
+import io.ballot.checker.StoreChoice;
 import io.ballot.dsl.settings.CheckSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,32 @@ class ProjectFileTest {
     assertAt(bad("models:\n  - model: a.m\n    expect: passes\n"), 3, 13, "expected 'holds' or 'violates PROPERTY'");
     assertAt(bad("models:\n  - model: a.m\n    expect: violates\n"), 3, 13, "not 'violates'");
     assertAt(bad("models:\n  - model: a.m\n"), 2, 5, "no 'expect' key");
+  }
+
+  @Test
+  void storeIsReadPerModelOverTheDefaultsWithItsDirectoryBesideTheProjectFile() throws Exception {
+    List<ModelRun> runs = read("""
+        defaults:
+          store: memory
+        models:
+          - model: a.m
+            expect: holds
+            store: disk:states
+          - a.m
+        """);
+    assertEquals(StoreChoice.Kind.DISK, runs.get(0).store().kind());
+    assertEquals(dir.resolve("states"), runs.get(0).store().dir(), "relative to the project file's directory");
+    assertEquals(StoreChoice.Kind.MEMORY, runs.get(1).store().kind(), "from defaults");
+    assertNull(read("models:\n  - a.m\n").get(0).store(), "not set: the command line decides");
+  }
+
+  @Test
+  void aBadStoreIsLocated() throws Exception {
+    assertAt(bad("models:\n  - model: a.m\n    expect: holds\n    store: floppy\n"), 4, 12,
+        "invalid value for store: 'floppy' (expected auto, memory, disk or disk:DIR)");
+    Files.writeString(dir.resolve("plain"), "a file");
+    assertAt(bad("defaults:\n  store: disk:plain/sub\nmodels:\n  - a.m\n"), 2, 10,
+        "cannot write the disk store there");
   }
 
   @Test

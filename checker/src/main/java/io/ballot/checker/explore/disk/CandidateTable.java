@@ -17,7 +17,11 @@ final class CandidateTable {
   long[] hashes;
   int[] parents;
   int[] rules;
-  private int[] slots; // index + 1 of the candidate in each slot; 0: empty
+  /**
+   * Per slot: the candidate's hash's high 32 bits, then its index + 1 (0: empty), so that a probe reads the values of
+   * a candidate only when its hash may match (one cache miss per probe, not two).
+   */
+  private long[] slots;
   private int mask;
   int size;
 
@@ -34,20 +38,20 @@ final class CandidateTable {
     parents = parents == null ? new int[cap] : Arrays.copyOf(parents, cap);
     rules = rules == null ? new int[cap] : Arrays.copyOf(rules, cap);
     int n = Integer.highestOneBit(Math.max(2, cap) * 2 - 1) * 2;
-    slots = new int[n];
+    slots = new long[n];
     mask = n - 1;
     for (int i = 0; i < size; i++) {
       int slot = (int) hashes[i] & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      slots[slot] = i + 1;
+      slots[slot] = entry(hashes[i], i);
     }
   }
 
   /** Bytes per candidate, the index's share included. */
   static long entryBytes(int words) {
-    return words * 8L + 8 + 4 + 4 + 8;
+    return words * 8L + 8 + 4 + 4 + 16;
   }
 
   long bytes() {
@@ -66,22 +70,29 @@ final class CandidateTable {
   boolean add(long h, long[] s, int off, int parent, int rule) {
     int slot = (int) h & mask;
     while (true) {
-      int k = slots[slot] - 1;
-      if (k < 0) {
+      long e = slots[slot];
+      if (e == 0) {
         break;
       }
-      if (hashes[k] == h && Arrays.equals(values, k * words, k * words + words, s, off, off + words)) {
-        return false;
+      if ((e ^ h) >>> 32 == 0) { // equal values have equal hashes: comparing the values is enough
+        int k = (int) e - 1;
+        if (Arrays.equals(values, k * words, k * words + words, s, off, off + words)) {
+          return false;
+        }
       }
       slot = (slot + 1) & mask;
     }
-    slots[slot] = size + 1;
+    slots[slot] = entry(h, size);
     System.arraycopy(s, off, values, size * words, words);
     hashes[size] = h;
     parents[size] = parent;
     rules[size] = rule;
     size++;
     return true;
+  }
+
+  private static long entry(long h, int index) {
+    return (h & 0xFFFFFFFF00000000L) | (index + 1L);
   }
 
   void clear() {

@@ -73,11 +73,9 @@ public final class DiskExplorer implements LevelSpill.Continuation {
   private long peakBytes;
   private Path dir;
   private Levels levels;
-  private DiskSeenSet seen;
-  private CandidateTable table;
-  private boolean[] fresh;
+  private Partition[] parts;
+  private Workers workers;
   private Levels.Level next; // the level being found
-  private final long[] scratch;
 
   /**
    * A disk search of {@code ts}; its files go into a new directory under {@code dir}, kept at the end, or (null)
@@ -98,7 +96,6 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
     this.checks = new StateChecks(ts, coverHits);
-    this.scratch = new long[words];
   }
 
   /**
@@ -144,12 +141,18 @@ public final class DiskExplorer implements LevelSpill.Continuation {
       throw new UncheckedIOException("cannot create the disk store under " + (parent == null
           ? System.getProperty("java.io.tmpdir") : parent) + ": " + e.getMessage(), e);
     }
+    // One partition per thread, sharing the budget: 45 % for the candidate tables, 30 % for the Bloom filters, 10 %
+    // for the recent-states caches.
     long limit = budget.limit();
-    int capacity = (int) Math.max(16, Math.min(1 << 24, limit * 45 / 100 / CandidateTable.entryBytes(words)));
-    table = new CandidateTable(words, capacity);
-    fresh = new boolean[0];
-    seen = new DiskSeenSet(dir, words, Math.min(1L << 34, limit * 30 / 100 * 8),
-        Math.max(16, Math.min(1 << 20, limit / 10 / ((words + 1) * 8L))));
+    int n = threads;
+    int capacity = (int) Math.max(16, Math.min(1 << 24, limit * 45 / 100 / n / CandidateTable.entryBytes(words)));
+    long bloomBits = Math.min(1L << 34, limit * 30 / 100 * 8 / n);
+    long cacheSlots = Math.max(16, Math.min(1 << 20, limit / 10 / n / ((words + 1) * 8L)));
+    parts = new Partition[n];
+    for (int p = 0; p < n; p++) {
+      parts[p] = new Partition(dir, "seen-" + p + "-", words, capacity, bloomBits, cacheSlots);
+    }
+    workers = new Workers(threads);
     levels = new Levels(dir, words);
     pending = new PendingViolations(words, (id, out) -> levels.state(id, out));
   }
@@ -195,6 +198,7 @@ public final class DiskExplorer implements LevelSpill.Continuation {
         }
         position++;
         long h = StateKeys.hash(s, 0, words);
+        CandidateTable table = parts[Partition.of(h, parts.length)].table;
         if (table.add(h, s, 0, pp, in.rule(id)) && table.full()) {
           addKnownNew();
         }
@@ -212,13 +216,12 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     peakBytes = carried.peakBytes();
   }
 
-  /** Adds the table's states, all distinct and new, to the seen-set, and empties it. */
+  /** Adds the tables' states, all distinct and new, to the seen-sets, and empties them. */
   private void addKnownNew() {
-    if (fresh.length < table.capacity) {
-      fresh = new boolean[table.capacity];
+    for (Partition p : parts) {
+      p.lookUp(true);
+      p.table.clear();
     }
-    seen.addNew(table, fresh, true);
-    table.clear();
   }
 
   private Result search() {
@@ -241,33 +244,29 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     }
     boolean exhausted = false;
     Expansion expansion = new Expansion(this, threads, budget.limit());
-    try {
-      while (true) {
-        checkTimeLimit();
-        if (stop) {
-          break;
-        }
-        if (current.count() == 0 || (options.bound() > 0 && depth >= options.bound())) {
-          exhausted = true;
-          break;
-        }
-        try {
-          next = levels.start();
-          expansion.level(current);
-          flush();
-          settle();
-        } catch (UncheckedIOException e) { // e.g. the disk is full: a stop with what was found, as a memory limit
-          halt("the disk store failed: " + e.getMessage());
-          break;
-        }
-        if (next.count() > 0) {
-          depth++;
-        }
-        current = next;
-        report(depth, current.count(), true);
+    while (true) {
+      checkTimeLimit();
+      if (stop) {
+        break;
       }
-    } finally {
-      expansion.shutdown();
+      if (current.count() == 0 || (options.bound() > 0 && depth >= options.bound())) {
+        exhausted = true;
+        break;
+      }
+      try {
+        next = levels.start();
+        expansion.level(current);
+        flush();
+        settle();
+      } catch (UncheckedIOException e) { // e.g. the disk is full: a stop with what was found, as a memory limit
+        halt("the disk store failed: " + e.getMessage());
+        break;
+      }
+      if (next.count() > 0) {
+        depth++;
+      }
+      current = next;
+      report(depth, current.count(), true);
     }
     peakBytes = Math.max(peakBytes, memoryBytes());
     Storage storage = new Storage(limit, budget.source(), peakBytes, 0, 0);
@@ -275,14 +274,30 @@ public final class DiskExplorer implements LevelSpill.Continuation {
         stopReason, exhausted, depth, levels.total(), rulesFired.sum(), seconds()), storage);
   }
 
-  /** Bytes the search holds in memory: the candidate table and the seen-set's filter, cache and indexes. */
+  /** Bytes the search holds in memory: the candidate tables and the seen-sets' filters, caches and indexes. */
   private long memoryBytes() {
-    return (table == null ? 0 : table.bytes() + fresh.length) + (seen == null ? 0 : seen.memoryBytes());
+    long b = 0;
+    for (Partition p : parts == null ? new Partition[0] : parts) {
+      b += p.memoryBytes();
+    }
+    return b;
   }
 
   /** Bytes the search's files take on disk now. */
   public long diskBytes() {
-    return (levels == null ? 0 : levels.bytes()) + (seen == null ? 0 : seen.diskBytes());
+    long b = levels == null ? 0 : levels.bytes();
+    for (Partition p : parts == null ? new Partition[0] : parts) {
+      b += p.seen.diskBytes();
+    }
+    return b;
+  }
+
+  Partition[] partitions() {
+    return parts;
+  }
+
+  Workers workers() {
+    return workers;
   }
 
   private void startStates() {
@@ -321,46 +336,83 @@ public final class DiskExplorer implements LevelSpill.Continuation {
   };
 
   /** Takes successor {@code s[off ..]} of state {@code parent} by {@code rule}, in the order of a one-thread search. */
-  void offer(long[] s, int off, int parent, int rule) {
+  private void offer(long[] s, int off, int parent, int rule) {
     long h = StateKeys.hash(s, off, words);
-    if (seen.recent.contains(h, s, off)) {
-      return;
-    }
-    if (table.add(h, s, off, parent, rule) && table.full()) {
+    if (parts[Partition.of(h, parts.length)].offer(h, s, off, parent, rule)) {
       flush();
     }
   }
 
   /**
-   * Checks the candidate table against the states seen, appends the new ones (in the order found) to the level being
-   * found with their parent links, checks their invariants and covers, and empties the table.
+   * Checks the candidate tables against the states seen (each partition on a worker), appends the new ones in the
+   * order found (merged by parent and rule) to the level being found with their parent links, checks their
+   * invariants and covers (on the workers), and empties the tables.
    */
-  private void flush() {
-    CandidateTable t = table;
-    if (fresh.length < t.capacity) {
-      fresh = new boolean[t.capacity];
+  void flush() {
+    try {
+      workers.run(parts.length, false, p -> parts[p].lookUp(false));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      halt(io.ballot.checker.explore.BfsExplorer.INTERRUPTED);
+      return;
     }
-    seen.addNew(t, fresh, false);
-    TransitionSystem engine = now();
-    for (int i = 0; i < t.size; i++) {
-      if (!fresh[i]) {
-        continue;
+    int[] at = new int[parts.length];
+    int[] added = new int[parts.length];
+    while (true) {
+      int best = -1;
+      long bestKey = 0;
+      for (int p = 0; p < parts.length; p++) {
+        Partition part = parts[p];
+        while (at[p] < part.table.size && !part.fresh[at[p]]) {
+          at[p]++;
+        }
+        if (at[p] < part.table.size && (best < 0 || part.key(at[p]) < bestKey)) {
+          best = p;
+          bestKey = part.key(at[p]);
+        }
+      }
+      if (best < 0) {
+        break;
       }
       long id = levels.total();
       if (id >= Integer.MAX_VALUE) {
         halt("the disk store holds at most " + Integer.MAX_VALUE + " states");
         break;
       }
-      next.states.append(t.values, i * words);
-      next.links.append(((long) t.parents[i] << 32) | (t.rules[i] & 0xFFFFFFFFL));
-      if (checks.checksStates()) {
-        System.arraycopy(t.values, i * words, scratch, 0, words);
-        if (!checks.check(engine, scratch, (int) id, sink)) {
-          blocked.add(id);
-        }
+      Partition part = parts[best];
+      int i = at[best]++;
+      next.states.append(part.table.values, i * words);
+      next.links.append(bestKey);
+      part.ids[added[best]++] = id;
+    }
+    if (checks.checksStates()) {
+      TransitionSystem engine = now();
+      try {
+        workers.run(parts.length, false, p -> check(engine, parts[p], added[p]));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        halt(io.ballot.checker.explore.BfsExplorer.INTERRUPTED);
       }
     }
-    t.clear();
+    for (Partition p : parts) {
+      p.table.clear();
+    }
+  }
+
+  /** Checks the first {@code n} new states of partition {@code p} (numbered by {@link #flush}). */
+  private void check(TransitionSystem engine, Partition p, int n) {
+    CandidateTable t = p.table;
+    int k = 0;
+    for (int i = 0; i < t.size && k < n; i++) {
+      if (!p.fresh[i]) {
+        continue;
+      }
+      long id = p.ids[k++];
+      System.arraycopy(t.values, i * words, p.scratch, 0, words);
+      if (!checks.check(engine, p.scratch, (int) id, sink)) {
+        blocked.add(id);
+      }
+    }
   }
 
   boolean blocked(long id) {
@@ -511,8 +563,14 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     if (levels != null) {
       levels.close();
     }
-    if (seen != null) {
-      seen.close();
+    if (parts != null) {
+      for (Partition p : parts) {
+        p.close();
+      }
+    }
+    if (workers != null) {
+      workers.close();
+      workers = null;
     }
     if (!keep && dir != null) {
       StoreDirectory.delete(dir);

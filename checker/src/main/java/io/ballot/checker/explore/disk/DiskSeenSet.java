@@ -15,6 +15,7 @@ import java.util.List;
  */
 final class DiskSeenSet implements AutoCloseable {
   private final Path dir;
+  private final String prefix;
   private final int words;
   /** The filter starts small and doubles (rebuilt from the runs) to keep this many bits per state, up to its cap. */
   private static final int BITS_PER_STATE = 10;
@@ -31,7 +32,13 @@ final class DiskSeenSet implements AutoCloseable {
   long recordsWritten;
 
   DiskSeenSet(Path dir, int words, long bloomBits, long cacheSlots) {
+    this(dir, "seen-", words, bloomBits, cacheSlots);
+  }
+
+  /** A seen-set whose runs are files {@code prefix N .run} in {@code dir}. */
+  DiskSeenSet(Path dir, String prefix, int words, long bloomBits, long cacheSlots) {
     this.dir = dir;
+    this.prefix = prefix;
     this.words = words;
     this.maxBloomBits = Math.max(64, bloomBits);
     this.bloom = new BloomFilter(Math.min(FIRST_BITS, maxBloomBits));
@@ -75,7 +82,7 @@ final class DiskSeenSet implements AutoCloseable {
     for (int r = 0; r < cursors.length; r++) {
       cursors[r] = runs.get(r).cursor();
     }
-    SortedRun.Writer w = new SortedRun.Writer(dir.resolve("seen-" + nextRun++ + ".run"), words);
+    SortedRun.Writer w = new SortedRun.Writer(dir.resolve(prefix + nextRun++ + ".run"), words);
     for (int k = 0; k < n; k++) {
       int i = order[k];
       long h = t.hashes[i];
@@ -112,14 +119,17 @@ final class DiskSeenSet implements AutoCloseable {
         runs.add(merge(a, b));
       }
     }
-    if (states * BITS_PER_STATE > bloom.bits() && bloom.bits() * 2 <= Long.highestOneBit(maxBloomBits)) {
-      growBloom();
+    long cap = Long.highestOneBit(maxBloomBits);
+    if (states * BITS_PER_STATE > bloom.bits() && bloom.bits() < cap) {
+      // Four times the bits the states need now, so that the filter is rebuilt from the runs rarely (each rebuild
+      // reads every run).
+      growBloom(Math.min(cap, Math.max(bloom.bits() * 2, Long.highestOneBit(states * BITS_PER_STATE * 4))));
     }
   }
 
-  /** A filter of twice the bits, filled from the runs (read sequentially). */
-  private void growBloom() {
-    BloomFilter bigger = new BloomFilter(bloom.bits() * 2);
+  /** A filter of {@code bits} bits, filled from the runs (read sequentially). */
+  private void growBloom(long bits) {
+    BloomFilter bigger = new BloomFilter(bits);
     for (SortedRun r : runs) {
       SortedRun.Scan s = r.scan();
       while (s.valid()) {
@@ -171,7 +181,7 @@ final class DiskSeenSet implements AutoCloseable {
 
   /** Merges two runs into one (sequential reads and writes) and deletes them. */
   private SortedRun merge(SortedRun a, SortedRun b) {
-    SortedRun.Writer w = new SortedRun.Writer(dir.resolve("seen-" + nextRun++ + ".run"), words);
+    SortedRun.Writer w = new SortedRun.Writer(dir.resolve(prefix + nextRun++ + ".run"), words);
     SortedRun.Scan x = a.scan();
     SortedRun.Scan y = b.scan();
     long hx = x.valid() ? StateKeys.hash(x.words(), x.offset(), words) : 0;

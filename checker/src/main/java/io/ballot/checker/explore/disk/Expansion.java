@@ -9,16 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Expands one level of the disk search: its file is read in order, a chunk at a time; each chunk is cut into one
  * slice per worker, the workers fire every rule of their slice's states (assumptions checked, successors
- * canonicalised) into their own buffers, and the buffers are handed to the search in slice order, so the successors
- * arrive in the order a one-thread search finds them, whatever the number of threads.
+ * canonicalised and hashed) into their own buffers; then each partition ({@link Partition}) takes its successors
+ * from the buffers in slice order, on the workers too, so each partition sees its successors in the order a
+ * one-thread search finds them, whatever the number of threads. A partition whose table fills stops; the search
+ * flushes every partition and the others go on from where they stopped.
  */
 final class Expansion {
   /** States a worker expands per chunk at most; fewer for wide states (see {@link #perThread}). */
@@ -27,7 +25,7 @@ final class Expansion {
   private final DiskExplorer x;
   private final int words;
   private final Slice[] slices;
-  private final ExecutorService pool; // null: one thread
+  private final Workers pool;
   private final long[] buf;
   /** States per worker per chunk. */
   private final int perThread;
@@ -43,7 +41,7 @@ final class Expansion {
     for (int i = 0; i < threads; i++) {
       slices[i] = new Slice();
     }
-    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+    this.pool = x.workers();
     long perState = (long) threads * words * Long.BYTES * (1 + Math.max(1, x.ruleFiresLength()));
     this.perThread = (int) Math.max(1, Math.min(CHUNK, limit / 16 / perState));
     this.buf = new long[perThread * threads * words];
@@ -66,11 +64,7 @@ final class Expansion {
         tasks.add(slice);
       }
       run(tasks, k);
-      for (Slice slice : slices) {
-        for (int j = 0; j < slice.n && !x.stopped(); j++) {
-          x.offer(slice.values, j * words, slice.parents[j], slice.rules[j]);
-        }
-      }
+      offerAll(k);
       i += k;
       x.between(n - i);
     }
@@ -89,35 +83,69 @@ final class Expansion {
 
   private void run(List<Callable<Void>> tasks, int states) {
     try {
-      if (pool == null || states < 64) {
-        for (Callable<Void> c : tasks) {
-          c.call();
+      pool.run(tasks.size(), states < 64, i -> {
+        try {
+          tasks.get(i).call();
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
         }
-        return;
-      }
-      List<Future<Void>> futures = pool.invokeAll(tasks);
-      for (Future<Void> f : futures) {
-        f.get();
-      }
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       x.halt(io.ballot.checker.explore.BfsExplorer.INTERRUPTED);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
-  void shutdown() {
-    if (pool != null) {
-      pool.shutdownNow();
+  /**
+   * Hands the chunk's successors to the partitions, each partition on a worker; when a table fills, its partition
+   * stops there, the search flushes all of them, and the partitions not done go on.
+   */
+  private void offerAll(int states) {
+    Partition[] parts = x.partitions();
+    for (Partition p : parts) {
+      p.slice = 0;
+      p.index = 0;
+      p.done = false;
     }
+    while (!x.stopped()) {
+      try {
+        pool.run(parts.length, states < 64, i -> offer(parts[i], i, parts.length));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        x.halt(io.ballot.checker.explore.BfsExplorer.INTERRUPTED);
+        return;
+      }
+      boolean all = true;
+      for (Partition p : parts) {
+        all &= p.done;
+      }
+      if (all) {
+        return;
+      }
+      x.flush();
+    }
+  }
+
+  /** Offers partition {@code part}'s successors from where it stopped, until done or its table is full. */
+  private void offer(Partition p, int part, int parts) {
+    if (p.done) {
+      return;
+    }
+    for (int s = p.slice; s < slices.length; s++) {
+      Slice slice = slices[s];
+      for (int j = s == p.slice ? p.index : 0; j < slice.n; j++) {
+        long h = slice.hashes[j];
+        if (Partition.of(h, parts) == part
+            && p.offer(h, slice.values, j * words, slice.parents[j], slice.rules[j])) {
+          p.slice = s;
+          p.index = j + 1;
+          return;
+        }
+      }
+    }
+    p.done = true;
   }
 
   /** One worker's part of a chunk, and its buffers (reused from chunk to chunk). */
@@ -129,6 +157,7 @@ final class Expansion {
     long[] values = new long[64 * words];
     int[] parents = new int[64];
     int[] rules = new int[64];
+    long[] hashes = new long[64];
     int n;
     private TransitionSystem t;
     private long base;
@@ -191,11 +220,13 @@ final class Expansion {
       if (n == parents.length) {
         parents = Arrays.copyOf(parents, n * 2);
         rules = Arrays.copyOf(rules, n * 2);
+        hashes = Arrays.copyOf(hashes, n * 2);
         values = Arrays.copyOf(values, n * 2 * words);
       }
       System.arraycopy(next, 0, values, n * words, words);
       parents[n] = parent;
       rules[n] = rule;
+      hashes[n] = StateKeys.hash(next, 0, words);
       n++;
     }
   }

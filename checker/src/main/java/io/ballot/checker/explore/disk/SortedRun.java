@@ -117,6 +117,9 @@ final class SortedRun implements AutoCloseable {
   final class Cursor {
     private final long[] records = new long[block * words];
     private final long[] hashes = new long[block];
+    /** Hashes are computed when a lookup needs them: {@code hashes[k]} is valid while {@code stamps[k] == loads}. */
+    private final int[] stamps = new int[block];
+    private int loads;
     private int loaded = -1;
     private int size;
 
@@ -132,7 +135,7 @@ final class SortedRun implements AutoCloseable {
         int hi = size - 1;
         while (lo <= hi) {
           int mid = (lo + hi) >>> 1;
-          int c = StateKeys.compare(hashes[mid], records, mid * words, h, s, off, words);
+          int c = StateKeys.compare(hashAt(mid), records, mid * words, h, s, off, words);
           if (c == 0) {
             return true;
           } else if (c < 0) {
@@ -172,10 +175,20 @@ final class SortedRun implements AutoCloseable {
         return;
       }
       size = file.read((long) b * block, block, records);
-      for (int k = 0; k < size; k++) {
-        hashes[k] = StateKeys.hash(records, k * words, words);
+      if (++loads == 0) { // wrapped around: no stamp may match by chance
+        java.util.Arrays.fill(stamps, 0);
+        loads = 1;
       }
       loaded = b;
+    }
+
+    /** The hash of the loaded block's record {@code k}, computed once per load. */
+    private long hashAt(int k) {
+      if (stamps[k] != loads) {
+        hashes[k] = StateKeys.hash(records, k * words, words);
+        stamps[k] = loads;
+      }
+      return hashes[k];
     }
   }
 
