@@ -16,6 +16,8 @@
 # (1.6 * 10^6 states, 26 levels), then fits time = levels * a + states * b / cores on the first two and checks the
 # prediction against the third (docs/cluster.md, "Cost model").
 #
+# DRIVER_HEAP=16g sets the Spark run's -Xmx (on local[N] the driver holds the executors: a 10^8-state run needs about
+# 5 GB for its levels and seen sets, more than the JVM's default quarter of the RAM leaves after Spark's own).
 # OLD_JAR=path/to/ballot.jar (e.g. a copy of main's cli/target/ballot.jar) adds a third run to each round: the same
 # Spark check with that jar (engine `spark-old` in the output; the cost model is then fitted for both jars).
 #
@@ -123,7 +125,7 @@ spark_with() { # label, jar, then the check's arguments
   local label=$1 with=$2
   shift 2
   # shellcheck disable=SC2086 # the flags are words
-  run "$label $master" java -Xss16m $opens -Dspark.executor.memory=2g -cp "$sparkcp:$with" io.ballot.cli.Main check \
+  run "$label $master" java -Xss16m ${DRIVER_HEAP:+-Xmx$DRIVER_HEAP} $opens -Dspark.executor.memory=2g -cp "$sparkcp:$with" io.ballot.cli.Main check \
     --engine spark --master "$master" "$@"
 }
 spark_run() { spark_with spark "$jar" "$@"; }
