@@ -11,7 +11,8 @@ package io.ballot.checker;
  * states or run a few milliseconds (0: compiled before the search; see {@link #COMPILE_AFTER});
  * {@code hashCompactionBits} is 0 for an exact search, or the bits of the signatures kept per state (hash
  * compaction, {@value #MIN_HASH_BITS} to 64); {@code parents} says which parent a state keeps on several threads
- * (null: {@link Parents#LEAST}, the deterministic one).
+ * (null: {@link Parents#LEAST}, the deterministic one); {@code wideStore} how an exact search without liveness
+ * properties keeps the expanded states wider than 63 bits (null: {@link WideStore#TREE}).
  */
 public record CheckOptions(
     int threads,
@@ -25,7 +26,8 @@ public record CheckOptions(
     int singleThreadUntil,
     int compileAfter,
     int hashCompactionBits,
-    Parents parents) {
+    Parents parents,
+    WideStore wideStore) {
 
   /** The fewest signature bits hash compaction takes (CMurphi's {@code -b} allows as few; fewer miss too often). */
   public static final int MIN_HASH_BITS = 24;
@@ -63,6 +65,25 @@ public record CheckOptions(
   public enum Parents {
     LEAST,
     FIRST
+  }
+
+  /**
+   * How an exact search without liveness properties keeps the states it has expanded when they are wider than 63
+   * bits (narrower ones are kept as bare values). {@link #TREE}: tree-compressed, about a third fewer bytes per state
+   * than {@link #RECORDS}, the id-indexed records every other search keeps, for somewhat more CPU (docs/design.md,
+   * compact store). RECORDS is chosen by the hidden {@code --x-wide-store} of {@code ballot check}, to compare.
+   */
+  public enum WideStore {
+    TREE,
+    RECORDS
+  }
+
+  /** Options with the given {@code parents} and tree-compressed wide states ({@link WideStore#TREE}). */
+  public CheckOptions(int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors,
+      double timeLimitSeconds, Engine engine, Symmetry symmetry, int singleThreadUntil, int compileAfter,
+      int hashCompactionBits, Parents parents) {
+    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
+        compileAfter, hashCompactionBits, parents, WideStore.TREE);
   }
 
   /** Options with the deterministic parents ({@link Parents#LEAST}). */
@@ -120,6 +141,9 @@ public record CheckOptions(
     if (parents == null) {
       parents = Parents.LEAST;
     }
+    if (wideStore == null) {
+      wideStore = WideStore.TREE;
+    }
     if (symmetry == null) {
       symmetry = Symmetry.OFF;
     }
@@ -168,26 +192,26 @@ public record CheckOptions(
   public CheckOptions withThreads(int n) {
     return new CheckOptions(
         n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        compileAfter, hashCompactionBits, parents);
+        compileAfter, hashCompactionBits, parents, wideStore);
   }
 
   public CheckOptions withEngine(Engine e) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, e, symmetry, singleThreadUntil,
-        compileAfter, hashCompactionBits, parents);
+        compileAfter, hashCompactionBits, parents, wideStore);
   }
 
   public CheckOptions withSymmetry(Symmetry s) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, s, singleThreadUntil,
-        compileAfter, hashCompactionBits, parents);
+        compileAfter, hashCompactionBits, parents, wideStore);
   }
 
   /** These options with {@code singleThreadUntil} = {@code states} (0: every level on all threads). */
   public CheckOptions withSingleThreadUntil(int states) {
     return new CheckOptions(
         threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, states, compileAfter,
-        hashCompactionBits, parents);
+        hashCompactionBits, parents, wideStore);
   }
 
   /**
@@ -196,18 +220,24 @@ public record CheckOptions(
    */
   public CheckOptions withCompileAfter(int states) {
     return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
-        singleThreadUntil, states, hashCompactionBits, parents);
+        singleThreadUntil, states, hashCompactionBits, parents, wideStore);
   }
 
   /** These options with hash compaction to {@code bits}-bit signatures (0: an exact search). */
   public CheckOptions withHashCompaction(int bits) {
     return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
-        singleThreadUntil, compileAfter, bits, parents);
+        singleThreadUntil, compileAfter, bits, parents, wideStore);
   }
 
   /** These options with {@code parents} (null: {@link Parents#LEAST}). */
   public CheckOptions withParents(Parents p) {
     return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
-        singleThreadUntil, compileAfter, hashCompactionBits, p);
+        singleThreadUntil, compileAfter, hashCompactionBits, p, wideStore);
+  }
+
+  /** These options with {@code wideStore} (null: {@link WideStore#TREE}). */
+  public CheckOptions withWideStore(WideStore w) {
+    return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
+        singleThreadUntil, compileAfter, hashCompactionBits, parents, w);
   }
 }

@@ -291,6 +291,14 @@ final class CheckCommand implements Callable<Integer> {
           + " counterexamples may differ between runs on several threads).")
   String xParents;
 
+  @Option(
+      names = "--x-wide-store",
+      hidden = true,
+      paramLabel = "tree|records",
+      description = "For benchmarking: how an exact search keeps expanded states wider than 63 bits: tree (the"
+          + " default, tree-compressed) or records (the id-indexed store).")
+  String xWideStore;
+
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
   @ArgGroup(
       exclusive = false,
@@ -617,6 +625,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (xParents != null) {
       o = o.withParents(choice("--x-parents", xParents, CheckOptions.Parents.class));
+    }
+    if (xWideStore != null) {
+      o = o.withWideStore(choice("--x-wide-store", xWideStore, CheckOptions.WideStore.class));
     }
     return o == run.options() ? run
         : new ModelRun(run.file(), o, run.expect(), run.failOnDeadRules(), run.given());

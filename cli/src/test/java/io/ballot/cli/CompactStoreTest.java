@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The compact exact store (issue 25.3): a model whose states fit in 63 bits is searched with its expanded levels
  * kept as values in the inline table and its trace links moved to a file; the same model with a constant 64-bit
  * variable added is searched with its expanded levels tree-compressed ({@code TreeStateTable}), and again with the
- * id-indexed store ({@code -Dballot.wideStore=records}), which keeps every record. Counts, depth, rule counts,
+ * id-indexed store ({@link CheckOptions.WideStore#RECORDS}), which keeps every record. Counts, depth, rule counts,
  * verdicts and counterexamples (step for step) are the same, on one thread and on two with every level split, and
  * under a memory limit small enough that the store's chunks are tiny and most of them have their links in the file.
  */
@@ -93,7 +93,8 @@ class CompactStoreTest {
       return false;
     }
     CheckOptions base = new CheckOptions(1, 0, deadlockOf(source), 0, 3, 0).withSingleThreadUntil(0);
-    Result expected = RecordStore.with(() -> new BfsExplorer(wide, base, ProgressListener.NONE).run());
+    Result expected = new BfsExplorer(wide, base.withWideStore(CheckOptions.WideStore.RECORDS), ProgressListener.NONE)
+        .run();
     for (int run = 0; run < 4; run++) {
       int threads = 1 + run % 2;
       boolean tree = run >= 2;

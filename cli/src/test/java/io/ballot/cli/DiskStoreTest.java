@@ -142,7 +142,7 @@ class DiskStoreTest {
     Cli full = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
     // The id-indexed store hands its levels over; the tree-compressed one (the default) keeps no records of the
     // levels expanded, so it searches again on disk from the start: the same counterexample either way.
-    Cli auto = RecordStore.with(() -> Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M"));
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--x-wide-store", "records");
     Cli again = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
     assertEquals(ExitCodes.INVARIANT_VIOLATED, full.exitCode(), full.toString());
     assertEquals(ExitCodes.INVARIANT_VIOLATED, auto.exitCode(), auto.toString());
@@ -180,7 +180,7 @@ class DiskStoreTest {
   void autoContinuesOnDiskWhenTheMemoryLimitNears() throws IOException {
     Path model = write("counters.m", wide(COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")));
     Cli full = Cli.run("check", model.toString(), "--threads", "2");
-    Cli auto = RecordStore.with(() -> Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M"));
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--x-wide-store", "records");
     Cli memory = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--store", "memory");
     assertEquals(0, full.exitCode(), full.toString());
     assertEquals(0, auto.exitCode(), auto.toString());

@@ -108,7 +108,7 @@ public final class BfsExplorer {
     this.violations = reports.list();
     // Liveness needs every state's id: not kept by the inline or tree-compressed set.
     InlineSeenSet byValue = options.hashCompactionBits() > 0 || StateChecks.of(ts, PropertyKind.LIVENESS).length > 0
-        ? null : InlineSeenSet.forBits(store, ts.layout().bits(), System.getProperty(InlineSeenSet.WIDE_STORE_PROPERTY));
+        ? null : InlineSeenSet.forBits(store, ts.layout().bits(), options.wideStore());
     if (options.hashCompactionBits() > 0) {
       this.compacted = new CompactedSeenSet(store, options.hashCompactionBits(), ts.layout().bits(), ts,
           symmetry == null ? null : symmetry.canonicalizer());

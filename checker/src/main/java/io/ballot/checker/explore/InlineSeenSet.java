@@ -1,5 +1,7 @@
 package io.ballot.checker.explore;
 
+import io.ballot.checker.CheckOptions;
+
 /**
  * The exact seen-set that keeps no record of the states already expanded: the states of the levels already found
  * are kept as values with no ids ({@link FoundStates}): inline in an {@link InlineStateTable} (a few bytes each) when
@@ -16,19 +18,16 @@ final class InlineSeenSet implements SeenSet {
   private final FoundStates table;
   private final StripedStateTable level;
 
-  /** The system property that keeps wide states in the id-indexed store ({@code records}), to compare the two. */
-  static final String WIDE_STORE_PROPERTY = "ballot.wideStore";
-
   /**
    * A seen-set over {@code store} for states of {@code stateBits} bits: inline when they have 1 to 63 bits,
-   * tree-compressed when more, unless {@code wideStore} is {@code "records"}; else (and for states of no bits) null:
+   * tree-compressed when more, unless {@code wideStore} is {@link CheckOptions.WideStore#RECORDS}; else (and for states of no bits) null:
    * the caller indexes the records.
    */
-  static InlineSeenSet forBits(StateStore store, int stateBits, String wideStore) {
+  static InlineSeenSet forBits(StateStore store, int stateBits, CheckOptions.WideStore wideStore) {
     if (InlineStateTable.fits(stateBits)) {
       return new InlineSeenSet(store, stateBits, new InlineStateTable(stateBits, store.budget()));
     }
-    if (!TreeStateTable.fits(stateBits) || "records".equals(wideStore)) {
+    if (!TreeStateTable.fits(stateBits) || wideStore == CheckOptions.WideStore.RECORDS) {
       return null;
     }
     return new InlineSeenSet(store, stateBits, new TreeStateTable(stateBits, store.budget()));
