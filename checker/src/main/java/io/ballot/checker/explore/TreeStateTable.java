@@ -102,9 +102,15 @@ final class TreeStateTable implements FoundStates {
     return n;
   }
 
-  /** Whether states of {@code bits} bits are kept here (rather than inline). */
+  /**
+   * The widest states kept here: the tree has a table per inner node, about bits / 16 of them, allocated up front,
+   * so a state of millions of bits keeps the id-indexed records, whose memory limit stops the search cleanly.
+   */
+  static final int MAX_BITS = 1 << 16;
+
+  /** Whether states of {@code bits} bits are kept here (rather than inline, or in the id-indexed records). */
   static boolean fits(int bits) {
-    return bits > 2 * LEAF_BITS;
+    return bits > 2 * LEAF_BITS && bits <= MAX_BITS;
   }
 
   /** The bits of the root's field for node {@code n}'s reference, with room for {@code needed} ids. */
