@@ -24,9 +24,11 @@ jar=cli/target/ballot.jar
 if (($#)) && [[ $1 != -- ]]; then jar=$1; shift; fi
 [[ ${1:-} == -- ]] && shift
 heap=${HEAP:-12g}
-java=(java -Xss16m -Xmx"$heap" -XX:+UseParallelGC -jar "$jar" check "$model" "$@")
 work=$(mktemp -d "${STORE_PARENT:-${TMPDIR:-/tmp}}/ballot-disk-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# run a copy: a build that replaces the jar during a long run would break the JVM's lazy class loading
+cp "$jar" "$work/ballot.jar"
+java=(java -Xss16m -Xmx"$heap" -XX:+UseParallelGC -jar "$work/ballot.jar" check "$model" "$@")
 
 run() { # label, then extra options; prints one line
   local label=$1 start end code disk
