@@ -154,7 +154,8 @@ public final class MessageTraces {
 
   /** Whether the message {@code role} selects is in queue {@code q} (always, except for an ordered network). */
   private static boolean inQueue(NetworkInfo.MessageRule role, Map<String, String> params, NetworkContents q) {
-    return q.from() == null || (q.from().equals(endpoint(role.from(), params)) && q.to().equals(endpoint(role.to(), params)));
+    return q.from() == null
+        || (q.from().equals(endpoint(role.from(), params)) && q.to().equals(endpoint(role.to(), params)));
   }
 
   /** The sender or receiver a rule's {@code from}/{@code to} names: a parameter's value, or a fixed {@code =VALUE}. */
