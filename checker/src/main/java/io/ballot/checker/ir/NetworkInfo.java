@@ -1,6 +1,7 @@
 package io.ballot.checker.ir;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a message-passing network declared with Ballot's extensions is, for reports: the front end lowers a network
@@ -32,8 +33,7 @@ public record NetworkInfo(String name, Kind kind, List<MessageKind> messages, Li
 
   /**
    * A rule that receives, loses or duplicates a message, identified by its name and location. The parameter names
-   * say which message: {@code slot} the multiset index (unordered), {@code from}/{@code to} the queue (the parameter that
-   * holds the sender or receiver, or {@code =VALUE} when the rule names a fixed one, VALUE as traces show it) and
+   * say which message: {@code slot} the multiset index (unordered), {@code from}/{@code to} the queue (ordered; null otherwise) and
    * {@code position} the place in it (ordered; null position: the head), {@code fieldParameters} the quantifiers
    * that hold the fields of message kind {@code message} (a set network's receive). {@code internal} are the
    * parameters that are encoding, not the user's, and are not shown in traces.
@@ -44,11 +44,32 @@ public record NetworkInfo(String name, Kind kind, List<MessageKind> messages, Li
       Role role,
       String message,
       String slot,
-      String from,
-      String to,
+      Endpoint from,
+      Endpoint to,
       String position,
       List<String> fieldParameters,
       List<String> internal) {}
+
+  /**
+   * An ordered network's sender or receiver as a rule selects it: the rule's parameter that holds it, or a fixed
+   * value the rule names (an enum value or a constant, as traces show it). Exactly one of the two is non-null.
+   */
+  public record Endpoint(String parameter, String fixed) {
+    /** The endpoint held by the rule's parameter {@code name}. */
+    public static Endpoint parameter(String name) {
+      return new Endpoint(name, null);
+    }
+
+    /** The endpoint {@code value}, named by the rule itself. */
+    public static Endpoint fixed(String value) {
+      return new Endpoint(null, value);
+    }
+
+    /** This endpoint's value in a step whose parameters had the values {@code params}. */
+    public String in(Map<String, String> params) {
+      return fixed != null ? fixed : params.get(parameter);
+    }
+  }
 
   /** The message kind named {@code name}, or null. */
   public MessageKind message(String name) {

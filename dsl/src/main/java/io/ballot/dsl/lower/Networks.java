@@ -100,8 +100,8 @@ final class Networks {
   }
 
   /** Records that {@code rule} receives, loses or duplicates a message of {@code n}; returns the rule. */
-  Rule described(Network n, Rule rule, NetworkInfo.Role role, String message, String slot, String from,
-      String to, String position, List<String> fieldParameters, List<String> internal) {
+  Rule described(Network n, Rule rule, NetworkInfo.Role role, String message, String slot,
+      NetworkInfo.Endpoint from, NetworkInfo.Endpoint to, String position, List<String> fieldParameters, List<String> internal) {
     messageRules.computeIfAbsent(n, k -> new ArrayList<>()).add(new NetworkInfo.MessageRule(rule.name(),
         rule.location(), role, message, slot, from, to, position, List.copyOf(fieldParameters), List.copyOf(internal)));
     return rule;
@@ -290,7 +290,8 @@ final class Networks {
     Expr guard = Ir.binary(BinaryOp.LT, Ir.ref(k, at), Ir.field(q, "count", at), at);
     return described(n,
         new Rule("lose from " + n.decl().getName(), binders, guard, List.of(), removeAt(n, q, Ir.ref(k, at), at), at),
-        NetworkInfo.Role.LOSE, null, null, "from", "to", "position", List.of(), List.of("position"));
+        NetworkInfo.Role.LOSE, null, null, NetworkInfo.Endpoint.parameter("from"),
+        NetworkInfo.Endpoint.parameter("to"), "position", List.of(), List.of("position"));
   }
 
   private Rule duplicationRule(Network n, SourceLocation at) {
@@ -322,7 +323,8 @@ final class Networks {
             Ir.element(slots, Ir.binary(BinaryOp.SUB, Ir.ref(j, at), Ir.integer(1, at), at), at), at)), at)), at)), at));
     body.add(new Stmt.Assign(count, Ir.binary(BinaryOp.ADD, count, Ir.integer(1, at), at), at));
     return described(n, new Rule("duplicate in " + n.decl().getName(), binders, guard, List.of(), body, at),
-        NetworkInfo.Role.DUPLICATE, null, null, "from", "to", "position", List.of(), List.of("position"));
+        NetworkInfo.Role.DUPLICATE, null, null, NetworkInfo.Endpoint.parameter("from"),
+        NetworkInfo.Endpoint.parameter("to"), "position", List.of(), List.of("position"));
   }
 
   /** A quantifier over the whole type of {@code l}. */

@@ -210,8 +210,8 @@ final class Receiving {
     body.addAll(bodies.lowerBody(r.getBody(), locals));
     Rule rule = new Rule(ruleName, List.copyOf(ruleBinders), Ir.and(at, present, where), locals, body, at);
     // for the trace: the parameters that name the sender, the receiver and (set networks) the fields
-    String fromName = endpoint(from, "from");
-    String toName = endpoint(to, "to");
+    NetworkInfo.Endpoint fromName = endpoint(from, "from");
+    NetworkInfo.Endpoint toName = endpoint(to, "to");
     List<String> fieldParameters = n.kind() == NetKind.SET
         ? binders.stream().map(MsgBinder::getName).toList() : List.of();
     return networks.described(n, rule, NetworkInfo.Role.RECEIVE, m.name(), slotName, fromName, toName, null,
@@ -220,15 +220,15 @@ final class Receiving {
 
   /**
    * How a trace finds an ordered network's sender or receiver in a receive step ({@link NetworkInfo.MessageRule}):
-   * the parameter that holds it, or {@code =VALUE} for a fixed one (an enum value or a constant).
+   * the parameter that holds it, or the fixed value (an enum value or a constant) the rule names.
    */
-  private static String endpoint(Name n, String fallback) {
+  private static NetworkInfo.Endpoint endpoint(Name n, String fallback) {
     if (n == null) {
       return null;
     }
     if (n.value() instanceof Expr.Literal fixed) {
-      return "=" + Values.text(fixed.type(), fixed.value());
+      return NetworkInfo.Endpoint.fixed(Values.text(fixed.type(), fixed.value()));
     }
-    return n.binder() != null ? n.binder().getName() : fallback;
+    return NetworkInfo.Endpoint.parameter(n.binder() != null ? n.binder().getName() : fallback);
   }
 }

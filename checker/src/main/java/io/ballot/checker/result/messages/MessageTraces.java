@@ -155,12 +155,8 @@ public final class MessageTraces {
   /** Whether the message {@code role} selects is in queue {@code q} (always, except for an ordered network). */
   private static boolean inQueue(NetworkInfo.MessageRule role, Map<String, String> params, NetworkContents q) {
     return q.from() == null
-        || (q.from().equals(endpoint(role.from(), params)) && q.to().equals(endpoint(role.to(), params)));
-  }
-
-  /** The sender or receiver a rule's {@code from}/{@code to} names: a parameter's value, or a fixed {@code =VALUE}. */
-  private static String endpoint(String named, Map<String, String> params) {
-    return named != null && named.startsWith("=") ? named.substring(1) : params.get(named);
+        || (role.from() != null && role.to() != null
+            && q.from().equals(role.from().in(params)) && q.to().equals(role.to().in(params)));
   }
 
   /** The message a receive, loss or duplication rule's parameters select, in the state before it fired. */

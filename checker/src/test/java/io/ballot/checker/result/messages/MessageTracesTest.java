@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.ballot.checker.ir.NetworkInfo;
+import io.ballot.checker.ir.NetworkInfo.Endpoint;
 import io.ballot.checker.ir.NetworkInfo.MessageKind;
 import io.ballot.checker.ir.NetworkInfo.MessageRule;
 import io.ballot.checker.ir.NetworkInfo.Role;
@@ -110,7 +111,8 @@ class MessageTracesTest {
   @Test
   void anOrderedNetworkListsEachQueueAndReceivesItsHead() {
     NetworkInfo ch = new NetworkInfo("ch", NetworkInfo.Kind.ORDERED, List.of(new MessageKind("Data", List.of("v"))),
-        List.of(new MessageRule("receive Data on ch", RECEIVE, Role.RECEIVE, "Data", null, "s", "r", null, List.of(),
+        List.of(new MessageRule("receive Data on ch", RECEIVE, Role.RECEIVE, "Data", null, Endpoint.parameter("s"),
+            Endpoint.parameter("r"), null, List.of(),
             List.of())));
     List<VariableValue> two = List.of(new VariableValue("ch[A][B].count", "2"),
         new VariableValue("ch[A][B].slot[0].kind", "Data"), new VariableValue("ch[A][B].slot[0].v", "1"),
@@ -137,7 +139,8 @@ class MessageTracesTest {
   @Test
   void aReceiveFromAFixedSenderIsReceivedAndComesBeforeWhatItsBodySends() {
     NetworkInfo ch = new NetworkInfo("ch", NetworkInfo.Kind.ORDERED, List.of(new MessageKind("Data", List.of("v"))),
-        List.of(new MessageRule("receive Data on ch", RECEIVE, Role.RECEIVE, "Data", null, "=B", "=A", null,
+        List.of(new MessageRule("receive Data on ch", RECEIVE, Role.RECEIVE, "Data", null, Endpoint.fixed("B"),
+            Endpoint.fixed("A"), null,
             List.of(), List.of())));
     // before: B -> A holds Data(1); the step receives it and its body sends Data(2) from A to B (an earlier queue)
     List<VariableValue> before = List.of(new VariableValue("ch[A][B].count", "0"),
