@@ -5,6 +5,7 @@ import io.ballot.dsl.murphi.NetKind;
 import io.ballot.dsl.murphi.NetworkDecl;
 import org.antlr.runtime.RecognitionException;
 import org.antlr.runtime.Token;
+import org.antlr.runtime.TokenStream;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
@@ -38,8 +39,54 @@ public class SyntaxHints extends SyntaxErrorMessageProvider {
       return "syntax error: unexpected '" + token.getText() + "': an ordered network's endpoint type is written in"
           + " brackets (network net: ordered [" + token.getText() + "] capacity 2 of ...)";
     }
-    return null;
+    return missingSemicolon(e, token);
   }
+
+  /**
+   * A statement or declaration that runs on into the next line: the unexpected token starts a line and could start a
+   * statement, and the token before it (on an earlier line) could end one. Murphi separates statements and
+   * declarations with ';', and a forgotten one is the commonest slip; the parser would only name the next line's word.
+   */
+  private static String missingSemicolon(RecognitionException e, Token token) {
+    if (!(e.input instanceof TokenStream tokens) || e.index <= 0 || e.index > tokens.size()) {
+      return null;
+    }
+    Token previous = null;
+    for (int i = e.index - 1; i >= 0 && previous == null; i--) {
+      Token t = tokens.get(i);
+      String text = t.getText();
+      if (text != null && !text.isBlank() && !text.startsWith("--") && !text.startsWith("/*")) {
+        previous = t;
+      }
+    }
+    if (previous == null || previous.getLine() >= token.getLine()) {
+      return null;
+    }
+    String before = previous.getText();
+    String next = token.getText();
+    boolean endsOne = before.equals(")") || before.equals("]") || Character.isLetterOrDigit(before.charAt(
+        before.length() - 1)) && !NOT_LAST.contains(before.toLowerCase(java.util.Locale.ROOT));
+    boolean startsOne = Character.isJavaIdentifierStart(next.charAt(0))
+        && !NOT_FIRST.contains(next.toLowerCase(java.util.Locale.ROOT));
+    if (!endsOne || !startsOne) {
+      return null;
+    }
+    return "syntax error: unexpected '" + next + "': missing ';' after '" + before + "' at the end of line "
+        + previous.getLine();
+  }
+
+  /** Words that cannot end a statement or declaration (something must follow them). */
+  private static final java.util.Set<String> NOT_LAST = java.util.Set.of("then", "do", "of", "else", "begin", "var",
+      "const", "type", "is", "to", "by", "from", "except", "where", "in", "if", "elsif", "while", "for", "case",
+      "switch", "return", "rule", "ruleset", "alias", "not", "mod", "and", "or", "array", "record", "enum",
+      "scalarset", "union", "multiset", "function", "procedure", "startstate", "invariant", "assert", "put", "error",
+      "clear", "undefine", "exists", "forall", "network", "send", "broadcast", "receive", "restart");
+
+  /** Words that cannot start a statement or declaration (they continue one). */
+  private static final java.util.Set<String> NOT_FIRST = java.util.Set.of("then", "do", "of", "else", "elsif", "end",
+      "endif", "endfor", "endwhile", "endswitch", "endrule", "endruleset", "endalias", "endfunction",
+      "endprocedure", "endstartstate", "endexists", "endforall", "begin", "to", "by", "from", "except", "where",
+      "in", "is", "mod", "and", "or", "not");
 
   /** The words that may follow a network's kind. */
   private static final java.util.Set<String> FLAGS =

@@ -77,4 +77,50 @@ class SyntaxHintsTest {
         """);
     assertEquals(java.util.List.of(), result.diagnostics());
   }
+
+  @Test
+  void aStatementRunningIntoTheNextLineSaysWhereTheSemicolonIsMissing() {
+    Diagnostic d = firstError("""
+        var x: 0 .. 3; y: 0 .. 3;
+        startstate begin x := 0; y := 0; end;
+        rule x < 3 ==>
+          x := x + 1 -- the next line starts a new statement
+          y := x;
+        end;
+        """);
+    assertEquals(5, d.line());
+    assertEquals("syntax error: unexpected 'y': missing ';' after '1' at the end of line 4", d.message());
+  }
+
+  @Test
+  void anAssignmentEndingInAnIndexSaysWhereTheSemicolonIsMissing() {
+    Diagnostic d = firstError("""
+        var a: array [0 .. 1] of 0 .. 3; y: 0 .. 3;
+        startstate begin
+          y := a[1]
+          clear a;
+        end;
+        """);
+    assertEquals(4, d.line());
+    assertEquals("syntax error: unexpected 'clear': missing ';' after ']' at the end of line 3", d.message());
+  }
+
+  @Test
+  void anErrorOnTheSameLineKeepsTheParsersWording() {
+    Diagnostic d = firstError("""
+        var x: 0 .. 3;
+        startstate begin x := 0 x := 1; end;
+        """);
+    assertFalse(d.message().contains("missing ';'"), d.message());
+  }
+
+  @Test
+  void aLineEndingInAKeywordThatNeedsMoreKeepsTheParsersWording() {
+    Diagnostic d = firstError("""
+        var x: 0 .. 3;
+        startstate begin if x = 0 then
+          x x := 1; end; end;
+        """);
+    assertFalse(d.message().contains("missing ';'"), d.message());
+  }
 }
