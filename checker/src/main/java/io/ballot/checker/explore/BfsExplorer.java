@@ -344,6 +344,7 @@ public final class BfsExplorer {
   private void report(int depth, long queued) {
     long bytes = bytesUsed();
     peakBytes = Math.max(peakBytes, bytes);
+    StoreBytes.emit(depth, store, inline, order.bytes(), bytes);
     progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), bytes);
     if (progress.stopRequested()) {
       halt(INTERRUPTED);

@@ -74,6 +74,16 @@ final class InlineSeenSet implements SeenSet {
     return table.bytes();
   }
 
+  /** The set of earlier levels (for the accounting breakdown). */
+  FoundStates table() {
+    return table;
+  }
+
+  /** Bytes of the index of the level being built. */
+  long levelIndexBytes() {
+    return level.indexBytes();
+  }
+
   /**
    * The level with ids {@code from .. limit - 1} is complete: its states join the table, a new index starts for the
    * next level, and the store drops the records below {@code from}. Throws {@link MemoryLimitReached} when the

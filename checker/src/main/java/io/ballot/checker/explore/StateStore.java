@@ -408,6 +408,28 @@ final class StateStore {
     return spilledChunks;
   }
 
+  /**
+   * Bytes the store holds now, by kind: {@code [records, parents and rules, arrays kept for reuse, chunk directory]}
+   * (for the accounting breakdown, {@link StoreBytes}; walks the chunks, so between levels only).
+   */
+  long[] bytesByKind() {
+    long records = 0;
+    long links = 0;
+    int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
+    for (int c = 0; c < n; c++) {
+      Chunk chunk = chunks.get(c);
+      if (chunk != null) {
+        records += chunk.records != null ? recordBytesPerChunk() : 0;
+        links += chunk.parents != null ? linkBytesPerChunk() : 0;
+      }
+    }
+    long free;
+    synchronized (this) {
+      free = freeRecords.size() * recordBytesPerChunk() + freeLinks.size() * linkBytesPerChunk();
+    }
+    return new long[] {records, links, free, 8L * chunks.length() + 16};
+  }
+
   /** Bytes of one chunk's parents and rules in memory: what a chunk reusing moved links does not reserve again. */
   long linkBytesPerChunk() {
     return ((4L + (wideRules ? 4 : 2)) << chunkBits) + 32; // and two array headers

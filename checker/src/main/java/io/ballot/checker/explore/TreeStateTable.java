@@ -230,7 +230,17 @@ final class TreeStateTable implements FoundStates {
 
   @Override
   public long bytes() {
-    long b = roots.bytes();
+    return rootBytes() + innerBytes();
+  }
+
+  /** Bytes of the root set. */
+  long rootBytes() {
+    return roots.bytes();
+  }
+
+  /** Bytes of the inner tables. */
+  long innerBytes() {
+    long b = 0;
     for (SubvectorTable t : tables) {
       b += t == null ? 0 : t.bytes();
     }
