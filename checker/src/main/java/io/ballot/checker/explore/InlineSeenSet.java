@@ -52,7 +52,7 @@ final class InlineSeenSet implements SeenSet {
     if (id >= 0) {
       return -1 - id;
     }
-    if (table.contains(state)) {
+    if (table.contains(state, appender)) {
       return -1; // found in an earlier level (its id is not kept): -1 - 0, an id below the level being built
     }
     return level.add(appender, state, parent, rule);
@@ -88,29 +88,11 @@ final class InlineSeenSet implements SeenSet {
    * The level with ids {@code from .. limit - 1} is complete: its states join the table, a new index starts for the
    * next level, and the store drops the records below {@code from}. Throws {@link MemoryLimitReached} when the
    * table cannot grow to hold them. The inserts, a cache miss each and otherwise a serial phase between two parallel
-   * levels (14 % of a 2-thread search's CPU samples on counters 10^7), are split among {@code parallel}'s parts by
-   * the table's stripes (null: all on this thread): each part reads the whole level, in id order, and inserts the
-   * states of its own stripes.
+   * levels (14 % of a 2-thread search's CPU samples on counters 10^7), are split among {@code parallel}'s parts
+   * (null: all on this thread), as the table knows how ({@link FoundStates#addLevel}).
    */
   void levelFound(int from, int limit, ParallelParts parallel) {
-    // only the inline table splits by stripes; the tree's tables are shared by all its roots
-    int parts = parallel == null || !(table instanceof InlineStateTable) ? 1 : parallel.parts(limit - from);
-    java.util.function.IntConsumer part = p -> {
-      long[] state = new long[store.words()];
-      for (int id = from; id < limit; id++) {
-        if (!store.isHole(id)) {
-          store.get(id, state);
-          if (parts == 1 || InlineStateTable.stripeOf(state[0], parts) == p) {
-            table.add(state);
-          }
-        }
-      }
-    };
-    if (parts == 1) {
-      part.accept(0);
-    } else {
-      parallel.run(parts, part);
-    }
+    table.addLevel(store, from, limit, parallel);
     level.clear();
     store.dropRecordsBelow(from);
   }
