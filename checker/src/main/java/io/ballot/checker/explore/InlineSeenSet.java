@@ -20,14 +20,15 @@ final class InlineSeenSet implements SeenSet {
 
   /**
    * A seen-set over {@code store} for states of {@code stateBits} bits: inline when they have 1 to 63 bits,
-   * tree-compressed when more, unless {@code wideStore} is {@link CheckOptions.WideStore#RECORDS}; else (and for states of no bits) null:
-   * the caller indexes the records.
+   * tree-compressed when more and {@code wideStore} is {@link CheckOptions.WideStore#TREE}; else (and for states of
+   * no bits) null: the caller indexes the records (and, under {@link CheckOptions.WideStore#AUTO}, may move them to
+   * the tree later: {@link WideStoreSwitch}).
    */
   static InlineSeenSet forBits(StateStore store, int stateBits, CheckOptions.WideStore wideStore) {
     if (InlineStateTable.fits(stateBits)) {
       return new InlineSeenSet(store, stateBits, new InlineStateTable(stateBits, store.budget()));
     }
-    if (!TreeStateTable.fits(stateBits) || wideStore == CheckOptions.WideStore.RECORDS) {
+    if (!TreeStateTable.fits(stateBits) || wideStore != CheckOptions.WideStore.TREE) {
       return null;
     }
     return new InlineSeenSet(store, stateBits, new TreeStateTable(stateBits, store.budget()));
