@@ -308,6 +308,34 @@ final class StateStore {
       }
     }
     droppedChunks = Math.max(droppedChunks, end);
+    trimFree();
+  }
+
+  /**
+   * Gives back to the budget (and the collector) the arrays kept for reuse beyond what the next level is expected to
+   * take: as many as the chunks in use now hold (the level being expanded), at least one. When levels shrink, the
+   * arrays of the wide levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31
+   * bytes per state at its peak).
+   */
+  private synchronized void trimFree() {
+    int records = 0;
+    int links = 0;
+    int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
+    for (int c = Math.min(droppedChunks, spilledChunks); c < n; c++) {
+      Chunk chunk = chunks.get(c);
+      if (chunk != null) {
+        records += chunk.records != null ? 1 : 0;
+        links += chunk.parents != null ? 1 : 0;
+      }
+    }
+    while (freeRecords.size() > Math.max(1, records)) {
+      freeRecords.pop();
+      budget.release(recordBytesPerChunk());
+    }
+    while (freeLinks.size() > Math.max(1, links)) {
+      freeLinks.pop();
+      budget.release(linkBytesPerChunk());
+    }
   }
 
   /** Whether state {@code id}'s value is still stored (its chunk's records were not dropped). */
@@ -403,6 +431,7 @@ final class StateStore {
     } catch (java.io.IOException | RuntimeException e) {
       linksFailure = e.getMessage() == null ? e.toString() : e.getMessage();
     }
+    trimFree();
   }
 
   private static final int[] NO_HOLES = {};
