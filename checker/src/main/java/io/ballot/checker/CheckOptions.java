@@ -12,7 +12,7 @@ package io.ballot.checker;
  * {@code hashCompactionBits} is 0 for an exact search, or the bits of the signatures kept per state (hash
  * compaction, {@value #MIN_HASH_BITS} to 64); {@code parents} says which parent a state keeps on several threads
  * (null: {@link Parents#LEAST}, the deterministic one); {@code wideStore} how an exact search without liveness
- * properties keeps the expanded states wider than 63 bits (null: {@link WideStore#TREE}).
+ * properties keeps the expanded states wider than 63 bits (null: {@link WideStore#AUTO}).
  */
 public record CheckOptions(
     int threads,
@@ -69,21 +69,24 @@ public record CheckOptions(
 
   /**
    * How an exact search without liveness properties keeps the states it has expanded when they are wider than 63
-   * bits (narrower ones are kept as bare values). {@link #TREE}: tree-compressed, about a third fewer bytes per state
-   * than {@link #RECORDS}, the id-indexed records every other search keeps, for somewhat more CPU (docs/design.md,
-   * compact store). RECORDS is chosen by the hidden {@code --x-wide-store} of {@code ballot check}, to compare.
+   * bits (narrower ones are kept as bare values). {@link #TREE}: tree-compressed, a third to a half of the bytes per
+   * state of {@link #RECORDS}, the id-indexed records every other search keeps, for about a tenth more CPU
+   * (docs/design.md, compact store). {@link #AUTO}, the default: the records while they fit the memory limit, moved
+   * to the tree at a level boundary when they would not (unless the search can hand over to disk, which needs the
+   * records). TREE and RECORDS are chosen by the hidden {@code --x-wide-store} of {@code ballot check}, to compare.
    */
   public enum WideStore {
+    AUTO,
     TREE,
     RECORDS
   }
 
-  /** Options with the given {@code parents} and tree-compressed wide states ({@link WideStore#TREE}). */
+  /** Options with the given {@code parents} and wide states kept as the memory limit allows ({@link WideStore#AUTO}). */
   public CheckOptions(int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors,
       double timeLimitSeconds, Engine engine, Symmetry symmetry, int singleThreadUntil, int compileAfter,
       int hashCompactionBits, Parents parents) {
     this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        compileAfter, hashCompactionBits, parents, WideStore.TREE);
+        compileAfter, hashCompactionBits, parents, WideStore.AUTO);
   }
 
   /** Options with the deterministic parents ({@link Parents#LEAST}). */
@@ -142,7 +145,7 @@ public record CheckOptions(
       parents = Parents.LEAST;
     }
     if (wideStore == null) {
-      wideStore = WideStore.TREE;
+      wideStore = WideStore.AUTO;
     }
     if (symmetry == null) {
       symmetry = Symmetry.OFF;
@@ -235,7 +238,7 @@ public record CheckOptions(
         singleThreadUntil, compileAfter, hashCompactionBits, p, wideStore);
   }
 
-  /** These options with {@code wideStore} (null: {@link WideStore#TREE}). */
+  /** These options with {@code wideStore} (null: {@link WideStore#AUTO}). */
   public CheckOptions withWideStore(WideStore w) {
     return new CheckOptions(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
         singleThreadUntil, compileAfter, hashCompactionBits, parents, w);

@@ -34,5 +34,12 @@ public interface ProgressListener {
    */
   default void memoryLimit(long bytes, String source) {}
 
+  /**
+   * The states found so far ({@code states}) were moved from the id-indexed records to the tree-compressed store,
+   * as the memory limit neared (states wider than 63 bits, docs/design.md, compact store): the bytes held went
+   * from {@code bytesBefore} to {@code bytesAfter}. By default, ignored.
+   */
+  default void storeCompacted(long states, long bytesBefore, long bytesAfter) {}
+
   ProgressListener NONE = (s, r, d, q, t, b) -> {};
 }

@@ -294,9 +294,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--x-wide-store",
       hidden = true,
-      paramLabel = "tree|records",
-      description = "For benchmarking: how an exact search keeps expanded states wider than 63 bits: tree (the"
-          + " default, tree-compressed) or records (the id-indexed store).")
+      paramLabel = "auto|tree|records",
+      description = "For benchmarking: how an exact search keeps expanded states wider than 63 bits: auto (the"
+          + " default: records while they fit, then tree), tree (tree-compressed throughout) or records (the"
+          + " id-indexed store throughout).")
   String xWideStore;
 
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The compact exact store (issue 25.3): a model whose states fit in 63 bits is searched with its expanded levels
  * kept as values in the inline table and its trace links moved to a file; the same model with a constant 64-bit
- * variable added is searched with its expanded levels tree-compressed ({@code TreeStateTable}), and again with the
- * id-indexed store ({@link CheckOptions.WideStore#RECORDS}), which keeps every record. Counts, depth, rule counts,
+ * variable added is searched with its expanded levels tree-compressed ({@code TreeStateTable}), again with the
+ * id-indexed store ({@link CheckOptions.WideStore#RECORDS}), which keeps every record, and by default ({@link
+ * CheckOptions.WideStore#AUTO}) under a limit that makes the records move to the tree midway. Counts, depth, rule counts,
  * verdicts and counterexamples (step for step) are the same, on one thread and on two with every level split, and
  * under a memory limit small enough that the store's chunks are tiny and most of them have their links in the file.
  */
@@ -95,21 +96,47 @@ class CompactStoreTest {
     CheckOptions base = new CheckOptions(1, 0, deadlockOf(source), 0, 3, 0).withSingleThreadUntil(0);
     Result expected = new BfsExplorer(wide, base.withWideStore(CheckOptions.WideStore.RECORDS), ProgressListener.NONE)
         .run();
-    for (int run = 0; run < 4; run++) {
+    for (int run = 0; run < 6; run++) {
       int threads = 1 + run % 2;
-      boolean tree = run >= 2;
-      // the tree's tables start at 256 stripes each: a tiny model takes more bytes there than in the inline table
-      long limit = tree && memory > 0 ? 4 * memory : memory;
-      CheckOptions options = new CheckOptions(threads, limit, deadlockOf(source), 0, 3, 0).withSingleThreadUntil(0);
-      Result got = new BfsExplorer(tree ? wide : compact, options, ProgressListener.NONE).run();
-      String what = name + (tree ? " padded, tree-compressed," : "") + " on " + threads + " threads"
-          + (limit > 0 ? " in " + limit + " bytes" : "");
+      boolean tree = run >= 2 && run < 4;
+      boolean auto = run >= 4;
+      // the tree's root set starts at 4096 stripes: a tiny model takes more bytes there than in the inline table
+      long limit = (tree || auto) && memory > 0 ? 4 * memory : memory;
+      if (auto) {
+        // half as much again as the records' peak under the tree's limit: the records pass half of it about three
+        // quarters of the way, and so move to the tree, which fits beside them
+        Result records = memory == 0 ? expected : new BfsExplorer(wide, new CheckOptions(1, limit, deadlockOf(source),
+            0, 3, 0).withSingleThreadUntil(0).withWideStore(CheckOptions.WideStore.RECORDS), ProgressListener.NONE)
+            .run();
+        limit = records.storage().peakBytes() * 3 / 2;
+      }
+      CheckOptions options = new CheckOptions(threads, limit, deadlockOf(source), 0, 3, 0).withSingleThreadUntil(0)
+          .withWideStore(tree ? CheckOptions.WideStore.TREE : CheckOptions.WideStore.AUTO);
+      long[] moved = {-1};
+      ProgressListener listener = new ProgressListener() {
+        @Override
+        public void progress(long states, long rulesFired, int depth, long queued, double seconds, long bytes) {}
+
+        @Override
+        public void storeCompacted(long states, long bytesBefore, long bytesAfter) {
+          moved[0] = states;
+        }
+      };
+      Result got = new BfsExplorer(tree || auto ? wide : compact, options, listener).run();
+      String what = name + (tree ? " padded, tree-compressed," : auto ? " padded, records then tree," : "") + " on "
+          + threads + " threads" + (limit > 0 ? " in " + limit + " bytes" : "");
+      if (auto && memory > 0) {
+        assertTrue(moved[0] > 0 && moved[0] < expected.states(), what + ": moved to the tree at " + moved[0]);
+      }
+      if (!auto) {
+        assertEquals(-1, moved[0], what + ": no move");
+      }
       assertEquals(expected.verdict(), got.verdict(), what + ": " + got.stopReason());
       assertEquals(expected.states(), got.states(), what);
       assertEquals(expected.rulesFired(), got.rulesFired(), what);
       assertEquals(expected.depth(), got.depth(), what);
       assertEquals(samePlace(expected.rules().toString()), samePlace(got.rules().toString()), what);
-      assertEquals(samePlace(printed(expected)), tree ? samePlace(printed(got)) : printed(got), what);
+      assertEquals(samePlace(printed(expected)), tree || auto ? samePlace(printed(got)) : printed(got), what);
       if (memory > 0) {
         assertEquals(Verdict.VIOLATED, got.verdict(), what);
         assertTrue(got.violations().get(0).trace().size() > 380, what);

@@ -53,11 +53,13 @@ public final class BfsExplorer {
   /** The stop reason when {@link ProgressListener#stopRequested()} stopped the search. */
   public static final String INTERRUPTED = "interrupted";
   private final StateStore store;
-  private final SeenSet seen;
+  private SeenSet seen;
   /** The seen-set under hash compaction ({@code --hash-compaction}); null in an exact search. */
   private final CompactedSeenSet compacted;
   /** The exact seen-set that keeps found states as values, inline or tree-compressed ({@link InlineSeenSet}); or null. */
-  private final InlineSeenSet inline;
+  private InlineSeenSet inline;
+  /** When the records are to move to the tree-compressed set as the memory limit nears ({@link WideStoreSwitch}); or null. */
+  private WideStoreSwitch wideSwitch;
   /** The most bytes the search held at a progress report (the end of a level, or every half second). */
   private long peakBytes;
   private final DiscoveryOrder order;
@@ -122,6 +124,11 @@ public final class BfsExplorer {
       this.compacted = null;
       this.inline = null;
       this.seen = new StripedStateTable(store, ts.layout().bits() <= 32);
+      boolean wide = TreeStateTable.fits(ts.layout().bits()) && !InlineStateTable.fits(ts.layout().bits());
+      if (wide && options.wideStore() == CheckOptions.WideStore.AUTO && options.hashCompactionBits() == 0
+          && StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
+        this.wideSwitch = new WideStoreSwitch(store, ts.layout().bits());
+      }
     }
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
@@ -211,6 +218,9 @@ public final class BfsExplorer {
     // caller searches again on disk from the start.
     boolean byId = inline == null && compacted == null;
     this.spill = byId ? spill : null;
+    if (this.spill != null) {
+      wideSwitch = null; // a hand-over to disk needs the records' ids
+    }
     this.spillPoint = spill == null || !byId ? null : new SpillPoint(store, budget);
   }
 
@@ -279,6 +289,11 @@ public final class BfsExplorer {
         if (from < to) {
           depth++;
         }
+        if (wideSwitch != null && !stop && wideSwitch.due(from, to, bytesUsed())) {
+          phase = LevelPhase.begin("wideStore", depth, to - from);
+          moveToTree(from, to, betweenLevels);
+          phase.commit();
+        }
         phase = LevelPhase.begin("report", depth, to - from);
         levelDone(depth, from, to);
         report(depth, to - from);
@@ -330,6 +345,21 @@ public final class BfsExplorer {
     }
   }
 
+  /** Moves the states found so far (ids below {@code to}) to the tree-compressed set ({@link WideStoreSwitch}). */
+  private void moveToTree(int from, int to, ParallelParts parallel) {
+    WideStoreSwitch move = wideSwitch;
+    wideSwitch = null;
+    long before = bytesUsed();
+    try {
+      inline = move.move((StripedStateTable) seen, from, to, parallel);
+      seen = inline;
+      peakBytes = Math.max(peakBytes, before + inline.tableBytes()); // the tree was built beside the records
+      progress.storeCompacted(store.size(), before, bytesUsed());
+    } catch (MemoryLimitReached e) {
+      halt(e.getMessage());
+    }
+  }
+
   private double seconds() {
     return (System.nanoTime() - startNanos) / 1e9;
   }
@@ -344,6 +374,7 @@ public final class BfsExplorer {
   private void report(int depth, long queued) {
     long bytes = bytesUsed();
     peakBytes = Math.max(peakBytes, bytes);
+    StoreBytes.emit(depth, store, inline, order.bytes(), bytes);
     progress.progress(store.size(), rulesFired.sum(), depth, queued, seconds(), bytes);
     if (progress.stopRequested()) {
       halt(INTERRUPTED);

@@ -20,14 +20,15 @@ final class InlineSeenSet implements SeenSet {
 
   /**
    * A seen-set over {@code store} for states of {@code stateBits} bits: inline when they have 1 to 63 bits,
-   * tree-compressed when more, unless {@code wideStore} is {@link CheckOptions.WideStore#RECORDS}; else (and for states of no bits) null:
-   * the caller indexes the records.
+   * tree-compressed when more and {@code wideStore} is {@link CheckOptions.WideStore#TREE}; else (and for states of
+   * no bits) null: the caller indexes the records (and, under {@link CheckOptions.WideStore#AUTO}, may move them to
+   * the tree later: {@link WideStoreSwitch}).
    */
   static InlineSeenSet forBits(StateStore store, int stateBits, CheckOptions.WideStore wideStore) {
     if (InlineStateTable.fits(stateBits)) {
       return new InlineSeenSet(store, stateBits, new InlineStateTable(stateBits, store.budget()));
     }
-    if (!TreeStateTable.fits(stateBits) || wideStore == CheckOptions.WideStore.RECORDS) {
+    if (!TreeStateTable.fits(stateBits) || wideStore != CheckOptions.WideStore.TREE) {
       return null;
     }
     return new InlineSeenSet(store, stateBits, new TreeStateTable(stateBits, store.budget()));
@@ -52,7 +53,7 @@ final class InlineSeenSet implements SeenSet {
     if (id >= 0) {
       return -1 - id;
     }
-    if (table.contains(state)) {
+    if (table.contains(state, appender)) {
       return -1; // found in an earlier level (its id is not kept): -1 - 0, an id below the level being built
     }
     return level.add(appender, state, parent, rule);
@@ -74,33 +75,25 @@ final class InlineSeenSet implements SeenSet {
     return table.bytes();
   }
 
+  /** The set of earlier levels (for the accounting breakdown). */
+  FoundStates table() {
+    return table;
+  }
+
+  /** Bytes of the index of the level being built. */
+  long levelIndexBytes() {
+    return level.indexBytes();
+  }
+
   /**
    * The level with ids {@code from .. limit - 1} is complete: its states join the table, a new index starts for the
    * next level, and the store drops the records below {@code from}. Throws {@link MemoryLimitReached} when the
    * table cannot grow to hold them. The inserts, a cache miss each and otherwise a serial phase between two parallel
-   * levels (14 % of a 2-thread search's CPU samples on counters 10^7), are split among {@code parallel}'s parts by
-   * the table's stripes (null: all on this thread): each part reads the whole level, in id order, and inserts the
-   * states of its own stripes.
+   * levels (14 % of a 2-thread search's CPU samples on counters 10^7), are split among {@code parallel}'s parts
+   * (null: all on this thread), as the table knows how ({@link FoundStates#addLevel}).
    */
   void levelFound(int from, int limit, ParallelParts parallel) {
-    // only the inline table splits by stripes; the tree's tables are shared by all its roots
-    int parts = parallel == null || !(table instanceof InlineStateTable) ? 1 : parallel.parts(limit - from);
-    java.util.function.IntConsumer part = p -> {
-      long[] state = new long[store.words()];
-      for (int id = from; id < limit; id++) {
-        if (!store.isHole(id)) {
-          store.get(id, state);
-          if (parts == 1 || InlineStateTable.stripeOf(state[0], parts) == p) {
-            table.add(state);
-          }
-        }
-      }
-    };
-    if (parts == 1) {
-      part.accept(0);
-    } else {
-      parallel.run(parts, part);
-    }
+    table.addLevel(store, from, limit, parallel);
     level.clear();
     store.dropRecordsBelow(from);
   }

@@ -5,48 +5,88 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * An exact set of states of at most 63 bits, each kept as its own value (plus one, so that 0 means empty) in a slot
- * of as few whole bytes as that takes: a 28-bit state costs 4 bytes a slot, with no id, no record and no hash
- * fragment. Split into {@value #STRIPES} stripes by the top bits of the state's hash, each a {@code byte[]} probed
- * linearly and doubled on its own when {@value #MAX_LOAD_PERCENT}% full, so that growing never holds two copies of
- * the whole table (only of one stripe) and needs no state from elsewhere: the slots are the states.
+ * An exact set of states of at most 63 bits, each kept in a slot of as few whole bytes as what is left of it once
+ * its stripe is known: no id, no record, no hash fragment. A value is first mixed by a bijection on its own bits
+ * ({@link #mix}); the top {@value #STRIPE_BITS} bits of the result choose one of the stripes and only the rest (the
+ * remainder) is stored, since the stripe already says what the top bits were (quotienting, as Cleary's compact hash
+ * table does for a whole table): a 28-bit state costs 2 bytes a slot, a 34-bit one 3. A stripe's slots hold
+ * remainders, 0 meaning empty; the one value of a stripe whose remainder is 0 is a flag of its own. Each stripe is a
+ * {@code byte[]} probed linearly and doubled on its own when {@value #MAX_LOAD_PERCENT}% full, so that growing never
+ * holds two copies of the whole table (only of one stripe) and needs no state from elsewhere: the slots, with their
+ * stripe's number, are the states.
  *
  * <p>Filled between the levels of a search and only read during a level (as {@link SignatureTable}), so it needs no
  * locks: the level's workers start after the inserts, and the search thread waits for them before inserting again.
- * The inserts between levels may run on several threads as long as each stripe has one ({@link #stripeOf}): a
- * stripe's array, size and slot count are its own, and the set's totals are summed over the stripes. Every byte is
+ * The inserts between levels may run on several threads as long as each stripe has one ({@link #partOf}): a
+ * stripe's array, counts and flag are its own, and the set's totals are summed over the stripes. Every byte is
  * reserved from the budget (thread-safe) first.
  */
 final class InlineStateTable implements FoundStates {
   static final int MAX_LOAD_PERCENT = 85;
   /** Set by {@link #dispose}: the bytes are given back and no longer counted. */
   private boolean disposed;
-  private static final int STRIPE_BITS = 8;
-  private static final int STRIPES = 1 << STRIPE_BITS;
-  private static final int FIRST_SLOT_BITS = 4;
-  private static final int MAX_SLOT_BITS = 30; // a stripe's byte[] stays below 2^31 bytes for slots of up to 1 byte
+  /** Bits of a value that choose its stripe (fewer for values of fewer bits): stored by no slot. */
+  static final int STRIPE_BITS = 12;
+  private static final int FIRST_SLOTS = 4;
+  /** A stripe's byte[] stays below 2^31 bytes. */
+  private static final long MAX_STRIPE_BYTES = Integer.MAX_VALUE - 64;
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long M1 = 0xBF58476D1CE4E5B9L;
+  private static final long M2 = 0x94D049BB133111EBL;
+  private static final long M1_INVERSE = inverse(M1);
+  private static final long M2_INVERSE = inverse(M2);
 
+  private final int bits;
+  private final long valueMask;
+  private final int shift; // of the mix's xor-shifts
+  private final int stripeBits;
+  private final int restBits; // stored per slot
+  private final long restMask;
   private final int width;
   private final long keyMask;
   private final MemoryBudget budget;
-  private final byte[][] stripes = new byte[STRIPES][];
-  private final int[] slotBits = new int[STRIPES];
-  private final long[] used = new long[STRIPES];
+  private final byte[][] stripes;
+  private final int[] slotCount; // per stripe; grown by half (not doubled), so the load stays between 57 and 85 %
+  private final long[] used; // slots filled per stripe
+  private final boolean[] zero; // whether the stripe's value of remainder 0 is in the set
 
-  /** An empty set for states of {@code bits} bits (1 to 63), its bytes reserved from {@code budget}. */
+  /** An empty set for states of {@code bits} bits (1 to 63), its bytes counted in {@code budget} (even beyond it). */
   InlineStateTable(int bits, MemoryBudget budget) {
+    this(bits, budget, false);
+  }
+
+  /**
+   * An empty set as above; {@code reserve}: its bytes are reserved from {@code budget} before they are allocated
+   * (throwing {@link MemoryLimitReached} when they do not fit), for a set made during a search.
+   */
+  InlineStateTable(int bits, MemoryBudget budget, boolean reserve) {
     if (bits < 1 || bits > 63) {
       throw new IllegalArgumentException("inline states have 1 to 63 bits, not " + bits);
     }
-    this.width = (bits + 1 + 7) >>> 3; // the value plus one needs bits + 1 bits
+    this.bits = bits;
+    this.valueMask = (1L << bits) - 1;
+    this.shift = (bits + 1) / 2;
+    this.stripeBits = Math.min(STRIPE_BITS, bits);
+    this.restBits = bits - stripeBits;
+    this.restMask = (1L << restBits) - 1;
+    this.width = Math.max(1, (restBits + 7) >>> 3);
     this.keyMask = width == 8 ? -1L : (1L << (8 * width)) - 1;
     this.budget = budget;
-    for (int s = 0; s < STRIPES; s++) {
-      slotBits[s] = FIRST_SLOT_BITS;
-      stripes[s] = new byte[arrayBytes(FIRST_SLOT_BITS)];
+    int n = 1 << stripeBits;
+    long initial = 13L * n + 64 + n * (arrayBytes(FIRST_SLOTS) + 16L); // as bytes() will count them
+    if (reserve) {
+      budget.reserve(initial);
+    } else {
+      budget.charge(initial);
     }
-    budget.charge(bytes());
+    stripes = new byte[n][];
+    slotCount = new int[n];
+    used = new long[n];
+    zero = new boolean[n];
+    for (int s = 0; s < n; s++) {
+      slotCount[s] = FIRST_SLOTS;
+      stripes[s] = new byte[arrayBytes(FIRST_SLOTS)];
+    }
   }
 
   /** Whether states of {@code bits} bits can be kept here. */
@@ -59,15 +99,15 @@ final class InlineStateTable implements FoundStates {
     return width;
   }
 
-  /** Bytes of the stripes' arrays, for memory accounting. */
+  /** Bytes of the stripes' arrays and counts, for memory accounting. */
   @Override
   public long bytes() {
     if (disposed) {
       return 0;
     }
-    long bytes = 0;
-    for (int s = 0; s < STRIPES; s++) {
-      bytes += arrayBytes(slotBits[s]) + 16L;
+    long bytes = 13L * stripes.length + 64; // the counts, flags and array references
+    for (int s = 0; s < stripes.length; s++) {
+      bytes += arrayBytes(slotCount[s]) + 16L;
     }
     return bytes;
   }
@@ -75,42 +115,77 @@ final class InlineStateTable implements FoundStates {
   /** States stored. */
   long size() {
     long size = 0;
-    for (long u : used) {
-      size += u;
+    for (int s = 0; s < stripes.length; s++) {
+      size += used[s] + (zero[s] ? 1 : 0);
     }
     return size;
   }
 
   /**
-   * The part, of {@code parts} (at most {@value #STRIPES}), whose thread adds {@code value} when several threads
+   * The part, of {@code parts} (at most the number of stripes), whose thread adds {@code value} when several threads
    * fill the set at once: the parts own disjoint sets of stripes.
    */
-  static int stripeOf(long value, int parts) {
-    return (int) ((hash(value) >>> (64 - STRIPE_BITS)) * parts >>> STRIPE_BITS);
+  int partOf(long value, int parts) {
+    return (int) ((mix(value) >>> restBits) * parts >>> stripeBits);
   }
 
-  private int arrayBytes(int bits) {
-    return (width << bits) + Long.BYTES; // and 8 more, so that the last slot can be read as one long
+  private int arrayBytes(int slots) {
+    return width * slots + Long.BYTES; // and 8 more, so that the last slot can be read as one long
   }
 
-  private static long hash(long value) {
-    long h = value * 0x9E3779B97F4A7C15L; // splitmix64's finaliser over a golden-ratio product
-    h ^= h >>> 30;
-    h *= 0xBF58476D1CE4E5B9L;
-    h ^= h >>> 27;
-    h *= 0x94D049BB133111EBL;
-    return h ^ (h >>> 31);
+  /** A bijection on values of {@link #bits} bits, spreading every bit over all of them (a murmur-like finaliser). */
+  long mix(long value) {
+    long x = value & valueMask;
+    x ^= x >>> shift;
+    x = (x * M1) & valueMask;
+    x ^= x >>> shift;
+    x = (x * M2) & valueMask;
+    return x ^ (x >>> shift);
+  }
+
+  /** The inverse of {@link #mix}. */
+  long unmix(long mixed) {
+    long x = unshift(mixed);
+    x = (x * M2_INVERSE) & valueMask;
+    x = unshift(x);
+    x = (x * M1_INVERSE) & valueMask;
+    return unshift(x);
+  }
+
+  /** The inverse of {@code x ^= x >>> shift} on values of {@link #bits} bits. */
+  private long unshift(long y) {
+    long x = y;
+    for (int s = shift; s < bits; s += shift) {
+      x = y ^ (x >>> shift);
+    }
+    return x;
+  }
+
+  /** The inverse of odd {@code m} modulo 2^64 (Newton's iteration; each step doubles the bits that are right). */
+  private static long inverse(long m) {
+    long x = m;
+    for (int i = 0; i < 5; i++) {
+      x *= 2 - m * x;
+    }
+    return x;
+  }
+
+  /** The first slot probed for remainder {@code rest} among {@code slots} (any number: a multiply-shift range). */
+  private static int home(long rest, int slots) {
+    return (int) ((((rest * 0x9E3779B97F4A7C15L) >>> 32) * slots) >>> 32);
   }
 
   /** Whether {@code value} (a state's only word) is in the set. Thread-safe between inserts. */
   boolean contains(long value) {
-    long h = hash(value);
-    int s = (int) (h >>> (64 - STRIPE_BITS));
+    long x = mix(value);
+    int s = (int) (x >>> restBits);
+    long key = x & restMask;
+    if (key == 0) {
+      return zero[s];
+    }
     byte[] slots = stripes[s];
-    int bits = slotBits[s];
-    int mask = (1 << bits) - 1;
-    int i = (int) ((h << STRIPE_BITS) >>> (64 - bits));
-    long key = value + 1;
+    int n = slotCount[s];
+    int i = home(key, n);
     while (true) {
       long k = (long) LONG.get(slots, i * width) & keyMask;
       if (k == key) {
@@ -119,31 +194,36 @@ final class InlineStateTable implements FoundStates {
       if (k == 0) {
         return false;
       }
-      i = (i + 1) & mask;
+      i = i + 1 == n ? 0 : i + 1;
     }
   }
 
   /**
    * Adds {@code value} unless present; returns whether it was new. Not thread-safe, except for threads that add
-   * values of distinct {@link #stripeOf} parts (see the class comment). Throws
+   * values of distinct {@link #partOf} parts (see the class comment). Throws
    * {@link MemoryLimitReached} when its stripe must grow and the bigger array does not fit; the set is then unchanged.
    */
   boolean add(long value) {
-    long h = hash(value);
-    int s = (int) (h >>> (64 - STRIPE_BITS));
-    if ((used[s] + 1) * 100 > (long) MAX_LOAD_PERCENT << slotBits[s]) {
+    long x = mix(value);
+    int s = (int) (x >>> restBits);
+    long key = x & restMask;
+    if (key == 0) {
+      boolean fresh = !zero[s];
+      zero[s] = true;
+      return fresh;
+    }
+    if ((used[s] + 1) * 100 > (long) MAX_LOAD_PERCENT * slotCount[s]) {
       grow(s);
     }
-    if (insert(stripes[s], slotBits[s], h, value + 1)) {
+    if (insert(stripes[s], slotCount[s], key)) {
       used[s]++;
       return true;
     }
     return false;
   }
 
-  private boolean insert(byte[] slots, int bits, long h, long key) {
-    int mask = (1 << bits) - 1;
-    int i = (int) ((h << STRIPE_BITS) >>> (64 - bits));
+  private boolean insert(byte[] slots, int n, long key) {
+    int i = home(key, n);
     while (true) {
       int at = i * width;
       long word = (long) LONG.get(slots, at);
@@ -155,7 +235,7 @@ final class InlineStateTable implements FoundStates {
         LONG.set(slots, at, (word & ~keyMask) | key);
         return true;
       }
-      i = (i + 1) & mask;
+      i = i + 1 == n ? 0 : i + 1;
     }
   }
 
@@ -171,15 +251,45 @@ final class InlineStateTable implements FoundStates {
     return add(state[0]);
   }
 
+  /**
+   * Adds the states of ids {@code from .. limit - 1} of {@code store}; a level of 2^14 states or more is split among
+   * {@code parallel}'s parts (null: all on this thread) by stripe: each part reads the whole level, in id order, and
+   * inserts the states of its own stripes.
+   */
+  @Override
+  public void addLevel(StateStore store, int from, int limit, ParallelParts parallel) {
+    int parts = parallel == null ? 1 : parallel.parts(limit - from);
+    java.util.function.IntConsumer part = p -> {
+      long[] state = new long[store.words()];
+      for (int id = from; id < limit; id++) {
+        if (!store.isHole(id)) {
+          store.get(id, state);
+          if (parts == 1 || partOf(state[0], parts) == p) {
+            add(state[0]);
+          }
+        }
+      }
+    };
+    if (parts == 1) {
+      part.accept(0);
+    } else {
+      parallel.run(parts, part);
+    }
+  }
+
   /** Calls {@code action} with every value in the set, in no particular order. */
   void forEach(java.util.function.LongConsumer action) {
-    for (int s = 0; s < STRIPES; s++) {
+    for (int s = 0; s < stripes.length; s++) {
+      long top = (long) s << restBits;
+      if (zero[s]) {
+        action.accept(unmix(top));
+      }
       byte[] slots = stripes[s];
-      int n = 1 << slotBits[s];
+      int n = slotCount[s];
       for (int i = 0; i < n; i++) {
         long key = (long) LONG.get(slots, i * width) & keyMask;
         if (key != 0) {
-          action.accept(key - 1);
+          action.accept(unmix(top | key));
         }
       }
     }
@@ -191,24 +301,27 @@ final class InlineStateTable implements FoundStates {
     disposed = true;
   }
 
-  /** Doubles stripe {@code s}: the bigger array is reserved first, the old one given back once copied. */
+  /**
+   * Grows stripe {@code s} by half (a doubling would leave the table between 42 and 85 % full, 62 % on average;
+   * by half, between 57 and 85 %, 70 %): the bigger array is reserved first, the old one given back once copied.
+   */
   private void grow(int s) {
-    int bits = slotBits[s] + 1;
-    if (bits > MAX_SLOT_BITS - (width > 1 ? 32 - Integer.numberOfLeadingZeros(width - 1) : 0)) {
+    int oldSlots = slotCount[s];
+    int n = oldSlots + oldSlots / 2;
+    if ((long) width * n + Long.BYTES > MAX_STRIPE_BYTES) {
       throw new IllegalStateException("more states than an inline table holds");
     }
-    budget.reserve(arrayBytes(bits) + 16L);
+    budget.reserve(arrayBytes(n) + 16L);
     byte[] old = stripes[s];
-    byte[] bigger = new byte[arrayBytes(bits)];
-    int oldSlots = 1 << slotBits[s];
+    byte[] bigger = new byte[arrayBytes(n)];
     for (int i = 0; i < oldSlots; i++) {
       long key = (long) LONG.get(old, i * width) & keyMask;
       if (key != 0) {
-        insert(bigger, bits, hash(key - 1), key);
+        insert(bigger, n, key);
       }
     }
     stripes[s] = bigger;
-    slotBits[s] = bits;
+    slotCount[s] = n;
     budget.release(old.length + 16L);
   }
 }

@@ -56,12 +56,15 @@ final class StateStore {
     final int[] parents;
     final char[] rules;
     final int[] wideRules;
+    /** When the parents are in the links file: the indexes of the chunk's holes, ascending (so few: a search list). */
+    final int[] holes;
 
     Chunk(byte[] records, int[] parents, char[] rules, int[] wideRules) {
       this.records = records;
       this.parents = parents;
       this.rules = rules;
       this.wideRules = wideRules;
+      this.holes = null;
     }
 
     /** {@code c}'s parents and rules without its records (dropped: see {@link #dropRecordsBelow}). */
@@ -70,14 +73,19 @@ final class StateStore {
       parents = c.parents;
       rules = c.rules;
       wideRules = c.wideRules;
+      holes = c.holes;
     }
 
-    /** {@code records} whose parents and rules are in the store's {@link TraceLinkFile} ({@link #spillLinksBelow}). */
-    Chunk(byte[] records) {
+    /**
+     * {@code records} whose parents and rules are in the store's {@link TraceLinkFile} ({@link #spillLinksBelow}),
+     * and whose holes are at {@code holes}: telling a hole needs no read of the file.
+     */
+    Chunk(byte[] records, int[] holes) {
       this.records = records;
       parents = null;
       rules = null;
       wideRules = null;
+      this.holes = holes;
     }
   }
 
@@ -180,13 +188,20 @@ final class StateStore {
 
   /** Whether {@code id} (below {@link #idLimit()}, after its thread released its block) holds no state. */
   boolean isHole(int id) {
-    return parent(id) == HOLE;
+    Chunk chunk = chunks.get(id >>> chunkBits);
+    return chunk.parents != null ? chunk.parents[id & chunkMask] == HOLE
+        : java.util.Arrays.binarySearch(chunk.holes, id & chunkMask) >= 0;
   }
 
   /** One thread's current block of ids. Not thread-safe: each appending thread has its own. */
   static final class Appender {
     private int next;
     private int limit;
+    /**
+     * The seen-set's own per-thread scratch (e.g. {@link TreeStateTable}'s last lookup), kept with the thread's block
+     * of ids so that the seen-set needs no thread-local; null until the seen-set puts one there.
+     */
+    Object scratch;
   }
 
   /** A new appender, with no ids reserved yet. */
@@ -288,11 +303,39 @@ final class StateStore {
     for (int c = droppedChunks; c < end; c++) {
       Chunk chunk = chunks.get(c);
       if (chunk != null && chunk.records != null) {
-        chunks.set(c, chunk.parents == null ? new Chunk((byte[]) null) : new Chunk(chunk));
+        chunks.set(c, chunk.parents == null ? new Chunk(null, chunk.holes) : new Chunk(chunk));
         recycle(chunk.records);
       }
     }
     droppedChunks = Math.max(droppedChunks, end);
+    trimFree();
+  }
+
+  /**
+   * Gives back to the budget (and the collector) the arrays kept for reuse beyond what the next level is expected to
+   * take: as many as the chunks in use now hold (the level being expanded), at least one. When levels shrink, the
+   * arrays of the wide levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31
+   * bytes per state at its peak).
+   */
+  private synchronized void trimFree() {
+    int records = 0;
+    int links = 0;
+    int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
+    for (int c = Math.min(droppedChunks, spilledChunks); c < n; c++) {
+      Chunk chunk = chunks.get(c);
+      if (chunk != null) {
+        records += chunk.records != null ? 1 : 0;
+        links += chunk.parents != null ? 1 : 0;
+      }
+    }
+    while (freeRecords.size() > Math.max(1, records)) {
+      freeRecords.pop();
+      budget.release(recordBytesPerChunk());
+    }
+    while (freeLinks.size() > Math.max(1, links)) {
+      freeLinks.pop();
+      budget.release(linkBytesPerChunk());
+    }
   }
 
   /** Whether state {@code id}'s value is still stored (its chunk's records were not dropped). */
@@ -381,13 +424,35 @@ final class StateStore {
           continue;
         }
         links.write(c, chunk.parents, chunk.rules, chunk.wideRules);
-        chunks.set(c, new Chunk(chunk.records));
+        chunks.set(c, new Chunk(chunk.records, holesOf(chunk.parents)));
         recycle(chunk);
         spilledChunks = c + 1;
       }
     } catch (java.io.IOException | RuntimeException e) {
       linksFailure = e.getMessage() == null ? e.toString() : e.getMessage();
     }
+    trimFree();
+  }
+
+  private static final int[] NO_HOLES = {};
+
+  /** The indexes of the holes among {@code parents}, ascending; charged to the budget (a few per level). */
+  private int[] holesOf(int[] parents) {
+    int n = 0;
+    for (int p : parents) {
+      n += p == HOLE ? 1 : 0;
+    }
+    if (n == 0) {
+      return NO_HOLES;
+    }
+    int[] holes = new int[n];
+    for (int i = 0, k = 0; k < n; i++) {
+      if (parents[i] == HOLE) {
+        holes[k++] = i;
+      }
+    }
+    budget.charge(4L * n + 16);
+    return holes;
   }
 
   private synchronized void recycle(byte[] records) {
@@ -406,6 +471,28 @@ final class StateStore {
   /** Chunks whose parents and rules are in the links file. */
   int spilledChunks() {
     return spilledChunks;
+  }
+
+  /**
+   * Bytes the store holds now, by kind: {@code [records, parents and rules, arrays kept for reuse, chunk directory]}
+   * (for the accounting breakdown, {@link StoreBytes}; walks the chunks, so between levels only).
+   */
+  long[] bytesByKind() {
+    long records = 0;
+    long links = 0;
+    int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
+    for (int c = 0; c < n; c++) {
+      Chunk chunk = chunks.get(c);
+      if (chunk != null) {
+        records += chunk.records != null ? recordBytesPerChunk() : 0;
+        links += chunk.parents != null ? linkBytesPerChunk() : 0;
+      }
+    }
+    long free;
+    synchronized (this) {
+      free = freeRecords.size() * recordBytesPerChunk() + freeLinks.size() * linkBytesPerChunk();
+    }
+    return new long[] {records, links, free, 8L * chunks.length() + 16};
   }
 
   /** Bytes of one chunk's parents and rules in memory: what a chunk reusing moved links does not reserve again. */

@@ -1,21 +1,27 @@
 package io.ballot.checker.explore;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The distinct values of one inner node of a {@link TreeStateTable} (a part of the state, or a pair of its parts'
  * ids), each given a stable id from 0 in the order first seen: the values in a {@code long[]} by id, and an
  * open-addressing index of ids (plus one; 0 = empty) probed linearly and doubled when three quarters full. Protocol
  * models repeat their parts, so such a table holds far fewer values than there are states.
  *
- * <p>Filled by one thread between the levels of a search and only read during a level ({@link #find} is then
- * thread-safe). Every byte is reserved from the budget first; a table that cannot grow throws {@link
- * MemoryLimitReached} and is left as it was.
+ * <p>Filled between the levels of a search, by one thread ({@link #intern}) or several ({@link #internShared}), and
+ * only read during a level. {@link #find} is thread-safe at any time: a value is written before the index slot that
+ * names it is published (a release write, read with an acquire read), and a grown array is published after it is
+ * filled, the values' before the index's; a reader of a stale index only misses the newest values. Every byte is
+ * reserved from the budget first; a table that cannot grow throws {@link MemoryLimitReached} and is left as it was.
  */
 final class SubvectorTable {
   private static final int FIRST = 16;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
 
   private final MemoryBudget budget;
-  private long[] values = new long[FIRST];
-  private int[] slots = new int[2 * FIRST];
+  private volatile long[] values = new long[FIRST];
+  private volatile int[] slots = new int[2 * FIRST];
   private int size;
   private long bytes;
 
@@ -31,12 +37,12 @@ final class SubvectorTable {
   }
 
   /** Values stored (so ids range over {@code 0 .. size() - 1}). */
-  int size() {
+  synchronized int size() {
     return size;
   }
 
   /** Bytes of the table's arrays, for memory accounting. */
-  long bytes() {
+  synchronized long bytes() {
     return bytes;
   }
 
@@ -47,30 +53,46 @@ final class SubvectorTable {
     return (int) (h ^ (h >>> 32));
   }
 
-  /** The id of {@code value}, or -1 when it was never interned. Thread-safe between calls of {@link #intern}. */
+  /** The id of {@code value}, or -1 when it was never interned. Thread-safe (see the class comment). */
   int find(long value) {
     int[] s = slots;
-    long[] v = values;
     int mask = s.length - 1;
     int i = hash(value) & mask;
     while (true) {
-      int slot = s[i];
+      int slot = (int) SLOT.getAcquire(s, i);
       if (slot == 0) {
         return -1;
       }
-      if (v[slot - 1] == value) {
+      // the values array read after the slot: one that holds the value the slot names (an array read before it may
+      // be the one a growth replaced since, shorter)
+      if (values[slot - 1] == value) {
         return slot - 1;
       }
       i = (i + 1) & mask;
     }
   }
 
-  /** The id of {@code value}, given the next id when it is new. Not thread-safe (see the class comment). */
+  /**
+   * The id of {@code value}, given the next id when it is new, when several threads intern at once: found without
+   * the lock when it is there (most parts of a new state are), else interned under it.
+   */
+  int internShared(long value) {
+    int id = find(value);
+    if (id >= 0) {
+      return id;
+    }
+    synchronized (this) {
+      return intern(value);
+    }
+  }
+
+  /** The id of {@code value}, given the next id when it is new. One thread at a time (or under this table's lock). */
   int intern(long value) {
-    int mask = slots.length - 1;
+    int[] s = slots;
+    int mask = s.length - 1;
     int i = hash(value) & mask;
     while (true) {
-      int slot = slots[i];
+      int slot = s[i];
       if (slot == 0) {
         break;
       }
@@ -82,12 +104,12 @@ final class SubvectorTable {
     if (size == Integer.MAX_VALUE - 1) {
       throw new IllegalStateException("more than 2^31 distinct parts of states in one table");
     }
-    if (size == values.length || (size + 1) * 4L > slots.length * 3L) {
+    if (size == values.length || (size + 1) * 4L > s.length * 3L) {
       grow();
       return intern(value);
     }
     values[size] = value;
-    slots[i] = ++size;
+    SLOT.setRelease(s, i, ++size);
     return size - 1;
   }
 
@@ -105,8 +127,9 @@ final class SubvectorTable {
       budget.reserve(4L * length);
       int[] bigger = new int[length];
       int mask = length - 1;
+      long[] v = values;
       for (int id = 0; id < size; id++) {
-        int i = hash(values[id]) & mask;
+        int i = hash(v[id]) & mask;
         while (bigger[i] != 0) {
           i = (i + 1) & mask;
         }

@@ -14,15 +14,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The inline table is an exact set: it holds every value added, no other (values differing in one bit, 0 and the
- * largest value of the width included), across its stripes' growth; its slots take the bytes of the value plus one
- * bit; growth is refused, with the set unchanged, when the budget cannot hold the bigger stripe.
+ * largest value of the width included, and the values whose stored remainder is 0), across its stripes' growth, and
+ * gives every value back; its slots take the bytes of the value less its stripe's bits; growth is refused, with the
+ * set unchanged, when the budget cannot hold the bigger stripe.
  */
 class InlineStateTableTest {
   @ParameterizedTest
-  @ValueSource(ints = {1, 7, 8, 15, 23, 28, 31, 32, 39, 47, 55, 56, 63})
+  @ValueSource(ints = {1, 7, 8, 12, 13, 15, 20, 23, 28, 31, 32, 39, 47, 55, 56, 63})
   void holdsExactlyTheValuesAddedAcrossGrowth(int bits) {
     InlineStateTable t = new InlineStateTable(bits, new MemoryBudget(Long.MAX_VALUE, true));
-    assertEquals((bits + 8) / 8, t.width());
+    // the stripe says the top 12 bits (all of a value of 12 or fewer): a slot holds the rest, in whole bytes
+    assertEquals(Math.max(1, (Math.max(0, bits - InlineStateTable.STRIPE_BITS) + 7) / 8), t.width());
     long mask = bits == 64 ? -1L : (1L << bits) - 1;
     Random rnd = new Random(bits);
     Set<Long> added = new HashSet<>();
@@ -33,7 +35,17 @@ class InlineStateTableTest {
     }
     assertTrue(t.add(0) == added.add(0L));
     assertTrue(t.add(mask) == added.add(mask));
+    // values stored as a stripe's flag, not a slot: their remainder, what is left of the mix below the stripe, is 0
+    for (long stripe = 0; stripe < 40; stripe++) {
+      long v = t.unmix((stripe << Math.max(0, bits - InlineStateTable.STRIPE_BITS)) & mask);
+      assertEquals(added.contains(v), t.contains(v), "flagged value " + v + " before it was added");
+      assertEquals(added.add(v), t.add(v), "flagged value " + v);
+      assertTrue(t.contains(v));
+    }
     assertEquals(added.size(), t.size());
+    Set<Long> back = new HashSet<>();
+    t.forEach(v -> assertTrue(back.add(v), "given back twice: " + v));
+    assertEquals(added, back);
     for (long v : added) {
       assertTrue(t.contains(v), "value " + v);
       long neighbour = v ^ (1L << rnd.nextInt(bits));
@@ -42,7 +54,7 @@ class InlineStateTableTest {
   }
 
   /**
-   * Threads that each add the values of their own {@link InlineStateTable#stripeOf} part, at once and through their
+   * Threads that each add the values of their own {@link InlineStateTable#partOf} part, at once and through their
    * stripes' growth, leave the same set as one thread: every value, no other, the size summed right.
    */
   @Test
@@ -59,7 +71,7 @@ class InlineStateTableTest {
         done.add(pool.submit(() -> {
           start.await();
           for (long v : values) {
-            if (InlineStateTable.stripeOf(v, parts) == part) {
+            if (t.partOf(v, parts) == part) {
               t.add(v);
             }
           }
@@ -88,7 +100,8 @@ class InlineStateTableTest {
       t.add(v * 7);
     }
     double perState = t.bytes() / 1e6;
-    assertTrue(perState >= 4 && perState < 4 / 0.4, "4-byte slots at 40 to 85 % load: " + perState);
+    // 28 bits less the stripe's 12: 2-byte slots, at 57 to 85 % load (grown by half), and the stripes' counts
+    assertTrue(perState >= 2 && perState < 2 / 0.55 + 0.2, "2-byte slots at 57 to 85 % load: " + perState);
   }
 
   @Test
@@ -109,6 +122,30 @@ class InlineStateTableTest {
     }
     assertFalse(t.contains(added.size() + 1L));
     assertTrue(budget.used() <= budget.limit());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 12, 13, 29, 40, 63})
+  void theMixIsABijectionOnTheValuesBits(int bits) {
+    InlineStateTable t = new InlineStateTable(bits, new MemoryBudget(Long.MAX_VALUE, true));
+    long mask = (1L << bits) - 1;
+    Random rnd = new Random(bits);
+    Set<Long> images = new HashSet<>();
+    for (int i = 0; i < 20_000; i++) {
+      long v = i < 1000 ? i & mask : rnd.nextLong() & mask; // small values first: a counter's states
+      long m = t.mix(v);
+      assertEquals(m & mask, m, "within the width");
+      assertEquals(v, t.unmix(m), "value " + v);
+      images.add(m);
+    }
+    if (bits >= 20) {
+      // consecutive values spread over the stripes, which the top bits choose
+      Set<Long> stripes = new HashSet<>();
+      for (long v = 0; v < 1000; v++) {
+        stripes.add(t.mix(v) >>> (bits - InlineStateTable.STRIPE_BITS));
+      }
+      assertTrue(stripes.size() > 800, "stripes of 1000 consecutive values: " + stripes.size());
+    }
   }
 
   @Test

@@ -16,6 +16,72 @@ import org.junit.jupiter.params.provider.CsvSource;
  * link can no longer be changed; records dropped after (hash compaction's order) leave the links readable.
  */
 class TraceLinkSpillTest {
+  /**
+   * After a wide level, the arrays its dropped chunks leave for reuse are kept only up to what the chunks in use
+   * hold: a search whose levels shrink gives the rest back to the budget instead of holding them to the end.
+   */
+  @org.junit.jupiter.api.Test
+  void arraysKeptForReuseAreCappedByTheChunksInUse() {
+    MemoryBudget budget = new MemoryBudget(2_000_000, true);
+    StateStore store = new StateStore(69, 2, 10, budget); // chunks of 2^13 ids
+    StateStore.Appender a = store.appender();
+    long[] state = new long[2];
+    for (int i = 0; i < 10 * store.idsPerChunk(); i++) { // a wide level: ten chunks
+      state[0] = i;
+      store.add(a, state, 0, 1);
+    }
+    store.release(a);
+    int wideEnd = store.idLimit();
+    StateStore.Appender b = store.appender();
+    for (int i = 0; i < 100; i++) { // a narrow one after it
+      state[0] = -i;
+      store.add(b, state, 0, 1);
+    }
+    store.release(b);
+    long before = budget.used();
+    store.spillLinksBelow(wideEnd);
+    store.dropRecordsBelow(wideEnd);
+    long[] kinds = store.bytesByKind();
+    assertTrue(kinds[2] <= store.recordBytesPerChunk() + store.linkBytesPerChunk(),
+        "kept for reuse: " + kinds[2] + " bytes, one chunk's arrays at most");
+    assertTrue(budget.used() < before - 8 * store.recordBytesPerChunk(), "given back: " + (before - budget.used()));
+  }
+
+  /** Holes left by several threads' blocks, in chunks whose links then move, are still told apart from states. */
+  @org.junit.jupiter.api.Test
+  void holesOfMovedChunksAreStillHoles() {
+    StateStore store = new StateStore(69, 2, 10, new MemoryBudget(2_000_000, true)); // chunks of 2^13 ids
+    Random rnd = new Random(5);
+    long[] state = new long[2];
+    for (int level = 0; level < 40; level++) {
+      StateStore.Appender[] threads = {store.appender(), store.appender(), store.appender()};
+      for (int i = 0; i < 700; i++) {
+        state[0] = rnd.nextLong();
+        store.add(threads[rnd.nextInt(3)], state, 0, 1);
+      }
+      for (StateStore.Appender t : threads) {
+        store.release(t); // each leaves the rest of its block as holes
+      }
+    }
+    int limit = store.idLimit();
+    boolean[] hole = new boolean[limit];
+    int holes = 0;
+    for (int id = 0; id < limit; id++) {
+      hole[id] = store.isHole(id);
+      holes += hole[id] ? 1 : 0;
+    }
+    assertTrue(holes > 40, "holes left: " + holes);
+    store.spillLinksBelow(limit);
+    assertTrue(store.spilledChunks() >= 3, "chunks moved: " + store.spilledChunks());
+    for (int id = 0; id < limit; id++) {
+      assertEquals(hole[id], store.isHole(id), "id " + id);
+    }
+    store.dropRecordsBelow(limit);
+    for (int id = 0; id < limit; id++) {
+      assertEquals(hole[id], store.isHole(id), "id " + id + " after its record was dropped");
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"28, 10, 0", "69, 10, 0", "28, 70000, 0", "28, 10, 2000000", "130, 70000, 2000000"})
   void movedLinksComeBackAndFreeTheirBytes(int bits, int ruleLimit, long memory) { // memory: a limit (0: none)

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * The tree-compressed set is exact: every state added is found and no other (states differing in one bit from one
  * added, whichever part of the tree that bit is in), across the inner tables' growth and the root set's rebuilds
  * with wider fields; states whose parts repeat cost about one root entry each; a rebuild or a growth the budget cannot
- * hold throws and leaves the states added before it in the set.
+ * hold throws and leaves the states added before it in the set. A level added by several threads at once ({@link
+ * TreeStateTable#addLevel}: shared inner tables, the root set split by stripe) gives the same set as one thread, and
+ * a reading thread's memo of its last lookup (kept in its appender) does not hide a part added since.
  */
 class TreeStateTableTest {
 
@@ -138,6 +140,76 @@ class TreeStateTableTest {
     for (long[] s : added) {
       assertTrue(t.contains(s));
     }
+  }
+
+  /** A store holding {@code states}, in order, as one level (ids from 0). */
+  private static StateStore storeOf(int bits, List<long[]> states) {
+    StateStore store = new StateStore(bits, (bits + 63) / 64, 4);
+    StateStore.Appender a = store.appender();
+    for (long[] s : states) {
+      store.add(a, s, -1, 0);
+    }
+    store.release(a);
+    return store;
+  }
+
+  @Property(tries = 12)
+  void aLevelAddedByThreadsAtOnceIsTheSetOneThreadAdds(@ForAll @IntRange(min = 63, max = 300) int bits,
+      @ForAll @IntRange(min = 2, max = 400) int choices, @ForAll @IntRange(min = 1, max = 4) int threads,
+      @ForAll long seed) throws Exception {
+    Random rnd = new Random(seed);
+    List<long[]> states = new ArrayList<>();
+    Set<List<Long>> added = new HashSet<>();
+    // more than a batch (2^15), with parts new to the inner tables all along, so that the root's fields widen
+    // between batches, and repeats within the level
+    for (int i = 0; i < 70_000; i++) {
+      long[] s = i % 5 == 4 ? states.get(rnd.nextInt(states.size())) : state(rnd, bits, choices + i / 100);
+      states.add(s);
+      added.add(key(s));
+    }
+    StateStore store = storeOf(bits, states);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      TreeStateTable t = new TreeStateTable(bits, new MemoryBudget(Long.MAX_VALUE, true));
+      int rootBits = t.rootBits();
+      t.addLevel(store, 0, store.idLimit(), new ParallelParts(pool, threads, 1));
+      assertEquals(added.size(), t.size());
+      assertTrue(t.rootBits() > rootBits, "the root's fields widened: " + t.rootBits());
+      TreeStateTable one = new TreeStateTable(bits, new MemoryBudget(Long.MAX_VALUE, true));
+      for (long[] s : states) {
+        one.add(s);
+      }
+      assertEquals(one.size(), t.size());
+      assertEquals(java.util.Arrays.toString(one.innerSizes()), java.util.Arrays.toString(t.innerSizes()),
+          "the same distinct parts interned, none twice");
+      for (int i = 0; i < 5000; i++) {
+        long[] s = states.get(rnd.nextInt(states.size()));
+        assertTrue(t.contains(s), "state " + key(s));
+        long[] other = state(rnd, bits, choices + 700);
+        assertEquals(added.contains(key(other)), t.contains(other), "other " + key(other));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aThreadsMemoOfItsLastLookupDoesNotHideAPartAddedSince() {
+    int bits = 100;
+    TreeStateTable t = new TreeStateTable(bits, new MemoryBudget(Long.MAX_VALUE, true));
+    StateStore.Appender reader = new StateStore(bits, 2, 4).appender();
+    long[] first = {0x1111_2222_3333_4444L, 0x5L};
+    t.add(first);
+    assertTrue(t.contains(first, reader));
+    // differs from the first in the low leaf only: absent, and the memo now holds "absent" for that leaf's parents
+    long[] next = {0x1111_2222_3333_4445L, 0x5L};
+    assertFalse(t.contains(next, reader));
+    assertFalse(t.contains(next, reader));
+    StateStore store = storeOf(bits, List.of(next));
+    t.addLevel(store, 0, 1, null);
+    assertTrue(t.contains(next, reader), "added since the reader's last lookup");
+    assertTrue(t.contains(first, reader));
+    assertFalse(t.contains(new long[] {0x1111_2222_3333_4446L, 0x5L}, reader));
   }
 
   @Test
