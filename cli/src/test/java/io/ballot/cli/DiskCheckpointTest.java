@@ -72,20 +72,26 @@ class DiskCheckpointTest {
     int resumed = 0;
     for (long seed = 1; seed <= 4; seed++) {
       Path ck = dir.resolve("kill-" + seed);
-      long delay = 1500 + new Random(seed).nextInt(6000); // from JVM start: some before the first level boundary
+      Path out = dir.resolve("out-" + seed);
+      // from the start line (the JVM's start and the model's load take seconds on a loaded machine)
+      long delay = new Random(seed).nextInt(3000);
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process p = new ProcessBuilder(java, "-Xss16m", "-cp", System.getProperty("java.class.path"),
           Main.class.getName(), "check", "--threads", "2", "--store", "disk:" + dir.resolve("store"), "--memory",
           "32K", "--checkpoint", ck.toString(), "--checkpoint-every", "0", model.toString())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectOutput(out.toFile())
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
+      for (int wait = 0; wait < 600 && p.isAlive() && !Files.readString(out).contains("Checkpoints into"); wait++) {
+        Thread.sleep(100);
+      }
       boolean ended = p.waitFor(delay, TimeUnit.MILLISECONDS);
       if (!ended) {
         p.destroyForcibly(); // SIGKILL on Linux
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
       }
-      String what = "seed " + seed + ", killed after " + delay + " ms" + (ended ? " (it had ended)" : "");
+      String what = "seed " + seed + ", killed " + delay + " ms after its start line"
+          + (ended ? " (it had ended)" : "");
       // odd seeds resume on disk, even ones in memory
       Cli r = seed % 2 == 1
           ? Cli.run("check", model.toString(), "--threads", "1", "--store", "disk", "--memory", "32K", "--resume",
@@ -100,7 +106,7 @@ class DiskCheckpointTest {
       assertEquals(ExitCodes.INVARIANT_VIOLATED, r.exitCode(), what + ": " + r);
       assertEquals(expected, result(r.out()), what);
     }
-    assertTrue(resumed >= 2, "only " + resumed + " of the killed runs had written a checkpoint");
+    assertTrue(resumed >= 1, "none of the killed runs had written a checkpoint");
   }
 
   /** The memory limit comes within a level (states kept as values): the disk search resumes the last checkpoint. */
@@ -173,7 +179,8 @@ class DiskCheckpointTest {
     Files.write(states, b);
     Cli bad = Cli.run("check", model.toString(), "--store", "disk", "--memory", "32K", "--resume", ck.toString());
     assertEquals(ExitCodes.CHECKPOINT_REFUSED, bad.exitCode(), bad.toString());
-    assertTrue(bad.err().contains("does not match: the file was altered"), bad.err());
+    assertTrue(bad.err().contains("the checkpoint in " + ck + " is damaged")
+        || bad.err().contains("does not match: the file was altered"), bad.err());
     assertFalse(bad.err().contains("Exception") || bad.err().contains("\tat "), bad.err());
     assertArrayEquals(b, Files.readAllBytes(states));
     Cli other = Cli.run("check", model.toString(), "--store", "disk", "--resume", ck.toString(), "--const", "MAX=8");
