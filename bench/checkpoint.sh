@@ -4,6 +4,9 @@
 #
 #   bench/checkpoint.sh MODEL ROUNDS [JAR] [-- CHECK OPTIONS]
 #   e.g. bench/checkpoint.sh bench/models/counters.m 3 cli/target/ballot.jar -- --threads 2
+#   with the disk store (issue 25.5), 10^7 states, a checkpoint at every level:
+#   EVERY=0 bench/checkpoint.sh bench/models/counters.m 3 cli/target/ballot.jar -- --const N=7 --threads 2 \
+#     --store disk --memory 256M
 #
 # Per round: (1) a plain run; (2) the same with --checkpoint DIR --checkpoint-every 10s (EVERY to change it);
 # (3) --resume DIR of that finished checkpoint: the time to read, check and re-insert every state, then report;
@@ -18,9 +21,11 @@ jar=cli/target/ballot.jar
 if (($#)) && [[ $1 != -- ]]; then jar=$1; shift; fi
 [[ ${1:-} == -- ]] && shift
 every=${EVERY:-10s}
-java=(java -Xss16m -XX:+UseParallelGC -jar "$jar" check "$model" "$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# run a copy: a build that replaces the jar during the runs would break the JVM's lazy class loading
+cp "$jar" "$work/ballot.jar"
+java=(java -Xss16m -XX:+UseParallelGC -jar "$work/ballot.jar" check "$model" "$@")
 
 run() { # label, then extra options; prints one line
   local label=$1 start end code

@@ -56,8 +56,9 @@ public final class Checker {
    * As above, keeping the states where {@code store} says: {@code disk} searches with {@link DiskExplorer};
    * {@code auto} searches in memory and hands the states over to a disk search at a level boundary when the
    * memory limit nears (or, if the limit comes within a level, searches again on disk; said through {@code
-   * warnings}), unless checkpoints, hash compaction or liveness properties need the memory search.
-   * {@link #diskRefusal} says when {@code disk} cannot be used.
+   * warnings}), unless hash compaction or liveness properties need the memory search. With checkpoints, either
+   * store writes the same checkpoint and resumes either's; {@code auto} hands over by committing a checkpoint and
+   * resuming it on disk ({@link #checkWithCheckpoints}). {@link #diskRefusal} says when {@code disk} cannot be used.
    */
   public static Result check(Model model, CheckOptions options, ProgressListener progress,
       Consumer<String> warnings, CheckpointPlan plan, StoreChoice store) {
@@ -85,15 +86,15 @@ public final class Checker {
       }
     }
     Result result;
-    boolean diskAllowed = plan == null && diskRefusal(model, options) == null;
-    if (store.kind() == StoreChoice.Kind.DISK) {
-      String refusal = plan != null ? "--store disk cannot be used with --checkpoint or --resume"
-          : diskRefusal(model, options);
-      if (refusal != null) {
-        throw new IllegalArgumentException(refusal);
-      }
+    boolean diskAllowed = diskRefusal(model, options) == null;
+    if (store.kind() == StoreChoice.Kind.DISK && !diskAllowed) {
+      throw new IllegalArgumentException(diskRefusal(model, options));
+    }
+    if (plan != null) {
+      result = checkWithCheckpoints(model, system, options, progress, warnings, plan, store, diskAllowed);
+    } else if (store.kind() == StoreChoice.Kind.DISK) {
       result = new DiskExplorer(system, options, progress, store.dir()).run();
-    } else if (plan == null) {
+    } else {
       BfsExplorer memory = new BfsExplorer(system, options, progress);
       if (store.kind() == StoreChoice.Kind.AUTO && diskAllowed) {
         memory.spillTo(new DiskSpill(system, options, progress, store.dir(), warnings));
@@ -113,18 +114,60 @@ public final class Checker {
             + " states were kept as bare values, which cannot be handed over)");
         result = new DiskExplorer(system, options, progress, store.dir()).run();
       }
-    } else {
-      try (Checkpointer checkpoints = Checkpointer.open(plan, Fingerprint.of(model, options),
-          system.layout().bits(), Math.max(system.ruleCount(), system.startCount()))) {
-        result = new BfsExplorer(system, options, progress, checkpoints).run();
-      } catch (IOException e) {
-        throw new CheckpointException(CheckpointException.Kind.IO, plan.dir() + ": " + e.getMessage(), e);
-      }
     }
     if (adaptive != null && adaptive.warning() != null) {
       warnings.accept(adaptive.warning()); // the compiler was needed and failed: the interpreter ran throughout
     }
     return MessageTraces.annotate(result, model.networks());
+  }
+
+  /**
+   * A search that writes checkpoints as {@code plan} says, and continues the one in its directory when it says to
+   * resume (written by either store). {@code disk}: the disk search. {@code memory}: the in-memory search, which stops
+   * at its memory limit. {@code auto} (when {@code diskAllowed}): the in-memory search, which, where it would hand its
+   * states over to a disk search (a level boundary where the next level is not expected to fit) or when it stops at
+   * its memory limit (within a level, or reading back a checkpoint too big for memory), commits its last level
+   * boundary and lets a disk search resume that checkpoint, said through {@code warnings}.
+   */
+  private static Result checkWithCheckpoints(Model model, TransitionSystem system, CheckOptions options,
+      ProgressListener progress, Consumer<String> warnings, CheckpointPlan plan, StoreChoice store,
+      boolean diskAllowed) {
+    Fingerprint fingerprint = Fingerprint.of(model, options);
+    int bits = system.layout().bits();
+    int ruleLimit = Math.max(system.ruleCount(), system.startCount());
+    boolean auto = store.kind() == StoreChoice.Kind.AUTO && diskAllowed
+        && DiskExplorer.minimumBytes(system.layout().words(), options.threads(), system.ruleCount())
+            <= MemoryBudget.of(options.memoryBytes()).limit();
+    Result result;
+    boolean handOver;
+    try (Checkpointer checkpoints = Checkpointer.open(plan, fingerprint, bits, ruleLimit)) {
+      if (store.kind() == StoreChoice.Kind.DISK) {
+        return new DiskExplorer(system, options, progress, store.dir(), checkpoints).run();
+      }
+      BfsExplorer memory = new BfsExplorer(system, options, progress, checkpoints);
+      if (auto) {
+        memory.spillTo((levels, carried) -> () -> null); // a marker: the disk search below resumes the checkpoint
+      }
+      result = memory.run();
+      handOver = memory.continuation() != null || (auto && result.stopReason() != null
+          && result.stopReason().startsWith(MemoryBudget.STOP_PREFIX));
+    } catch (IOException e) {
+      throw new CheckpointException(CheckpointException.Kind.IO, plan.dir() + ": " + e.getMessage(), e);
+    }
+    if (!handOver) {
+      return result;
+    }
+    boolean written = Checkpointer.exists(plan.dir());
+    warnings.accept("the in-memory search " + (result.stopReason().equals(BfsExplorer.SPILLED)
+        ? "nears its memory limit at a level boundary" : "reached its memory limit") + "; continuing "
+        + (written ? "from its checkpoint in " + plan.dir() : "from the start") + " with the states on disk"
+        + " (--store disk; --store memory stops at the limit instead)");
+    try (Checkpointer checkpoints = Checkpointer.open(
+        new CheckpointPlan(plan.dir(), plan.everySeconds(), written), fingerprint, bits, ruleLimit)) {
+      return new DiskExplorer(system, options, progress, store.dir(), checkpoints).run();
+    } catch (IOException e) {
+      throw new CheckpointException(CheckpointException.Kind.IO, plan.dir() + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -117,7 +117,8 @@ final class CheckCommand implements Callable<Integer> {
           + " new directory under DIR, kept, or under the temporary directory, removed at the end; exact, with"
           + " sequential disk access) or auto: in memory, continued on disk from a level boundary when the memory"
           + " limit nears"
-          + " (default: ${DEFAULT-VALUE}). Not with liveness properties, --hash-compaction or checkpoints.")
+          + " (default: ${DEFAULT-VALUE}). Not with liveness properties or --hash-compaction. Checkpoints of either"
+          + " store resume on either.")
   String store;
 
   @Option(
@@ -271,7 +272,8 @@ final class CheckCommand implements Callable<Integer> {
       names = "--resume",
       paramLabel = "DIR",
       description = "Continue the run checkpointed in DIR, with any --threads, --memory and --time-limit, to the"
-          + " result an uninterrupted run gives; checkpoints go on into DIR. Refused (exit 7) when DIR was written"
+          + " result an uninterrupted run gives, with either --store (a checkpoint written on disk resumes in"
+          + " memory and the other way round); checkpoints go on into DIR. Refused (exit 7) when DIR was written"
           + " for another model, other constants or other options that change the search, or is damaged.")
   Path resume;
 
@@ -366,7 +368,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CheckOptions parsed = options(); // a bad option value is a usage error before any model is read
     CheckpointPlan plan = checkpointPlan();
-    context.useStore(storeChoice(parsed, plan), spec.commandLine().getParseResult().hasMatchedOption("--store"));
+    context.useStore(storeChoice(parsed), spec.commandLine().getParseResult().hasMatchedOption("--store"));
     refuseOutputsThatAreInputs();
     TraceMode traceMode = choice("--counterexample-trace", counterexampleTrace, TraceMode.class);
     warnIgnoredOptions(err);
@@ -436,7 +438,7 @@ final class CheckCommand implements Callable<Integer> {
    * The {@code --store} choice; a bad value, a directory that cannot be written (with its path) or a combination
    * the disk store does not take is a usage error (exit 2).
    */
-  private StoreChoice storeChoice(CheckOptions options, CheckpointPlan plan) {
+  private StoreChoice storeChoice(CheckOptions options) {
     StoreChoice choice;
     try {
       choice = StoreChoice.parse(store == null ? "auto" : store);
@@ -444,9 +446,6 @@ final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (choice.kind() == StoreChoice.Kind.DISK) {
-      if (plan != null) {
-        throw new ParameterException(spec.commandLine(), "--store disk cannot be used with --checkpoint or --resume");
-      }
       if (options.hashCompactionBits() > 0) {
         throw new ParameterException(spec.commandLine(),
             "--store disk keeps every state exactly; it cannot be used with --hash-compaction");

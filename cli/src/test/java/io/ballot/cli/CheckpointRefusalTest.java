@@ -142,7 +142,10 @@ class CheckpointRefusalTest {
     assertTrue(r.err().contains("--checkpoint and --resume take one model"), r.err());
   }
 
-  /** A resume whose states do not fit the memory limit stops (exit 4) and leaves the checkpoint as it was. */
+  /**
+   * A resume whose states do not fit the memory limit stops (exit 4) and leaves the checkpoint as it was, with
+   * {@code --store memory} (with {@code auto}, the disk search resumes it: {@link DiskCheckpointTest}).
+   */
   @Test
   void aResumeThatDoesNotFitTheMemoryLimitLeavesTheCheckpoint() throws IOException {
     Path wide = dir.resolve("wide.m");
@@ -156,7 +159,7 @@ class CheckpointRefusalTest {
     assertEquals(0, Cli.run("check", wide.toString(), "--checkpoint", wck.toString()).exitCode());
     byte[] manifest = Files.readAllBytes(wck.resolve("manifest"));
     byte[] states = Files.readAllBytes(wck.resolve("states"));
-    Cli r = Cli.run("check", wide.toString(), "--resume", wck.toString(), "--memory", "200K");
+    Cli r = Cli.run("check", wide.toString(), "--resume", wck.toString(), "--memory", "200K", "--store", "memory");
     assertEquals(ExitCodes.RESOURCE_LIMIT, r.exitCode(), r.out() + r.err());
     assertTrue(r.err().contains("while reading back the checkpoint's 20001 states (the checkpoint is left as it was)"),
         r.err());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the in-memory search's states over to the disk search at a level boundary when the memory limit nears, and the
  * result is the same (counts and counterexample; it says so on stderr), and misuses are usage errors (exit
  * 2) that name the problem: a directory that cannot be written (with its path), an unknown value, liveness
- * properties, hash compaction, checkpoints.
+ * properties, hash compaction. (Checkpoints with the disk store: {@link DiskCheckpointTest}.)
  */
 class DiskStoreTest {
   private static final String COUNTERS = """
@@ -211,8 +211,6 @@ class DiskStoreTest {
     Cli hc = Cli.run("check", model.toString(), "--store", "disk", "--hash-compaction", "40");
     assertEquals(ExitCodes.USAGE, hc.exitCode(), hc.toString());
     assertTrue(hc.err().contains("--hash-compaction"), hc.err());
-    Cli ck = Cli.run("check", model.toString(), "--store", "disk", "--checkpoint", dir.resolve("ck").toString());
-    assertEquals(ExitCodes.USAGE, ck.exitCode(), ck.toString());
     Path live = write("live.m", COUNTERS + "liveness \"back\" c[1] = 0;\n");
     Cli lv = Cli.run("check", live.toString(), "--store", "disk");
     assertEquals(ExitCodes.USAGE, lv.exitCode(), lv.toString());

@@ -79,6 +79,11 @@ public final class Checkpointer implements AutoCloseable {
     return m;
   }
 
+  /** Whether {@code dir} holds a checkpoint (a manifest, not checked). */
+  public static boolean exists(Path dir) {
+    return Files.exists(dir.resolve(Manifest.FILE));
+  }
+
   /** The manifest of the checkpoint in {@code dir}; a {@link CheckpointException} when there is none or it is damaged. */
   public static Manifest read(Path dir) {
     Path file = dir.resolve(Manifest.FILE);

@@ -299,6 +299,11 @@ public final class BfsExplorer {
         report(depth, to - from);
         phase.commit();
         if (spillPoint != null && !stop && spillPoint.due(from, to, bytesUsed())) {
+          String failure = checkpoint == null ? null : checkpoint.finish(false, seconds()); // to resume on disk
+          if (failure != null) {
+            halt(failure);
+            break;
+          }
           continuation = spill.spill(
               spillPoint.levels(to, order.tracking() ? order.levelIds() : null, this::blocked), carried(depth));
           halt(SPILLED);

@@ -40,6 +40,11 @@ final class CandidateTable {
     int n = Integer.highestOneBit(Math.max(2, cap) * 2 - 1) * 2;
     slots = new long[n];
     mask = n - 1;
+    index();
+  }
+
+  /** Puts the first {@link #size} candidates into the empty slots. */
+  private void index() {
     for (int i = 0; i < size; i++) {
       int slot = (int) hashes[i] & mask;
       while (slots[slot] != 0) {
@@ -93,6 +98,15 @@ final class CandidateTable {
 
   private static long entry(long h, int index) {
     return (h & 0xFFFFFFFF00000000L) | (index + 1L);
+  }
+
+  /** Keeps only the first {@code n} candidates (those found first). */
+  void truncate(int n) {
+    if (n < size) {
+      Arrays.fill(slots, 0);
+      size = n;
+      index();
+    }
   }
 
   void clear() {

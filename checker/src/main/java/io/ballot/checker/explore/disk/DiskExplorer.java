@@ -3,15 +3,15 @@ package io.ballot.checker.explore.disk;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.CheckOptions.DeadlockMode;
 import io.ballot.checker.ProgressListener;
+import io.ballot.checker.checkpoint.Checkpointer;
+import io.ballot.checker.checkpoint.Manifest;
 import io.ballot.checker.compile.InterpretFirst;
-import io.ballot.checker.explore.Confirmation;
 import io.ballot.checker.explore.LevelSpill;
 import io.ballot.checker.explore.MemoryBudget;
 import io.ballot.checker.explore.PendingViolation;
 import io.ballot.checker.explore.PendingViolations;
 import io.ballot.checker.explore.SearchOutcome;
 import io.ballot.checker.explore.StateChecks;
-import io.ballot.checker.explore.TraceBuilder;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Storage;
@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -44,6 +43,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the violations and their (shortest) traces are those of the in-memory search ({@code BfsExplorer}), whose
  * parents follow the same rule; violations are settled per level, in an order of their content, and confirmed on
  * the replayed trace exactly as there. No liveness check (it needs the graph in memory) and no hash compaction.
+ * With a {@link Checkpointer}, each complete level goes to the checkpoint too, in the in-memory search's format
+ * ({@link DiskCheckpoint}), and a resumed search rebuilds its files from it.
  */
 public final class DiskExplorer implements LevelSpill.Continuation {
   private static final long PROGRESS_NANOS = 500_000_000L;
@@ -76,12 +77,23 @@ public final class DiskExplorer implements LevelSpill.Continuation {
   private Partition[] parts;
   private Workers workers;
   private Levels.Level next; // the level being found
+  private final DiskCheckpoint checkpoint; // null: no checkpoints
+  private DiskReports reports;
 
   /**
    * A disk search of {@code ts}; its files go into a new directory under {@code dir}, kept at the end, or (null)
    * under {@code java.io.tmpdir}, deleted at the end.
    */
   public DiskExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress, Path dir) {
+    this(ts, options, progress, dir, null);
+  }
+
+  /**
+   * As above, writing checkpoints through {@code checkpoints} at level boundaries and continuing the one it read
+   * when it has one ({@link Checkpointer#resumed()}, written by a disk or an in-memory search); null: none.
+   */
+  public DiskExplorer(TransitionSystem ts, CheckOptions options, ProgressListener progress, Path dir,
+      Checkpointer checkpoints) {
     this.ts = ts;
     this.engines = ts instanceof InterpretFirst f ? f : null;
     this.options = options;
@@ -96,6 +108,8 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
     this.checks = new StateChecks(ts, coverHits);
+    this.checkpoint = checkpoints == null ? null
+        : new DiskCheckpoint(checkpoints, progress, Math.max(ts.ruleCount(), ts.startCount()));
   }
 
   /**
@@ -155,6 +169,7 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     workers = new Workers(threads);
     levels = new Levels(dir, words);
     pending = new PendingViolations(words, (id, out) -> levels.state(id, out));
+    reports = new DiskReports(options, symmetry, levels, words, violations);
   }
 
   /** What the in-memory search handed over ({@link #seed}); null: the search starts from the start states. */
@@ -230,14 +245,22 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     Levels.Level current;
     if (seeded == null) {
       depth = 0;
-      current = next = levels.start();
-      if (minimumBytes(words, threads, ruleFires.length) > limit) {
+      boolean fits = minimumBytes(words, threads, ruleFires.length) <= limit;
+      if (!fits) {
         halt(budget.stopReason()); // not even its smallest tables fit: states of many megabytes each
-      } else {
-        startStates();
       }
-      flush();
-      settle();
+      if (fits && checkpoint != null && checkpoint.resumed() != null) {
+        depth = resume();
+        current = next;
+      } else {
+        current = next = levels.start();
+        if (fits) {
+          startStates();
+        }
+        flush();
+        settle();
+        levelDone(depth, current);
+      }
     } else {
       depth = seeded.depth();
       current = next;
@@ -266,12 +289,53 @@ public final class DiskExplorer implements LevelSpill.Continuation {
         depth++;
       }
       current = next;
+      levelDone(depth, current);
       report(depth, current.count(), true);
+    }
+    if (checkpoint != null) {
+      String failure = checkpoint.finish(stopReason == null, seconds());
+      if (failure != null) {
+        progress.checkpointFailed(failure);
+      }
     }
     peakBytes = Math.max(peakBytes, memoryBytes());
     Storage storage = new Storage(limit, budget.source(), peakBytes, 0, 0);
     return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop,
         stopReason, exhausted, depth, levels.total(), rulesFired.sum(), seconds()), storage);
+  }
+
+  /** Hands {@code level}, just completed at {@code depth}, to the checkpoint (if any and the search was not halted). */
+  private void levelDone(int depth, Levels.Level level) {
+    if (checkpoint == null || stopReason != null) {
+      return;
+    }
+    long[] hits = new long[coverHits.length()];
+    java.util.Arrays.setAll(hits, coverHits::get);
+    String failure = checkpoint.levelDone(depth, level, reports.drainReported(), blocked, rulesFired.sum(),
+        ruleFires.clone(), hits, seconds());
+    if (failure != null) {
+      halt(failure);
+    }
+  }
+
+  /**
+   * Continues the checkpoint: its states go into the level files and the seen-sets ({@link DiskCheckpoint#restore});
+   * then its counters, blocked states and violations (reported again in their order, traced from the stored
+   * parents). Returns the depth of the level to expand.
+   */
+  private int resume() {
+    Manifest m = checkpoint.resumed();
+    next = checkpoint.restore(levels, parts, ruleFires.length, coverHits.length(), this::addKnownNew);
+    rulesFired.add(m.rulesFired());
+    System.arraycopy(m.ruleFires(), 0, ruleFires, 0, ruleFires.length);
+    for (int i = 0; i < coverHits.length(); i++) {
+      coverHits.set(i, m.coverHits()[i]);
+    }
+    for (int b : m.blocked()) {
+      blocked.add((long) b);
+    }
+    settle(DiskCheckpoint.pending(m), false); // the checkpoint has them
+    return m.depth();
   }
 
   /** Bytes the search holds in memory: the candidate tables and the seen-sets' filters, caches and indexes. */
@@ -509,49 +573,16 @@ public final class DiskExplorer implements LevelSpill.Continuation {
 
   /** Reports the violations of the level just finished, as the in-memory search does. */
   private void settle() {
-    if (pending.isEmpty()) {
-      return;
+    if (!pending.isEmpty()) {
+      settle(pending.drain(), checkpoint != null);
     }
-    for (PendingViolation p : pending.drain()) {
-      if (violations.size() >= options.maxErrors()) {
-        break;
-      }
-      if (p.at() < 0) {
-        violations.add(new Violation(p.kind(), p.property(), p.where(), p.message(), List.of()));
-      } else {
-        TransitionSystem now = now();
-        TraceBuilder.Trace trace = trace(now, p.at());
-        PendingViolation q = new Confirmation(now, options.deadlock()).confirm(p, trace.last(), runDescription());
-        violations.add(new Violation(q.kind(), q.property(), q.where(), q.message(), trace.steps()));
-      }
-    }
-    if (violations.size() >= options.maxErrors()) {
+  }
+
+  /** Reports {@code list} in its order, up to {@code --max-errors}; {@code record}: notes them for the checkpoint. */
+  private void settle(List<PendingViolation> list, boolean record) {
+    if (reports.settle(list, now(), record)) {
       stop = true;
     }
-  }
-
-  /** The replayed path to state {@code id}, rebuilt from the levels' parent links. */
-  private TraceBuilder.Trace trace(TransitionSystem now, long id) {
-    List<long[]> states = new ArrayList<>();
-    List<Integer> rules = new ArrayList<>();
-    for (long s = id; s >= 0; ) {
-      long[] v = new long[words];
-      levels.state(s, v);
-      long link = levels.link(s);
-      states.add(0, v);
-      rules.add(0, (int) link);
-      s = link >> 32;
-    }
-    return TraceBuilder.forStates(now, symmetry, runDescription())
-        .trace(states, rules.stream().mapToInt(Integer::intValue).toArray());
-  }
-
-  private String runDescription() {
-    return "options: --store disk --threads " + options.threads() + " --symmetry-reduction "
-        + options.symmetry().name().toLowerCase(Locale.ROOT) + " --deadlock-detection "
-        + options.deadlock().name().toLowerCase(Locale.ROOT)
-        + (options.bound() > 0 ? " --bound " + options.bound() : "") + ", engine "
-        + options.engine().name().toLowerCase(Locale.ROOT);
   }
 
   /** Removes what {@link #seed} wrote when the search will not run. */

@@ -100,7 +100,8 @@ final class Expansion {
 
   /**
    * Hands the chunk's successors to the partitions, each partition on a worker; when a table fills, its partition
-   * stops there, the search flushes all of them, and the partitions not done go on.
+   * stops there, the others are cut back to that point ({@link #cutBack}), the search flushes all of them, and all go
+   * on from there.
    */
   private void offerAll(int states) {
     Partition[] parts = x.partitions();
@@ -124,7 +125,38 @@ final class Expansion {
       if (all) {
         return;
       }
+      cutBack(parts);
       x.flush();
+    }
+  }
+
+  /**
+   * The partitions whose tables filled stopped at different successors of the chunk, the others ran on: the flush
+   * appends each partition's new states merged by (parent, rule), so a successor taken past the first stop would be
+   * appended before successors found earlier in the one-thread order, which a search on one thread finds first (it
+   * changes the states' positions, and then which parent the next level keeps). So every table gives back the
+   * successors it took after the first stop (the chunk's successors come in increasing (parent, rule) order, the
+   * tables keep them in the order taken), and every partition goes on after that stop.
+   */
+  private void cutBack(Partition[] parts) {
+    int cs = Integer.MAX_VALUE;
+    int ci = 0;
+    for (Partition p : parts) {
+      if (!p.done && (p.slice < cs || (p.slice == cs && p.index - 1 < ci))) {
+        cs = p.slice;
+        ci = p.index - 1; // the successor that filled its table
+      }
+    }
+    long cut = ((long) slices[cs].parents[ci] << 32) | (slices[cs].rules[ci] & 0xFFFFFFFFL);
+    for (Partition p : parts) {
+      int n = p.table.size;
+      while (n > 0 && p.key(n - 1) > cut) {
+        n--;
+      }
+      p.table.truncate(n);
+      p.slice = cs;
+      p.index = ci + 1;
+      p.done = false;
     }
   }
 

@@ -44,6 +44,11 @@ final class RecordFile implements AutoCloseable {
     return path;
   }
 
+  /** Longs per record. */
+  int words() {
+    return words;
+  }
+
   /** Records in the file, those still buffered included. */
   long count() {
     return count;
