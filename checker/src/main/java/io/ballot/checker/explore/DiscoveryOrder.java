@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * of its least pair, the level is ranked by that pair (the order a one-thread search would have found it in) and
  * renumbered in that order: the store's records move so that ids are the discovery order again ({@link
  * Renumbering}). So a state's position in its level is its id minus the level's first id, the workers expand a level
- * by reading its records in id order (not through a map of positions to ids, a random read per state that cost
- * about 4 % of a 2-thread search on counters), and across levels the id order is the discovery order. Parent links,
- * hence counterexamples (and which state a liveness violation names: the least id), are then a function of the
+ * by reading its records in id order (not through a map of positions to ids, a random read of record and parent
+ * per state: the expansion loop's own frames were 117 of 1,533 CPU samples of a 2-thread search on counters with
+ * it, 58 of 1,614 without, one JFR run each on a loaded machine), and across levels the id order is the discovery
+ * order. Parent links, hence counterexamples (and which state a liveness violation names: the least id), are then a function of the
  * model and the options alone. Nothing is kept across levels; the pairs cost eight bytes per state of the level
  * being built (allocated in chunks as offers reach them), the ranking about 24 bytes per state of the level, and the
  * renumbering a copy of its records, for the time of {@link #finishLevel}.
