@@ -133,11 +133,11 @@ public final class BfsExplorer {
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
     this.checks = new StateChecks(ts, coverHits);
-    this.order = new DiscoveryOrder(StateChecks.of(ts, PropertyKind.LIVENESS).length > 0);
+    this.order = new DiscoveryOrder();
     order.boundBy(store);
     this.checksStates = checks.checksStates();
     this.checkpoint = checkpoints == null ? null
-        : new CheckpointBridge(checkpoints, store, order, progress, Math.max(ts.ruleCount(), ts.startCount()));
+        : new CheckpointBridge(checkpoints, store, progress, Math.max(ts.ruleCount(), ts.startCount()));
   }
 
   /** Checkpoints (null: none), and the violations reported since the last level it was given. */
@@ -277,7 +277,7 @@ public final class BfsExplorer {
         phase.commit();
         if (order.tracking()) {
           phase = LevelPhase.begin("finishLevel", depth, to - from);
-          order.finishLevel(store, from, to, store.idLimit(), betweenLevels);
+          finishLevel(from, to, betweenLevels);
           phase.commit();
         }
         phase = LevelPhase.begin("levelFound", depth, to - from);
@@ -305,7 +305,7 @@ public final class BfsExplorer {
             break;
           }
           continuation = spill.spill(
-              spillPoint.levels(to, order.tracking() ? order.levelIds() : null, this::blocked), carried(depth));
+              spillPoint.levels(to, null, this::blocked), carried(depth));
           halt(SPILLED);
           break;
         }
@@ -327,6 +327,36 @@ public final class BfsExplorer {
         compacted == null ? 0 : compacted.bits(), compacted == null ? 0 : compacted.omissionBound());
     return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop, stopReason,
         exhausted, depth, store.size(), rulesFired.sum(), seconds()), storage);
+  }
+
+  /**
+   * Ranks the level just built (ids {@code to ..}, found by expanding {@code from .. to - 1}) in discovery order and
+   * renumbers it so ({@link DiscoveryOrder#finishLevel}), then translates the ids that the seen-set, the pending
+   * violations and the blocked states hold of it; when the level's records cannot be copied within the memory limit,
+   * its states keep their ids (and their least parents) and the search stops.
+   */
+  private void finishLevel(int from, int to, ParallelParts parallel) {
+    Renumbering r;
+    try {
+      r = order.finishLevel(store, from, to, store.idLimit(), parallel);
+    } catch (MemoryLimitReached e) {
+      halt(e.getMessage());
+      return;
+    }
+    seen.renumber(r, parallel);
+    pending.renumber(r);
+    if (anyBlocked) {
+      List<Integer> moved = new ArrayList<>();
+      for (int b : blocked) {
+        if (b >= r.from && b < r.limit) {
+          moved.add(b);
+        }
+      }
+      blocked.removeAll(moved);
+      for (int b : moved) {
+        blocked.add(r.map(b));
+      }
+    }
   }
 
   /**
@@ -428,7 +458,7 @@ public final class BfsExplorer {
     if (workers > 1 && options.parents() == CheckOptions.Parents.LEAST) { // FIRST: measurement only, no tracking
       order.startTracking(from, to);
     }
-    Level level = new Level(from, order.tracking() ? order.levelIds() : null, to);
+    Level level = new Level(from, to);
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < workers; t++) {
       futures.add(pool.submit(new Worker(level)));
@@ -522,7 +552,7 @@ public final class BfsExplorer {
     void expandBatches(Level level) {
       int base = level.from;
       while (!stop) {
-        int from = level.cursor.getAndAdd(BATCH); // positions in the level's discovery order
+        int from = level.cursor.getAndAdd(BATCH); // positions in the level: its discovery order
         if (from >= level.size) {
           return;
         }
@@ -539,10 +569,10 @@ public final class BfsExplorer {
               t = lane.ts = engines.switchNow();
               switchAt = Integer.MAX_VALUE;
             }
-            int id = level.id(k);
+            int id = base + k;
             if (!store.isHole(id) && !blocked(id)) {
               if (lane.offers != null) {
-                lane.offers.expanding(k);
+                lane.offers.expanding(k, to);
               }
               fired += expand(id);
             }
@@ -735,7 +765,7 @@ public final class BfsExplorer {
       return;
     }
     for (int p : live) {
-      int bad = g.firstStateThatCannotReach(p, ts, store, order::of);
+      int bad = g.firstStateThatCannotReach(p, ts, store); // the first in discovery order: the least id
       if (bad == -2) {
         halt("liveness check failed: a property could not be evaluated");
         return;

@@ -16,7 +16,7 @@ import java.util.List;
  * discovery order (the order a search on one thread finds it, {@link DiscoveryOrder}), with its parents as positions
  * in the file; commits a checkpoint when one is due; and, for a resumed run, reads the states back into an empty
  * store, where each gets its position in the file as its id. The level to expand next is then in discovery order by
- * id, as after the first levels of any search, so the resumed search finds the same states with the same parents
+ * id, as every level of a search is, so the resumed search finds the same states with the same parents
  * (hence the same counterexamples) as one that was never interrupted, on any number of threads.
  *
  * <p>The level just written keeps a map from its ids to their positions (an int per state), to translate the next
@@ -31,7 +31,6 @@ final class CheckpointBridge {
 
   private final Checkpointer out;
   private final StateStore store;
-  private final DiscoveryOrder order;
   private final ProgressListener progress;
   private final int ruleLimit;
   /** Ids {@code mapFrom ..} of the level last written to their positions in the file (-1: a hole). */
@@ -50,11 +49,9 @@ final class CheckpointBridge {
   private boolean committed; // the manifest names the last level written
   private boolean finishedBefore; // and says the run finished
 
-  CheckpointBridge(Checkpointer out, StateStore store, DiscoveryOrder order, ProgressListener progress,
-      int ruleLimit) {
+  CheckpointBridge(Checkpointer out, StateStore store, ProgressListener progress, int ruleLimit) {
     this.out = out;
     this.store = store;
-    this.order = order;
     this.progress = progress;
     this.ruleLimit = ruleLimit;
   }
@@ -134,27 +131,18 @@ final class CheckpointBridge {
   String levelDone(int depth, int from, int to, List<PendingViolation> reported, Collection<Integer> blockedIds,
       Tally tally, double seconds) {
     try {
-      int[] ids = order.tracking() ? order.levelIds() : null;
       int[] next = new int[to - from];
       Arrays.fill(next, -1);
       int count = 0;
       if (from < to) {
-        if (ids == null) {
-          for (int id = from; id < to; id++) {
-            count += store.isHole(id) ? 0 : 1;
-          }
-        } else {
-          count = ids.length;
+        for (int id = from; id < to; id++) {
+          count += store.isHole(id) ? 0 : 1;
         }
         out.beginLevel(depth, count);
         long[] state = new long[store.words()];
-        for (int k = 0, id = from; k < count; k++, id++) {
-          if (ids != null) {
-            id = ids[k];
-          } else {
-            while (store.isHole(id)) {
-              id++;
-            }
+        for (int k = 0, id = from; k < count; k++, id++) { // ids are in discovery order (DiscoveryOrder)
+          while (store.isHole(id)) {
+            id++;
           }
           store.get(id, state);
           out.add(state, position(store.parent(id)), store.rule(id));

@@ -111,6 +111,13 @@ final class CompactedSeenSet implements SeenSet {
     return store.size();
   }
 
+  /**
+   * Nothing to translate: the level's index serves only the lookups while the level is built, and {@link
+   * #levelFound}, next, clears it (the set keeps no ids of found levels).
+   */
+  @Override
+  public void renumber(Renumbering r, ParallelParts parallel) {}
+
   /** The bound on the probability that a state was omitted, so far. */
   double omissionBound() {
     return bound.probability();

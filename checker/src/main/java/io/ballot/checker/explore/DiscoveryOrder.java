@@ -16,17 +16,22 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * #offer offered} since, each as one {@code long} (the parent's position in its level, then the rule) replaced by
  * compare-and-set when less. A duplicate is offered only when it can win ({@link ParentOffers}, {@link
  * #offerSeen}): most are reached again from a parent later in the level than the one that stored them, which the
- * thread's own blocks and a small table of bounds (one int per block of ids) tell without reading the pair: a
- * cache miss per duplicate, 52.6 million of them on 10^7 states of counters, had made 2-thread searches 25 %
- * slower. When the level is complete ({@link #finishLevel}) each state gets the parent and rule of its least pair,
- * and the level is ranked by that pair, the order a one-thread search would have found it in. Parent links, hence
- * counterexamples (and which state a liveness violation names), are then a function of the model and the options
- * alone. Nothing is kept across levels but the order of the level being expanded (two ints per state of it), unless
- * every state's position is asked for (the liveness check names the first state in that order: one int per state);
- * the pairs cost eight bytes per state of the level being built (allocated in chunks as offers reach them).
+ * thread's own blocks and a small table of bounds (one int per block of ids, written once per batch of parents) tell
+ * without reading the pair: a cache miss per duplicate, 52.6 million of them on 10^7 states of counters, had made
+ * 2-thread searches 25 % slower. When the level is complete ({@link #finishLevel}) each state gets the parent and rule
+ * of its least pair, the level is ranked by that pair (the order a one-thread search would have found it in) and
+ * renumbered in that order: the store's records move so that ids are the discovery order again ({@link
+ * Renumbering}). So a state's position in its level is its id minus the level's first id, the workers expand a level
+ * by reading its records in id order (not through a map of positions to ids, a random read of record and parent
+ * per state: the expansion loop's own frames were 117 of 1,533 CPU samples of a 2-thread search on counters with
+ * it, 58 of 1,614 without, one JFR run each on a loaded machine), and across levels the id order is the discovery
+ * order. Parent links, hence counterexamples (and which state a liveness violation names: the least id), are then a function of the
+ * model and the options alone. Nothing is kept across levels; the pairs cost eight bytes per state of the level
+ * being built (allocated in chunks as offers reach them), the ranking about 24 bytes per state of the level, and the
+ * renumbering a copy of its records, for the time of {@link #finishLevel}.
  *
  * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}); the
- * workers read the order and offer pairs during a level (their tasks are submitted after those writes).
+ * workers offer pairs during a level (their tasks are submitted after those writes).
  */
 final class DiscoveryOrder {
   private static final int CHUNK_BITS = 16;
@@ -35,19 +40,9 @@ final class DiscoveryOrder {
   private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
-  /** Whether every state's position is kept ({@link #of}), for the liveness check; else only the current level's. */
-  private final boolean keepAll;
-  /** Ids below this are in discovery order (their order is their id); above, {@link #kept} holds it. */
-  private int identityBelow = Integer.MAX_VALUE;
-  private int[][] kept = new int[8][];
-  private int keptChunks;
   private boolean tracking;
-  /** First id of the level being expanded. */
+  /** First id of the level being expanded: a state's position in it is its id minus this. */
   private int levelFrom;
-  /** Position (in discovery order) to id, for the level being expanded; null when that is the id order. */
-  private int[] idAt;
-  /** Id minus {@link #levelFrom} to position, for the level being expanded; null when that is the id order. */
-  private int[] positionOf;
   /** First id of the level being built. */
   private int buildFrom;
   /** The least pair offered per state of the level being built (by id minus {@link #buildFrom}), plus one; 0: none. */
@@ -56,33 +51,15 @@ final class DiscoveryOrder {
   private final AtomicInteger pairChunks = new AtomicInteger();
   /** log2 of the ids per block a thread reserves in the store ({@link StateStore#block}); -1: not bounded. */
   private int blockBits = -1;
-  /** log2 of the ids per group of {@link #bounds}: at most {@link #blockBits}, so one thread stores a group. */
-  private int groupBits = -1;
-  /** The group of {@link #buildFrom}. */
-  private int buildGroup;
+  /** The block of {@link #buildFrom}. */
+  private int buildBlock;
   /**
-   * Per group of ids of the level being built (by group minus {@link #buildGroup}): one plus an upper bound on the
-   * positions of the parents its states were first stored from, written by the group's thread before it stores
+   * Per block of ids of the level being built (by block minus {@link #buildBlock}): one plus an upper bound on the
+   * positions of the parents its states were first stored from, written by the block's thread before it stores
    * them; 0: unknown. Chunks of ints, allocated by the workers.
    */
   private AtomicReferenceArray<int[]> bounds;
   private final AtomicInteger boundChunks = new AtomicInteger();
-
-  /** An order that keeps every state's position when {@code keepAll} (see {@link #of}). */
-  DiscoveryOrder(boolean keepAll) {
-    this.keepAll = keepAll;
-  }
-
-  /**
-   * The position of state {@code id} in discovery order over the whole search (comparable across levels); only
-   * when constructed to keep them all.
-   */
-  int of(int id) {
-    if (!keepAll) {
-      throw new IllegalStateException("positions of earlier levels were not kept");
-    }
-    return id < identityBelow ? id : kept[id >>> CHUNK_BITS][id & CHUNK_MASK];
-  }
 
   /** Whether the parents of the level being built are chosen by {@link #offer}. */
   boolean tracking() {
@@ -96,7 +73,6 @@ final class DiscoveryOrder {
   void startTracking(int from, int to) {
     if (!tracking) {
       tracking = true;
-      identityBelow = to;
       levelFrom = from;
       startBuilding(to);
     }
@@ -108,7 +84,7 @@ final class DiscoveryOrder {
     pairChunks.set(0);
     bounds = new AtomicReferenceArray<>(MAX_CHUNKS);
     boundChunks.set(0);
-    buildGroup = groupBits < 0 ? 0 : from >>> groupBits;
+    buildBlock = blockBits < 0 ? 0 : from >>> blockBits;
   }
 
   /**
@@ -117,46 +93,37 @@ final class DiscoveryOrder {
    */
   void boundBy(StateStore store) {
     blockBits = Integer.numberOfTrailingZeros(store.block());
-    groupBits = blockBits;
   }
 
   /** The position in discovery order of state {@code id} of the level being expanded (0 for its first state). */
   int position(int id) {
-    return positionOf == null ? id - levelFrom : positionOf[id - levelFrom];
+    return id - levelFrom;
   }
 
   /**
-   * Called by a thread before it expands the parent at {@code parentPosition}, from which it may store new states:
-   * {@code lastStored} is the id of the last state it stored in the level being built (-1: none yet). The states it
-   * stores next, until its block of ids is used up, are in that id's group; the group's bound is raised to cover
-   * this parent before any of them is published, so that a thread that then finds one of them as a duplicate reads
-   * a bound at least as high. Positions rise within a thread's level, but the bound is kept as a maximum anyway.
+   * Raises to {@code bound} the bound of the block of {@code next}, an id of the level being built that the calling
+   * thread reserved and will store its next new state at: called before it expands a parent at a position below
+   * {@code bound} (the end of its batch) when the block's bound is not that high yet, so that a thread that finds one
+   * of the states it then stores as a duplicate reads a bound at least as high. Only the block's thread writes its
+   * bound, which only rises; once per batch and block, not per parent (a write per parent, to a line the other
+   * threads' blocks share, cost a cache-line transfer each).
    */
-  void expanding(int lastStored, int parentPosition) {
-    if (groupBits < 0 || lastStored < 0) {
-      return;
-    }
-    int next = lastStored + 1;
-    if ((next & ((1 << blockBits) - 1)) == 0) {
-      return; // the block is used up: the next state opens a new one, whose bound stays unknown for now
-    }
-    int g = (next >>> groupBits) - buildGroup;
+  void raiseBound(int next, int bound) {
+    int g = (next >>> blockBits) - buildBlock;
     int[] chunk = boundChunk(g >>> CHUNK_BITS);
-    int i = g & CHUNK_MASK;
-    if (chunk[i] <= parentPosition) {
-      chunk[i] = parentPosition + 1; // published with the states stored after it (the seen-set's release)
-    }
+    // published with the states stored after it (the seen-set's release)
+    chunk[g & CHUNK_MASK] = bound;
   }
 
   /**
    * Offers a duplicate: {@code found}, a state of the level being built that this thread did not store, reached
    * again from the parent at {@code parentPosition} by {@code rule}. Its first storer's parent, kept in the store,
-   * is at a position its group's bound covers: a parent past that bound cannot win and is not offered, which spares
+   * is at a position its block's bound covers: a parent past that bound cannot win and is not offered, which spares
    * the read of the recorded pair. Returns whether it was offered. Thread-safe.
    */
   boolean offerSeen(int found, int parentPosition, int rule) {
-    if (groupBits >= 0) {
-      int g = (found >>> groupBits) - buildGroup;
+    if (blockBits >= 0) {
+      int g = (found >>> blockBits) - buildBlock;
       int[] chunk = bounds.get(g >>> CHUNK_BITS);
       if (chunk != null) {
         int bound = (int) INTS.getAcquire(chunk, g & CHUNK_MASK);
@@ -222,11 +189,14 @@ final class DiscoveryOrder {
 
   /**
    * Ends the level with ids {@code to .. limit - 1} (holes skipped), built by expanding the states {@code from .. to
-   * - 1}: each state gets the parent and rule of its least pair, and the level is ranked by those pairs (a counting
-   * sort by parent, then by rule among siblings, which are few): linear in the level's size, in {@code parallel}'s
-   * parts. It becomes the level expanded next.
+   * - 1} (in discovery order by id): each state gets the parent and rule of its least pair, the level is ranked by
+   * those pairs (a counting sort by parent, then by rule among siblings, which are few) and renumbered in that order
+   * ({@link StateStore#permute}): linear in the level's size, in {@code parallel}'s parts. It becomes the level
+   * expanded next. Returns the renumbering, for whatever else holds the level's ids. When the store cannot copy the
+   * level's records within its memory budget, the states keep their ids (with their least parents) and {@link
+   * MemoryLimitReached} is thrown: the search must stop.
    */
-  void finishLevel(StateStore store, int from, int to, int limit, ParallelParts parallel) {
+  Renumbering finishLevel(StateStore store, int from, int to, int limit, ParallelParts parallel) {
     int n = limit - to;
     int parents = to - from;
     int parts = parallel.parts(n);
@@ -240,15 +210,13 @@ final class DiscoveryOrder {
           continue;
         }
         // the parent it was first stored with (not offered: see ParentOffers#stored), or a less one offered since
-        long pair = (((long) position(store.parent(id)) << 32) | store.rule(id)) + 1;
+        long pair = (((long) (store.parent(id) - from) << 32) | store.rule(id)) + 1;
         long offered = pairAt(i);
         if (offered != 0 && offered < pair) {
           pair = offered;
         }
         least[i] = pair;
-        int parentPosition = (int) ((pair - 1) >>> 32);
-        store.setParent(id, idAt == null ? levelFrom + parentPosition : idAt[parentPosition], (int) (pair - 1));
-        INTS.getAndAdd(start, parentPosition + 1, 1);
+        INTS.getAndAdd(start, (int) ((pair - 1) >>> 32) + 1, 1);
       }
     });
     for (int q = 1; q <= parents; q++) {
@@ -279,45 +247,34 @@ final class DiscoveryOrder {
         }
       }
     });
+    try {
+      store.permute(to, limit, sorted, parallel);
+    } catch (MemoryLimitReached e) {
+      parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
+        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
+            i++) {
+          if (least[i] != 0) {
+            store.setParent(to + i, from + (int) ((least[i] - 1) >>> 32), (int) (least[i] - 1));
+          }
+        }
+      });
+      throw e;
+    }
     int[] position = new int[n];
-    parallel.run(parts, p -> {
-      for (int k = ParallelParts.sliceStart(count, parts, p), end = ParallelParts.sliceStart(count, parts, p + 1);
-          k < end; k++) {
-        position[sorted[k]] = k;
-        sorted[k] += to;
+    java.util.Arrays.fill(position, -1);
+    int countParts = parallel.parts(count);
+    parallel.run(countParts, p -> {
+      for (int k = ParallelParts.sliceStart(count, countParts, p), end = ParallelParts.sliceStart(count, countParts,
+          p + 1); k < end; k++) {
+        int i = sorted[k];
+        position[i] = k;
+        long pair = least[i] - 1;
+        store.setParent(to + k, from + (int) (pair >>> 32), (int) pair);
       }
     });
-    if (keepAll) {
-      keep(sorted, to);
-    }
-    idAt = sorted;
-    positionOf = position;
     levelFrom = to;
     startBuilding(limit);
-  }
-
-  /**
-   * The ids of the level expanded next in discovery order (after {@link #finishLevel}), holes left out; null when
-   * that is their id order (not {@link #tracking}).
-   */
-  int[] levelIds() {
-    return idAt;
-  }
-
-  /** Records that the states {@code ids} have positions {@code from, from + 1, ...}. */
-  private void keep(int[] ids, int from) {
-    for (int k = 0; k < ids.length; k++) {
-      int id = ids[k];
-      int c = id >>> CHUNK_BITS;
-      if (c >= kept.length) {
-        kept = java.util.Arrays.copyOf(kept, Math.max(c + 1, 2 * kept.length));
-      }
-      if (kept[c] == null) {
-        kept[c] = new int[1 << CHUNK_BITS];
-        keptChunks++;
-      }
-      kept[c][id & CHUNK_MASK] = from + k;
-    }
+    return new Renumbering(to, limit, position, sorted);
   }
 
   private long pairAt(int index) {
@@ -325,10 +282,8 @@ final class DiscoveryOrder {
     return chunk == null ? 0 : (long) PAIRS.getAcquire(chunk, index & CHUNK_MASK);
   }
 
-  /** Bytes held: the order of the level being expanded and the pairs of the level being built. */
+  /** Bytes held: the pairs and bounds of the level being built. */
   long bytes() {
-    long order = idAt == null ? 0 : 4L * (idAt.length + positionOf.length);
-    return order + ((long) keptChunks << (CHUNK_BITS + 2)) + ((long) pairChunks.get() << (CHUNK_BITS + 3))
-        + ((long) boundChunks.get() << (CHUNK_BITS + 2));
+    return ((long) pairChunks.get() << (CHUNK_BITS + 3)) + ((long) boundChunks.get() << (CHUNK_BITS + 2));
   }
 }

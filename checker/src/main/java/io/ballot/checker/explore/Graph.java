@@ -6,7 +6,6 @@ import io.ballot.checker.ts.ModelError;
 import io.ballot.checker.ts.TransitionSystem;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.function.IntUnaryOperator;
 
 /** The reachable state graph, rebuilt after the search as reverse edges, for liveness. */
 final class Graph {
@@ -83,11 +82,11 @@ final class Graph {
   }
 
   /**
-   * The first state in discovery order {@code order} (a shallowest one, the same whatever the number of threads)
-   * from which no state satisfying property {@code p} is reachable; -1 when there is none; -2 when the property
-   * could not be evaluated.
+   * The first state in discovery order, which is the id order ({@link DiscoveryOrder}): a shallowest one, the same
+   * whatever the number of threads, from which no state satisfying property {@code p} is reachable; -1 when there is
+   * none; -2 when the property could not be evaluated.
    */
-  int firstStateThatCannotReach(int p, TransitionSystem ts, StateStore store, IntUnaryOperator order) {
+  int firstStateThatCannotReach(int p, TransitionSystem ts, StateStore store) {
     boolean[] good = new boolean[states];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     long[] s = new long[store.words()];
@@ -116,12 +115,11 @@ final class Graph {
         }
       }
     }
-    int first = -1;
     for (int id = 0; id < states; id++) {
-      if (!good[id] && (first < 0 || order.applyAsInt(id) < order.applyAsInt(first))) {
-        first = id;
+      if (!good[id]) {
+        return id;
       }
     }
-    return first;
+    return -1;
   }
 }

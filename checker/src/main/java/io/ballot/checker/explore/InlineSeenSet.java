@@ -70,6 +70,13 @@ final class InlineSeenSet implements SeenSet {
     return store.size();
   }
 
+  /**
+   * Nothing to translate: the level's index serves only the lookups while the level is built, and {@link
+   * #levelFound}, next, clears it (the set keeps no ids of found levels).
+   */
+  @Override
+  public void renumber(Renumbering r, ParallelParts parallel) {}
+
   /** Bytes of the set of earlier levels. */
   long tableBytes() {
     return table.bytes();

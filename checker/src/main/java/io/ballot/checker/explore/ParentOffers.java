@@ -18,6 +18,9 @@ final class ParentOffers {
   private long[] own = new long[4];
   private int lastStored = -1;
   private int position;
+  /** The block whose bound this thread raised last ({@link DiscoveryOrder#raiseBound}), and to what; -1: none. */
+  private int boundBlock = -1;
+  private int bound;
   private long offered;
 
   ParentOffers(DiscoveryOrder order, int buildFrom, int blockBits) {
@@ -26,10 +29,27 @@ final class ParentOffers {
     this.blockBits = blockBits;
   }
 
-  /** The thread is about to expand the parent at {@code position} in the level being expanded. */
-  void expanding(int position) {
+  /**
+   * The thread is about to expand the parent at {@code position} in the level being expanded, of its batch of
+   * positions below {@code batchEnd}. The states it stores next, until its block of ids is used up, are in the block
+   * of its last stored state: that block's bound is raised to cover the batch, if it does not already, before any of
+   * them is published.
+   */
+  void expanding(int position, int batchEnd) {
     this.position = position;
-    order.expanding(lastStored, position);
+    if (blockBits < 0 || lastStored < 0) {
+      return;
+    }
+    int next = lastStored + 1;
+    if ((next & ((1 << blockBits) - 1)) == 0) {
+      return; // the block is used up: the next state opens a new one, whose bound stays unknown for now
+    }
+    int block = next >>> blockBits;
+    if (block != boundBlock || bound <= position) {
+      order.raiseBound(next, batchEnd);
+      boundBlock = block;
+      bound = batchEnd;
+    }
   }
 
   /**

@@ -43,6 +43,12 @@ public final class PendingViolations {
     }
   }
 
+  /** Translates the ids of the violations noted in the level {@code r} renumbered. */
+  synchronized void renumber(Renumbering r) {
+    list.replaceAll(p -> p.at() < r.from || p.at() >= r.limit ? p
+        : new PendingViolation(p.kind(), p.property(), p.where(), p.message(), r.map(p.at()), p.rule(), p.prop()));
+  }
+
   /** Whether no violation is noted. */
   public synchronized boolean isEmpty() {
     return list.isEmpty();

@@ -14,4 +14,10 @@ interface SeenSet {
 
   /** Number of states in the set. */
   int size();
+
+  /**
+   * The level {@code r} names, complete, was renumbered ({@link DiscoveryOrder#finishLevel}; its records already
+   * moved): from now on the set gives its states' new ids. Between levels only; {@code parallel} runs the work.
+   */
+  void renumber(Renumbering r, ParallelParts parallel);
 }

@@ -394,6 +394,56 @@ final class StateStore {
     }
   }
 
+  /**
+   * Reorders the records of the ids {@code from .. limit - 1}: the record at {@code from + source[k]} moves to {@code
+   * from + k}, and the ids from {@code from + source.length} on become holes. Parents and rules are left to the caller
+   * ({@link #setParent}). The range's records are copied first (reserved from the budget for the time: throws {@link
+   * MemoryLimitReached}, the store unchanged, when they do not fit), then gathered into place in {@code parallel}'s
+   * parts. Between levels only, on a range whose links were not moved to the file.
+   */
+  void permute(int from, int limit, int[] source, ParallelParts parallel) {
+    if (from >= limit) {
+      return;
+    }
+    int c0 = from >>> chunkBits;
+    int c1 = (limit - 1) >>> chunkBits;
+    long bytes = (long) (limit - from) * stride + 16L * (c1 - c0 + 1);
+    budget.reserve(bytes);
+    try {
+      byte[][] copy = new byte[c1 - c0 + 1][];
+      int[] copyFrom = new int[copy.length]; // the first id of each copy
+      int copies = copy.length;
+      int copyParts = Math.min(copies, parallel.parts(limit - from));
+      parallel.run(copyParts, p -> {
+        for (int c = ParallelParts.sliceStart(copies, copyParts, p); c < ParallelParts.sliceStart(copies, copyParts,
+            p + 1); c++) {
+          int first = Math.max(from, (c0 + c) << chunkBits);
+          int end = Math.min(limit, (c0 + c + 1) << chunkBits);
+          int at = (first & chunkMask) * stride;
+          copyFrom[c] = first;
+          copy[c] = java.util.Arrays.copyOfRange(chunks.get(c0 + c).records, at, at + (end - first) * stride);
+        }
+      });
+      int n = source.length;
+      int parts = parallel.parts(n);
+      parallel.run(parts, p -> {
+        for (int k = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); k < end;
+            k++) {
+          int src = from + source[k];
+          int c = (src >>> chunkBits) - c0;
+          int dst = from + k;
+          System.arraycopy(copy[c], (src - copyFrom[c]) * stride, chunks.get(dst >>> chunkBits).records,
+              (dst & chunkMask) * stride, stride);
+        }
+      });
+      for (int id = from + n; id < limit; id++) {
+        chunks.get(id >>> chunkBits).parents[id & chunkMask] = HOLE;
+      }
+    } finally {
+      budget.release(bytes);
+    }
+  }
+
   int rule(int id) {
     Chunk chunk = chunks.get(id >>> chunkBits);
     int i = id & chunkMask;

@@ -224,6 +224,43 @@ final class StripedStateTable implements SeenSet {
   }
 
   /**
+   * Gives the slots of the renumbered level their new ids: each state's slot is found by probing from its hash for
+   * its old id (no store comparison: ids are unique), all of them before any is rewritten, since a new id may equal
+   * another state's old one. A probe per state of the level, in {@code parallel}'s parts.
+   */
+  @Override
+  public void renumber(Renumbering r, ParallelParts parallel) {
+    int n = r.count();
+    long[] where = new long[n]; // stripe << 32 | slot
+    int parts = parallel.parts(n);
+    parallel.run(parts, p -> {
+      long[] state = new long[store.words()];
+      for (int k = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); k < end;
+          k++) {
+        store.get(r.from + k, state); // its record moved already
+        long h = hash(state);
+        int stripe = (int) (h >>> (64 - STRIPE_BITS));
+        long[] slots = stripes[stripe].slots;
+        int mask = slots.length - 1;
+        int i = fragment(state, h) & mask;
+        long old = r.oldId(k) + 1L;
+        while ((slots[i] & 0xFFFFFFFFL) != old) {
+          i = (i + 1) & mask;
+        }
+        where[k] = ((long) stripe << 32) | i;
+      }
+    });
+    parallel.run(parts, p -> {
+      for (int k = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); k < end;
+          k++) {
+        long[] slots = stripes[(int) (where[k] >>> 32)].slots;
+        int i = (int) where[k];
+        slots[i] = (slots[i] & 0xFFFFFFFF00000000L) | (r.from + k + 1L);
+      }
+    });
+  }
+
+  /**
    * Empties the index, keeping its slot arrays (and their bytes in the budget) for the next level: no garbage per
    * level, and no regrowing from 16 slots. A stripe that held less than an eighth of its slots is cut down to twice
    * what it held, so that a search of many small levels after a wide one does not clear the wide one's slots each

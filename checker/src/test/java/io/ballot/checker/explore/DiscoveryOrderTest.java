@@ -1,6 +1,9 @@
 package io.ballot.checker.explore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Levels stored in a scrambled order (as several threads store them), each state first with an arbitrary one of its
  * predecessors: after every way to reach each state was offered, each state has its least (parent position, rule),
- * and the level is ranked in the order a one-thread search finds it, whatever the scramble; the next level, built
- * from the ranked one, gets the one-thread parents and order too.
+ * and the level is renumbered in the order a one-thread search finds it, whatever the scramble, its records moved
+ * along and its holes last; the next level, built from the renumbered one, gets the one-thread parents and order too.
  */
 class DiscoveryOrderTest {
   private static final int PARENTS = 300;
@@ -36,6 +39,58 @@ class DiscoveryOrderTest {
     }
   }
 
+  /**
+   * A level whose records cannot be copied within the memory budget is not renumbered: the search must stop
+   * ({@link MemoryLimitReached}), and its states keep their ids with their least parents, so that the traces reported
+   * at that limit are the one-thread ones all the same.
+   */
+  @Test
+  void aLevelTooBigToRenumberKeepsItsIdsAndGetsItsLeastParents() {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      int bits = 4096; // 512 bytes a state
+      StateStore store = new StateStore(bits, bits / 64, RULES, new MemoryBudget(8 << 20, true));
+      StateStore.Appender a = store.appender();
+      int parents = 50;
+      for (int p = 0; p < parents; p++) {
+        store.add(a, state(p, bits), -1, 0);
+      }
+      store.release(a);
+      int to = store.idLimit();
+      DiscoveryOrder order = new DiscoveryOrder();
+      order.startTracking(0, to);
+      List<Integer> children = new ArrayList<>();
+      try {
+        for (int c = 0; ; c++) { // child c: stored from parent 1 + c % 49 by rule 1, reached from parent 0 by rule 2
+          children.add(store.add(a, state(1000 + c, bits), 1 + c % (parents - 1), 1));
+          order.offer(children.get(c), 0, 2);
+        }
+      } catch (MemoryLimitReached e) {
+        // the budget is full
+      }
+      store.release(a);
+      int limit = store.idLimit();
+      ParallelParts parallel = new ParallelParts(pool, 1, 1);
+      assertThrows(MemoryLimitReached.class, () -> order.finishLevel(store, 0, to, limit, parallel));
+      long[] value = new long[store.words()];
+      for (int c = 0; c < children.size(); c++) {
+        int id = children.get(c);
+        assertEquals(0, store.parent(id), "least parent of child " + c);
+        assertEquals(2, store.rule(id), "least rule of child " + c);
+        store.get(id, value);
+        assertArrayEquals(state(1000 + c, bits), value, "child " + c + " stays at its id");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long[] state(long v, int bits) {
+    long[] s = new long[bits / 64];
+    s[0] = v;
+    return s;
+  }
+
   private static void assertOneThreadOrderOverLevels(Random rnd, ParallelParts parallel) {
     StateStore store = new StateStore(32, 1, RULES);
     StateStore.Appender a = store.appender();
@@ -44,7 +99,7 @@ class DiscoveryOrderTest {
       level.add(store.add(a, new long[] {p}, -1, 0));
     }
     store.release(a);
-    DiscoveryOrder order = new DiscoveryOrder(true);
+    DiscoveryOrder order = new DiscoveryOrder();
     order.startTracking(0, store.idLimit());
     for (int depth = 1; depth <= 3; depth++) {
       level = assertOneThreadOrder(rnd, store, order, parallel, level, depth * 1_000_000L);
@@ -93,26 +148,41 @@ class DiscoveryOrderTest {
     Collections.shuffle(edges, rnd);
     int from = Collections.min(level);
     int to = store.idLimit();
-    StateStore.Appender a = store.appender();
+    // two appenders taking turns at random: their blocks interleave and each leaves a partial block (holes)
+    StateStore.Appender[] appenders = {store.appender(), store.appender()};
     int[] idOf = new int[children];
     Arrays.fill(idOf, -1);
     for (int[] e : edges) {
       int c = e[2];
       if (idOf[c] < 0) {
-        idOf[c] = store.add(a, new long[] {values + c}, e[0], e[1]);
+        idOf[c] = store.add(appenders[rnd.nextInt(2)], new long[] {values + c}, e[0], e[1]);
       }
       order.offer(idOf[c], order.position(e[0]), e[1]);
     }
-    store.release(a);
-    order.finishLevel(store, from, to, store.idLimit(), parallel);
+    for (StateStore.Appender a : appenders) {
+      store.release(a);
+    }
+    int limit = store.idLimit();
+    int size = store.size();
+    Renumbering r = order.finishLevel(store, from, to, limit, parallel);
+    assertEquals(oneThreadOrder.size(), r.count());
+    assertEquals(size, store.size(), "states counted");
     List<Integer> next = new ArrayList<>();
+    long[] value = new long[1];
     for (int k = 0; k < oneThreadOrder.size(); k++) {
       int c = oneThreadOrder.get(k);
-      assertEquals(firstParent[c], store.parent(idOf[c]), "parent of child " + c);
-      assertEquals(firstRule[c], store.rule(idOf[c]), "rule of child " + c);
-      assertEquals(k, order.position(idOf[c]), "position of child " + c);
-      assertEquals(to + k, order.of(idOf[c]), "position of child " + c + " in the search");
-      next.add(idOf[c]);
+      int id = r.map(idOf[c]);
+      assertEquals(to + k, id, "id of child " + c + ": its position in discovery order");
+      assertEquals(idOf[c], r.oldId(k));
+      assertEquals(firstParent[c], store.parent(id), "parent of child " + c);
+      assertEquals(firstRule[c], store.rule(id), "rule of child " + c);
+      assertEquals(k, order.position(id), "position of child " + c);
+      store.get(id, value);
+      assertEquals(values + c, value[0], "the record of child " + c + " moved with it");
+      next.add(id);
+    }
+    for (int id = to + oneThreadOrder.size(); id < limit; id++) {
+      assertTrue(store.isHole(id), "the level's holes come last");
     }
     return next;
   }

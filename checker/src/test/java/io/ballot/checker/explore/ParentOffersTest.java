@@ -40,7 +40,7 @@ class ParentOffersTest {
           level.add(store.add(a, new long[] {p}, -1, 0));
         }
         store.release(a);
-        DiscoveryOrder order = new DiscoveryOrder(false);
+        DiscoveryOrder order = new DiscoveryOrder();
         order.boundBy(store);
         order.startTracking(0, store.idLimit());
         for (int depth = 1; depth <= 3; depth++) {
@@ -116,7 +116,7 @@ class ParentOffersTest {
           cursor[0] = s.batchEnd;
         }
         s.rule = 0;
-        s.offers.expanding(s.position);
+        s.offers.expanding(s.position, s.batchEnd);
       }
       int c = succ[s.position][s.rule];
       if (c >= 0) {
@@ -134,14 +134,15 @@ class ParentOffersTest {
       store.release(s.appender);
       counts[1] += s.offers.offered();
     }
-    order.finishLevel(store, from, to, store.idLimit(), parallel);
+    Renumbering renumbered = order.finishLevel(store, from, to, store.idLimit(), parallel);
     List<Integer> next = new ArrayList<>();
     for (int k = 0; k < oneThreadOrder.size(); k++) {
       int c = oneThreadOrder.get(k);
-      assertEquals(firstParent[c], store.parent(idOf[c]), "parent of child " + c);
-      assertEquals(firstRule[c], store.rule(idOf[c]), "rule of child " + c);
-      assertEquals(k, order.position(idOf[c]), "position of child " + c);
-      next.add(idOf[c]);
+      int id = renumbered.map(idOf[c]);
+      assertEquals(firstParent[c], store.parent(id), "parent of child " + c);
+      assertEquals(firstRule[c], store.rule(id), "rule of child " + c);
+      assertEquals(k, order.position(id), "position of child " + c);
+      next.add(id);
     }
     return next;
   }
