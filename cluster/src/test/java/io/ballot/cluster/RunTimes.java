@@ -13,11 +13,15 @@ import java.util.Locale;
 final class RunTimes {
   private RunTimes() {}
 
-  /** One model checked on both engines: its states and levels, and each engine's seconds. */
-  record Run(String name, long states, int levels, double localSeconds, double sparkSeconds) {
+  /**
+   * One model checked on both engines: its states, levels (of which {@code partitioned} had more than one
+   * partition), and each engine's seconds.
+   */
+  record Run(String name, long states, int levels, int partitioned, double localSeconds, double sparkSeconds) {
     String line() {
-      return String.format(Locale.ROOT, "cluster-run\t%s\tstates %d\tlevels %d\tlocal %.3f s\tspark %.3f s", name,
-          states, levels, localSeconds, sparkSeconds);
+      return String.format(Locale.ROOT,
+          "cluster-run\t%s\tstates %d\tlevels %d (%d partitioned)\tlocal %.3f s\tspark %.3f s", name, states,
+          levels, partitioned, localSeconds, sparkSeconds);
     }
   }
 
@@ -30,8 +34,10 @@ final class RunTimes {
     double spark = runs.stream().mapToDouble(Run::sparkSeconds).sum();
     long levels = runs.stream().mapToLong(Run::levels).sum();
     long states = runs.stream().mapToLong(Run::states).sum();
-    out.printf(Locale.ROOT, "cluster-total\t%s\t%d models\t%d states\t%d levels\tlocal %.1f s\tspark %.1f s%n",
-        label, runs.size(), states, levels, local, spark);
+    long partitioned = runs.stream().mapToLong(Run::partitioned).sum();
+    out.printf(Locale.ROOT,
+        "cluster-total\t%s\t%d models\t%d states\t%d levels (%d partitioned)\tlocal %.1f s\tspark %.1f s%n", label,
+        runs.size(), states, levels, partitioned, local, spark);
     runs.stream().sorted(Comparator.comparingDouble(Run::sparkSeconds).reversed()).limit(10)
         .forEach(r -> out.println("cluster-slowest\t" + r.line().substring("cluster-run\t".length())));
     double[] f = fit(runs);

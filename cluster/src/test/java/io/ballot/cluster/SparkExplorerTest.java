@@ -93,7 +93,7 @@ class SparkExplorerTest {
     LoadedModel m = LoadedModels.get(spec);
     Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(),
         m.model().networks());
-    Result spark = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).run();
+    Result spark = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).narrowLimit(0).run();
     assertSame(local, spark, c.toString());
   }
 
@@ -109,9 +109,12 @@ class SparkExplorerTest {
         throw new IllegalStateException("injected: level " + level + ", partition " + partition);
       }
     };
-    Result retried = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE, firstAttemptsFail).run();
+    Result retried = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE, firstAttemptsFail)
+        .narrowLimit(0).run();
+    Result retriedNarrow = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE, firstAttemptsFail).run();
     assertEquals(288, clean.states(), "TwoPhase without reduction has TLC's 288 states");
-    assertSame(clean, retried, "with failed tasks");
+    assertSame(clean, retried, "with failed tasks, every level partitioned");
+    assertSame(clean, retriedNarrow, "with failed tasks, every level one task");
   }
 
   @Test
@@ -124,7 +127,8 @@ class SparkExplorerTest {
         throw new IllegalStateException("injected");
       }
     };
-    Result r = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE, oddPartitionsFail).run();
+    Result r = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE, oddPartitionsFail).narrowLimit(0)
+        .run();
     assertEquals(Verdict.VIOLATED, r.verdict());
     assertEquals(4, r.violations().get(0).trace().size(), "the manifest's shortest counterexample has 4 steps");
   }
@@ -134,9 +138,10 @@ class SparkExplorerTest {
     Case c = new Case(Path.of("../protocols/models/two-phase/TwoPhase-bug-commit-on-timeout.m"),
         defaults(DeadlockMode.STUCK).withSymmetry(CheckOptions.Symmetry.OFF));
     ModelSpec spec = spec(c);
-    Result blocks = new SparkExplorer(sc, spec, c.options(), 2, ProgressListener.NONE).run();
+    Result blocks = new SparkExplorer(sc, spec, c.options(), 2, ProgressListener.NONE).narrowLimit(0).run();
     // every successor shipped alone, over another partitioning: the duplicates meet only when the blocks are merged
-    Result single = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE).blockLimit(1).run();
+    Result single = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE).narrowLimit(0).blockLimit(1)
+        .run();
     LoadedModel m = LoadedModels.get(spec);
     Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(),
         m.model().networks());
@@ -144,6 +149,36 @@ class SparkExplorerTest {
     assertSame(blocks, single, "blocks of one state against whole blocks");
     assertEquals(blocks.violations().get(0).trace(), single.violations().get(0).trace(),
         "the least parent links: the same trace, state for state");
+  }
+
+  @Test
+  void narrowLevelsThenPartitionedOnesGiveTheSameResultAndTheSameTrace() throws IOException {
+    for (String model : List.of("TwoPhase.m", "TwoPhase-bug-commit-on-timeout.m")) {
+      Case c = new Case(Path.of("../protocols/models/two-phase", model),
+          defaults(DeadlockMode.STUCK).withSymmetry(CheckOptions.Symmetry.OFF));
+      ModelSpec spec = spec(c);
+      LoadedModel m = LoadedModels.get(spec);
+      Result local = MessageTraces.annotate(
+          new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(), m.model().networks());
+      SparkExplorer narrow = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE);
+      SparkExplorer partitioned = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).narrowLimit(0);
+      // one task per level while a level has at most 3 new states, then the seen set rebuilt over 3 partitions
+      SparkExplorer switched = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).narrowLimit(3);
+      Result n = narrow.run();
+      Result p = partitioned.run();
+      Result s = switched.run();
+      assertSame(local, n, model + ": narrow levels");
+      assertSame(local, p, model + ": partitioned levels");
+      assertSame(local, s, model + ": narrow, then partitioned levels");
+      assertTrue(narrow.levelPartitions().stream().allMatch(k -> k == 1), "narrow: " + narrow.levelPartitions());
+      assertTrue(partitioned.levelPartitions().stream().allMatch(k -> k == 3), "partitioned");
+      List<Integer> parts = switched.levelPartitions();
+      assertTrue(parts.get(0) == 1 && parts.get(parts.size() - 1) == 3, "the run switched: " + parts);
+      if (local.verdict() == Verdict.VIOLATED) {
+        assertEquals(p.violations().get(0).trace(), n.violations().get(0).trace(), model + ": the same trace");
+        assertEquals(p.violations().get(0).trace(), s.violations().get(0).trace(), model + ": the same trace");
+      }
+    }
   }
 
   static ModelSpec spec(Case c) throws IOException {
