@@ -29,8 +29,8 @@ import org.apache.spark.storage.StorageLevel;
  * {@link #DEFAULT_NARROW_LIMIT} new states) the search runs on one partition instead, a level being one job of one
  * task that expands and merges without a shuffle (Spark's per-job cost is most of a small level's time); after the
  * first larger level the seen set is rebuilt over the run's partitions once, and the levels are partitioned from
- * then on. The driver gathers the level's counts
- * and violations and stops at the first level with a violation (at {@code --max-errors}). A counterexample is walked
+ * then on. The driver gathers the level's counts and violations and stops at the first level with a violation (at
+ * {@code --max-errors}). A counterexample is walked
  * back on the driver by looking its states up in their levels, then replayed and confirmed concretely ({@link
  * PathCounterexample}), so it is a shortest one and real. Counts, depth and verdict equal the local explorer's; the
  * {@link Result} is the same type, for every reporter.

@@ -28,11 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code --bound}, {@code --max-errors}): verdict, states, rules fired, depth, stop reason, covers, rule counts, and
  * each violation's kind, property, location, message and trace length (the local explorer's is a shortest one; the
  * cluster's is replayed and confirmed on the concrete semantics before it is returned). A model is skipped, with its
- * reason, when it is invalid (Rumur rejects it: there is nothing to explore;
- * {@code CheckConformanceTest} checks that ballot rejects it too), when ballot's front end rejects it (the corpus's
- * known exceptions) or when the cluster engine refuses it by design (liveness). A header's {@code skip_reason} is
- * about Rumur's run (no SMT solver, no sandbox, not in debug mode): the model is valid and explored here. Each run's times are printed, and
- * after the class a fit of the cluster's time per model and per level ({@code bench/cluster-corpus.sh}).
+ * reason, when it is invalid (Rumur rejects it: there is nothing to explore; {@code CheckConformanceTest} checks that
+ * ballot rejects it too), when ballot's front end rejects it (the corpus's known exceptions) or when the cluster
+ * engine refuses it by design (liveness). A header's {@code skip_reason} is about Rumur's run (no SMT solver, no
+ * sandbox, not in debug mode): the model is valid and explored here. Each run's times are printed, and after the
+ * class a fit of the cluster's time per model and per level ({@code bench/cluster-corpus.sh}). The protocol
+ * library's small rows run here too ({@link #library}).
  */
 class SparkCorpusTest {
   private static JavaSparkContext sc;
