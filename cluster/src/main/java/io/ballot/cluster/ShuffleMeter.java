@@ -67,7 +67,8 @@ final class ShuffleMeter extends SparkListener {
 
   /**
    * The shuffle bytes written by job group {@code group}'s jobs, once Spark has told this listener they ended
-   * (waiting at most {@code timeoutMillis}; after that, what it was told so far).
+   * (waiting at most {@code timeoutMillis}; after that, what it was told so far). Events that arrive after the group
+   * was asked for are kept until the meter is dropped (one meter per run).
    */
   synchronized long bytes(String group, long timeoutMillis) {
     long until = System.currentTimeMillis() + timeoutMillis;

@@ -25,8 +25,12 @@ import org.apache.spark.storage.StorageLevel;
  * it is never shuffled). A level's step is one Spark job of two stages: the executors expand the level's states and
  * ship their successors as blocks per destination partition, duplicates merged ({@link ExpandBlocks}); then each
  * partition's blocks are checked against its seen set, merged keeping the least parent link, the new states checked
- * ({@link MergeLevel}), and the next seen set built as a copy with them added. The driver gathers the level's counts
- * and violations and stops at the first level with a violation (at {@code --max-errors}). A counterexample is walked
+ * ({@link MergeLevel}), and the next seen set built as a copy with them added. While the levels are small (at most
+ * {@link #DEFAULT_NARROW_LIMIT} new states) the search runs on one partition instead, a level being one job of one
+ * task that expands and merges without a shuffle (Spark's per-job cost is most of a small level's time); after the
+ * first larger level the seen set is rebuilt over the run's partitions once, and the levels are partitioned from
+ * then on. The driver gathers the level's counts and violations and stops at the first level with a violation (at
+ * {@code --max-errors}). A counterexample is walked
  * back on the driver by looking its states up in their levels, then replayed and confirmed concretely ({@link
  * PathCounterexample}), so it is a shortest one and real. Counts, depth and verdict equal the local explorer's; the
  * {@link Result} is the same type, for every reporter.
@@ -39,6 +43,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class SparkExplorer {
   /** The most successors a task puts in one block for one partition before it starts another. */
   static final int DEFAULT_BLOCK_LIMIT = 1 << 16;
+  /** Levels run as one task, without a shuffle, until a level has more new states than this. */
+  static final int DEFAULT_NARROW_LIMIT = 1 << 13;
 
   private final JavaSparkContext sc;
   private final ModelSpec spec;
@@ -50,8 +56,11 @@ public final class SparkExplorer {
   private final HashPartitioner partitioner;
   private final int words;
   private final List<JavaRDD<StateBlock>> levels = new ArrayList<>();
+  private final List<Integer> levelPartitions = new ArrayList<>(); // each level's partitions: 1 while narrow
   private JavaRDD<SeenSet> seen;
+  private int seenPartitions; // 1 while the levels are narrow, then the run's partitions
   private int blockLimit = DEFAULT_BLOCK_LIMIT;
+  private int narrowLimit = DEFAULT_NARROW_LIMIT;
   private final List<Violation> violations = new ArrayList<>();
   private final long[] coverHits;
   private final long[] ruleFires;
@@ -66,6 +75,8 @@ public final class SparkExplorer {
   private int checkpointedLevels;
   private long shuffleBytes;
   private ShuffleMeter meter;
+  // the run's job groups' prefix: another run on the same context (several per JVM) has its own groups to meter
+  private final String runTag = java.util.UUID.randomUUID().toString().substring(0, 8);
 
   /**
    * A run of the model {@code spec} describes on {@code sc} with {@code options} (its threads and memory are Spark's
@@ -90,6 +101,15 @@ public final class SparkExplorer {
     this.coverHits = new long[m.coverCounters()];
     this.ruleFires = new long[m.ts.ruleCount()];
     this.words = m.ts.layout().words();
+  }
+
+  /**
+   * Runs levels as one task without a shuffle (expansion and merge in one stage) while they have at most {@code
+   * limit} new states (0: never; tests force the partitioned path or an early switch); returns this.
+   */
+  SparkExplorer narrowLimit(int limit) {
+    this.narrowLimit = Math.max(0, limit);
+    return this;
   }
 
   /** Caps the successors per shipped block at {@code limit} (≥ 1; tests force small blocks); returns this. */
@@ -121,6 +141,11 @@ public final class SparkExplorer {
   /** The bytes the run's levels shuffled (successors sent to their partitions), as Spark's listener reported them. */
   public long shuffleBytes() {
     return shuffleBytes;
+  }
+
+  /** The partitions of each level: 1 for the narrow levels, then the run's (tests see where a run switched). */
+  List<Integer> levelPartitions() {
+    return List.copyOf(levelPartitions);
   }
 
   /** The number of new states of each level, level 0 (the start states) first. */
@@ -161,9 +186,11 @@ public final class SparkExplorer {
       progress.progress(states, rulesFired, depth, size, seconds(), cachedBytes());
     } else {
       StartStates start = new StartStates(m, options.maxErrors());
-      JavaRDD<StateBlock> level0 = sc.parallelize(startBlocks(start), partitions)
+      seenPartitions = start.states.size() <= narrowLimit ? 1 : partitions;
+      JavaRDD<StateBlock> level0 = sc.parallelize(startBlocks(start, seenPartitions), seenPartitions)
           .persist(StorageLevel.MEMORY_AND_DISK());
       levels.add(level0);
+      levelPartitions.add(seenPartitions);
       int w = words;
       seen = level0.map(b -> SeenSet.of(w, b)).persist(StorageLevel.MEMORY_AND_DISK());
       size = start.states.size();
@@ -189,14 +216,19 @@ public final class SparkExplorer {
       StatsAccumulator checked = new StatsAccumulator();
       sc.sc().register(expanded, "ballot-expanded-" + (k + 1));
       sc.sc().register(checked, "ballot-checked-" + (k + 1));
-      // one job, two stages: expand and ship blocks to their partitions; merge them against the seen set in place
-      JavaRDD<StateBlock> next = levels.get(k)
-          .mapPartitionsToPair(new ExpandBlocks(spec, k, options.maxErrors(), partitions, blockLimit, expanded, fault))
-          .partitionBy(partitioner) // keys are partition numbers: block p goes to partition p
-          .zipPartitions(seen, new MergeLevel(spec, k + 1, options.maxErrors(), checked))
+      ExpandBlocks expand =
+          new ExpandBlocks(spec, k, options.maxErrors(), seenPartitions, blockLimit, expanded, fault);
+      MergeLevel merge = new MergeLevel(spec, k + 1, options.maxErrors(), checked);
+      JavaRDD<StateBlock> next = (seenPartitions == 1
+          // a narrow level: one job of one task, which expands the level and merges against the seen set
+          ? levels.get(k).zipPartitions(seen, (blocks, sets) -> merge.call(expand.call(blocks), sets))
+          // one job, two stages: expand and ship blocks to their partitions; merge them against the seen set in place
+          : levels.get(k).mapPartitionsToPair(expand)
+              .partitionBy(partitioner) // keys are partition numbers: block p goes to partition p
+              .zipPartitions(seen, merge))
           .persist(StorageLevel.MEMORY_AND_DISK());
       JavaRDD<SeenSet> seenNext = grow(seen, next);
-      String group = "ballot-level-" + (k + 1);
+      String group = "ballot-" + runTag + "-level-" + (k + 1);
       sc.setJobGroup(group, "ballot: level " + (k + 1), false);
       seenNext.count();
       sc.clearJobGroup();
@@ -206,9 +238,11 @@ public final class SparkExplorer {
       for (PartStats s : checked.value().values()) {
         size += s.states;
       }
-      shuffleBytes += meter.bytes(group, 5_000);
+      // a narrow level shuffles nothing: no need to wait for Spark's listener to report its job
+      shuffleBytes += meter.bytes(group, seenPartitions == 1 ? 0 : 5_000);
       progress.shuffleBytes(shuffleBytes);
       levels.add(next);
+      levelPartitions.add(seenPartitions);
       levelSizes.add(size);
       states += size;
       List<Found> found = new ArrayList<>();
@@ -223,6 +257,9 @@ public final class SparkExplorer {
       settle(found);
       if (size > 0) {
         depth++;
+      }
+      if (!stop && seenPartitions < partitions && size > narrowLimit) {
+        widen();
       }
       progress.progress(states, rulesFired, depth, size, seconds(), cachedBytes());
       writeCheckpoint(depth, false);
@@ -252,6 +289,27 @@ public final class SparkExplorer {
     return MessageTraces.annotate(r, m.model.networks());
   }
 
+  /**
+   * Ends the narrow levels: the seen set is rebuilt over the run's partitions from every level so far (one shuffle of
+   * the states reached, few by construction), and the next levels are partitioned. The levels stay as they are (the
+   * driver's look-ups know each level's partitions); the last one is expanded by one task, its successors shipped to
+   * their partitions.
+   */
+  private void widen() {
+    int w = words;
+    @SuppressWarnings("unchecked")
+    JavaRDD<StateBlock>[] all = levels.toArray(new JavaRDD[0]);
+    int p = partitions;
+    JavaRDD<SeenSet> wide = sc.union(all)
+        .flatMapToPair(b -> b.split(p))
+        .partitionBy(partitioner)
+        .mapPartitions(blocks -> List.of(SeenSet.of(w, StateBlock.concat(w, false, blocks))).iterator(), true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    seen.unpersist(false);
+    seen = wide;
+    seenPartitions = partitions;
+  }
+
   /** The seen sets of {@code next}'s level: those of {@code seen} with {@code next}'s states added (persisted). */
   private static JavaRDD<SeenSet> grow(JavaRDD<SeenSet> seen, JavaRDD<StateBlock> next) {
     return seen.zipPartitions(next, (s, b) -> List.of(s.next().with(b.next())).iterator())
@@ -259,7 +317,7 @@ public final class SparkExplorer {
   }
 
   /** The start states as one block per partition (list index = partition, as {@code parallelize} slices it). */
-  private List<StateBlock> startBlocks(StartStates start) {
+  private List<StateBlock> startBlocks(StartStates start, int partitions) {
     List<StateBlock.Builder> parts = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       parts.add(new StateBlock.Builder(words, 4, false, true));
@@ -297,6 +355,7 @@ public final class SparkExplorer {
                 + " states where the manifest says " + s.levelSizes()[k]);
       }
       levels.add(level);
+      levelPartitions.add(partitions);
       levelSizes.add(n);
       JavaRDD<SeenSet> before = seen;
       seen = before == null ? level.map(b -> SeenSet.of(w, b)).persist(StorageLevel.MEMORY_AND_DISK())
@@ -306,6 +365,7 @@ public final class SparkExplorer {
         before.unpersist(false);
       }
     }
+    seenPartitions = partitions;
     states = s.states();
     rulesFired = s.rulesFired();
     System.arraycopy(s.ruleFires(), 0, ruleFires, 0, ruleFires.length);
@@ -416,13 +476,13 @@ public final class SparkExplorer {
     }
   }
 
-  /** State {@code s}'s parent link in level {@code l}, if it is there: a job that reads one partition's block. */
+  /** State {@code s}'s parent link in level {@code l}, if it is there: a job of one task, on the state's partition. */
   private List<Node> link(int l, PackedState s) {
     long[] w = s.words();
-    int part = StateBlock.partition(w, 0, w.length, partitions);
-    return levels.get(l).mapPartitionsWithIndex((i, blocks) -> {
+    int part = StateBlock.partition(w, 0, w.length, levelPartitions.get(l));
+    return levels.get(l).mapPartitions(blocks -> {
       List<Node> found = new ArrayList<>();
-      while (i == part && blocks.hasNext()) {
+      while (blocks.hasNext()) {
         StateBlock b = blocks.next();
         int j = b.indexOf(w);
         if (j >= 0) {
@@ -430,7 +490,7 @@ public final class SparkExplorer {
         }
       }
       return found.iterator();
-    }, false).collect();
+    }).collectPartitions(new int[] {part})[0];
   }
 
   private String runDescription() {

@@ -137,6 +137,7 @@ class SparkCheckpointTest {
       }
     };
     Result retried = new SparkExplorer(sc, spec, OPTIONS, 4, ProgressListener.NONE, lostExecutor)
+        .narrowLimit(0) // partitioned from the start: partition 1 has a task at level 3
         .checkpoint(SparkCheckpoint.open(new CheckpointPlan(tmp.resolve("cp"), 0, false), fingerprint(spec, OPTIONS)))
         .run();
     SparkExplorerTest.assertSame(clean, retried, "a task of level 3 failed once");

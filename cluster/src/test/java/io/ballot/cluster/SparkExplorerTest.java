@@ -12,7 +12,6 @@ import io.ballot.checker.result.Result;
 import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.Violation;
 import io.ballot.checker.result.messages.MessageTraces;
-import io.ballot.dsl.corpus.CorpusModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The cluster's search on {@code local[2]} against the local explorer: the same counts, depth, verdict, violations,
- * covers and rule counts, and counterexamples of the same (shortest) length that replay, on a sample of the
- * corpus (symmetry, multisets, every kind of violation, deadlocks, a bound, several errors) and the protocol
- * library's small models; and the same result when tasks fail and are retried.
+ * covers and rule counts, and counterexamples of the same (shortest) length that replay, on message-passing models
+ * (multisets over networks; the corpus and the protocol library are {@link SparkCorpusTest}'s); the same result when
+ * tasks fail and are retried, and with blocks of one state.
  */
 class SparkExplorerTest {
   private static JavaSparkContext sc;
@@ -57,38 +56,12 @@ class SparkExplorerTest {
     }
   }
 
-  static Stream<Arguments> models() throws IOException {
+  /** Models outside the corpus and the library ({@link SparkCorpusTest} runs those): message passing. */
+  static Stream<Arguments> models() {
     List<Case> cases = new ArrayList<>();
-    Path corpus = CorpusModel.requireCorpus("cluster search test");
-    java.util.Map<String, CorpusModel> byName = new java.util.HashMap<>();
-    for (CorpusModel cm : CorpusModel.all()) {
-      byName.put(cm.path().getFileName().toString(), cm);
-    }
-    for (String m : List.of(
-        // holds; symmetry
-        "193.m", "scalarset-trivial.m", "scalarset-put.m",
-        // invariants, in start states and deeper; under symmetry
-        "cex-boolean.m", "cex-enum-startstate.m", "scalarset-cex.m", "bfs-vs-dfs.m", "fox-goose-beans.m",
-        "invariant-failure-message.m", "scalarset-schedules-off.m",
-        // assertions, error statements and run-time errors
-        "error-statement.m", "index-out-of-range.m", "read-undefined.m", "write-out-of-range.m", "multiple-errors.m",
-        "scalarset-undefined.m",
-        // deadlocks (two reported), covers, a depth bound
-        "simple-deadlock.m", "multiple-deadlocks.m", "cover-miss.m", "cover-stmt-miss.m", "cover-multiple.m",
-        "bound-limit2.m")) {
-      cases.add(new Case(corpus.resolve(m), optionsOf(byName.get(m).rumurFlags())));
-    }
     // multisets (with their reduction), message passing over an unordered network
     cases.add(new Case(Path.of("../dsl/src/test/resources/msgpass/unordered-plain.m"), defaults(DeadlockMode.OFF)));
     cases.add(new Case(Path.of("../dsl/src/test/resources/msgpass/duplicating-plain.m"), defaults(DeadlockMode.OFF)));
-    // the protocol library's small models, plain and bugged, in their headers' deadlock modes
-    for (String m : List.of("two-phase/TwoPhase.m", "two-phase/TwoPhase-bug-commit-on-timeout.m",
-        "tcommit/TCommit.m", "tcommit/TCommit-bug-prepared-rm-aborts-on-timeout.m")) {
-      DeadlockMode d = m.startsWith("two-phase") ? DeadlockMode.STUCK : DeadlockMode.OFF;
-      cases.add(new Case(Path.of("../protocols/models", m), defaults(d)));
-      cases.add(new Case(Path.of("../protocols/models", m), defaults(d).withSymmetry(CheckOptions.Symmetry.OFF)));
-    }
-    cases.add(new Case(Path.of("../protocols/models/peterson.m"), defaults(DeadlockMode.STUTTERING)));
     return cases.stream().map(Arguments::of);
   }
 
@@ -97,7 +70,7 @@ class SparkExplorerTest {
   }
 
   /** The options Rumur's flags in a corpus header ask for. */
-  private static CheckOptions optionsOf(List<String> flags) {
+  static CheckOptions optionsOf(List<String> flags) {
     DeadlockMode deadlock = DeadlockMode.STUTTERING;
     int bound = 0;
     int maxErrors = 1;
@@ -120,7 +93,7 @@ class SparkExplorerTest {
     LoadedModel m = LoadedModels.get(spec);
     Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(),
         m.model().networks());
-    Result spark = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).run();
+    Result spark = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).narrowLimit(0).run();
     assertSame(local, spark, c.toString());
   }
 
@@ -136,9 +109,12 @@ class SparkExplorerTest {
         throw new IllegalStateException("injected: level " + level + ", partition " + partition);
       }
     };
-    Result retried = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE, firstAttemptsFail).run();
+    Result retried = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE, firstAttemptsFail)
+        .narrowLimit(0).run();
+    Result retriedNarrow = new SparkExplorer(sc, spec, c.options(), 4, ProgressListener.NONE, firstAttemptsFail).run();
     assertEquals(288, clean.states(), "TwoPhase without reduction has TLC's 288 states");
-    assertSame(clean, retried, "with failed tasks");
+    assertSame(clean, retried, "with failed tasks, every level partitioned");
+    assertSame(clean, retriedNarrow, "with failed tasks, every level one task");
   }
 
   @Test
@@ -151,7 +127,8 @@ class SparkExplorerTest {
         throw new IllegalStateException("injected");
       }
     };
-    Result r = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE, oddPartitionsFail).run();
+    Result r = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE, oddPartitionsFail).narrowLimit(0)
+        .run();
     assertEquals(Verdict.VIOLATED, r.verdict());
     assertEquals(4, r.violations().get(0).trace().size(), "the manifest's shortest counterexample has 4 steps");
   }
@@ -161,9 +138,10 @@ class SparkExplorerTest {
     Case c = new Case(Path.of("../protocols/models/two-phase/TwoPhase-bug-commit-on-timeout.m"),
         defaults(DeadlockMode.STUCK).withSymmetry(CheckOptions.Symmetry.OFF));
     ModelSpec spec = spec(c);
-    Result blocks = new SparkExplorer(sc, spec, c.options(), 2, ProgressListener.NONE).run();
+    Result blocks = new SparkExplorer(sc, spec, c.options(), 2, ProgressListener.NONE).narrowLimit(0).run();
     // every successor shipped alone, over another partitioning: the duplicates meet only when the blocks are merged
-    Result single = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE).blockLimit(1).run();
+    Result single = new SparkExplorer(sc, spec, c.options(), 5, ProgressListener.NONE).narrowLimit(0).blockLimit(1)
+        .run();
     LoadedModel m = LoadedModels.get(spec);
     Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(),
         m.model().networks());
@@ -173,7 +151,37 @@ class SparkExplorerTest {
         "the least parent links: the same trace, state for state");
   }
 
-  private static ModelSpec spec(Case c) throws IOException {
+  @Test
+  void narrowLevelsThenPartitionedOnesGiveTheSameResultAndTheSameTrace() throws IOException {
+    for (String model : List.of("TwoPhase.m", "TwoPhase-bug-commit-on-timeout.m")) {
+      Case c = new Case(Path.of("../protocols/models/two-phase", model),
+          defaults(DeadlockMode.STUCK).withSymmetry(CheckOptions.Symmetry.OFF));
+      ModelSpec spec = spec(c);
+      LoadedModel m = LoadedModels.get(spec);
+      Result local = MessageTraces.annotate(
+          new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(), m.model().networks());
+      SparkExplorer narrow = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE);
+      SparkExplorer partitioned = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).narrowLimit(0);
+      // one task per level while a level has at most 3 new states, then the seen set rebuilt over 3 partitions
+      SparkExplorer switched = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE).narrowLimit(3);
+      Result n = narrow.run();
+      Result p = partitioned.run();
+      Result s = switched.run();
+      assertSame(local, n, model + ": narrow levels");
+      assertSame(local, p, model + ": partitioned levels");
+      assertSame(local, s, model + ": narrow, then partitioned levels");
+      assertTrue(narrow.levelPartitions().stream().allMatch(k -> k == 1), "narrow: " + narrow.levelPartitions());
+      assertTrue(partitioned.levelPartitions().stream().allMatch(k -> k == 3), "partitioned");
+      List<Integer> parts = switched.levelPartitions();
+      assertTrue(parts.get(0) == 1 && parts.get(parts.size() - 1) == 3, "the run switched: " + parts);
+      if (local.verdict() == Verdict.VIOLATED) {
+        assertEquals(p.violations().get(0).trace(), n.violations().get(0).trace(), model + ": the same trace");
+        assertEquals(p.violations().get(0).trace(), s.violations().get(0).trace(), model + ": the same trace");
+      }
+    }
+  }
+
+  static ModelSpec spec(Case c) throws IOException {
     String source = new String(Files.readAllBytes(c.file()), StandardCharsets.UTF_8);
     return ModelSpec.of(c.file().toString(), source, List.of(), c.options());
   }

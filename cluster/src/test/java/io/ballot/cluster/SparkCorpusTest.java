@@ -1,0 +1,155 @@
+package io.ballot.cluster;
+
+import io.ballot.checker.CheckOptions;
+import io.ballot.checker.ProgressListener;
+import io.ballot.checker.explore.BfsExplorer;
+import io.ballot.checker.result.Result;
+import io.ballot.checker.result.messages.MessageTraces;
+import io.ballot.dsl.corpus.CorpusModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every model of the corpus on the cluster engine ({@code local[2]}, one Spark context for the class) against the
+ * local explorer on the same compiled model, with the options its header asks for (Rumur's deadlock detection,
+ * {@code --bound}, {@code --max-errors}): verdict, states, rules fired, depth, stop reason, covers, rule counts, and
+ * each violation's kind, property, location, message and trace length (the local explorer's is a shortest one; the
+ * cluster's is replayed and confirmed on the concrete semantics before it is returned). A model is skipped, with its
+ * reason, when it is invalid (Rumur rejects it: there is nothing to explore; {@code CheckConformanceTest} checks that
+ * ballot rejects it too), when ballot's front end rejects it (the corpus's known exceptions) or when the cluster
+ * engine refuses it by design (liveness). A header's {@code skip_reason} is about Rumur's run (no SMT solver, no
+ * sandbox, not in debug mode): the model is valid and explored here. Each run's times are printed, and after the
+ * class a fit of the cluster's time per model and per level ({@code bench/cluster-corpus.sh}). The protocol
+ * library's small rows run here too ({@link #library}).
+ */
+class SparkCorpusTest {
+  private static JavaSparkContext sc;
+  private static final List<RunTimes.Run> RUNS = new ArrayList<>();
+  /**
+   * The library's rows that hold are run when they have at most this many states ({@code -Dcluster.libraryStates=N};
+   * every row with a large N and {@link #LIBRARY_STEPS}: an hour or more on two cores).
+   */
+  static final long LIBRARY_STATES = Long.getLong("cluster.libraryStates", 10_000);
+  /**
+   * The library's bugged rows are run when their shortest counterexample has at most this many steps ({@code
+   * -Dcluster.librarySteps=N}): the search explores every level above it (10 steps: up to 63,647 states; the 14 and
+   * 19 of Paxos and Raft's: 257,827 to 3,634,503).
+   */
+  static final int LIBRARY_STEPS = Integer.getInteger("cluster.librarySteps", 10);
+  /** The runs' partitions: {@code -Dcluster.partitions=N} (0, the default: the engine's default). */
+  static final int PARTITIONS = Integer.getInteger("cluster.partitions", 0);
+  /** The runs' narrow limit: {@code -Dcluster.narrowLimit=N} (-1, the default: the engine's). */
+  static final int NARROW_LIMIT = Integer.getInteger("cluster.narrowLimit", -1);
+
+  @BeforeAll
+  static void start() {
+    sc = SparkContexts.local("SparkCorpusTest");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sc != null) {
+      sc.stop();
+    }
+    RunTimes.summarise("corpus", RUNS, System.out);
+  }
+
+  static Stream<Arguments> corpus() throws IOException {
+    CorpusModel.requireCorpus("cluster search over the corpus");
+    return CorpusModel.all().stream().map(cm -> Arguments.of(cm.name(), cm));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void sameResultAsTheLocalExplorer(String name, CorpusModel cm) throws IOException {
+    Assumptions.assumeFalse(cm.mustBeRejected(),
+        () -> cm.name() + ": an invalid model (Rumur rejects it), nothing to explore");
+    CheckOptions options = SparkExplorerTest.optionsOf(cm.rumurFlags());
+    RUNS.add(compare(sc, new SparkExplorerTest.Case(cm.path(), options), cm.name()));
+  }
+
+  /**
+   * The protocol library's rows ({@code protocols/manifest.tsv}: each model in each symmetry mode, with its deadlock
+   * detection), plain and extension twins: those that hold with at most {@link #LIBRARY_STATES} states, the bugged
+   * ones whose counterexample has at most {@link #LIBRARY_STEPS} steps, and Peterson's model.
+   */
+  static Stream<Arguments> library() throws IOException {
+    List<Arguments> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(repo("protocols/manifest.tsv"), StandardCharsets.UTF_8)) {
+      String[] f = line.split("\t");
+      if (line.startsWith("#") || f.length < 5 || f[0].equals("model")) {
+        continue;
+      }
+      boolean holds = f[3].equals("holds");
+      if (holds ? Long.parseLong(f[4]) > LIBRARY_STATES : Integer.parseInt(f[7]) > LIBRARY_STEPS) {
+        continue;
+      }
+      List<String> flags = new ArrayList<>(List.of(f[2].trim().split("\\s+")));
+      CheckOptions o = SparkExplorerTest.optionsOf(flags)
+          .withSymmetry(CheckOptions.Symmetry.valueOf(f[1].toUpperCase(Locale.ROOT)));
+      rows.add(Arguments.of(f[0] + " " + f[1], new SparkExplorerTest.Case(repo("protocols/" + f[0]), o)));
+    }
+    rows.add(Arguments.of("models/peterson.m heuristic", new SparkExplorerTest.Case(repo("protocols/models/peterson.m"),
+        SparkExplorerTest.optionsOf(List.of()))));
+    return rows.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("library")
+  void theLibrarysModelsGiveTheLocalExplorersResult(String name, SparkExplorerTest.Case c) throws IOException {
+    RUNS.add(compare(sc, c, name));
+  }
+
+  /**
+   * Checks case {@code c} on the local explorer and on {@code sc}, asserts the same result and returns the times;
+   * aborts (a skip, with the reason) when the front end or the cluster engine refuses the model.
+   */
+  static RunTimes.Run compare(JavaSparkContext sc, SparkExplorerTest.Case c, String name) throws IOException {
+    ModelSpec spec = SparkExplorerTest.spec(c);
+    LoadedModel m;
+    try {
+      m = LoadedModels.get(spec);
+    } catch (IllegalStateException e) { // the front end rejects it: a known exception of the corpus conformance
+      Assumptions.abort(name + ": ballot's front end rejects it: " + e.getMessage());
+      throw e;
+    }
+    String why = SparkExplorer.unsupported(m);
+    Assumptions.assumeTrue(why == null, () -> name + ": refused by the cluster engine by design: " + why);
+    long t0 = System.nanoTime();
+    Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(),
+        m.model().networks());
+    long t1 = System.nanoTime();
+    SparkExplorer explorer = new SparkExplorer(sc, spec, c.options(), PARTITIONS, ProgressListener.NONE);
+    if (NARROW_LIMIT >= 0) {
+      explorer.narrowLimit(NARROW_LIMIT);
+    }
+    Result spark = explorer.run();
+    long t2 = System.nanoTime();
+    // the local explorer's traces are shortest; the cluster's has the same length, and was replayed and confirmed on
+    // the concrete semantics (PathCounterexample) before the run returned
+    SparkExplorerTest.assertSame(local, spark, name);
+    int partitioned = (int) explorer.levelPartitions().stream().filter(k -> k > 1).count();
+    RunTimes.Run r = new RunTimes.Run(name, spark.states(), explorer.levelSizes().size(), partitioned,
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    System.out.println(r.line());
+    return r;
+  }
+
+  /** A path under the repository, from the module directory the tests run in. */
+  static Path repo(String path) {
+    return Path.of("..", path);
+  }
+}
