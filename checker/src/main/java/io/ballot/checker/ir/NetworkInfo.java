@@ -69,6 +69,12 @@ public record NetworkInfo(String name, Kind kind, List<MessageKind> messages, Li
     public String in(Map<String, String> params) {
       return fixed != null ? fixed : params.get(parameter);
     }
+
+    /** The parameter's name, or {@code fixed VALUE}. */
+    @Override
+    public String toString() {
+      return fixed != null ? "fixed " + fixed : parameter;
+    }
   }
 
   /** The message kind named {@code name}, or null. */
