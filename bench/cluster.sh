@@ -18,6 +18,8 @@
 #
 # DRIVER_HEAP=16g sets the Spark run's -Xmx (on local[N] the driver holds the executors: a 10^8-state run needs about
 # 5 GB for its levels and seen sets, more than the JVM's default quarter of the RAM leaves after Spark's own).
+# NARROW=N sets the engine's narrow-level limit (spark.ballot.narrowLimit: levels of at most N new states run as one
+# task without a shuffle; default 8192); --cost-model sets it to 0 unless NARROW is given (empty: the default).
 # OLD_JAR=path/to/ballot.jar (e.g. a copy of main's cli/target/ballot.jar) adds a third run to each round: the same
 # Spark check with that jar (engine `spark-old` in the output; the cost model is then fitted for both jars).
 #
@@ -125,7 +127,7 @@ spark_with() { # label, jar, then the check's arguments
   local label=$1 with=$2
   shift 2
   # shellcheck disable=SC2086 # the flags are words
-  run "$label $master" java -Xss16m ${DRIVER_HEAP:+-Xmx$DRIVER_HEAP} $opens -Dspark.executor.memory=2g -cp "$sparkcp:$with" io.ballot.cli.Main check \
+  run "$label $master" java -Xss16m ${DRIVER_HEAP:+-Xmx$DRIVER_HEAP} ${NARROW:+-Dspark.ballot.narrowLimit=$NARROW} $opens -Dspark.executor.memory=2g -cp "$sparkcp:$with" io.ballot.cli.Main check \
     --engine spark --master "$master" "$@"
 }
 spark_run() { spark_with spark "$jar" "$@"; }
@@ -150,6 +152,9 @@ if ((!cost)); then
   exit 0
 fi
 
+# the model is of partitioned levels, as a large run's are: narrow levels (one task, no shuffle) would make the chain
+# measure their smaller overhead instead (NARROW= empty keeps the engine's default)
+NARROW=${NARROW-0}
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 declare -A med
 names=(chain counters6 twophase8)

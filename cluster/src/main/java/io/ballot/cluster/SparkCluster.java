@@ -50,6 +50,13 @@ public final class SparkCluster {
   }
 
   /**
+   * The Spark setting ({@code --conf} of spark-submit, or a {@code -D} system property) for the most new states a
+   * level may have and still run as one task without a shuffle; 0 makes every level partitioned (the cost model of
+   * docs/cluster.md is measured so, as a large run's levels are).
+   */
+  public static final String NARROW_LIMIT = "spark.ballot.narrowLimit";
+
+  /**
    * Checks the model {@code spec} describes on a Spark context of its own: on {@code master} when given, else the
    * one {@code spark-submit} set ({@code spark.master}), else {@code local[*]}; over {@code partitions} partitions
    * (≤ 0: twice the default parallelism), checkpointing as {@code checkpoint} says (null: not). The context is
@@ -67,7 +74,9 @@ public final class SparkCluster {
     JavaSparkContext sc = new JavaSparkContext(conf);
     try {
       sc.setLogLevel("WARN");
-      return new SparkExplorer(sc, spec, options, partitions, progress).checkpoint(checkpoint).run();
+      int narrow = conf.getInt(NARROW_LIMIT, SparkExplorer.DEFAULT_NARROW_LIMIT);
+      return new SparkExplorer(sc, spec, options, partitions, progress).narrowLimit(narrow).checkpoint(checkpoint)
+          .run();
     } finally {
       sc.stop();
     }
