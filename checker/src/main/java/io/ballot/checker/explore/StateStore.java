@@ -56,7 +56,10 @@ final class StateStore {
     final int[] parents;
     final char[] rules;
     final int[] wideRules;
-    /** When the parents are in the links file: the indexes of the chunk's holes, ascending (so few: a search list). */
+    /**
+     * When the parents are in the links file: the indexes of the chunk's holes, ascending (so few: a search list);
+     * null when they did not fit the budget (the file then tells).
+     */
     final int[] holes;
 
     Chunk(byte[] records, int[] parents, char[] rules, int[] wideRules) {
@@ -189,8 +192,11 @@ final class StateStore {
   /** Whether {@code id} (below {@link #idLimit()}, after its thread released its block) holds no state. */
   boolean isHole(int id) {
     Chunk chunk = chunks.get(id >>> chunkBits);
-    return chunk.parents != null ? chunk.parents[id & chunkMask] == HOLE
-        : java.util.Arrays.binarySearch(chunk.holes, id & chunkMask) >= 0;
+    if (chunk.parents != null) {
+      return chunk.parents[id & chunkMask] == HOLE;
+    }
+    return chunk.holes != null ? java.util.Arrays.binarySearch(chunk.holes, id & chunkMask) >= 0
+        : links.parent(id >>> chunkBits, id & chunkMask) == HOLE;
   }
 
   /** One thread's current block of ids. Not thread-safe: each appending thread has its own. */
@@ -486,7 +492,10 @@ final class StateStore {
 
   private static final int[] NO_HOLES = {};
 
-  /** The indexes of the holes among {@code parents}, ascending; charged to the budget (a few per level). */
+  /**
+   * The indexes of the holes among {@code parents}, ascending, reserved from the budget (a few per level); null when
+   * they do not fit: the links file then tells a hole ({@link #isHole}).
+   */
   private int[] holesOf(int[] parents) {
     int n = 0;
     for (int p : parents) {
@@ -495,13 +504,17 @@ final class StateStore {
     if (n == 0) {
       return NO_HOLES;
     }
+    try {
+      budget.reserve(4L * n + 16);
+    } catch (MemoryLimitReached e) {
+      return null;
+    }
     int[] holes = new int[n];
     for (int i = 0, k = 0; k < n; i++) {
       if (parents[i] == HOLE) {
         holes[k++] = i;
       }
     }
-    budget.charge(4L * n + 16);
     return holes;
   }
 
