@@ -2,6 +2,7 @@ package io.ballot.checker.explore;
 
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.checkpoint.CheckpointException;
+import io.ballot.checker.checkpoint.CheckpointLedger;
 import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.checkpoint.Manifest;
 import io.ballot.checker.checkpoint.StoredViolation;
@@ -30,29 +31,20 @@ final class CheckpointBridge {
   record Restored(int depth, int from, Tally tally, List<PendingViolation> violations, int[] blocked) {}
 
   private final Checkpointer out;
+  private final CheckpointLedger ledger;
   private final StateStore store;
-  private final ProgressListener progress;
   private final int ruleLimit;
   /** Ids {@code mapFrom ..} of the level last written to their positions in the file (-1: a hole). */
   private int mapFrom;
   private int[] map = new int[0];
   /** Right after a resume, ids are positions. */
   private boolean identity;
-  private int written;
-  private int levelStart;
   private int depth;
-  private Tally tally;
-  private final List<StoredViolation> violations = new ArrayList<>();
-  private int[] blocked = new int[0];
-  private double earlierSeconds;
-  private boolean any; // a level was written (or restored)
-  private boolean committed; // the manifest names the last level written
-  private boolean finishedBefore; // and says the run finished
 
   CheckpointBridge(Checkpointer out, StateStore store, ProgressListener progress, int ruleLimit) {
     this.out = out;
+    this.ledger = new CheckpointLedger(out, progress);
     this.store = store;
-    this.progress = progress;
     this.ruleLimit = ruleLimit;
   }
 
@@ -72,18 +64,15 @@ final class CheckpointBridge {
    * the states do not fit (the checkpoint is left as it was).
    */
   Restored restore(SeenSet seen, int ruleCount, int coverCount) {
-    Manifest m = out.resumed();
-    if (m.ruleFires().length != ruleCount || m.coverHits().length != coverCount) {
-      throw corrupt("its counters do not fit the model");
-    }
+    Manifest m = ledger.resumed(ruleCount, coverCount);
     StateStore.Appender appender = store.appender();
     try {
       out.readStates(store.words(), (index, state, parent, rule) -> {
         if (parent < -1 || parent >= index || rule < 0 || rule >= ruleLimit) {
-          throw corrupt("state " + index + " names a parent or rule that does not exist");
+          throw ledger.corrupt("state " + index + " names a parent or rule that does not exist");
         }
         if (seen.add(appender, state, parent, rule) != index) {
-          throw corrupt("state " + index + " is stored twice");
+          throw ledger.corrupt("state " + index + " is stored twice");
         }
       });
     } catch (MemoryLimitReached e) {
@@ -92,35 +81,15 @@ final class CheckpointBridge {
     } finally {
       store.release(appender);
     }
+    ledger.adopt(m);
     List<PendingViolation> pending = new ArrayList<>();
     for (StoredViolation v : m.violations()) {
-      if (v.at() >= m.states()) {
-        throw corrupt("a violation names a state that is not stored");
-      }
-      pending.add(new PendingViolation(v.kind(), v.property(), v.where(), v.message(), v.at(), v.rule(), v.prop()));
-    }
-    for (int b : m.blocked()) {
-      if (b < m.levelStart() || b >= m.states()) {
-        throw corrupt("a blocked state is not in the level to expand");
-      }
+      pending.add(PendingViolation.of(v));
     }
     identity = true;
-    written = m.states();
-    levelStart = m.levelStart();
     depth = m.depth();
-    tally = new Tally(m.rulesFired(), m.ruleFires(), m.coverHits());
-    violations.addAll(m.violations());
-    blocked = m.blocked();
-    earlierSeconds = m.seconds();
-    any = true;
-    committed = true;
-    finishedBefore = m.finished();
-    return new Restored(depth, levelStart, tally, pending, blocked);
-  }
-
-  private CheckpointException corrupt(String why) {
-    return new CheckpointException(CheckpointException.Kind.CORRUPT,
-        "the checkpoint in " + out.dir() + " is damaged: " + why);
+    return new Restored(depth, m.levelStart(), new Tally(m.rulesFired(), m.ruleFires(), m.coverHits()), pending,
+        m.blocked());
   }
 
   /**
@@ -131,6 +100,7 @@ final class CheckpointBridge {
   String levelDone(int depth, int from, int to, List<PendingViolation> reported, Collection<Integer> blockedIds,
       Tally tally, double seconds) {
     try {
+      int written = ledger.written();
       int[] next = new int[to - from];
       Arrays.fill(next, -1);
       int count = 0;
@@ -150,24 +120,18 @@ final class CheckpointBridge {
         }
         out.endLevel(count);
       }
+      List<StoredViolation> stored = new ArrayList<>();
       for (PendingViolation p : reported) {
-        int at = p.at() >= from && p.at() < to ? next[p.at() - from] : position(p.at());
-        violations.add(new StoredViolation(p.kind(), p.property(), p.where(), p.message(), at, p.rule(), p.prop()));
+        stored.add(p.stored(p.at() >= from && p.at() < to ? next[p.at() - from] : position(p.at())));
       }
-      blocked = blockedIds.stream().filter(b -> b >= from && b < to).mapToInt(b -> next[b - from]).sorted()
+      int[] blocked = blockedIds.stream().filter(b -> b >= from && b < to).mapToInt(b -> next[b - from]).sorted()
           .toArray();
-      levelStart = written;
-      written += count;
       map = next;
       mapFrom = from;
       identity = false;
       this.depth = depth;
-      this.tally = tally;
-      any = true;
-      committed = false;
-      if (out.due(seconds)) {
-        commit(false, seconds);
-      }
+      ledger.levelWritten(depth, count, stored, blocked, tally.rulesFired(), tally.ruleFires(), tally.coverHits(),
+          seconds);
       return null;
     } catch (IOException | CheckpointException e) {
       return "the checkpoint could not be written to " + out.dir() + ": " + e.getMessage();
@@ -187,28 +151,10 @@ final class CheckpointBridge {
   }
 
   /**
-   * Commits the last level written when the search ends: {@code finished} when it ended on its own (every state
-   * expanded, the bound, or {@code --max-errors}), else it was stopped (a limit, Ctrl-C) and the checkpoint is the
-   * last level boundary, to resume. Returns null, or why it could not write.
+   * Commits the last level written when the search ends: {@code finished} when it ended on its own, else it was
+   * stopped and the checkpoint is the last level boundary, to resume ({@link CheckpointLedger#finish}).
    */
   String finish(boolean finished, double seconds) {
-    if (!any || (committed && (!finished || finishedBefore))) {
-      return null;
-    }
-    try {
-      commit(finished, seconds);
-      return null;
-    } catch (IOException e) {
-      return "the last checkpoint could not be written to " + out.dir() + ": " + e.getMessage();
-    }
-  }
-
-  private void commit(boolean finished, double seconds) throws IOException {
-    out.commit(new Manifest(out.fingerprint(), depth, levelStart, written, out.dataBytes(), out.segments(),
-        tally.rulesFired(), tally.ruleFires(), tally.coverHits(), List.copyOf(violations), blocked, finished,
-        earlierSeconds + seconds, System.currentTimeMillis()), seconds);
-    committed = true;
-    finishedBefore = finished;
-    progress.checkpointWritten(depth, written, seconds);
+    return ledger.finish(finished, seconds);
   }
 }

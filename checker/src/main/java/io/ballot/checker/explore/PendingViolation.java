@@ -1,5 +1,6 @@
 package io.ballot.checker.explore;
 
+import io.ballot.checker.checkpoint.StoredViolation;
 import io.ballot.checker.ir.SourceLocation;
 import io.ballot.checker.result.ViolationKind;
 
@@ -11,4 +12,15 @@ import io.ballot.checker.result.ViolationKind;
  * violation shows in a permuted instance ({@link Confirmation}).
  */
 public record PendingViolation(
-    ViolationKind kind, String property, SourceLocation where, String message, int at, int rule, int prop) {}
+    ViolationKind kind, String property, SourceLocation where, String message, int at, int rule, int prop) {
+
+  /** A violation a checkpoint stored, as the search notes it: its state's id is its position in the states file. */
+  public static PendingViolation of(StoredViolation v) {
+    return new PendingViolation(v.kind(), v.property(), v.where(), v.message(), v.at(), v.rule(), v.prop());
+  }
+
+  /** This violation as a checkpoint stores it, found in the state at position {@code position} of the states file. */
+  public StoredViolation stored(int position) {
+    return new StoredViolation(kind, property, where, message, position, rule, prop);
+  }
+}

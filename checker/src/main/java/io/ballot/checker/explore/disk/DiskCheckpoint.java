@@ -2,6 +2,7 @@ package io.ballot.checker.explore.disk;
 
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.checkpoint.CheckpointException;
+import io.ballot.checker.checkpoint.CheckpointLedger;
 import io.ballot.checker.checkpoint.Checkpointer;
 import io.ballot.checker.checkpoint.Manifest;
 import io.ballot.checker.checkpoint.StoredViolation;
@@ -26,25 +27,13 @@ final class DiskCheckpoint {
   private static final int CHUNK = 4096; // states read back from a level file at a time
 
   private final Checkpointer out;
-  private final ProgressListener progress;
+  private final CheckpointLedger ledger;
   private final int ruleLimit;
-  private final List<StoredViolation> violations = new ArrayList<>();
-  private int[] blocked = new int[0];
-  private int written;
-  private int levelStart;
-  private int depth;
-  private long rulesFired;
-  private long[] ruleFires;
-  private long[] coverHits;
-  private double earlierSeconds; // search time of the runs the checkpoint continues
-  private boolean any; // a level was written (or restored)
-  private boolean committed; // the manifest names the last level written
-  private boolean finishedBefore; // and says the run finished
 
   /** Checkpoints through {@code out}, for a model whose rule and start-state instances are below {@code ruleLimit}. */
   DiskCheckpoint(Checkpointer out, ProgressListener progress, int ruleLimit) {
     this.out = out;
-    this.progress = progress;
+    this.ledger = new CheckpointLedger(out, progress);
     this.ruleLimit = ruleLimit;
   }
 
@@ -61,10 +50,7 @@ final class DiskCheckpoint {
    * the files are damaged; the checkpoint is left as it was.
    */
   Levels.Level restore(Levels levels, Partition[] parts, int ruleCount, int coverCount, Runnable addKnownNew) {
-    Manifest m = out.resumed();
-    if (m.ruleFires().length != ruleCount || m.coverHits().length != coverCount) {
-      throw corrupt("its counters do not fit the model");
-    }
+    Manifest m = ledger.resumed(ruleCount, coverCount);
     Levels.Level[] level = {m.levelStart() > 0 ? levels.start() : null};
     boolean[] frontier = {false};
     int words = parts[0].scratch.length;
@@ -88,28 +74,7 @@ final class DiskCheckpoint {
       }
     });
     addKnownNew.run();
-    for (StoredViolation v : m.violations()) {
-      if (v.at() >= m.states()) {
-        throw corrupt("a violation names a state that is not stored");
-      }
-    }
-    for (int b : m.blocked()) {
-      if (b < m.levelStart() || b >= m.states()) {
-        throw corrupt("a blocked state is not in the level to expand");
-      }
-    }
-    written = m.states();
-    levelStart = m.levelStart();
-    depth = m.depth();
-    rulesFired = m.rulesFired();
-    ruleFires = m.ruleFires();
-    coverHits = m.coverHits();
-    violations.addAll(m.violations());
-    blocked = m.blocked();
-    earlierSeconds = m.seconds();
-    any = true;
-    committed = true;
-    finishedBefore = m.finished();
+    ledger.adopt(m);
     return frontier[0] ? level[0] : levels.start();
   }
 
@@ -117,15 +82,14 @@ final class DiskCheckpoint {
   static List<PendingViolation> pending(Manifest m) {
     List<PendingViolation> out = new ArrayList<>();
     for (StoredViolation v : m.violations()) {
-      out.add(new PendingViolation(v.kind(), v.property(), v.where(), v.message(), v.at(), v.rule(), v.prop()));
+      out.add(PendingViolation.of(v));
     }
     return out;
   }
 
   /** A {@link CheckpointException} (CORRUPT) saying why the resumed checkpoint is damaged. */
   CheckpointException corrupt(String why) {
-    return new CheckpointException(CheckpointException.Kind.CORRUPT,
-        "the checkpoint in " + out.dir() + " is damaged: " + why);
+    return ledger.corrupt(why);
   }
 
   /**
@@ -139,30 +103,20 @@ final class DiskCheckpoint {
     try {
       int count = (int) level.count();
       if (count > 0) {
-        if (level.base != written) {
+        if (level.base != ledger.written()) {
           throw new IllegalStateException("level " + depth + " starts at id " + level.base + ", the checkpoint at "
-              + written);
+              + ledger.written());
         }
         appendLevel(depth, level, count);
       }
+      List<StoredViolation> stored = new ArrayList<>();
       for (PendingViolation p : reported) {
-        violations.add(new StoredViolation(p.kind(), p.property(), p.where(), p.message(), p.at(), p.rule(),
-            p.prop()));
+        stored.add(p.stored(p.at()));
       }
       long from = level.base;
-      blocked = blockedIds.stream().filter(b -> b >= from && b < from + count).mapToInt(Long::intValue).sorted()
-          .toArray();
-      levelStart = written;
-      written += count;
-      this.depth = depth;
-      this.rulesFired = rulesFired;
-      this.ruleFires = ruleFires;
-      this.coverHits = coverHits;
-      any = true;
-      committed = false;
-      if (out.due(seconds)) {
-        commit(false, seconds);
-      }
+      int[] blocked = blockedIds.stream().filter(b -> b >= from && b < from + count).mapToInt(Long::intValue)
+          .sorted().toArray();
+      ledger.levelWritten(depth, count, stored, blocked, rulesFired, ruleFires, coverHits, seconds);
       return null;
     } catch (IOException | UncheckedIOException | CheckpointException e) {
       return "the checkpoint could not be written to " + out.dir() + ": " + e.getMessage();
@@ -191,28 +145,10 @@ final class DiskCheckpoint {
   }
 
   /**
-   * Commits the last level written when the search ends: {@code finished} when it ended on its own (every state
-   * expanded, the bound, or {@code --max-errors}), else it was stopped and the checkpoint is the last level boundary,
-   * to resume. Returns null, or why it could not write.
+   * Commits the last level written when the search ends: {@code finished} when it ended on its own, else it was
+   * stopped and the checkpoint is the last level boundary, to resume ({@link CheckpointLedger#finish}).
    */
   String finish(boolean finished, double seconds) {
-    if (!any || (committed && (!finished || finishedBefore))) {
-      return null;
-    }
-    try {
-      commit(finished, seconds);
-      return null;
-    } catch (IOException e) {
-      return "the last checkpoint could not be written to " + out.dir() + ": " + e.getMessage();
-    }
-  }
-
-  private void commit(boolean finished, double seconds) throws IOException {
-    out.commit(new Manifest(out.fingerprint(), depth, levelStart, written, out.dataBytes(), out.segments(),
-        rulesFired, ruleFires, coverHits, List.copyOf(violations), blocked, finished, earlierSeconds + seconds,
-        System.currentTimeMillis()), seconds);
-    committed = true;
-    finishedBefore = finished;
-    progress.checkpointWritten(depth, written, seconds);
+    return ledger.finish(finished, seconds);
   }
 }
