@@ -81,22 +81,6 @@ public record CheckOptions(
     RECORDS
   }
 
-  /** Options with the given {@code parents} and wide states kept as the memory limit allows ({@link WideStore#AUTO}). */
-  public CheckOptions(int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors,
-      double timeLimitSeconds, Engine engine, Symmetry symmetry, int singleThreadUntil, int compileAfter,
-      int hashCompactionBits, Parents parents) {
-    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        compileAfter, hashCompactionBits, parents, WideStore.AUTO);
-  }
-
-  /** Options with the deterministic parents ({@link Parents#LEAST}). */
-  public CheckOptions(int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors,
-      double timeLimitSeconds, Engine engine, Symmetry symmetry, int singleThreadUntil, int compileAfter,
-      int hashCompactionBits) {
-    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        compileAfter, hashCompactionBits, Parents.LEAST);
-  }
-
   /** Deadlock detection, as Rumur's {@code --deadlock-detection}. */
   public enum DeadlockMode {
     /** No check. */
@@ -152,50 +136,33 @@ public record CheckOptions(
     }
   }
 
-  /** Options with the default {@code compileAfter}, for an exact search (no hash compaction). */
-  public CheckOptions(
-      int threads,
-      long memoryBytes,
-      DeadlockMode deadlock,
-      int bound,
-      int maxErrors,
-      double timeLimitSeconds,
-      Engine engine,
-      Symmetry symmetry,
-      int singleThreadUntil) {
-    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
-        COMPILE_AFTER, 0);
-  }
-
-  /** Options with the default {@code singleThreadUntil}. */
-  public CheckOptions(
-      int threads,
-      long memoryBytes,
-      DeadlockMode deadlock,
-      int bound,
-      int maxErrors,
-      double timeLimitSeconds,
-      Engine engine,
-      Symmetry symmetry) {
-    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, SINGLE_THREAD_UNTIL);
-  }
-
-  /** Options with the default engine. */
+  /**
+   * Options with these limits and every other option at its default (the compiled engine, no symmetry reduction,
+   * {@link #SINGLE_THREAD_UNTIL}, {@link #COMPILE_AFTER}, an exact search, {@link Parents#LEAST}, {@link
+   * WideStore#AUTO}); the {@code with} methods change one option each.
+   */
   public CheckOptions(
       int threads, long memoryBytes, DeadlockMode deadlock, int bound, int maxErrors, double timeLimitSeconds) {
-    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, null, null);
+    this(threads, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, null, null, SINGLE_THREAD_UNTIL,
+        COMPILE_AFTER, 0, null, null);
   }
 
   /** Rumur's defaults (heuristic symmetry reduction) on all available cores. */
   public static CheckOptions defaults() {
-    return new CheckOptions(
-        Runtime.getRuntime().availableProcessors(), 0, DeadlockMode.STUTTERING, 0, 1, 0, null, Symmetry.HEURISTIC);
+    return new CheckOptions(Runtime.getRuntime().availableProcessors(), 0, DeadlockMode.STUTTERING, 0, 1, 0)
+        .withSymmetry(Symmetry.HEURISTIC);
   }
 
   public CheckOptions withThreads(int n) {
     return new CheckOptions(
         n, memoryBytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry, singleThreadUntil,
         compileAfter, hashCompactionBits, parents, wideStore);
+  }
+
+  /** These options with the memory limit {@code bytes} (≤ 0: most of the heap). */
+  public CheckOptions withMemoryBytes(long bytes) {
+    return new CheckOptions(threads, bytes, deadlock, bound, maxErrors, timeLimitSeconds, engine, symmetry,
+        singleThreadUntil, compileAfter, hashCompactionBits, parents, wideStore);
   }
 
   public CheckOptions withEngine(Engine e) {

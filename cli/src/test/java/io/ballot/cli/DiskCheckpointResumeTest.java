@@ -146,8 +146,9 @@ class DiskCheckpointResumeTest {
 
   /** Interpreted (the same results as compiled, without a compilation per run), symmetry reduction on. */
   private static CheckOptions options(int threads, int maxErrors, long memory) {
-    return new CheckOptions(threads, memory, CheckOptions.DeadlockMode.STUTTERING, 0, maxErrors, 0,
-        CheckOptions.Engine.INTERPRETED, CheckOptions.Symmetry.HEURISTIC).withSingleThreadUntil(0);
+    return new CheckOptions(threads, memory, CheckOptions.DeadlockMode.STUTTERING, 0, maxErrors, 0)
+        .withEngine(CheckOptions.Engine.INTERPRETED).withSymmetry(CheckOptions.Symmetry.HEURISTIC)
+        .withSingleThreadUntil(0);
   }
 
   /** Checks, stopping at the end of level {@code stopAfter} (-1: never), as Ctrl-C does there. */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * prints it and exits 2 before Spark starts), and a model without one is accepted.
  */
 class LivenessRefusalTest {
-  private static final CheckOptions OPTIONS = new CheckOptions(1, 0, DeadlockMode.STUCK, 0, 1, 0, null,
-      CheckOptions.Symmetry.HEURISTIC);
+  private static final CheckOptions OPTIONS = new CheckOptions(1, 0, DeadlockMode.STUCK, 0, 1, 0)
+      .withSymmetry(CheckOptions.Symmetry.HEURISTIC);
 
   private static LoadedModel load(Path file) throws IOException {
     return LoadedModels.get(ModelSpec.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8), List.of(),

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkCheckpointTest {
   private static final Path TWO_PHASE = Path.of("../protocols/models/two-phase/TwoPhase.m");
   private static final Path TWO_PHASE_BUG = Path.of("../protocols/models/two-phase/TwoPhase-bug-commit-on-timeout.m");
-  private static final CheckOptions OPTIONS = new CheckOptions(1, 0, DeadlockMode.STUCK, 0, 1, 0, null,
-      CheckOptions.Symmetry.OFF);
+  private static final CheckOptions OPTIONS = new CheckOptions(1, 0, DeadlockMode.STUCK, 0, 1, 0)
+      .withSymmetry(CheckOptions.Symmetry.OFF);
   private static JavaSparkContext sc;
 
   @TempDir

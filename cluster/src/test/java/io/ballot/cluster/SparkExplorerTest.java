@@ -66,7 +66,7 @@ class SparkExplorerTest {
   }
 
   private static CheckOptions defaults(DeadlockMode deadlock) {
-    return new CheckOptions(1, 0, deadlock, 0, 1, 0, null, CheckOptions.Symmetry.HEURISTIC);
+    return new CheckOptions(1, 0, deadlock, 0, 1, 0).withSymmetry(CheckOptions.Symmetry.HEURISTIC);
   }
 
   /** The options Rumur's flags in a corpus header ask for. */
@@ -83,7 +83,7 @@ class SparkExplorerTest {
         default -> { }
       }
     }
-    return new CheckOptions(1, 0, deadlock, bound, maxErrors, 0, null, CheckOptions.Symmetry.HEURISTIC);
+    return new CheckOptions(1, 0, deadlock, bound, maxErrors, 0).withSymmetry(CheckOptions.Symmetry.HEURISTIC);
   }
 
   @ParameterizedTest(name = "{0}")

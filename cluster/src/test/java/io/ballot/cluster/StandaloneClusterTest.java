@@ -80,7 +80,8 @@ class StandaloneClusterTest {
   void sameResultAsTheLocalExplorer(String model) throws IOException {
     assumeTrue(whyNot == null, whyNot);
     Path file = Path.of("../protocols/models", model);
-    CheckOptions options = new CheckOptions(1, 0, DeadlockMode.STUCK, 0, 1, 0, null, CheckOptions.Symmetry.HEURISTIC);
+    CheckOptions options = new CheckOptions(1, 0, DeadlockMode.STUCK, 0, 1, 0)
+        .withSymmetry(CheckOptions.Symmetry.HEURISTIC);
     ModelSpec spec = ModelSpec.of(file.toString(), Files.readString(file, StandardCharsets.UTF_8), List.of(), options);
     LoadedModel m = LoadedModels.get(spec);
     Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), options, ProgressListener.NONE).run(),

@@ -144,7 +144,8 @@ public final class CheckSettings {
     CheckOptions.Symmetry symmetryMode = choice("symmetry-reduction", CheckOptions.Symmetry.class);
     CheckOptions.Engine engine = choice("engine", CheckOptions.Engine.class);
     int hashBits = hashBits("hash-compaction");
-    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds, engine, symmetryMode)
+    return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds).withEngine(engine)
+        .withSymmetry(symmetryMode)
         .withHashCompaction(hashBits);
   }
 

@@ -80,8 +80,7 @@ class DiskStoreCorpusTest {
           skipped++;
           continue;
         }
-        Result disk = Checker.check(model, new CheckOptions(o.threads(), TINY, o.deadlock(), o.bound(), o.maxErrors(),
-                o.timeLimitSeconds(), o.engine(), o.symmetry()), ProgressListener.NONE, w -> {}, null,
+        Result disk = Checker.check(model, o.withMemoryBytes(TINY), ProgressListener.NONE, w -> {}, null,
             new StoreChoice(StoreChoice.Kind.DISK, tmp));
         if (timedOut(disk)) {
           skipped++;

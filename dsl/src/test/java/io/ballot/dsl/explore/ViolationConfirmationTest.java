@@ -43,7 +43,8 @@ class ViolationConfirmationTest {
   }
 
   private static Result run(TransitionSystem ts) {
-    CheckOptions o = new CheckOptions(1, 0, DeadlockMode.OFF, 0, 1, 30, Engine.INTERPRETED, Symmetry.OFF);
+    CheckOptions o = new CheckOptions(1, 0, DeadlockMode.OFF, 0, 1, 30).withEngine(Engine.INTERPRETED)
+        .withSymmetry(Symmetry.OFF);
     return new BfsExplorer(ts, o, ProgressListener.NONE).run();
   }
 

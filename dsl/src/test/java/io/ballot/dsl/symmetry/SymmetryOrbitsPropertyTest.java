@@ -156,7 +156,8 @@ class SymmetryOrbitsPropertyTest {
   }
 
   private static Result check(Model model, Symmetry symmetry) {
-    CheckOptions o = new CheckOptions(1, 0, DeadlockMode.OFF, 0, 1, 30, Engine.INTERPRETED, symmetry);
+    CheckOptions o = new CheckOptions(1, 0, DeadlockMode.OFF, 0, 1, 30).withEngine(Engine.INTERPRETED)
+        .withSymmetry(symmetry);
     return Checker.check(model, o, ProgressListener.NONE, w -> {});
   }
 
