@@ -48,11 +48,23 @@ class SparkExplorerTest {
     }
   }
 
-  /** A model and the options it is checked with (from its corpus header, as Rumur would run it). */
-  record Case(Path file, CheckOptions options) {
+  /**
+   * A model, the options it is checked with (from its corpus header, as Rumur would run it) and the constants it
+   * overrides ({@code NAME=VALUE}, as {@code --const} takes them).
+   */
+  record Case(Path file, CheckOptions options, List<String> consts) {
+    Case {
+      consts = List.copyOf(consts);
+    }
+
+    Case(Path file, CheckOptions options) {
+      this(file, options, List.of());
+    }
+
     @Override
     public String toString() {
-      return file.getFileName() + " " + options.symmetry() + " " + options.deadlock();
+      return file.getFileName() + " " + options.symmetry() + " " + options.deadlock()
+          + (consts.isEmpty() ? "" : " " + String.join(" ", consts));
     }
   }
 
@@ -183,7 +195,7 @@ class SparkExplorerTest {
 
   static ModelSpec spec(Case c) throws IOException {
     String source = new String(Files.readAllBytes(c.file()), StandardCharsets.UTF_8);
-    return ModelSpec.of(c.file().toString(), source, List.of(), c.options());
+    return ModelSpec.of(c.file().toString(), source, c.consts(), c.options());
   }
 
   /** Equal counts, verdict, covers, rule counts and violations, with traces of equal length. */
