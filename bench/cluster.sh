@@ -105,8 +105,9 @@ run() { # engine, then the java command line; prints a line and sets $seconds
   local engine=$1
   shift
   /usr/bin/time -f "%e %U %S" -o "$times" "$@" >"$out" 2>&1 || true
-  # the verdict and counts, to compare the engines' results
+  # the verdict, counts and the counterexample's length (both shortest), to compare the engines' results
   result=$(grep -E '^Result:' "$out" || true)$(grep -oE 'States: [0-9]+  Rules fired: [0-9]+  Depth: [0-9]+' "$out" || true)
+  result+=$(grep -oE 'End of the counterexample \([0-9]+ steps\)' "$out" | sed 's/^/; /' || true)
   seconds=$(grep -o 'Time: [0-9.]*' "$out" | awk '{print $2}' || true)
   local states rate
   states=$(grep -o 'States: [0-9]*' "$out" | awk '{print $2}' || true)

@@ -1,23 +1,27 @@
 package io.ballot.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.result.Result;
+import io.ballot.checker.result.Verdict;
 import io.ballot.checker.result.messages.MessageTraces;
 import io.ballot.dsl.corpus.CorpusModel;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,20 +36,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ballot rejects it too), when ballot's front end rejects it (the corpus's known exceptions) or when the cluster
  * engine refuses it by design (liveness). A header's {@code skip_reason} is about Rumur's run (no SMT solver, no
  * sandbox, not in debug mode): the model is valid and explored here. Each run's times are printed, and after the
- * class a fit of the cluster's time per model and per level ({@code bench/cluster-corpus.sh}). The protocol
- * library's small rows run here too ({@link #library}).
+ * class a fit of the cluster's time per model and per level ({@code bench/cluster-corpus.sh}). Every model file
+ * of the protocol library runs here too, the large rows with smaller constants ({@link #library}).
  */
 class SparkCorpusTest {
   private static JavaSparkContext sc;
   private static final List<RunTimes.Run> RUNS = new ArrayList<>();
   /**
-   * The library's rows that hold are run when they have at most this many states ({@code -Dcluster.libraryStates=N};
-   * every row with a large N and {@link #LIBRARY_STEPS}: an hour or more on two cores).
+   * The library's rows that hold are run as they are when they have at most this many states ({@code
+   * -Dcluster.libraryStates=N}; every row with a large N and {@link #LIBRARY_STEPS}: an hour or more on two cores),
+   * the others with the smaller constants of {@code library-reduced.tsv}.
    */
   static final long LIBRARY_STATES = Long.getLong("cluster.libraryStates", 10_000);
   /**
    * The library's bugged rows are run when their shortest counterexample has at most this many steps ({@code
-   * -Dcluster.librarySteps=N}): the search explores every level above it (10 steps: up to 63,647 states; the 14 and
+   * -Dcluster.librarySteps=N}), the others with smaller constants: the search explores every level above it (10 steps: up to 63,647 states; the 14 and
    * 19 of Paxos and Raft's: 257,827 to 3,634,503).
    */
   static final int LIBRARY_STEPS = Integer.getInteger("cluster.librarySteps", 10);
@@ -83,34 +88,54 @@ class SparkCorpusTest {
 
   /**
    * The protocol library's rows ({@code protocols/manifest.tsv}: each model in each symmetry mode, with its deadlock
-   * detection), plain and extension twins: those that hold with at most {@link #LIBRARY_STATES} states, the bugged
-   * ones whose counterexample has at most {@link #LIBRARY_STEPS} steps, and Peterson's model.
+   * detection), plain and extension twins: those that hold with at most {@link #LIBRARY_STATES} states and the bugged
+   * ones whose counterexample has at most {@link #LIBRARY_STEPS} steps as they are, the larger ones with the smaller
+   * constants of {@code library-reduced.tsv} (named with them), and Peterson's model.
    */
   static Stream<Arguments> library() throws IOException {
-    List<Arguments> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(repo("protocols/manifest.tsv"), StandardCharsets.UTF_8)) {
-      String[] f = line.split("\t");
-      if (line.startsWith("#") || f.length < 5 || f[0].equals("model")) {
-        continue;
-      }
-      boolean holds = f[3].equals("holds");
-      if (holds ? Long.parseLong(f[4]) > LIBRARY_STATES : Integer.parseInt(f[7]) > LIBRARY_STEPS) {
-        continue;
-      }
-      List<String> flags = new ArrayList<>(List.of(f[2].trim().split("\\s+")));
-      CheckOptions o = SparkExplorerTest.optionsOf(flags)
-          .withSymmetry(CheckOptions.Symmetry.valueOf(f[1].toUpperCase(Locale.ROOT)));
-      rows.add(Arguments.of(f[0] + " " + f[1], new SparkExplorerTest.Case(repo("protocols/" + f[0]), o)));
-    }
-    rows.add(Arguments.of("models/peterson.m heuristic", new SparkExplorerTest.Case(repo("protocols/models/peterson.m"),
-        SparkExplorerTest.optionsOf(List.of()))));
-    return rows.stream();
+    return LibraryRows.runs(repo(""), LIBRARY_STATES, LIBRARY_STEPS).stream().map(r -> Arguments.of(r.name(), r));
   }
 
+  /**
+   * The same result on both engines; a bugged row run with smaller constants still violates the manifest's property,
+   * in at most the manifest's steps (the constants still show the bug).
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("library")
-  void theLibrarysModelsGiveTheLocalExplorersResult(String name, SparkExplorerTest.Case c) throws IOException {
-    RUNS.add(compare(sc, c, name));
+  void theLibrarysModelsGiveTheLocalExplorersResult(String name, LibraryRows.Run run) throws IOException {
+    Compared c = compareResults(sc, run.c(), name);
+    RUNS.add(c.times());
+    if (run.reduced() && !run.row().holds()) {
+      Result local = c.local();
+      assertEquals(Verdict.VIOLATED, local.verdict(), name + ": the smaller constants still violate");
+      assertEquals(run.row().property(), local.violations().get(0).property(), name + ": the manifest's property");
+      assertTrue(local.violations().get(0).trace().size() <= run.row().steps(),
+          name + ": at most the manifest's " + run.row().steps() + " steps");
+    }
+  }
+
+  /**
+   * Every model file of the library runs in the default configuration (as it is or with smaller constants), and
+   * every row of {@code library-reduced.tsv} stands for a manifest row too large to run as it is.
+   */
+  @Test
+  void everyLibraryModelFileRunsByDefault() throws IOException {
+    List<LibraryRows.ManifestRow> manifest = LibraryRows.manifest(repo(""));
+    Set<String> files = new TreeSet<>();
+    manifest.forEach(r -> files.add(r.model()));
+    Set<String> run = new TreeSet<>();
+    LibraryRows.runs(repo(""), 10_000, 10).forEach(r -> {
+      if (r.row() != null) {
+        run.add(r.row().model());
+      }
+    });
+    assertEquals(files, run, "the library's model files run by default");
+    assertEquals(24, files.size(), "the manifest's 24 model files, plain and -ext");
+    Set<String> large = new TreeSet<>();
+    manifest.stream().filter(r -> !r.small(10_000, 10)).forEach(r -> large.add(r.key()));
+    for (String key : LibraryRows.reduced().keySet()) {
+      assertTrue(large.contains(key), () -> "library-reduced.tsv: " + key + " is no large row of the manifest");
+    }
   }
 
   /**
@@ -118,6 +143,14 @@ class SparkCorpusTest {
    * aborts (a skip, with the reason) when the front end or the cluster engine refuses the model.
    */
   static RunTimes.Run compare(JavaSparkContext sc, SparkExplorerTest.Case c, String name) throws IOException {
+    return compareResults(sc, c, name).times();
+  }
+
+  /** The local explorer's result of a comparison and the run's times. */
+  record Compared(Result local, RunTimes.Run times) {}
+
+  /** As {@link #compare}, and returns the local explorer's result too. */
+  static Compared compareResults(JavaSparkContext sc, SparkExplorerTest.Case c, String name) throws IOException {
     ModelSpec spec = SparkExplorerTest.spec(c);
     LoadedModel m;
     try {
@@ -145,7 +178,7 @@ class SparkCorpusTest {
     RunTimes.Run r = new RunTimes.Run(name, spark.states(), explorer.levelSizes().size(), partitioned,
         (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     System.out.println(r.line());
-    return r;
+    return new Compared(local, r);
   }
 
   /** A path under the repository, from the module directory the tests run in. */

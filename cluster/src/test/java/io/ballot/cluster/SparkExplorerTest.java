@@ -48,11 +48,23 @@ class SparkExplorerTest {
     }
   }
 
-  /** A model and the options it is checked with (from its corpus header, as Rumur would run it). */
-  record Case(Path file, CheckOptions options) {
+  /**
+   * A model, the options it is checked with (from its corpus header, as Rumur would run it) and the constants it
+   * overrides ({@code NAME=VALUE}, as {@code --const} takes them).
+   */
+  record Case(Path file, CheckOptions options, List<String> consts) {
+    Case {
+      consts = List.copyOf(consts);
+    }
+
+    Case(Path file, CheckOptions options) {
+      this(file, options, List.of());
+    }
+
     @Override
     public String toString() {
-      return file.getFileName() + " " + options.symmetry() + " " + options.deadlock();
+      return file.getFileName() + " " + options.symmetry() + " " + options.deadlock()
+          + (consts.isEmpty() ? "" : " " + String.join(" ", consts));
     }
   }
 
@@ -134,6 +146,27 @@ class SparkExplorerTest {
   }
 
   @Test
+  void aLibraryBugFoundAfterRetriesIsTheLocalExplorersResult() throws IOException {
+    // Paxos's bug with ballots 0..1 (library-reduced.tsv): 14 levels, every one partitioned, each retried
+    Case c = new Case(Path.of("../protocols/models/paxos/Paxos-bug-forget-promise-on-restart.m"),
+        defaults(DeadlockMode.OFF), List.of("MAX_BAL=1"));
+    ModelSpec spec = spec(c);
+    TaskFault evenPartitionsFail = (level, partition, attempt) -> {
+      if (attempt == 0 && partition % 2 == 0) {
+        throw new IllegalStateException("injected");
+      }
+    };
+    LoadedModel m = LoadedModels.get(spec);
+    Result local = MessageTraces.annotate(new BfsExplorer(m.transitions(), c.options(), ProgressListener.NONE).run(),
+        m.model().networks());
+    Result r = new SparkExplorer(sc, spec, c.options(), 3, ProgressListener.NONE, evenPartitionsFail).narrowLimit(0)
+        .run();
+    assertSame(local, r, c + ", tasks failed and retried");
+    assertEquals("Agreement", r.violations().get(0).property());
+    assertEquals(14, r.violations().get(0).trace().size(), "the manifest's shortest counterexample has 14 steps");
+  }
+
+  @Test
   void blocksOfOneStateGiveTheSameResultAndTheSameTrace() throws IOException {
     Case c = new Case(Path.of("../protocols/models/two-phase/TwoPhase-bug-commit-on-timeout.m"),
         defaults(DeadlockMode.STUCK).withSymmetry(CheckOptions.Symmetry.OFF));
@@ -183,7 +216,7 @@ class SparkExplorerTest {
 
   static ModelSpec spec(Case c) throws IOException {
     String source = new String(Files.readAllBytes(c.file()), StandardCharsets.UTF_8);
-    return ModelSpec.of(c.file().toString(), source, List.of(), c.options());
+    return ModelSpec.of(c.file().toString(), source, c.consts(), c.options());
   }
 
   /** Equal counts, verdict, covers, rule counts and violations, with traces of equal length. */
