@@ -164,7 +164,7 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     long cacheSlots = Math.max(16, Math.min(1 << 20, limit / 10 / n / ((words + 1) * 8L)));
     parts = new Partition[n];
     for (int p = 0; p < n; p++) {
-      parts[p] = new Partition(dir, "seen-" + p + "-", words, capacity, bloomBits, cacheSlots);
+      parts[p] = new Partition(dir, "seen-" + p + "-", words, capacity, bloomBits, cacheSlots, n);
     }
     workers = new Workers(threads);
     levels = new Levels(dir, words);
@@ -596,6 +596,9 @@ public final class DiskExplorer implements LevelSpill.Continuation {
     }
     if (parts != null) {
       for (Partition p : parts) {
+        if (System.getProperty("ballot.diskStats") != null) { // a benchmark's look inside (bench/disk.sh)
+          System.err.println("disk store partition: " + p.seen.stats());
+        }
         p.close();
       }
     }

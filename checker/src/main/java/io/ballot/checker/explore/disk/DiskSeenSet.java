@@ -21,6 +21,8 @@ final class DiskSeenSet implements AutoCloseable {
   private static final int BITS_PER_STATE = 10;
   private static final long FIRST_BITS = 1 << 20;
   private final long maxBloomBits;
+  /** The partitions: a hash times this is its place in this partition's range, the filter's key. */
+  private final int parts;
   private BloomFilter bloom;
   private long states;
   final RecentStates recent;
@@ -30,19 +32,28 @@ final class DiskSeenSet implements AutoCloseable {
   /** Lookups that reached the disk, and states written to runs (merges included), for the statistics. */
   long diskLookups;
   long recordsWritten;
+  /** Batches looked up, lookups that found the state on disk, run probes and blocks read by them (statistics). */
+  long batches;
+  long foundOnDisk;
+  long runProbes;
+  long blocksRead;
 
   DiskSeenSet(Path dir, int words, long bloomBits, long cacheSlots) {
-    this(dir, "seen-", words, bloomBits, cacheSlots);
+    this(dir, "seen-", words, bloomBits, cacheSlots, 1);
   }
 
-  /** A seen-set whose runs are files {@code prefix N .run} in {@code dir}. */
-  DiskSeenSet(Path dir, String prefix, int words, long bloomBits, long cacheSlots) {
+  /**
+   * A seen-set whose runs are files {@code prefix N .run} in {@code dir}, for the states of one of {@code parts}
+   * partitions ({@link Partition#of}).
+   */
+  DiskSeenSet(Path dir, String prefix, int words, long bloomBits, long cacheSlots, int parts) {
+    this.parts = parts;
     this.dir = dir;
     this.prefix = prefix;
     this.words = words;
     this.maxBloomBits = Math.max(64, bloomBits);
     this.bloom = new BloomFilter(Math.min(FIRST_BITS, maxBloomBits));
-    this.recent = new RecentStates(words, cacheSlots);
+    this.recent = new RecentStates(words, cacheSlots, parts);
   }
 
   /** Bytes held in memory: the filter, the cache, the runs' indexes and the sort keys. */
@@ -88,22 +99,32 @@ final class DiskSeenSet implements AutoCloseable {
       long h = t.hashes[i];
       int off = i * words;
       boolean old = false;
-      if (!knownNew && bloom.mightContain(h)) {
+      if (!knownNew && bloom.mightContain(key(h))) {
         diskLookups++;
         for (int r = 0; r < cursors.length && !old; r++) {
+          runProbes++;
           old = cursors[r].contains(h, t.values, off);
+        }
+        if (old) {
+          foundOnDisk++;
         }
       }
       fresh[i] = !old;
       if (old) {
         recent.put(h, t.values, off);
       } else {
-        bloom.add(h);
+        bloom.add(key(h));
         recent.put(h, t.values, off);
         w.append(h, t.values, off);
         recordsWritten++;
         states++;
       }
+    }
+    if (!knownNew) {
+      batches++;
+    }
+    for (SortedRun.Cursor c : cursors) {
+      blocksRead += c.blocksRead();
     }
     for (SortedRun r : runs) {
       r.close();
@@ -119,12 +140,20 @@ final class DiskSeenSet implements AutoCloseable {
         runs.add(merge(a, b));
       }
     }
-    long cap = Long.highestOneBit(maxBloomBits);
+    long cap = maxBloomBits & ~63L;
     if (states * BITS_PER_STATE > bloom.bits() && bloom.bits() < cap) {
       // Four times the bits the states need now, so that the filter is rebuilt from the runs rarely (each rebuild
       // reads every run).
-      growBloom(Math.min(cap, Math.max(bloom.bits() * 2, Long.highestOneBit(states * BITS_PER_STATE * 4))));
+      growBloom(Math.min(cap, Math.max(bloom.bits() * 2, states * BITS_PER_STATE * 4)));
     }
+  }
+
+  /**
+   * The filter's key of hash {@code h}: high half, the hash's place in this partition's range (so a batch in the
+   * disk order walks the filter forward); low half, the hash's own low bits (the probes).
+   */
+  private long key(long h) {
+    return (h * parts & 0xFFFFFFFF00000000L) | (h & 0xFFFFFFFFL);
   }
 
   /** A filter of {@code bits} bits, filled from the runs (read sequentially). */
@@ -133,7 +162,7 @@ final class DiskSeenSet implements AutoCloseable {
     for (SortedRun r : runs) {
       SortedRun.Scan s = r.scan();
       while (s.valid()) {
-        bigger.add(StateKeys.hash(s.words(), s.offset(), words));
+        bigger.add(key(StateKeys.hash(s.words(), s.offset(), words)));
         s.advance();
       }
       r.close();
@@ -205,6 +234,13 @@ final class DiskSeenSet implements AutoCloseable {
     a.delete();
     b.delete();
     return w.finish();
+  }
+
+  /** The statistics, one line. */
+  String stats() {
+    return String.format("batches %d, lookups %d (found on disk %d), run probes %d, blocks read %d, records written %d"
+        + " (states %d), runs %d, filter bits %d", batches, diskLookups, foundOnDisk, runProbes, blocksRead,
+        recordsWritten, states, runs.size(), bloom.bits());
   }
 
   @Override

@@ -23,9 +23,10 @@ final class Partition implements AutoCloseable {
   int index;
   boolean done;
 
-  Partition(Path dir, String prefix, int words, int tableCapacity, long bloomBits, long cacheSlots) {
+  /** Partition of {@code parts} whose files are {@code prefix N .run} in {@code dir}, with tables of these sizes. */
+  Partition(Path dir, String prefix, int words, int tableCapacity, long bloomBits, long cacheSlots, int parts) {
     this.table = new CandidateTable(words, tableCapacity);
-    this.seen = new DiskSeenSet(dir, prefix, words, bloomBits, cacheSlots);
+    this.seen = new DiskSeenSet(dir, prefix, words, bloomBits, cacheSlots, parts);
     this.scratch = new long[words];
   }
 

@@ -3,21 +3,30 @@ package io.ballot.checker.explore.disk;
 /**
  * A direct-mapped cache of states known to be seen (found new, or found on disk, recently): a successor found here
  * is dropped at once, without taking a place in the candidate table nor a disk lookup. A slot keeps the last state
- * put there; a miss says nothing.
+ * put there; a miss says nothing. The slot comes from the hash's high bits within the partition's range, so the states
+ * a batch puts, in the disk order, fill it forward.
  */
 final class RecentStates {
   private final int words;
   private final long[] tags; // the hash, with its low bit set; 0: empty
   private final long[] states;
-  private final int mask;
+  private final int parts;
 
-  /** A cache of {@code slots} slots (a power of two is used, at least 16). */
-  RecentStates(int words, long slots) {
-    int n = (int) Long.highestOneBit(Math.max(16, Math.min(1 << 26, slots)));
+  /**
+   * A cache of {@code slots} slots (at least 16, at most 2^26) for the states of one of {@code parts} partitions
+   * ({@link Partition#of}).
+   */
+  RecentStates(int words, long slots, int parts) {
+    int n = (int) Math.max(16, Math.min(1 << 26, slots));
     this.words = words;
     this.tags = new long[n];
     this.states = new long[n * words];
-    this.mask = n - 1;
+    this.parts = parts;
+  }
+
+  /** The slot of hash {@code h}: its place in the partition's hash range, scaled to the slots. */
+  private int slot(long h) {
+    return (int) ((((h * parts) >>> 32) * tags.length) >>> 32);
   }
 
   long bytes() {
@@ -25,7 +34,7 @@ final class RecentStates {
   }
 
   boolean contains(long h, long[] s, int off) {
-    int slot = (int) (h >>> 7) & mask;
+    int slot = slot(h);
     if (tags[slot] != (h | 1)) {
       return false;
     }
@@ -39,7 +48,7 @@ final class RecentStates {
   }
 
   void put(long h, long[] s, int off) {
-    int slot = (int) (h >>> 7) & mask;
+    int slot = slot(h);
     tags[slot] = h | 1;
     System.arraycopy(s, off, states, slot * words, words);
   }

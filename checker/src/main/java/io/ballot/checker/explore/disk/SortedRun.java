@@ -120,6 +120,7 @@ final class SortedRun implements AutoCloseable {
     /** Hashes are computed when a lookup needs them: {@code hashes[k]} is valid while {@code stamps[k] == loads}. */
     private final int[] stamps = new int[block];
     private int loads;
+    private long blocksRead;
     private int loaded = -1;
     private int size;
 
@@ -153,6 +154,11 @@ final class SortedRun implements AutoCloseable {
       return false;
     }
 
+    /** Blocks read so far. */
+    long blocksRead() {
+      return blocksRead;
+    }
+
     /** The last block whose first hash is below {@code h} (0 if none). */
     private int blockFor(long h) {
       int lo = 0;
@@ -175,6 +181,7 @@ final class SortedRun implements AutoCloseable {
         return;
       }
       size = file.read((long) b * block, block, records);
+      blocksRead++;
       if (++loads == 0) { // wrapped around: no stamp may match by chance
         java.util.Arrays.fill(stamps, 0);
         loads = 1;

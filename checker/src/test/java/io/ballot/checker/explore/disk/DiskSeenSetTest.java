@@ -19,15 +19,18 @@ import net.jqwik.api.constraints.IntRange;
  * The disk seen-set answers exactly: over batches of random states (with many repeats within and across batches,
  * and values that share hashes' high bits), a candidate is marked new exactly when no equal state was added before,
  * whatever the table, filter and cache sizes (down to a 64-bit filter that says "maybe" to everything, and a
- * 16-slot cache), and across run merges and filter rebuilds.
+ * 16-slot cache), and across run merges and filter rebuilds, for a seen-set that is any one of several partitions (its
+ * filter and cache index a hash by its place in the partition's range).
  */
 class DiskSeenSetTest {
   @Property(tries = 60)
   void marksExactlyTheStatesNotSeenBefore(@ForAll @IntRange(min = 1, max = 3) int words,
       @ForAll @IntRange(min = 1, max = 300) int batch, @ForAll @IntRange(min = 6, max = 16) int filterBits,
-      @ForAll @IntRange(min = 2, max = 2000) int distinct, @ForAll long seed) throws IOException {
+      @ForAll @IntRange(min = 2, max = 2000) int distinct, @ForAll @IntRange(min = 1, max = 3) int parts,
+      @ForAll long seed) throws IOException {
     Path dir = Files.createTempDirectory("disk-seen-test");
-    try (DiskSeenSet seen = new DiskSeenSet(dir, words, 1L << filterBits, 16)) {
+    try (DiskSeenSet seen = new DiskSeenSet(dir, "seen-", words, (1L << filterBits) + 64L * (seed & 7), 16 + seed % 5,
+        parts)) {
       Random random = new Random(seed);
       Set<List<Long>> model = new HashSet<>();
       CandidateTable table = new CandidateTable(words, batch);
