@@ -46,6 +46,15 @@ final class SubvectorTable {
     return bytes;
   }
 
+  /** Gives the table's bytes back to the budget; the table is empty and not to be used after. */
+  synchronized void dispose() {
+    budget.release(bytes);
+    bytes = 0;
+    size = 0;
+    values = new long[0];
+    slots = new int[1];
+  }
+
   static int hash(long value) {
     long h = value * 0x9E3779B97F4A7C15L;
     h ^= h >>> 29;
