@@ -210,7 +210,9 @@ public final class BfsExplorer {
   /**
    * Hands the states over to {@code spill} at the first level boundary where the next level is not expected to fit
    * in the memory limit (the last level's size times its growth, at the bytes per state held so far); the search
-   * then stops with {@link #SPILLED} and {@link #continuation()} continues it.
+   * then stops with {@link #SPILLED} and {@link #continuation()} continues it. A wide model's records move to the
+   * tree-compressed store first when it leaves room ({@link #moveToTree}): {@code spill} is told so ({@link
+   * LevelSpill#compacted}) and no hand-over by id follows.
    */
   public void spillTo(LevelSpill spill) {
     // States kept as values or signatures ({@link InlineSeenSet}, {@link CompactedSeenSet}) drop their records once
