@@ -54,8 +54,8 @@ public final class Checker {
 
   /**
    * As above, keeping the states where {@code store} says: {@code disk} searches with {@link DiskExplorer};
-   * {@code auto} searches in memory and hands the states over to a disk search at a level boundary when the
-   * memory limit nears (or, if the limit comes within a level, searches again on disk; said through {@code
+   * {@code auto} searches in memory (a wide model's states moving to the tree-compressed store first, said through
+   * {@code warnings}) and hands the states over to a disk search at a level boundary when the memory limit nears (or, if the limit comes within a level, searches again on disk; said through {@code
    * warnings}), unless hash compaction or liveness properties need the memory search. With checkpoints, either
    * store writes the same checkpoint and resumes either's; {@code auto} hands over by committing a checkpoint and
    * resuming it on disk ({@link #checkWithCheckpoints}). {@link #diskRefusal} says when {@code disk} cannot be used.
@@ -111,7 +111,7 @@ public final class Checker {
         warnings.accept("the in-memory search reached its memory limit at " + result.states() + " states (depth "
             + result.depth() + "); searching again with the states on disk (--store disk; --store memory stops"
             + " at the limit instead; the limit came within a level, before a hand-over at a level boundary, or the"
-            + " states were kept as bare values, which cannot be handed over)");
+            + " states were kept as values, bare or tree-compressed, which cannot be handed over)");
         result = new DiskExplorer(system, options, progress, store.dir()).run();
       }
     }
@@ -146,7 +146,17 @@ public final class Checker {
       }
       BfsExplorer memory = new BfsExplorer(system, options, progress, checkpoints);
       if (auto) {
-        memory.spillTo((levels, carried) -> () -> null); // a marker: the disk search below resumes the checkpoint
+        memory.spillTo(new LevelSpill() { // a marker: the disk search below resumes the checkpoint
+          @Override
+          public Continuation spill(Levels levels, Carried carried) {
+            return () -> null;
+          }
+
+          @Override
+          public void compacted(long states, int depth, long bytesBefore, long bytesAfter) {
+            warnings.accept(DiskSpill.compactedNotice(states, depth, bytesBefore, bytesAfter));
+          }
+        });
       }
       result = memory.run();
       handOver = memory.continuation() != null || (auto && result.stopReason() != null

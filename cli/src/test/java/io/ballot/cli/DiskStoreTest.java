@@ -140,9 +140,10 @@ class DiskStoreTest {
     Path model = write("deep.m", wide(COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")
         .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34")));
     Cli full = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
-    // The id-indexed records (what the default keeps while a hand-over to disk is possible) hand their levels over;
-    // the tree-compressed store keeps no records of the levels expanded, so it searches again on disk from the
-    // start: the same counterexample either way.
+    // The default first tries the tree-compressed store, which does not compress these counters enough to hold the
+    // next level within 1M: the id-indexed records hand their levels over; the tree-compressed store kept throughout
+    // keeps no records of the levels expanded, so it searches again on disk from the start: the same counterexample
+    // either way.
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
     Cli again = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--x-wide-store", "tree");
     assertEquals(ExitCodes.INVARIANT_VIOLATED, full.exitCode(), full.toString());
@@ -153,6 +154,50 @@ class DiskStoreTest {
     assertTrue(again.err().contains("searching again with the states on disk"), again.err());
     assertEquals(masked(full.out()), masked(auto.out()));
     assertEquals(masked(full.out()), masked(again.out()));
+  }
+
+  /**
+   * 262,144 states of 84 bits whose two halves each take 256 values: the id-indexed records need about 9 MB, the
+   * tree-compressed store about 3.5 MB.
+   */
+  private static final String PARTS = """
+      const MAX: 3;
+      type val: 0..MAX;
+      var a: array [1..4] of val; pad: array [1..4] of 0..65535; b: array [1..5] of val;
+      startstate begin for k: 1..4 do pad[k] := 7; a[k] := 0; end; for k: 1..5 do b[k] := 0; end; end;
+      ruleset i: 1..4 do rule "a" a[i] < MAX ==> begin a[i] := a[i] + 1; end; end;
+      ruleset i: 1..5 do rule "b" b[i] < MAX ==> begin b[i] := b[i] + 1; end; end;
+      invariant "not all full" exists i: 1..5 do b[i] < MAX end | exists i: 1..4 do a[i] < MAX end;
+      """;
+
+  @Test
+  void autoCompactsAWideModelInMemoryBeforeDisk() throws IOException {
+    Path model = write("parts.m", PARTS);
+    Cli records = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory", "--x-wide-store",
+        "records");
+    Cli tight = Cli.run("check", model.toString(), "--threads", "2", "--memory", "6M", "--store", "memory",
+        "--x-wide-store", "records");
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "6M");
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, records.exitCode(), records.toString());
+    assertEquals(ExitCodes.RESOURCE_LIMIT, tight.exitCode(), "the records alone do not fit: " + tight);
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, auto.exitCode(), auto.toString());
+    assertTrue(auto.err().contains("its states moved to the tree-compressed store"), auto.err());
+    assertFalse(auto.err().contains("continuing from there with the states on disk"), auto.err());
+    assertFalse(auto.err().contains("searching again with the states on disk"), auto.err());
+    assertTrue(records.out().contains("States: 262144 "), records.out());
+    assertEquals(masked(records.out()), masked(auto.out())); // counts and the counterexample, step for step
+  }
+
+  @Test
+  void autoHandsOverWhenTheTreeDoesNotFitEither() throws IOException {
+    Path model = write("parts.m", PARTS);
+    Cli records = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
+    // 1M: the tree is not expected to hold the next level when the records pass half of it
+    Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
+    assertEquals(ExitCodes.INVARIANT_VIOLATED, auto.exitCode(), auto.toString());
+    assertFalse(auto.err().contains("tree-compressed store"), auto.err());
+    assertTrue(auto.err().contains("continuing from there with the states on disk"), auto.err());
+    assertEquals(masked(records.out()), masked(auto.out()));
   }
 
   @Test

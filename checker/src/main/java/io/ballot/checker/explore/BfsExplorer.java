@@ -210,16 +210,18 @@ public final class BfsExplorer {
   /**
    * Hands the states over to {@code spill} at the first level boundary where the next level is not expected to fit
    * in the memory limit (the last level's size times its growth, at the bytes per state held so far); the search
-   * then stops with {@link #SPILLED} and {@link #continuation()} continues it.
+   * then stops with {@link #SPILLED} and {@link #continuation()} continues it. A wide model's records move to the
+   * tree-compressed store first when it leaves room ({@link #moveToTree}): {@code spill} is told so ({@link
+   * LevelSpill#compacted}) and no hand-over by id follows.
    */
   public void spillTo(LevelSpill spill) {
     // States kept as values or signatures ({@link InlineSeenSet}, {@link CompactedSeenSet}) drop their records once
     // their level is found: there is nothing to hand over by id, so such a search, at its limit, stops and the
     // caller searches again on disk from the start.
     boolean byId = inline == null && compacted == null;
-    this.spill = byId ? spill : null;
-    if (this.spill != null) {
-      wideSwitch = null; // a hand-over to disk needs the records' ids
+    this.spill = byId ? spill : null; // a wide model's records still move to the tree first ({@link #moveToTree})
+    if (this.spill != null && wideSwitch != null) {
+      wideSwitch.handOverPossible();
     }
     this.spillPoint = spill == null || !byId ? null : new SpillPoint(store, budget);
   }
@@ -289,16 +291,17 @@ public final class BfsExplorer {
         if (from < to) {
           depth++;
         }
+        boolean handOver = false; // the tree does not fit either: to disk now
         if (wideSwitch != null && !stop && wideSwitch.due(from, to, bytesUsed())) {
           phase = LevelPhase.begin("wideStore", depth, to - from);
-          moveToTree(from, to, betweenLevels);
+          handOver = !moveToTree(from, to, depth, betweenLevels);
           phase.commit();
         }
         phase = LevelPhase.begin("report", depth, to - from);
         levelDone(depth, from, to);
         report(depth, to - from);
         phase.commit();
-        if (spillPoint != null && !stop && spillPoint.due(from, to, bytesUsed())) {
+        if (spillPoint != null && !stop && (spillPoint.due(from, to, bytesUsed()) || handOver)) {
           String failure = checkpoint == null ? null : checkpoint.finish(false, seconds()); // to resume on disk
           if (failure != null) {
             halt(failure);
@@ -380,19 +383,43 @@ public final class BfsExplorer {
     }
   }
 
-  /** Moves the states found so far (ids below {@code to}) to the tree-compressed set ({@link WideStoreSwitch}). */
-  private void moveToTree(int from, int to, ParallelParts parallel) {
+  /**
+   * Moves the states found so far (ids below {@code to}, to depth {@code depth}) to the tree-compressed set ({@link
+   * WideStoreSwitch}). When the search can hand over to disk ({@link #spillTo}), returns false, the records kept,
+   * if the tree does not fit or is not expected to hold the next level; else the search, by value from now on, can
+   * no longer hand over by id. Without a hand-over, a tree that does not fit stops the search.
+   */
+  private boolean moveToTree(int from, int to, int depth, ParallelParts parallel) {
     WideStoreSwitch move = wideSwitch;
     wideSwitch = null;
+    StripedStateTable records = (StripedStateTable) seen;
     long before = bytesUsed();
+    TreeStateTable tree;
     try {
-      inline = move.move((StripedStateTable) seen, from, to, parallel);
-      seen = inline;
-      peakBytes = Math.max(peakBytes, before + inline.tableBytes()); // the tree was built beside the records
-      progress.storeCompacted(store.size(), before, bytesUsed());
+      tree = move.build(to, parallel);
     } catch (MemoryLimitReached e) {
+      if (spill != null) {
+        return false;
+      }
       halt(e.getMessage());
+      return true;
     }
+    long both = bytesUsed();
+    peakBytes = Math.max(peakBytes, both); // the tree was built beside the records
+    if (spill != null && !move.treeFits(before, both - records.indexBytes() - store.recordBytesBelow(from))) {
+      tree.dispose();
+      return false;
+    }
+    inline = move.commit(tree, records, from);
+    seen = inline;
+    long after = bytesUsed();
+    progress.storeCompacted(store.size(), before, after);
+    if (spill != null) {
+      spill.compacted(store.size(), depth, before, after);
+      spill = null;
+      spillPoint = null;
+    }
+    return true;
   }
 
   private double seconds() {

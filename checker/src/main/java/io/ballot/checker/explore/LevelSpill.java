@@ -49,6 +49,13 @@ public interface LevelSpill {
     Result run();
   }
 
+  /**
+   * Told instead of a hand-over when, the memory limit near, the search moved its {@code states} (found to depth
+   * {@code depth}) to the tree-compressed store and goes on in memory, holding {@code bytesAfter} bytes rather than
+   * {@code bytesBefore}; a search that then reaches its limit cannot hand over by id. By default, ignored.
+   */
+  default void compacted(long states, int depth, long bytesBefore, long bytesAfter) {}
+
   /** Writes {@code levels} out and returns the search that continues them; called at a level boundary. */
   Continuation spill(Levels levels, Carried carried);
 }

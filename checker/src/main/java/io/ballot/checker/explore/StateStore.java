@@ -349,6 +349,20 @@ final class StateStore {
     return chunks.get(id >>> chunkBits).records != null;
   }
 
+  /**
+   * Bytes of the records that {@link #dropRecordsBelow}{@code (id)} would drop, about what it gives back (it keeps a
+   * level's worth of arrays for reuse). Walks the chunks: between levels only.
+   */
+  long recordBytesBelow(int id) {
+    long bytes = 0;
+    int end = Math.min(id >>> chunkBits, chunks.length());
+    for (int c = droppedChunks; c < end; c++) {
+      Chunk chunk = chunks.get(c);
+      bytes += chunk != null && chunk.records != null ? recordBytesPerChunk() : 0;
+    }
+    return bytes;
+  }
+
   /** Bytes of the records of one chunk: what a chunk reusing dropped records does not reserve again. */
   long recordBytesPerChunk() {
     return ((long) stride << chunkBits) + Long.BYTES + 16;

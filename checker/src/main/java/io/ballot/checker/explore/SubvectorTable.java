@@ -5,7 +5,9 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The distinct values of one inner node of a {@link TreeStateTable} (a part of the state, or a pair of its parts'
- * ids), each given a stable id from 0 in the order first seen: the values in a {@code long[]} by id, and an
+ * ids), each given a stable id from 0 in the order first seen: the values by id in pages of {@value #PAGE}
+ * {@code long}s (the first page doubles up to that size, then a page is added at a time: a grown table holds its
+ * values in about 8 bytes each, not 12 on average, and 16 while copying, in one doubled array), and an
  * open-addressing index of ids (plus one; 0 = empty) probed linearly and doubled when three quarters full. Protocol
  * models repeat their parts, so such a table holds far fewer values than there are states.
  *
@@ -20,7 +22,12 @@ final class SubvectorTable {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
 
   private final MemoryBudget budget;
-  private volatile long[] values = new long[FIRST];
+  private static final int PAGE_BITS = 13;
+  private static final int PAGE = 1 << PAGE_BITS;
+  private static final int PAGE_MASK = PAGE - 1;
+  /** The values by id: {@code pages[id >>> PAGE_BITS][id & PAGE_MASK]}; all pages full-sized but a lone first one. */
+  private volatile long[][] pages = {new long[FIRST]};
+  private int capacity = FIRST;
   private volatile int[] slots = new int[2 * FIRST];
   private int size;
   private long bytes;
@@ -33,7 +40,11 @@ final class SubvectorTable {
   }
 
   private long arrayBytes() {
-    return 8L * values.length + 4L * slots.length + 32;
+    return 8L * capacity + 4L * slots.length + 24L * pages.length + 48;
+  }
+
+  private static long value(long[][] p, int id) {
+    return p[id >>> PAGE_BITS][id & PAGE_MASK];
   }
 
   /** Values stored (so ids range over {@code 0 .. size() - 1}). */
@@ -44,6 +55,16 @@ final class SubvectorTable {
   /** Bytes of the table's arrays, for memory accounting. */
   synchronized long bytes() {
     return bytes;
+  }
+
+  /** Gives the table's bytes back to the budget; the table is empty and not to be used after. */
+  synchronized void dispose() {
+    budget.release(bytes);
+    bytes = 0;
+    size = 0;
+    capacity = 0;
+    pages = new long[][] {new long[0]};
+    slots = new int[1];
   }
 
   static int hash(long value) {
@@ -63,9 +84,9 @@ final class SubvectorTable {
       if (slot == 0) {
         return -1;
       }
-      // the values array read after the slot: one that holds the value the slot names (an array read before it may
-      // be the one a growth replaced since, shorter)
-      if (values[slot - 1] == value) {
+      // the pages read after the slot: ones that hold the value the slot names (read before it, they may be those a
+      // growth replaced since, fewer)
+      if (value(pages, slot - 1) == value) {
         return slot - 1;
       }
       i = (i + 1) & mask;
@@ -96,7 +117,7 @@ final class SubvectorTable {
       if (slot == 0) {
         break;
       }
-      if (values[slot - 1] == value) {
+      if (value(pages, slot - 1) == value) {
         return slot - 1;
       }
       i = (i + 1) & mask;
@@ -104,32 +125,47 @@ final class SubvectorTable {
     if (size == Integer.MAX_VALUE - 1) {
       throw new IllegalStateException("more than 2^31 distinct parts of states in one table");
     }
-    if (size == values.length || (size + 1) * 4L > s.length * 3L) {
+    if (size == capacity || (size + 1) * 4L > s.length * 3L) {
       grow();
       return intern(value);
     }
-    values[size] = value;
+    long[][] p = pages;
+    p[size >>> PAGE_BITS][size & PAGE_MASK] = value;
     SLOT.setRelease(s, i, ++size);
     return size - 1;
   }
 
-  /** Doubles the values or the index (whichever is full), reserving the new array first. */
+  /**
+   * Adds room for values (doubles a lone first page, or adds a page) or doubles the index, whichever is full,
+   * reserving the new array first.
+   */
   private void grow() {
-    if (size == values.length) {
-      int length = values.length * 2;
-      budget.reserve(8L * length);
-      values = java.util.Arrays.copyOf(values, length);
-      budget.release(8L * length / 2);
-      bytes += 8L * length / 2;
+    if (size == capacity) {
+      long[][] p = pages;
+      if (p.length == 1 && capacity < PAGE) {
+        int length = capacity * 2;
+        budget.reserve(8L * length);
+        pages = new long[][] {java.util.Arrays.copyOf(p[0], length)};
+        budget.release(8L * capacity);
+        bytes += 8L * capacity;
+        capacity = length;
+      } else {
+        budget.reserve(8L * PAGE + 24);
+        long[][] more = java.util.Arrays.copyOf(p, p.length + 1);
+        more[p.length] = new long[PAGE];
+        pages = more; // published before any slot names an id in the new page
+        bytes += 8L * PAGE + 24;
+        capacity += PAGE;
+      }
     }
     if ((size + 1) * 4L > slots.length * 3L) {
       int length = slots.length * 2;
       budget.reserve(4L * length);
       int[] bigger = new int[length];
       int mask = length - 1;
-      long[] v = values;
+      long[][] p = pages;
       for (int id = 0; id < size; id++) {
-        int i = hash(v[id]) & mask;
+        int i = hash(value(p, id)) & mask;
         while (bigger[i] != 0) {
           i = (i + 1) & mask;
         }

@@ -386,6 +386,16 @@ final class TreeStateTable implements FoundStates {
     rightBits = r;
   }
 
+  /** Gives every byte of the set back to the budget (a set abandoned: not to be used after). */
+  void dispose() {
+    roots.dispose();
+    for (SubvectorTable t : tables) {
+      if (t != null) {
+        t.dispose();
+      }
+    }
+  }
+
   @Override
   public long bytes() {
     return rootBytes() + innerBytes();

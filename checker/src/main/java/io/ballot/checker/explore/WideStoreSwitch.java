@@ -7,14 +7,19 @@ package io.ballot.checker.explore;
  * boundary where they are not expected to fit much longer: when the bytes held plus the next level's (the last
  * level's size times its growth over the one before, at the bytes per state held so far, with a quarter more as a
  * margin) would pass half the limit. Half, so that the tree can be built beside the records before they are
- * dropped. A search that can hand its states over to the disk search at its limit ({@link BfsExplorer#spillTo})
- * keeps the records (a hand-over needs ids), so never moves.
+ * dropped. A search that can hand its states over to the disk search ({@link BfsExplorer#spillTo}, {@code --store
+ * auto}) moves to the tree first all the same, and hands over instead only when the tree does not fit or is not
+ * expected to leave room ({@link #treeFits}): compaction before disk.
  */
 final class WideStoreSwitch {
   private final StateStore store;
   private final MemoryBudget budget;
   private final int bits;
   private int previousLevel;
+  /** The last level's size and its growth over the one before, as {@link #due} saw them. */
+  private int lastLevel;
+  private double lastGrowth = 1;
+  private boolean patient;
 
   /** A switch for a search over {@code store} of states of {@code bits} bits ({@link TreeStateTable#fits}). */
   WideStoreSwitch(StateStore store, int bits) {
@@ -23,24 +28,60 @@ final class WideStoreSwitch {
     this.bits = bits;
   }
 
+  /** Says that the search can hand over to disk instead ({@link #treeFits}): moves wait for a quarter of the limit. */
+  void handOverPossible() {
+    patient = true;
+  }
+
   /** Notes the level of ids {@code from .. to - 1} just found, {@code used} bytes held; returns whether to move now. */
   boolean due(int from, int to, long used) {
     int size = to - from;
     double perState = used / (double) Math.max(1, store.size());
     double growth = previousLevel > 0 ? Math.max(1, size / (double) previousLevel) : 1;
     previousLevel = size;
-    return size > 0 && used + size * growth * perState * 1.25 > budget.limit() / 2;
+    lastLevel = size;
+    lastGrowth = growth;
+    // Below a quarter of the limit the bytes per state are mostly fixed costs (the store's first chunks, the tables'
+    // first arrays), not what the next level will take: a projection from them would move at the first levels, and,
+    // with a hand-over possible, the tree, judged by the same figures, would be refused and the states handed over.
+    return size > 0 && (!patient || used >= budget.limit() / 4)
+        && used + size * growth * perState * 1.25 > budget.limit() / 2;
   }
 
   /**
-   * The tree-compressed seen-set holding the states of ids {@code 0 .. to - 1}, filled on {@code parallel}'s parts;
-   * then the records below {@code from} (the level to expand next starts there) are dropped and {@code records}' index
-   * is given back. Throws {@link MemoryLimitReached} when the tree does not fit; the records are then as they were.
+   * The tree-compressed set of the states of ids {@code 0 .. to - 1}, filled on {@code parallel}'s parts beside the
+   * records, which are left as they are. Throws {@link MemoryLimitReached} when the tree does not fit, its bytes given
+   * back.
    */
-  InlineSeenSet move(StripedStateTable records, int from, int to, ParallelParts parallel) {
+  TreeStateTable build(int to, ParallelParts parallel) {
     TreeStateTable tree = new TreeStateTable(bits, budget);
+    try {
+      tree.addLevel(store, 0, to, parallel);
+    } catch (MemoryLimitReached e) {
+      tree.dispose();
+      throw e;
+    }
+    return tree;
+  }
+
+  /**
+   * Whether a search holding {@code before} bytes with the records, {@code after} once they are dropped for the tree,
+   * should go on with the tree rather than hand over to disk: the tree holds fewer bytes, and with the next level (at
+   * its bytes per state, a quarter more as a margin) still under half the limit, so that it has room to grow at
+   * least as far again. A tree that reaches the limit later cannot hand over, and the search starts again on disk:
+   * worth the risk only with room to spare.
+   */
+  boolean treeFits(long before, long after) {
+    double perState = after / (double) Math.max(1, store.size());
+    return after < before && after + lastLevel * lastGrowth * perState * 1.25 <= budget.limit() / 2;
+  }
+
+  /**
+   * The seen-set over {@code tree} ({@link #build}); the records below {@code from} (the level to expand next starts
+   * there) are dropped and {@code records}' index is given back.
+   */
+  InlineSeenSet commit(TreeStateTable tree, StripedStateTable records, int from) {
     InlineSeenSet seen = new InlineSeenSet(store, bits, tree);
-    tree.addLevel(store, 0, to, parallel);
     records.dispose();
     store.dropRecordsBelow(from);
     return seen;

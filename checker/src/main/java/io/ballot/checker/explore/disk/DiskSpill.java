@@ -29,6 +29,22 @@ public final class DiskSpill implements LevelSpill {
   }
 
   @Override
+  public void compacted(long states, int depth, long bytesBefore, long bytesAfter) {
+    notice.accept(compactedNotice(states, depth, bytesBefore, bytesAfter));
+  }
+
+  /** What {@code --store auto} says when it moved a wide model's states to the tree-compressed store in memory. */
+  public static String compactedNotice(long states, int depth, long bytesBefore, long bytesAfter) {
+    return "the in-memory search nears its memory limit at " + states + " states (depth " + depth + "); its states"
+        + " moved to the tree-compressed store (" + mib(bytesBefore) + " -> " + mib(bytesAfter) + " MiB held) and it"
+        + " goes on in memory (should that not fit either, it searches again with the states on disk)";
+  }
+
+  private static String mib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
+  }
+
+  @Override
   public Continuation spill(Levels levels, Carried carried) {
     long states = 0;
     for (int id = 0; id < levels.from(levels.count()); id++) {
