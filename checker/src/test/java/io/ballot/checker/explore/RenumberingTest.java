@@ -89,7 +89,7 @@ class RenumberingTest {
       for (int k = 0; k < source.length; k++) {
         newIndex[source[k]] = k;
       }
-      Renumbering r = new Renumbering(b.from(), b.limit(), newIndex, source);
+      Renumbering r = new Renumbering(b.from(), b.limit(), source, source.length);
       int size = b.store().size();
       b.store().permute(b.from(), b.limit(), source, new ParallelParts(pool, parts, 1));
       b.table().renumber(r, new ParallelParts(pool, parts, 1));
