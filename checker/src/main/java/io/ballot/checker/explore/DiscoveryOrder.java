@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * per state: the expansion loop's own frames were 117 of 1,533 CPU samples of a 2-thread search on counters with
  * it, 58 of 1,614 without, one JFR run each on a loaded machine), and across levels the id order is the discovery
  * order. Parent links, hence counterexamples (and which state a liveness violation names: the least id), are then a function of the
- * model and the options alone. Nothing is kept across levels; the pairs cost eight bytes per state of the level
- * being built (allocated in chunks as offers reach them), the ranking about 24 bytes per state of the level, and the
- * renumbering a copy of its records, for the time of {@link #finishLevel}.
+ * model and the options alone. The pairs cost eight bytes per state of the level being
+ * built (allocated in chunks as offers reach them), the ranking about 24 bytes per state of the level: both kept
+ * from level to level, so as much as the widest level needs ({@link #bytes}); the renumbering takes a copy of the
+ * level's records for the time of {@link #finishLevel}.
  *
  * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}); the
  * workers offer pairs during a level (their tasks are submitted after those writes).
@@ -60,6 +61,8 @@ final class DiscoveryOrder {
    */
   private AtomicReferenceArray<int[]> bounds;
   private final AtomicInteger boundChunks = new AtomicInteger();
+  /** The ranking's arrays, kept from level to level. */
+  private final RankScratch scratch = new RankScratch();
 
   /** Whether the parents of the level being built are chosen by {@link #offer}. */
   boolean tracking() {
@@ -78,12 +81,24 @@ final class DiscoveryOrder {
     }
   }
 
+  /**
+   * Starts the level with ids from {@code from}. The chunks of pairs and bounds stay where they are, for this level
+   * to reuse: the pairs were zeroed as {@link #finishLevel} read them, the bounds are zeroed here.
+   */
   private void startBuilding(int from) {
     buildFrom = from;
-    pairs = new AtomicReferenceArray<>(MAX_CHUNKS);
-    pairChunks.set(0);
-    bounds = new AtomicReferenceArray<>(MAX_CHUNKS);
-    boundChunks.set(0);
+    if (pairs == null) {
+      pairs = new AtomicReferenceArray<>(MAX_CHUNKS);
+      bounds = new AtomicReferenceArray<>(MAX_CHUNKS);
+    } else {
+      for (int c = 0, seen = 0; seen < boundChunks.get() && c < MAX_CHUNKS; c++) {
+        int[] chunk = bounds.get(c);
+        if (chunk != null) {
+          java.util.Arrays.fill(chunk, 0);
+          seen++;
+        }
+      }
+    }
     buildBlock = blockBits < 0 ? 0 : from >>> blockBits;
   }
 
@@ -190,46 +205,65 @@ final class DiscoveryOrder {
   /**
    * Ends the level with ids {@code to .. limit - 1} (holes skipped), built by expanding the states {@code from .. to
    * - 1} (in discovery order by id): each state gets the parent and rule of its least pair, the level is ranked by
-   * those pairs (a counting sort by parent, then by rule among siblings, which are few) and renumbered in that order
+   * those pairs (a counting sort by parent, each part of {@code parallel} counting its own slice, then by rule among
+   * siblings, which are few) and renumbered in that order, the records and their least parents moved in one pass
    * ({@link StateStore#permute}): linear in the level's size, in {@code parallel}'s parts. It becomes the level
-   * expanded next. Returns the renumbering, for whatever else holds the level's ids. When the store cannot copy the
-   * level's records within its memory budget, the states keep their ids (with their least parents) and {@link
-   * MemoryLimitReached} is thrown: the search must stop.
+   * expanded next. Returns the renumbering, valid until the next call (it shares this order's arrays), for whatever
+   * else holds the level's ids. When the store cannot copy the level's records within its memory budget, the states
+   * keep their ids (with their least parents) and {@link MemoryLimitReached} is thrown: the search must stop.
+   *
+   * <p>The arrays of the ranking and the pairs' chunks are kept from level to level ({@link #bytes}): allocated
+   * afresh per level, they were a third of a gigabyte on counters 10^7, and the collections and page faults that
+   * came with them cost more than the ranking itself.
    */
   Renumbering finishLevel(StateStore store, int from, int to, int limit, ParallelParts parallel) {
     int n = limit - to;
     int parents = to - from;
     int parts = parallel.parts(n);
-    long[] least = new long[n];
-    int[] start = new int[parents + 1];
+    int buckets = parents + 1;
+    long[] least = scratch.least(n); // the least link (parent id << 32 | rule) per state of the level; -1: a hole
+    int[] counts = scratch.counts(parts * buckets); // per part, then per parent: its states, then its first slot
+    long base = (long) from << 32; // a pair's position is relative to from
     parallel.run(parts, p -> {
+      int[] mine = counts;
+      int at = p * buckets;
+      java.util.Arrays.fill(mine, at, at + buckets, 0);
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
-        int id = to + i;
-        if (store.isHole(id)) {
+        // the parent it was first stored with (not offered: see ParentOffers#stored), or a less one offered since
+        long link = store.link(to + i);
+        if (link < 0) {
+          least[i] = -1; // a hole
           continue;
         }
-        // the parent it was first stored with (not offered: see ParentOffers#stored), or a less one offered since
-        long pair = (((long) (store.parent(id) - from) << 32) | store.rule(id)) + 1;
-        long offered = pairAt(i);
-        if (offered != 0 && offered < pair) {
-          pair = offered;
+        long offered = takePair(i);
+        if (offered != 0 && offered - 1 + base < link) {
+          link = offered - 1 + base;
         }
-        least[i] = pair;
-        INTS.getAndAdd(start, (int) ((pair - 1) >>> 32) + 1, 1);
+        least[i] = link;
+        mine[at + (int) ((link >>> 32) - from)]++;
       }
     });
-    for (int q = 1; q <= parents; q++) {
-      start[q] += start[q - 1];
+    int[] start = scratch.start(buckets);
+    int count = 0;
+    for (int q = 0; q < parents; q++) { // the parts' slices in order: a parent's states keep their order in the level
+      start[q] = count;
+      for (int p = 0; p < parts; p++) {
+        int c = counts[p * buckets + q];
+        counts[p * buckets + q] = count;
+        count += c;
+      }
     }
-    int count = start[parents];
-    int[] next = start.clone();
-    int[] sorted = new int[count];
+    start[parents] = count;
+    int total = count;
+    int[] sorted = scratch.sorted(total);
     parallel.run(parts, p -> {
+      int at = p * buckets;
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
-        if (least[i] != 0) {
-          sorted[(int) INTS.getAndAdd(next, (int) ((least[i] - 1) >>> 32), 1)] = i;
+        long link = least[i];
+        if (link >= 0) {
+          sorted[counts[at + (int) ((link >>> 32) - from)]++] = i;
         }
       }
     });
@@ -248,42 +282,42 @@ final class DiscoveryOrder {
       }
     });
     try {
-      store.permute(to, limit, sorted, parallel);
+      store.permute(to, limit, sorted, total, least, parallel);
     } catch (MemoryLimitReached e) {
       parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
         for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
             i++) {
-          if (least[i] != 0) {
-            store.setParent(to + i, from + (int) ((least[i] - 1) >>> 32), (int) (least[i] - 1));
+          if (least[i] >= 0) {
+            store.setParent(to + i, (int) (least[i] >>> 32), (int) least[i]);
           }
         }
       });
       throw e;
     }
-    int[] position = new int[n];
-    java.util.Arrays.fill(position, -1);
-    int countParts = parallel.parts(count);
-    parallel.run(countParts, p -> {
-      for (int k = ParallelParts.sliceStart(count, countParts, p), end = ParallelParts.sliceStart(count, countParts,
-          p + 1); k < end; k++) {
-        int i = sorted[k];
-        position[i] = k;
-        long pair = least[i] - 1;
-        store.setParent(to + k, from + (int) (pair >>> 32), (int) pair);
-      }
-    });
     levelFrom = to;
     startBuilding(limit);
-    return new Renumbering(to, limit, position, sorted);
+    return new Renumbering(to, limit, sorted, total);
   }
 
-  private long pairAt(int index) {
+  /**
+   * The least pair offered for the state at {@code index} in the level being built (0: none), zeroed so that the
+   * chunk serves the next level as it is. After the level's workers are done.
+   */
+  private long takePair(int index) {
     long[] chunk = pairs.get(index >>> CHUNK_BITS);
-    return chunk == null ? 0 : (long) PAIRS.getAcquire(chunk, index & CHUNK_MASK);
+    if (chunk == null) {
+      return 0;
+    }
+    long pair = chunk[index & CHUNK_MASK];
+    if (pair != 0) {
+      chunk[index & CHUNK_MASK] = 0;
+    }
+    return pair;
   }
 
-  /** Bytes held: the pairs and bounds of the level being built. */
+  /** Bytes held: the pairs and bounds of the level being built, and the arrays kept for the ranking. */
   long bytes() {
-    return ((long) pairChunks.get() << (CHUNK_BITS + 3)) + ((long) boundChunks.get() << (CHUNK_BITS + 2));
+    return ((long) pairChunks.get() << (CHUNK_BITS + 3)) + ((long) boundChunks.get() << (CHUNK_BITS + 2))
+        + scratch.bytes();
   }
 }

@@ -417,11 +417,22 @@ final class StateStore {
   /**
    * Reorders the records of the ids {@code from .. limit - 1}: the record at {@code from + source[k]} moves to {@code
    * from + k}, and the ids from {@code from + source.length} on become holes. Parents and rules are left to the caller
-   * ({@link #setParent}). The range's records are copied first (reserved from the budget for the time: throws {@link
-   * MemoryLimitReached}, the store unchanged, when they do not fit), then gathered into place in {@code parallel}'s
-   * parts. Between levels only, on a range whose links were not moved to the file.
+   * ({@link #setParent}). See {@link #permute(int, int, int[], int, long[], ParallelParts)}.
    */
   void permute(int from, int limit, int[] source, ParallelParts parallel) {
+    permute(from, limit, source, source.length, null, parallel);
+  }
+
+  /**
+   * Reorders the records of the ids {@code from .. limit - 1}: for {@code k < count}, the record at {@code from +
+   * source[k]} moves to {@code from + k} and gets the parent and rule {@code links[source[k]]} ({@code parent << 32 |
+   * rule}; {@code links} null: the parents and rules are left to the caller, {@link #setParent}); the ids from {@code
+   * from + count} on become holes. The range's records are copied first (reserved from the budget for the time:
+   * throws {@link MemoryLimitReached}, the store unchanged, when they do not fit), then gathered into place in {@code
+   * parallel}'s parts, the links written in the same pass. Between levels only, on a range whose links were not
+   * moved to the file.
+   */
+  void permute(int from, int limit, int[] source, int count, long[] links, ParallelParts parallel) {
     if (from >= limit) {
       return;
     }
@@ -444,24 +455,57 @@ final class StateStore {
           copy[c] = java.util.Arrays.copyOfRange(chunks.get(c0 + c).records, at, at + (end - first) * stride);
         }
       });
-      int n = source.length;
-      int parts = parallel.parts(n);
+      int parts = parallel.parts(count);
       parallel.run(parts, p -> {
-        for (int k = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); k < end;
-            k++) {
-          int src = from + source[k];
-          int c = (src >>> chunkBits) - c0;
+        int k = ParallelParts.sliceStart(count, parts, p);
+        int end = ParallelParts.sliceStart(count, parts, p + 1);
+        while (k < end) { // a run of destinations in one chunk at a time
           int dst = from + k;
-          System.arraycopy(copy[c], (src - copyFrom[c]) * stride, chunks.get(dst >>> chunkBits).records,
-              (dst & chunkMask) * stride, stride);
+          Chunk into = chunks.get(dst >>> chunkBits);
+          int runEnd = Math.min(end, ((dst >>> chunkBits) + 1 << chunkBits) - from);
+          for (; k < runEnd; k++, dst++) {
+            int old = source[k];
+            int src = from + old;
+            int c = (src >>> chunkBits) - c0;
+            int i = dst & chunkMask;
+            System.arraycopy(copy[c], (src - copyFrom[c]) * stride, into.records, i * stride, stride);
+            if (links != null) {
+              long link = links[old];
+              into.parents[i] = (int) (link >>> 32);
+              if (wideRules) {
+                into.wideRules[i] = (int) link;
+              } else {
+                into.rules[i] = (char) link;
+              }
+            }
+          }
         }
       });
-      for (int id = from + n; id < limit; id++) {
+      for (int id = from + count; id < limit; id++) {
         chunks.get(id >>> chunkBits).parents[id & chunkMask] = HOLE;
       }
     } finally {
       budget.release(bytes);
     }
+  }
+
+  /**
+   * State {@code id}'s parent and rule as one long, {@code parent << 32 | rule}: negative for a hole (and for a start
+   * state, whose parent is -1). One look-up of the chunk where {@link #isHole}, {@link #parent} and {@link #rule}
+   * take one each.
+   */
+  long link(int id) {
+    Chunk chunk = chunks.get(id >>> chunkBits);
+    int i = id & chunkMask;
+    if (chunk.parents == null) {
+      int parent = isHole(id) ? HOLE : links.parent(id >>> chunkBits, i);
+      return parent < 0 ? -1 : ((long) parent << 32) | links.rule(id >>> chunkBits, i);
+    }
+    int parent = chunk.parents[i];
+    if (parent < 0) {
+      return -1;
+    }
+    return ((long) parent << 32) | (wideRules ? chunk.wideRules[i] : chunk.rules[i]);
   }
 
   int rule(int id) {

@@ -89,7 +89,7 @@ class RenumberingTest {
       for (int k = 0; k < source.length; k++) {
         newIndex[source[k]] = k;
       }
-      Renumbering r = new Renumbering(b.from(), b.limit(), newIndex, source);
+      Renumbering r = new Renumbering(b.from(), b.limit(), source, source.length);
       int size = b.store().size();
       b.store().permute(b.from(), b.limit(), source, new ParallelParts(pool, parts, 1));
       b.table().renumber(r, new ParallelParts(pool, parts, 1));
@@ -110,6 +110,55 @@ class RenumberingTest {
         assertTrue(b.store().isHole(id), "holes last");
       }
     }
+  }
+
+  /**
+   * The links given to {@link StateStore#permute} (the least parents) land with their records, in the same pass, for
+   * rule ids of two bytes and of four; {@link StateStore#link} reads them back, and a hole as negative.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {8, 100_000})
+  void permuteWritesEachStatesLinkWithItsRecord(int ruleLimit) {
+    int bits = 20;
+    Random rnd = new Random(ruleLimit);
+    StateStore store = new StateStore(bits, 1, ruleLimit);
+    StateStore.Appender first = store.appender();
+    for (int v = 0; v < 100; v++) {
+      store.add(first, state(v, bits), -1, 0);
+    }
+    store.release(first);
+    int from = store.idLimit();
+    StateStore.Appender[] two = {store.appender(), store.appender()};
+    List<Integer> ids = new ArrayList<>();
+    int n = 150_000; // over two chunks
+    for (int v = 100; v < 100 + n; v++) {
+      ids.add(store.add(two[rnd.nextInt(2)], state(v, bits), v % 100, v % 8));
+    }
+    for (StateStore.Appender a : two) {
+      store.release(a);
+    }
+    int limit = store.idLimit();
+    List<Integer> shuffled = new ArrayList<>(ids);
+    Collections.shuffle(shuffled, rnd);
+    int[] source = new int[n + 7]; // longer than the level, as the ranking's kept arrays are
+    long[] links = new long[limit - from];
+    for (int k = 0; k < n; k++) {
+      source[k] = shuffled.get(k) - from;
+      links[source[k]] = ((long) rnd.nextInt(100) << 32) | rnd.nextInt(ruleLimit);
+    }
+    store.permute(from, limit, source, n, links, new ParallelParts(pool, 2, 1));
+    for (int k = 0; k < n; k++) {
+      int id = from + k;
+      int v = (int) (get(store, id)[0] & 0xFFFFF);
+      assertEquals(shuffled.get(k), ids.get(v - 100), "state " + v + " moved to its new id");
+      assertEquals(links[source[k]], store.link(id), "the link given for state " + v);
+      assertEquals((int) (links[source[k]] >>> 32), store.parent(id));
+      assertEquals((int) links[source[k]], store.rule(id));
+    }
+    for (int id = from + n; id < limit; id++) {
+      assertTrue(store.isHole(id) && store.link(id) < 0, "holes last, and negative links");
+    }
+    assertEquals(-1, store.link(0), "a start state's link (parent -1) is negative too");
   }
 
   @Test
