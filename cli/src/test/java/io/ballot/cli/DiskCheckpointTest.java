@@ -22,17 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mismatched checkpoint is refused on disk as in memory (exit 7), the checkpoint left as it was.
  */
 class DiskCheckpointTest {
-  private static final String COUNTERS = """
-      const N: 5; MAX: 9;
-      type idx: 1..N; val: 0..MAX;
-      var c: array [idx] of val;
-      startstate begin for i: idx do c[i] := 0; end; end;
-      ruleset i: idx do
-        rule "inc" c[i] < MAX ==> begin c[i] := c[i] + 1; end;
-        rule "reset" c[i] = MAX ==> begin c[i] := 0; end;
-      end;
-      invariant "bounded" forall i: idx do c[i] <= MAX end;
-      """;
+  private static final String COUNTERS = CountersModel.text(5, 9);
   /** Fails only deep in the search (depth 34), with a counterexample. */
   private static final String DEEP_BUG = COUNTERS.replace("c[i] <= MAX end",
       "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34");
@@ -43,15 +33,6 @@ class DiskCheckpointTest {
     Path p = dir.resolve(name);
     Files.writeString(p, text);
     return p;
-  }
-
-  /**
-   * {@code model} with 64 bits more state that never change: states of more than 63 bits are stored by id, so the
-   * in-memory search can hand them over at a level boundary.
-   */
-  private static String wide(String model) {
-    return model.replace("var c: array [idx] of val;", "var c: array [idx] of val; pad: array [1..4] of 0..65535;")
-        .replace("startstate begin ", "startstate begin for k: 1..4 do pad[k] := 7; end; ");
   }
 
   /** The text report less the start lines, the time and the memory figures. */
@@ -130,7 +111,7 @@ class DiskCheckpointTest {
   /** States stored by id are handed over at a level boundary: the checkpoint is committed there and resumed on disk. */
   @Test
   void autoWithCheckpointsHandsOverAtALevelBoundaryWithTheSameCounterexample() throws IOException {
-    Path model = write("deep.m", wide(DEEP_BUG));
+    Path model = write("deep.m", CountersModel.wide(DEEP_BUG));
     Cli full = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
     Path ck = dir.resolve("ck");
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--x-wide-store", "records",

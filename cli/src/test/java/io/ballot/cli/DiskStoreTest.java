@@ -21,26 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * properties, hash compaction. (Checkpoints with the disk store: {@link DiskCheckpointTest}.)
  */
 class DiskStoreTest {
-  private static final String COUNTERS = """
-      const N: 4; MAX: 5;
-      type idx: 1..N; val: 0..MAX;
-      var c: array [idx] of val;
-      startstate begin for i: idx do c[i] := 0; end; end;
-      ruleset i: idx do
-        rule "inc" c[i] < MAX ==> begin c[i] := c[i] + 1; end;
-        rule "reset" c[i] = MAX ==> begin c[i] := 0; end;
-      end;
-      invariant "bounded" forall i: idx do c[i] <= MAX end;
-      """;
-
-  /**
-   * {@code model} with 64 bits more state that never change: states of more than 63 bits are stored by id, so the
-   * in-memory search can hand them over (narrower ones are kept as bare values, and the disk search starts again).
-   */
-  private static String wide(String model) {
-    return model.replace("var c: array [idx] of val;", "var c: array [idx] of val; pad: array [1..4] of 0..65535;")
-        .replace("startstate begin ", "startstate begin for k: 1..4 do pad[k] := 7; end; ");
-  }
+  private static final String COUNTERS = CountersModel.text(4, 5);
 
   @TempDir Path dir;
 
@@ -93,7 +74,7 @@ class DiskStoreTest {
    */
   @Test
   void partitionsFlushedMidChunkKeepTheOneThreadOrder() throws IOException {
-    Path model = write("deep-bug.m", COUNTERS.replace("N: 4", "N: 5")
+    Path model = write("deep-bug.m", CountersModel.text(5, 5)
         .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[3] + c[5] < 13"));
     Cli memory = Cli.run("check", model.toString(), "--store", "memory", "--threads", "2");
     Cli disk = Cli.run("check", model.toString(), "--store", "disk", "--memory", "16K", "--threads", "3");
@@ -137,7 +118,7 @@ class DiskStoreTest {
   @Test
   void autoContinuesOnDiskFromALevelBoundaryWithTheSameCounterexample() throws IOException {
     // The invariant fails only deep in the search (at depth 4 * 9 - 2), long after the hand-over.
-    Path model = write("deep.m", wide(COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")
+    Path model = write("deep.m", CountersModel.wide(CountersModel.text(5, 9)
         .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34")));
     Cli full = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
     // The default first tries the tree-compressed store, which does not compress these counters enough to hold the
@@ -202,7 +183,7 @@ class DiskStoreTest {
 
   @Test
   void autoSearchesAgainOnDiskWhenStatesKeptAsValuesReachTheLimit() throws IOException {
-    Path model = write("counters.m", COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9"));
+    Path model = write("counters.m", CountersModel.text(5, 9));
     Cli full = Cli.run("check", model.toString(), "--threads", "2");
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "256K");
     assertEquals(0, full.exitCode(), full.toString());
@@ -224,7 +205,7 @@ class DiskStoreTest {
 
   @Test
   void autoContinuesOnDiskWhenTheMemoryLimitNears() throws IOException {
-    Path model = write("counters.m", wide(COUNTERS.replace("N: 4", "N: 5").replace("MAX: 5", "MAX: 9")));
+    Path model = write("counters.m", CountersModel.wide(CountersModel.text(5, 9)));
     Cli full = Cli.run("check", model.toString(), "--threads", "2");
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--x-wide-store", "records");
     Cli memory = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M", "--store", "memory");
