@@ -102,17 +102,7 @@ public final class Interpreter implements TransitionSystem {
   @Override
   public boolean runStart(int i, long[] out, Effects fx) throws ModelError {
     Inst<StartState> inst = starts.get(i);
-    Frame f = new Frame(out, fx);
-    if (!bind(inst, f)) {
-      return false;
-    }
-    allocate(inst.source().locals(), f);
-    try {
-      exec.run(inst.source().body(), f);
-      return true;
-    } catch (AssumptionFailed e) {
-      return false;
-    }
+    return execute(inst, inst.source().locals(), inst.source().body(), new Frame(out, fx));
   }
 
   @Override
@@ -143,13 +133,17 @@ public final class Interpreter implements TransitionSystem {
   @Override
   public boolean fire(int i, long[] state, long[] next, Effects fx) throws ModelError {
     Inst<Rule> inst = rules.get(i);
-    Frame f = new Frame(next, fx);
+    return execute(inst, inst.source().locals(), inst.source().body(), new Frame(next, fx));
+  }
+
+  /** Binds the instance's parameters, then runs its body in {@code f}: false when a binding or an assumption fails. */
+  private boolean execute(Inst<?> inst, List<Local> locals, List<Stmt> body, Frame f) throws ModelError {
     if (!bind(inst, f)) {
       return false;
     }
-    allocate(inst.source().locals(), f);
+    allocate(locals, f);
     try {
-      exec.run(inst.source().body(), f);
+      exec.run(body, f);
       return true;
     } catch (AssumptionFailed e) {
       return false;
