@@ -11,11 +11,8 @@ import io.ballot.checker.compile.InterpretFirst;
 import io.ballot.checker.compile.ModelCompiler;
 import io.ballot.checker.explore.BfsExplorer;
 import io.ballot.checker.result.messages.MessageTraces;
-import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
-import io.ballot.checker.result.Violation;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
 import java.io.IOException;
@@ -65,8 +62,8 @@ class CompiledVsInterpretedTest {
         skipped++;
         continue;
       }
-      String sa = summary(a);
-      String sb = summary(b);
+      String sa = ResultSummary.of(a);
+      String sb = ResultSummary.of(b);
       if (!sa.equals(sb)) {
         failures.add(m.name() + ":\n  interpreted: " + sa + "\n  compiled:    " + sb);
       }
@@ -75,7 +72,7 @@ class CompiledVsInterpretedTest {
         InterpretFirst engines = InterpretFirst.switchingAt(load.model(), code, at);
         Result c = MessageTraces.annotate(
             new BfsExplorer(engines, options, ProgressListener.NONE).run(), load.model().networks());
-        String sc = summary(c);
+        String sc = ResultSummary.of(c);
         if (c.verdict() != Verdict.INCOMPLETE && !sa.equals(sc)) {
           failures.add(m.name() + ":\n  interpreted:          " + sa + "\n  switched at " + at + ": " + sc);
         }
@@ -96,24 +93,5 @@ class CompiledVsInterpretedTest {
     failures.forEach(f -> System.out.println("  FAIL " + f));
     assertTrue(failures.isEmpty(), failures.size() + " models differ:\n" + String.join("\n", failures));
     assertTrue(compared > 0, "no corpus model compared");
-  }
-
-  private static String summary(Result r) {
-    StringBuilder b = new StringBuilder();
-    b.append(r.verdict()).append(" states=").append(r.states()).append(" rules=").append(r.rulesFired())
-        .append(" depth=").append(r.depth());
-    for (Violation v : r.violations()) {
-      b.append(" | ").append(v.kind()).append(' ').append(v.property()).append(" @").append(v.location())
-          .append(": ").append(v.message());
-      for (TraceStep t : v.trace()) {
-        b.append(" > ").append(t.rule()).append(t.parameters()).append(t.state());
-      }
-    }
-    for (CoverCount c : r.covers()) {
-      b.append(" | cover ").append(c.property()).append('=').append(c.hits());
-    }
-    b.append(" | rules ").append(r.rules()).append(" complete=").append(r.complete()).append(' ')
-        .append(r.stopReason());
-    return b.toString();
   }
 }

@@ -10,11 +10,8 @@ import io.ballot.checker.Checker;
 import io.ballot.checker.ProgressListener;
 import io.ballot.checker.StoreChoice;
 import io.ballot.checker.ir.Model;
-import io.ballot.checker.result.CoverCount;
 import io.ballot.checker.result.Result;
-import io.ballot.checker.result.TraceStep;
 import io.ballot.checker.result.Verdict;
-import io.ballot.checker.result.Violation;
 import io.ballot.dsl.api.FrontEnd;
 import io.ballot.dsl.api.LoadResult;
 import java.io.IOException;
@@ -86,8 +83,8 @@ class DiskStoreCorpusTest {
           skipped++;
           continue;
         }
-        String a = summary(memory);
-        String b = summary(disk);
+        String a = ResultSummary.of(memory);
+        String b = ResultSummary.of(disk);
         if (!a.equals(b)) {
           failures.add(path.getFileName() + " (" + o.symmetry() + "):\n  memory: " + a + "\n  disk:   " + b);
         }
@@ -115,24 +112,5 @@ class DiskStoreCorpusTest {
   private static boolean hasScalarsets(LoadResult load) {
     return io.ballot.checker.symmetry.SymmetryReduction.of(
         new io.ballot.checker.state.StateLayout(load.model()), Symmetry.HEURISTIC).reduces();
-  }
-
-  static String summary(Result r) {
-    StringBuilder b = new StringBuilder();
-    b.append(r.verdict()).append(" states=").append(r.states()).append(" rules=").append(r.rulesFired())
-        .append(" depth=").append(r.depth());
-    for (Violation v : r.violations()) {
-      b.append(" | ").append(v.kind()).append(' ').append(v.property()).append(" @").append(v.location())
-          .append(": ").append(v.message());
-      for (TraceStep t : v.trace()) {
-        b.append(" > ").append(t.rule()).append(t.parameters()).append(t.state());
-      }
-    }
-    for (CoverCount c : r.covers()) {
-      b.append(" | cover ").append(c.property()).append('=').append(c.hits());
-    }
-    b.append(" | rules ").append(r.rules()).append(" complete=").append(r.complete()).append(' ')
-        .append(r.stopReason());
-    return b.toString();
   }
 }
