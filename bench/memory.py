@@ -4,13 +4,14 @@
   bench/memory.py                                   # the default models below
   bench/memory.py --no-cmurphi bench/models/counters.m
   bench/memory.py --only-ballot-hc --const N=8 bench/models/counters.m   # the 10^8-state run (omission bound)
+  bench/memory.py --only-ballot-hc --hc-states 1000000000 --const N=9 bench/models/counters.m   # 10^9, table sized
 
 For each model it runs, in this order and in the same run:
   * ballot check (exact), then ballot check --hash-compaction BITS, both with --json: the states, the search's own
     accounting of its peak bytes (memory.peakBytes: states, index, buffers, signature table; what --memory caps)
     and, under compaction, the omission bound; and the process's peak RSS (/usr/bin/time -v). The compacted run
     gets a --memory sized from the exact run as CMurphi's -m is (its table takes half of it up front: no growth);
-    with --only-ballot-hc it has the default budget and grows its table;
+    with --only-ballot-hc it has the default budget and grows its table, unless --hc-states sizes it;
   * Rumur's generated checker (cc -O3), default options but --deadlock-detection off: peak RSS;
   * CMurphi (mu, g++ -O2 -I CMURPHI/include), full states (mu -b: bit-packed) and hash compaction (mu -b -c, run
     with -bBITS), each with -m sized to the state count (a first short run reads the capacity per MiB): peak RSS.
@@ -154,6 +155,9 @@ def main():
     ap.add_argument("--no-cmurphi", action="store_true")
     ap.add_argument("--no-rumur", action="store_true")
     ap.add_argument("--only-ballot-hc", action="store_true", help="only ballot --hash-compaction (the 10^8 run)")
+    ap.add_argument("--hc-states", type=int, default=0,
+                    help="with --only-ballot-hc: size --memory for this many states, as the exact run sizes it "
+                         "(no table growth: at 10^9 a grown table recomputes every state and holds two tables)")
     ap.add_argument("--timeout", type=int, default=3600)
     args = ap.parse_args()
     if not JAR.exists():
@@ -183,6 +187,9 @@ def main():
                 exact = rows[0][1]
                 table = int(exact["states"] / 0.78 * args.bits / 8) + (1 << 20)
                 hc += ["--memory", str(table + max(table, exact["peak"]))]
+            elif args.hc_states:
+                table = int(args.hc_states / 0.78 * args.bits / 8) + (1 << 20)
+                hc += ["--memory", str(2 * table)]
             rows.append((f"ballot hc{args.bits}", ballot(model, consts + hc, args.threads, args.timeout, tmp),
                          base["ballot"]))
             states = rows[0][1]["states"]
