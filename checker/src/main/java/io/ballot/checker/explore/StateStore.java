@@ -428,7 +428,7 @@ final class StateStore {
    * ({@link #setParent}). See {@link #permute(int, int, int[], int, long[], ParallelParts)}.
    */
   void permute(int from, int limit, int[] source, ParallelParts parallel) {
-    permute(from, limit, source, source.length, null, parallel);
+    permute(from, limit, source, source.length, (long[]) null, parallel);
   }
 
   /**
@@ -441,6 +441,12 @@ final class StateStore {
    * moved to the file.
    */
   void permute(int from, int limit, int[] source, int count, long[] links, ParallelParts parallel) {
+    permute(from, limit, source, count, links == null ? null : k -> links[k], parallel);
+  }
+
+  /** As {@link #permute(int, int, int[], int, long[], ParallelParts)}, the links read through {@code links}. */
+  void permute(int from, int limit, int[] source, int count, java.util.function.IntToLongFunction links,
+      ParallelParts parallel) {
     if (from >= limit) {
       return;
     }
@@ -478,7 +484,7 @@ final class StateStore {
             int i = dst & chunkMask;
             System.arraycopy(copy[c], (src - copyFrom[c]) * stride, into.records, i * stride, stride);
             if (links != null) {
-              long link = links[old];
+              long link = links.applyAsLong(old);
               into.parents[i] = (int) (link >>> 32);
               if (wideRules) {
                 into.wideRules[i] = (int) link;
