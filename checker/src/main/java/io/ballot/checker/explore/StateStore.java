@@ -322,16 +322,36 @@ final class StateStore {
       }
     }
     droppedChunks = Math.max(droppedChunks, end);
-    trimFree();
+    trimFree(true);
+  }
+
+  /** Chunks holding records after the last {@link #dropRecordsBelow} (the level to expand next); 0: none yet. */
+  private int recordsBefore;
+
+  /**
+   * Frees the records of chunk {@code c} now, keeping its array for the next chunks ({@link #dropRecordsBelow}, for
+   * one chunk during a level: {@link LevelRelease}): no thread may read them again. Thread-safe.
+   */
+  synchronized void dropChunk(int c) {
+    Chunk chunk = chunks.get(c);
+    if (chunk != null && chunk.records != null) {
+      chunks.set(c, chunk.parents == null ? new Chunk(null, chunk.holes) : new Chunk(chunk));
+      freeRecords.push(chunk.records);
+    }
   }
 
   /**
    * Gives back to the budget (and the collector) the arrays kept for reuse beyond what the next level is expected to
-   * take: as many as the chunks in use now hold (the level being expanded), at least one. When levels shrink, the
-   * arrays of the wide levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31
-   * bytes per state at its peak).
+   * take: as many as the chunks in use now hold (the level being expanded), times that level's growth over the one
+   * before when it is less than one (levels shrinking), at least one. When levels shrink, the arrays of the wide
+   * levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31 bytes per state at
+   * its peak), and a level's worth of them beside the next level's records (2.9 of 18.4 bytes).
    */
   private synchronized void trimFree() {
+    trimFree(false);
+  }
+
+  private synchronized void trimFree(boolean levelEnd) {
     int records = 0;
     int links = 0;
     int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
@@ -342,6 +362,12 @@ final class StateStore {
         links += chunk.parents != null ? 1 : 0;
       }
     }
+    double growth = recordsBefore > 0 && records < recordsBefore ? records / (double) recordsBefore : 1;
+    if (levelEnd) {
+      recordsBefore = records;
+    }
+    records = (int) Math.ceil(records * growth);
+    links = (int) Math.ceil(links * growth);
     while (freeRecords.size() > Math.max(1, records)) {
       freeRecords.pop();
       budget.release(recordBytesPerChunk());
