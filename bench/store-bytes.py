@@ -6,6 +6,8 @@ the end, per state of the whole run.
     bench/store-bytes.py MODEL [CHECK OPTIONS...]
     e.g. bench/store-bytes.py protocols/models/paxos/Paxos.m --threads 2 --deadlock-detection off
     BALLOT_JAR=/tmp/old.jar bench/store-bytes.py ...   (another build; default cli/target/ballot.jar)
+    bench/store-bytes.py --levels MODEL ...            (also every level's states and parts)
+    JAVA_HEAP=-Xmx3g bench/store-bytes.py ...          (the JVM's heap option; default none)
 
 "Accounted" is what --memory caps (memory.peakBytes of the JSON report is its maximum over the progress reports,
 which also come every half second within a level: it can be a little above the peak level's figure here). The
@@ -20,10 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 JAR = Path(os.environ.get("BALLOT_JAR", ROOT / "cli" / "target" / "ballot.jar"))
 PARTS = ["foundRoots", "treeInner", "levelIndex", "records", "links", "free", "directory", "order"]
 
-model, options = sys.argv[1], sys.argv[2:]
+levels = "--levels" in sys.argv
+args = [a for a in sys.argv[1:] if a != "--levels"]
+model, options = args[0], args[1:]
 with tempfile.TemporaryDirectory() as tmp:
     rec = Path(tmp) / "r.jfr"
-    cmd = ["java", "-Xss16m", "-XX:+UseParallelGC", f"-XX:StartFlightRecording=filename={rec},settings=default",
+    heap = [os.environ["JAVA_HEAP"]] if os.environ.get("JAVA_HEAP") else []
+    cmd = ["java", *heap, "-Xss16m", "-XX:+UseParallelGC", f"-XX:StartFlightRecording=filename={rec},settings=default",
            "-jar", str(JAR), "check", model, *options]
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode not in (0, 10):
@@ -44,3 +49,7 @@ for k in PARTS:
     print(f"  {k:12s} {peak[k]:12d} {peak[k] / final:8.2f}")
 print(f"  {'other':12s} {other:12d} {other / final:8.2f}")
 print(f"  {'total':12s} {peak['accounted']:12d} {peak['accounted'] / final:8.2f}")
+if levels:
+    print("  depth   states  " + " ".join(f"{k:>10s}" for k in ["accounted", *PARTS]))
+    for e in sorted(events, key=lambda e: e["depth"]):
+        print(f"  {e['depth']:5d} {e['states']:8d}  " + " ".join(f"{e[k]:10d}" for k in ["accounted", *PARTS]))

@@ -485,7 +485,10 @@ public final class BfsExplorer {
     if (workers > 1 && options.parents() == CheckOptions.Parents.LEAST) { // FIRST: measurement only, no tracking
       order.startTracking(from, to);
     }
-    Level level = new Level(from, to);
+    // The states of the levels already expanded are values in the seen-set, their records dropped at the level's
+    // end: dropped as soon as expanded instead. Not with a checkpoint, which a stop within the level writes from
+    // the level's records.
+    Level level = new Level(from, to, inline != null && checkpoint == null ? new LevelRelease(store, from, to) : null);
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < workers; t++) {
       futures.add(pool.submit(new Worker(level)));
@@ -607,6 +610,11 @@ public final class BfsExplorer {
         } finally {
           checkStored(lane); // the states stored before a memory limit stopped the batch are checked too
           rulesFired.add(fired);
+        }
+        // A violation found in the level may name a state of it, whose record its report reads: from then on the
+        // level's records stay (a chunk is freed only when all its batches were told).
+        if (level.release != null && !stop && pending.isEmpty()) {
+          level.release.expanded(base + from, base + to);
         }
         checkTimeLimit();
       }

@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * it, 58 of 1,614 without, one JFR run each on a loaded machine), and across levels the id order is the discovery
  * order. Parent links, hence counterexamples (and which state a liveness violation names: the least id), are then a function of the
  * model and the options alone. The pairs cost eight bytes per state of the level being
- * built (allocated in chunks as offers reach them), the ranking about 24 bytes per state of the level: both kept
- * from level to level, so as much as the widest level needs ({@link #bytes}); the renumbering takes a copy of the
- * level's records for the time of {@link #finishLevel}.
+ * built (allocated in chunks as offers reach them; the ranking writes each state's least link over its pair), the
+ * ranking four bytes per state of the level and four per parent: both kept from level to level, so as much as the
+ * widest level needs ({@link #bytes}); the renumbering takes a copy of the level's records for the time of {@link
+ * #finishLevel}.
  *
  * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}); the
  * workers offer pairs during a level (their tasks are submitted after those writes).
@@ -38,6 +39,12 @@ final class DiscoveryOrder {
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
   private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
+  /**
+   * log2 of the bounds per chunk of {@link #bounds}, a bound per block of ids: 1,024 (64 K ids, 4 KiB) for blocks
+   * of 64 ids, more for smaller blocks, so that the chunks' directory has at most 2^15 entries.
+   */
+  private int boundChunkBits;
+  private int boundChunkMask;
   private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
@@ -89,7 +96,9 @@ final class DiscoveryOrder {
     buildFrom = from;
     if (pairs == null) {
       pairs = new AtomicReferenceArray<>(MAX_CHUNKS);
-      bounds = new AtomicReferenceArray<>(MAX_CHUNKS);
+      boundChunkBits = Math.max(10, 31 - Math.max(0, blockBits) - 15);
+      boundChunkMask = (1 << boundChunkBits) - 1;
+      bounds = new AtomicReferenceArray<>(1 << (31 - Math.max(0, blockBits) - boundChunkBits));
     } else {
       for (int c = 0, seen = 0; seen < boundChunks.get() && c < MAX_CHUNKS; c++) {
         int[] chunk = bounds.get(c);
@@ -125,9 +134,9 @@ final class DiscoveryOrder {
    */
   void raiseBound(int next, int bound) {
     int g = (next >>> blockBits) - buildBlock;
-    int[] chunk = boundChunk(g >>> CHUNK_BITS);
+    int[] chunk = boundChunk(g >>> boundChunkBits);
     // published with the states stored after it (the seen-set's release)
-    chunk[g & CHUNK_MASK] = bound;
+    chunk[g & boundChunkMask] = bound;
   }
 
   /**
@@ -139,9 +148,9 @@ final class DiscoveryOrder {
   boolean offerSeen(int found, int parentPosition, int rule) {
     if (blockBits >= 0) {
       int g = (found >>> blockBits) - buildBlock;
-      int[] chunk = bounds.get(g >>> CHUNK_BITS);
+      int[] chunk = bounds.get(g >>> boundChunkBits);
       if (chunk != null) {
-        int bound = (int) INTS.getAcquire(chunk, g & CHUNK_MASK);
+        int bound = (int) INTS.getAcquire(chunk, g & boundChunkMask);
         if (bound != 0 && parentPosition >= bound) {
           return false;
         }
@@ -159,7 +168,7 @@ final class DiscoveryOrder {
   private int[] boundChunk(int c) {
     int[] chunk = bounds.get(c);
     if (chunk == null) {
-      int[] fresh = new int[1 << CHUNK_BITS];
+      int[] fresh = new int[1 << boundChunkBits];
       chunk = bounds.compareAndExchange(c, null, fresh);
       if (chunk == null) {
         chunk = fresh;
@@ -205,8 +214,9 @@ final class DiscoveryOrder {
   /**
    * Ends the level with ids {@code to .. limit - 1} (holes skipped), built by expanding the states {@code from .. to
    * - 1} (in discovery order by id): each state gets the parent and rule of its least pair, the level is ranked by
-   * those pairs (a counting sort by parent, each part of {@code parallel} counting its own slice, then by rule among
-   * siblings, which are few) and renumbered in that order, the records and their least parents moved in one pass
+   * those pairs (a counting sort by parent, the parts of {@code parallel} counting and placing their slices with
+   * atomic adds, then by rule among siblings, which are few: no two have the same rule, so the order the parts
+   * placed them in does not matter) and renumbered in that order, the records and their least parents moved in one pass
    * ({@link StateStore#permute}): linear in the level's size, in {@code parallel}'s parts. It becomes the level
    * expanded next. Returns the renumbering, valid until the next call (it shares this order's arrays), for whatever
    * else holds the level's ids. When the store cannot copy the level's records within its memory budget, the states
@@ -220,60 +230,61 @@ final class DiscoveryOrder {
     int n = limit - to;
     int parents = to - from;
     int parts = parallel.parts(n);
-    int buckets = parents + 1;
-    long[] least = scratch.least(n); // the least link (parent id << 32 | rule) per state of the level; -1: a hole
-    int[] counts = scratch.counts(parts * buckets); // per part, then per parent: its states, then its first slot
+    // The least link (parent id << 32 | rule; -1: a hole) per state of the level, written over its pair in the
+    // pairs' chunks (all the level's, allocated now): no array of its own, 8 bytes per state of the widest level.
+    for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) {
+      chunk(c);
+    }
+    int[] counts = scratch.counts(parents + 1); // per parent: its states, then the end of its slots
+    java.util.Arrays.fill(counts, 0, parents + 1, 0);
     long base = (long) from << 32; // a pair's position is relative to from
     parallel.run(parts, p -> {
-      int[] mine = counts;
-      int at = p * buckets;
-      java.util.Arrays.fill(mine, at, at + buckets, 0);
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
+        long[] chunk = pairs.get(i >>> CHUNK_BITS);
+        int slot = i & CHUNK_MASK;
         // the parent it was first stored with (not offered: see ParentOffers#stored), or a less one offered since
         long link = store.link(to + i);
         if (link < 0) {
-          least[i] = -1; // a hole
+          chunk[slot] = -1; // a hole
           continue;
         }
-        long offered = takePair(i);
+        long offered = chunk[slot];
         if (offered != 0 && offered - 1 + base < link) {
           link = offered - 1 + base;
         }
-        least[i] = link;
-        mine[at + (int) ((link >>> 32) - from)]++;
+        chunk[slot] = link;
+        INTS.getAndAdd(counts, (int) ((link >>> 32) - from), 1);
       }
     });
-    int[] start = scratch.start(buckets);
     int count = 0;
-    for (int q = 0; q < parents; q++) { // the parts' slices in order: a parent's states keep their order in the level
-      start[q] = count;
-      for (int p = 0; p < parts; p++) {
-        int c = counts[p * buckets + q];
-        counts[p * buckets + q] = count;
-        count += c;
-      }
+    for (int q = 0; q < parents; q++) { // each parent's first slot
+      int c = counts[q];
+      counts[q] = count;
+      count += c;
     }
-    start[parents] = count;
+    counts[parents] = count;
     int total = count;
     int[] sorted = scratch.sorted(total);
-    parallel.run(parts, p -> {
-      int at = p * buckets;
+    parallel.run(parts, p -> { // each state to a slot of its parent's, in any order: the rule orders them next
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
-        long link = least[i];
+        long link = least(i);
         if (link >= 0) {
-          sorted[counts[at + (int) ((link >>> 32) - from)]++] = i;
+          sorted[(int) INTS.getAndAdd(counts, (int) ((link >>> 32) - from), 1)] = i;
         }
       }
     });
+    // counts[q] is now the end of parent q's slots, so the start of q + 1's
     parallel.run(parts, p -> { // siblings (same parent: a segment of sorted) by rule; they are few
       for (int q = ParallelParts.sliceStart(parents, parts, p), end = ParallelParts.sliceStart(parents, parts, p + 1);
           q < end; q++) {
-        for (int k = start[q] + 1; k < start[q + 1]; k++) {
+        int first = q == 0 ? 0 : counts[q - 1];
+        for (int k = first + 1; k < counts[q]; k++) {
           int i = sorted[k];
+          long key = least(i);
           int j = k - 1;
-          while (j >= start[q] && least[sorted[j]] > least[i]) {
+          while (j >= first && least(sorted[j]) > key) {
             sorted[j + 1] = sorted[j];
             j--;
           }
@@ -282,42 +293,36 @@ final class DiscoveryOrder {
       }
     });
     try {
-      store.permute(to, limit, sorted, total, least, parallel);
+      store.permute(to, limit, sorted, total, this::least, parallel);
     } catch (MemoryLimitReached e) {
       parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
         for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
             i++) {
-          if (least[i] >= 0) {
-            store.setParent(to + i, (int) (least[i] >>> 32), (int) least[i]);
+          long link = least(i);
+          if (link >= 0) {
+            store.setParent(to + i, (int) (link >>> 32), (int) link);
           }
         }
       });
       throw e;
+    } finally {
+      for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) { // zeroed: no pair offered, for the next level
+        java.util.Arrays.fill(pairs.get(c), 0, Math.min(1 << CHUNK_BITS, n - (c << CHUNK_BITS)), 0L);
+      }
     }
     levelFrom = to;
     startBuilding(limit);
     return new Renumbering(to, limit, sorted, total);
   }
 
-  /**
-   * The least pair offered for the state at {@code index} in the level being built (0: none), zeroed so that the
-   * chunk serves the next level as it is. After the level's workers are done.
-   */
-  private long takePair(int index) {
-    long[] chunk = pairs.get(index >>> CHUNK_BITS);
-    if (chunk == null) {
-      return 0;
-    }
-    long pair = chunk[index & CHUNK_MASK];
-    if (pair != 0) {
-      chunk[index & CHUNK_MASK] = 0;
-    }
-    return pair;
+  /** The least link of the state at {@code index} in the level being finished ({@link #finishLevel}). */
+  private long least(int index) {
+    return pairs.get(index >>> CHUNK_BITS)[index & CHUNK_MASK];
   }
 
   /** Bytes held: the pairs and bounds of the level being built, and the arrays kept for the ranking. */
   long bytes() {
-    return ((long) pairChunks.get() << (CHUNK_BITS + 3)) + ((long) boundChunks.get() << (CHUNK_BITS + 2))
+    return ((long) pairChunks.get() << (CHUNK_BITS + 3)) + ((long) boundChunks.get() << (boundChunkBits + 2))
         + scratch.bytes();
   }
 }

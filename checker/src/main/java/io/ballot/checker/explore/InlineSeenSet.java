@@ -43,7 +43,7 @@ final class InlineSeenSet implements SeenSet {
   InlineSeenSet(StateStore store, int stateBits, FoundStates table) {
     this.store = store;
     this.table = table;
-    this.level = new StripedStateTable(store, stateBits <= 32);
+    this.level = new StripedStateTable(store, stateBits <= 32, 7);
   }
 
   @Override

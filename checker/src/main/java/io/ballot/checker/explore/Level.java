@@ -14,10 +14,17 @@ final class Level {
   /** Positions in the level: {@code to - from}. */
   final int size;
   final AtomicInteger cursor = new AtomicInteger();
+  /** Frees the level's records as its chunks are expanded; null: they stay to the level's end. */
+  final LevelRelease release;
 
   Level(int from, int to) {
+    this(from, to, null);
+  }
+
+  Level(int from, int to, LevelRelease release) {
     this.from = from;
     this.to = to;
     this.size = to - from;
+    this.release = release;
   }
 }

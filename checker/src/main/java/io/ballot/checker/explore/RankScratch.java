@@ -7,33 +7,15 @@ package io.ballot.checker.explore;
  * time.
  */
 final class RankScratch {
-  private long[] least = new long[0];
   private int[] counts = new int[0];
-  private int[] start = new int[0];
   private int[] sorted = new int[0];
 
-  /** At least {@code n} longs. */
-  long[] least(int n) {
-    if (least.length < n) {
-      least = new long[grown(least.length, n)];
-    }
-    return least;
-  }
-
-  /** At least {@code n} ints, for counts per part and parent. */
+  /** At least {@code n} ints, for counts per parent. */
   int[] counts(int n) {
     if (counts.length < n) {
       counts = new int[grown(counts.length, n)];
     }
     return counts;
-  }
-
-  /** At least {@code n} ints, for each parent's first slot in the ranking. */
-  int[] start(int n) {
-    if (start.length < n) {
-      start = new int[grown(start.length, n)];
-    }
-    return start;
   }
 
   /** At least {@code n} ints, for the ranking itself (the old index per new one). */
@@ -46,7 +28,7 @@ final class RankScratch {
 
   /** Bytes held by the arrays. */
   long bytes() {
-    return 8L * least.length + 4L * (counts.length + start.length + sorted.length) + 4 * 16;
+    return 4L * (counts.length + sorted.length) + 2 * 16;
   }
 
   private static int grown(int had, int needed) {

@@ -23,7 +23,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class StateStore {
   /** Records per chunk at most; fewer for wide states, so that a chunk stays within {@link #CHUNK_BYTES}. */
   private static final int MAX_CHUNK_BITS = 16;
-  private static final int CHUNK_BYTES = 4 << 20;
+  /**
+   * Bytes of records per chunk at most. Small, because the store holds whole chunks: the frontier's records, and the
+   * arrays kept for reuse, are rounded up to chunks (with 4 MiB chunks, 65,536 of Paxos's 30-byte states, its levels
+   * of 47,000 to 112,000 states held 2.9 MB of records and 3.7 MB of spare arrays at its peak, 6.4 of its 26.5 bytes
+   * per state). States of up to 4 bytes still take 65,536 a chunk.
+   */
+  private static final int CHUNK_BYTES = 256 << 10;
   /**
    * Ids reserved at a time by one thread, at most: a store's block ({@link #block}) is this or its chunk's size if
    * smaller (states of megabytes), so that a block divides every chunk and never spans two.
@@ -130,7 +136,9 @@ final class StateStore {
     int bitsForChunk = MAX_CHUNK_BITS;
     // Chunks of at most CHUNK_BYTES, and of at most a sixteenth of a small memory limit (--memory 100K still holds
     // thousands of small states, not one chunk).
-    long chunkLimit = Math.min(CHUNK_BYTES, budget.limit() / 16);
+    // States of over a sixteenth of CHUNK_BYTES take four a chunk, as many as with 4 MiB chunks, so that the
+    // directory (a slot per possible chunk of 2^31 ids, below) stays as small as it was for them.
+    long chunkLimit = Math.min(Math.max(CHUNK_BYTES, 4L * stride), budget.limit() / 16);
     while (bitsForChunk > 0 && (long) stride << bitsForChunk > chunkLimit) {
       bitsForChunk--;
     }
@@ -146,7 +154,7 @@ final class StateStore {
     // As many chunks as ids, or as the budget can hold: a directory for 2^31 ids of megabyte states would itself
     // take gigabytes.
     long fit = budget.limit() / chunkBytes() + 1;
-    int directory = (int) Math.min(((long) Integer.MAX_VALUE >>> chunkBits) + 1, fit);
+    int directory = (int) Math.min(Math.min(((long) Integer.MAX_VALUE >>> chunkBits) + 1, fit), Integer.MAX_VALUE - 8);
     budget.charge(8L * directory + 16);
     this.chunks = new AtomicReferenceArray<>(directory);
   }
@@ -314,16 +322,36 @@ final class StateStore {
       }
     }
     droppedChunks = Math.max(droppedChunks, end);
-    trimFree();
+    trimFree(true);
+  }
+
+  /** Chunks holding records after the last {@link #dropRecordsBelow} (the level to expand next); 0: none yet. */
+  private int recordsBefore;
+
+  /**
+   * Frees the records of chunk {@code c} now, keeping its array for the next chunks ({@link #dropRecordsBelow}, for
+   * one chunk during a level: {@link LevelRelease}): no thread may read them again. Thread-safe.
+   */
+  synchronized void dropChunk(int c) {
+    Chunk chunk = chunks.get(c);
+    if (chunk != null && chunk.records != null) {
+      chunks.set(c, chunk.parents == null ? new Chunk(null, chunk.holes) : new Chunk(chunk));
+      freeRecords.push(chunk.records);
+    }
   }
 
   /**
    * Gives back to the budget (and the collector) the arrays kept for reuse beyond what the next level is expected to
-   * take: as many as the chunks in use now hold (the level being expanded), at least one. When levels shrink, the
-   * arrays of the wide levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31
-   * bytes per state at its peak).
+   * take: as many as the chunks in use now hold (the level being expanded), times that level's growth over the one
+   * before when it is less than one (levels shrinking), at least one. When levels shrink, the arrays of the wide
+   * levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31 bytes per state at
+   * its peak), and a level's worth of them beside the next level's records (2.9 of 18.4 bytes).
    */
   private synchronized void trimFree() {
+    trimFree(false);
+  }
+
+  private synchronized void trimFree(boolean levelEnd) {
     int records = 0;
     int links = 0;
     int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
@@ -334,6 +362,12 @@ final class StateStore {
         links += chunk.parents != null ? 1 : 0;
       }
     }
+    double growth = recordsBefore > 0 && records < recordsBefore ? records / (double) recordsBefore : 1;
+    if (levelEnd) {
+      recordsBefore = records;
+    }
+    records = (int) Math.ceil(records * growth);
+    links = (int) Math.ceil(links * growth);
     while (freeRecords.size() > Math.max(1, records)) {
       freeRecords.pop();
       budget.release(recordBytesPerChunk());
@@ -420,7 +454,7 @@ final class StateStore {
    * ({@link #setParent}). See {@link #permute(int, int, int[], int, long[], ParallelParts)}.
    */
   void permute(int from, int limit, int[] source, ParallelParts parallel) {
-    permute(from, limit, source, source.length, null, parallel);
+    permute(from, limit, source, source.length, (long[]) null, parallel);
   }
 
   /**
@@ -433,6 +467,12 @@ final class StateStore {
    * moved to the file.
    */
   void permute(int from, int limit, int[] source, int count, long[] links, ParallelParts parallel) {
+    permute(from, limit, source, count, links == null ? null : k -> links[k], parallel);
+  }
+
+  /** As {@link #permute(int, int, int[], int, long[], ParallelParts)}, the links read through {@code links}. */
+  void permute(int from, int limit, int[] source, int count, java.util.function.IntToLongFunction links,
+      ParallelParts parallel) {
     if (from >= limit) {
       return;
     }
@@ -470,7 +510,7 @@ final class StateStore {
             int i = dst & chunkMask;
             System.arraycopy(copy[c], (src - copyFrom[c]) * stride, into.records, i * stride, stride);
             if (links != null) {
-              long link = links[old];
+              long link = links.applyAsLong(old);
               into.parents[i] = (int) (link >>> 32);
               if (wideRules) {
                 into.wideRules[i] = (int) link;

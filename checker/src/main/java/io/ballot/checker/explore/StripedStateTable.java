@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * StateStore}, indexed by an open-addressing hash table split into independently locked stripes. A slot is one
  * {@code long}: the low 32 bits of the state's hash above the id + 1 (0 = empty), so that probing compares hashes
  * without touching the stored state, and growing needs no rehashing of states. Each stripe probes linearly and
- * doubles when three quarters full. States of at most 32 bits are their own fragment (through a bijective mix, so
- * that they still spread over the slots): then equal fragments mean equal states, and a probe never reads the
- * store.
+ * doubles when three quarters full (seven eighths for the index of one level). States of at most 32 bits are their
+ * own fragment (through a bijective mix, so that they still spread over the slots): then equal fragments mean equal
+ * states, and a probe never reads the store.
  *
  * <p>Most successors in a breadth-first search are states already seen, so a lookup first probes without the
  * lock: slots are published with release writes after the state is in the store and read with acquire reads, so a
@@ -57,10 +57,23 @@ final class StripedStateTable implements SeenSet {
     long q1, q2, q3, q4, q5, q6, q7, q8;
   }
 
+  /** Eighths of a stripe's slots filled before it doubles. */
+  private final int fullEighths;
+
   /** An index over {@code store}; {@code exact} when states have at most 32 bits (see the class comment). */
   StripedStateTable(StateStore store, boolean exact) {
+    this(store, exact, 6);
+  }
+
+  /**
+   * An index as above whose stripes double when {@code fullEighths} eighths full (6: three quarters, the seen-set of
+   * all states; 7 for an index of one level, where the bytes count more than the few more probes, each a compare of
+   * the 32-bit fragments in the same cache line).
+   */
+  StripedStateTable(StateStore store, boolean exact, int fullEighths) {
     this.store = store;
     this.exact = exact;
+    this.fullEighths = fullEighths;
     this.budget = store.budget();
     budget.charge(indexBytes.get());
     for (int i = 0; i < STRIPES; i++) {
@@ -162,7 +175,7 @@ final class StripedStateTable implements SeenSet {
         int id = store.add(appender, state, parent, rule);
         SLOT.setRelease(slots, i, ((long) fragment << 32) | (id + 1L));
         fresh = 1;
-        if (++s.used * 4 > slots.length * 3) {
+        if (++s.used * 8 > slots.length * fullEighths) {
           grow(s); // replaces s.slots; slots[i], just filled, ends the loop
         }
       }
@@ -172,7 +185,7 @@ final class StripedStateTable implements SeenSet {
 
   /**
    * Doubles a stripe's slots, its bytes reserved from the budget first: when they do not fit, throws {@link
-   * MemoryLimitReached} and the stripe stays as it is (three quarters full, so still usable until the search stops).
+   * MemoryLimitReached} and the stripe stays as it is (still usable until the search stops).
    */
   private void grow(Stripe s) {
     long[] old = s.slots;
@@ -264,13 +277,23 @@ final class StripedStateTable implements SeenSet {
    * Empties the index, keeping its slot arrays (and their bytes in the budget) for the next level: no garbage per
    * level, and no regrowing from 16 slots. A stripe that held less than an eighth of its slots is cut down to twice
    * what it held, so that a search of many small levels after a wide one does not clear the wide one's slots each
-   * time. Between levels only (no lookup may run).
+   * time; a stripe filled to seven eighths ({@link #StripedStateTable(StateStore, boolean, int)}) to the fewest slots
+   * that hold what it held, as the next level of a shrinking search is smaller still (Paxos's level index was 1.66 MB
+   * at its peak, sized for a level twice as wide as the one it was for). Between levels only (no lookup may run).
    */
   void clear() {
     for (Stripe s : stripes) {
       synchronized (s) {
         long[] slots = s.slots;
-        if (slots.length > 16 && (long) s.used * 8 < slots.length) {
+        int fits = 16;
+        while ((long) s.used * 8 > (long) fits * fullEighths) {
+          fits *= 2;
+        }
+        if (fullEighths == 7 && fits < slots.length) {
+          s.slots = new long[fits];
+          budget.release(8L * (slots.length - fits));
+          indexBytes.addAndGet(-8L * (slots.length - fits));
+        } else if (slots.length > 16 && (long) s.used * 8 < slots.length) {
           int length = Math.max(16, Integer.highestOneBit(Math.max(1, s.used) * 4 - 1));
           s.slots = new long[length];
           budget.release(8L * (slots.length - length));

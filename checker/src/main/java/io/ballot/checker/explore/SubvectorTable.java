@@ -4,47 +4,127 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The distinct values of one inner node of a {@link TreeStateTable} (a part of the state, or a pair of its parts'
- * ids), each given a stable id from 0 in the order first seen: the values by id in pages of {@value #PAGE}
- * {@code long}s (the first page doubles up to that size, then a page is added at a time: a grown table holds its
- * values in about 8 bytes each, not 12 on average, and 16 while copying, in one doubled array), and an
- * open-addressing index of ids (plus one; 0 = empty) probed linearly and doubled when three quarters full. Protocol
- * models repeat their parts, so such a table holds far fewer values than there are states.
+ * The distinct values of one inner node of a {@link TreeStateTable} (a pair of its children's references, {@code
+ * left << 32 | right}), each given a stable id from 0 in the order first seen: the values by id in pages of
+ * {@value #PAGE} (the first page doubles up to that size, then a page is added at a time: a grown table holds its
+ * values at about their width each, not 1.5 times on average, and twice while copying, in one doubled array), and an
+ * open-addressing index of ids probed linearly and doubled when seven eighths full. Protocol models repeat their
+ * parts, so such a table holds far fewer values than there are states.
+ *
+ * <p>Narrow where the values allow: while both halves of every pair fit in 32 bits together (a node whose children
+ * are inner nodes with fewer than tens of thousands of ids each, as Paxos's two largest tables), the values are
+ * {@code int}s, {@code left << shift | right}, re-encoded with another shift or moved to {@code long}s when a pair
+ * does not fit. An index slot is the id plus one in its low bits (as many as the index's length takes, so 0 is
+ * empty) and the value's hash above them, so that a probe reads a value only when the hash bits agree: the index
+ * can then be fuller (seven eighths, not three quarters) without a cache miss per probe.
  *
  * <p>Filled between the levels of a search, by one thread ({@link #intern}) or several ({@link #internShared}), and
  * only read during a level. {@link #find} is thread-safe at any time: a value is written before the index slot that
- * names it is published (a release write, read with an acquire read), and a grown array is published after it is
- * filled, the values' before the index's; a reader of a stale index only misses the newest values. Every byte is
- * reserved from the budget first; a table that cannot grow throws {@link MemoryLimitReached} and is left as it was.
+ * names it is published (a release write, read with an acquire read), and grown or re-encoded values are published
+ * (one immutable {@link Values}) before any slot names an id they added, the values' before the index's; a reader of
+ * a stale index only misses the newest values. Every byte is reserved from the budget first; a table that cannot
+ * grow throws {@link MemoryLimitReached} and is left as it was.
  */
 final class SubvectorTable {
   private static final int FIRST = 16;
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
-
-  private final MemoryBudget budget;
   private static final int PAGE_BITS = 13;
   private static final int PAGE = 1 << PAGE_BITS;
   private static final int PAGE_MASK = PAGE - 1;
-  /** The values by id: {@code pages[id >>> PAGE_BITS][id & PAGE_MASK]}; all pages full-sized but a lone first one. */
-  private volatile long[][] pages = {new long[FIRST]};
+  /** The index's longest length: ids plus one must stay below it, in its low bits. */
+  private static final int MAX_SLOTS = 1 << 30;
+  /** Bytes of an array's header and of its reference in the pages' array, counted per page. */
+  private static final int PAGE_OVERHEAD = 24;
+
+  /**
+   * The values by id, {@code pages[id >>> PAGE_BITS][id & PAGE_MASK]}, all pages full-sized but a lone first one:
+   * {@code long}s, or {@code int}s {@code left << shift | right}. Replaced whole when pages are added or the values
+   * re-encoded, so that a reader sees pages and encoding that agree.
+   */
+  private static final class Values {
+    final long[][] longs;
+    final int[][] ints;
+    final int shift;
+
+    Values(long[][] longs) {
+      this.longs = longs;
+      this.ints = null;
+      this.shift = 0;
+    }
+
+    Values(int[][] ints, int shift) {
+      this.longs = null;
+      this.ints = ints;
+      this.shift = shift;
+    }
+
+    boolean narrow() {
+      return ints != null;
+    }
+
+    int pages() {
+      return narrow() ? ints.length : longs.length;
+    }
+
+    /** Bytes per value. */
+    int width() {
+      return narrow() ? 4 : 8;
+    }
+
+    long get(int id) {
+      if (longs != null) {
+        return longs[id >>> PAGE_BITS][id & PAGE_MASK];
+      }
+      long v = ints[id >>> PAGE_BITS][id & PAGE_MASK] & 0xFFFF_FFFFL;
+      return ((v >>> shift) << 32) | (v & ((1L << shift) - 1));
+    }
+
+    /** Whether {@code value} can be kept in this encoding. */
+    boolean fits(long value) {
+      return longs != null || ((value >>> 32) >>> (32 - shift) == 0 && (value & 0xFFFF_FFFFL) >>> shift == 0);
+    }
+
+    /** Writes {@code value} ({@link #fits}) at {@code id}, whose page exists. */
+    void set(int id, long value) {
+      if (longs != null) {
+        longs[id >>> PAGE_BITS][id & PAGE_MASK] = value;
+      } else {
+        ints[id >>> PAGE_BITS][id & PAGE_MASK] = (int) (((value >>> 32) << shift) | (value & 0xFFFF_FFFFL));
+      }
+    }
+
+    /** These values with one page more, or a lone first page of {@code length} (the pages themselves shared). */
+    Values grown(int length) {
+      if (longs != null) {
+        return new Values(pages() == 1 && length > 0 ? new long[][] {java.util.Arrays.copyOf(longs[0], length)}
+            : appended(longs, new long[PAGE]));
+      }
+      return new Values(pages() == 1 && length > 0 ? new int[][] {java.util.Arrays.copyOf(ints[0], length)}
+          : appended(ints, new int[PAGE]), shift);
+    }
+
+    private static <T> T[] appended(T[] pages, T page) {
+      T[] more = java.util.Arrays.copyOf(pages, pages.length + 1);
+      more[pages.length] = page;
+      return more;
+    }
+  }
+
+  private final MemoryBudget budget;
+  private volatile Values values = new Values(new int[][] {new int[FIRST]}, 16);
   private int capacity = FIRST;
   private volatile int[] slots = new int[2 * FIRST];
   private int size;
+  /** The greatest left and right halves interned, for a re-encoding. */
+  private long maxLeft;
+  private long maxRight;
   private long bytes;
 
   /** An empty table, its bytes reserved from {@code budget}. */
   SubvectorTable(MemoryBudget budget) {
     this.budget = budget;
-    this.bytes = arrayBytes();
+    this.bytes = (long) values.width() * capacity + 4L * slots.length + PAGE_OVERHEAD + 48;
     budget.charge(bytes);
-  }
-
-  private long arrayBytes() {
-    return 8L * capacity + 4L * slots.length + 24L * pages.length + 48;
-  }
-
-  private static long value(long[][] p, int id) {
-    return p[id >>> PAGE_BITS][id & PAGE_MASK];
   }
 
   /** Values stored (so ids range over {@code 0 .. size() - 1}). */
@@ -57,13 +137,18 @@ final class SubvectorTable {
     return bytes;
   }
 
+  /** Whether the values are kept as {@code int}s now (for tests). */
+  synchronized boolean narrow() {
+    return values.narrow();
+  }
+
   /** Gives the table's bytes back to the budget; the table is empty and not to be used after. */
   synchronized void dispose() {
     budget.release(bytes);
     bytes = 0;
     size = 0;
     capacity = 0;
-    pages = new long[][] {new long[0]};
+    values = new Values(new long[][] {new long[0]});
     slots = new int[1];
   }
 
@@ -78,16 +163,18 @@ final class SubvectorTable {
   int find(long value) {
     int[] s = slots;
     int mask = s.length - 1;
-    int i = hash(value) & mask;
+    int h = hash(value);
+    int tag = h & ~mask;
+    int i = h & mask;
     while (true) {
       int slot = (int) SLOT.getAcquire(s, i);
       if (slot == 0) {
         return -1;
       }
-      // the pages read after the slot: ones that hold the value the slot names (read before it, they may be those a
-      // growth replaced since, fewer)
-      if (value(pages, slot - 1) == value) {
-        return slot - 1;
+      // the values read after the slot: ones that hold the value the slot names (read before it, they may be those
+      // a growth replaced since, fewer)
+      if ((slot & ~mask) == tag && values.get((slot & mask) - 1) == value) {
+        return (slot & mask) - 1;
       }
       i = (i + 1) & mask;
     }
@@ -111,28 +198,57 @@ final class SubvectorTable {
   int intern(long value) {
     int[] s = slots;
     int mask = s.length - 1;
-    int i = hash(value) & mask;
+    int h = hash(value);
+    int tag = h & ~mask;
+    int i = h & mask;
+    Values v = values;
     while (true) {
       int slot = s[i];
       if (slot == 0) {
         break;
       }
-      if (value(pages, slot - 1) == value) {
-        return slot - 1;
+      if ((slot & ~mask) == tag && v.get((slot & mask) - 1) == value) {
+        return (slot & mask) - 1;
       }
       i = (i + 1) & mask;
     }
-    if (size == Integer.MAX_VALUE - 1) {
-      throw new IllegalStateException("more than 2^31 distinct parts of states in one table");
-    }
-    if (size == capacity || (size + 1) * 4L > s.length * 3L) {
+    if (size == capacity || (size + 2) * 8L > s.length * 7L) {
       grow();
       return intern(value);
     }
-    long[][] p = pages;
-    p[size >>> PAGE_BITS][size & PAGE_MASK] = value;
-    SLOT.setRelease(s, i, ++size);
+    if (!v.fits(value)) {
+      reencode(value);
+      v = values;
+    }
+    v.set(size, value);
+    maxLeft = Math.max(maxLeft, value >>> 32);
+    maxRight = Math.max(maxRight, value & 0xFFFF_FFFFL);
+    SLOT.setRelease(s, i, tag | ++size);
     return size - 1;
+  }
+
+  /**
+   * Re-encodes the values so that {@code value} fits too: {@code int}s with another shift when the widest left and
+   * right halves still fit in 32 bits together (the room left split between them), else {@code long}s.
+   */
+  private void reencode(long value) {
+    int leftBits = 64 - Long.numberOfLeadingZeros(Math.max(maxLeft, value >>> 32));
+    int rightBits = 64 - Long.numberOfLeadingZeros(Math.max(maxRight, value & 0xFFFF_FFFFL));
+    Values old = values;
+    int pages = old.pages();
+    int pageLength = pages == 1 ? capacity : PAGE;
+    boolean narrow = leftBits + rightBits <= 32;
+    long had = (long) old.width() * pages * pageLength;
+    long needed = (narrow ? 4L : 8L) * pages * pageLength;
+    budget.reserve(needed); // both encodings are held while copying
+    Values fresh = narrow ? new Values(new int[pages][pageLength], rightBits + (32 - leftBits - rightBits) / 2)
+        : new Values(new long[pages][pageLength]);
+    for (int id = 0; id < size; id++) {
+      fresh.set(id, old.get(id));
+    }
+    values = fresh; // published before any slot names an id written in the new encoding
+    budget.release(had);
+    bytes += needed - had;
   }
 
   /**
@@ -141,35 +257,38 @@ final class SubvectorTable {
    */
   private void grow() {
     if (size == capacity) {
-      long[][] p = pages;
-      if (p.length == 1 && capacity < PAGE) {
+      Values v = values;
+      int width = v.width();
+      if (v.pages() == 1 && capacity < PAGE) {
         int length = capacity * 2;
-        budget.reserve(8L * length);
-        pages = new long[][] {java.util.Arrays.copyOf(p[0], length)};
-        budget.release(8L * capacity);
-        bytes += 8L * capacity;
+        budget.reserve((long) width * length);
+        values = v.grown(length);
+        budget.release((long) width * capacity);
+        bytes += (long) width * capacity;
         capacity = length;
       } else {
-        budget.reserve(8L * PAGE + 24);
-        long[][] more = java.util.Arrays.copyOf(p, p.length + 1);
-        more[p.length] = new long[PAGE];
-        pages = more; // published before any slot names an id in the new page
-        bytes += 8L * PAGE + 24;
+        budget.reserve((long) width * PAGE + PAGE_OVERHEAD);
+        values = v.grown(0); // published before any slot names an id in the new page
+        bytes += (long) width * PAGE + PAGE_OVERHEAD;
         capacity += PAGE;
       }
     }
-    if ((size + 1) * 4L > slots.length * 3L) {
+    if ((size + 2) * 8L > slots.length * 7L) {
+      if (slots.length >= MAX_SLOTS) {
+        throw new IllegalStateException("more than " + MAX_SLOTS / 8 * 7 + " distinct parts of states in one table");
+      }
       int length = slots.length * 2;
       budget.reserve(4L * length);
       int[] bigger = new int[length];
       int mask = length - 1;
-      long[][] p = pages;
+      Values v = values;
       for (int id = 0; id < size; id++) {
-        int i = hash(value(p, id)) & mask;
+        int h = hash(v.get(id));
+        int i = h & mask;
         while (bigger[i] != 0) {
           i = (i + 1) & mask;
         }
-        bigger[i] = id + 1;
+        bigger[i] = (h & ~mask) | (id + 1);
       }
       slots = bigger;
       budget.release(4L * length / 2);

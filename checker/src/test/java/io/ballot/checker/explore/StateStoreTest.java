@@ -108,7 +108,7 @@ class StateStoreTest {
 
   @Test
   void aChunkBeyondTheBudgetIsRefusedBeforeAnyIdIsHandedOut() {
-    int bits = 2_000_000; // 250,000 bytes a state: 16 states a chunk, one id a block
+    int bits = 2_000_000; // 250,000 bytes a state: 4 states a chunk, one id a block
     int words = (bits + 63) >>> 6;
     StateStore probe = new StateStore(bits, words, 10);
     MemoryBudget budget = new MemoryBudget(3 * probe.chunkBytes(), true);

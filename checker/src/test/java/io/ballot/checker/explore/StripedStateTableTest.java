@@ -15,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -159,5 +160,29 @@ class StripedStateTableTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aLevelIndexKeepsItsSlotsForALevelAsWideAndIsCutForANarrowerOne() {
+    StateStore store = new StateStore(69, 2, 10);
+    StripedStateTable level = new StripedStateTable(store, false, 7);
+    StateStore.Appender a = store.appender();
+    long[] s = new long[2];
+    for (int i = 0; i < 100_000; i++) {
+      s[0] = i * 0x9E3779B97F4A7C15L;
+      s[1] = 1;
+      assertTrue(level.add(a, s, -1, 0) >= 0);
+    }
+    long wide = level.indexBytes();
+    assertTrue(wide <= 8L * 256 * 1024 + 8L * 16 * 256, "100,000 states at up to 7/8: " + wide);
+    level.clear();
+    assertEquals(wide, level.indexBytes(), "slots kept for a level as wide");
+    for (int i = 0; i < 30_000; i++) { // about 117 a stripe: a quarter of 512 slots, so the old rule kept them
+      s[0] = ~i * 0x9E3779B97F4A7C15L;
+      assertTrue(level.add(a, s, -1, 0) >= 0);
+    }
+    level.clear();
+    long narrow = level.indexBytes();
+    assertTrue(narrow <= 8L * 256 * 256 + 8L * 16 * 256, "cut to 256 slots a stripe for 30,000 states: " + narrow);
   }
 }

@@ -33,6 +33,86 @@ class SubvectorTableTest {
   }
 
   @Test
+  void pairsOfSmallIdsTakeFourBytesAndKeepTheirIdsWhenReEncodedOrWidened() {
+    MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
+    SubvectorTable t = new SubvectorTable(budget);
+    Random random = new Random(7);
+    java.util.List<Long> pairs = new java.util.ArrayList<>();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    // pairs of ids below 2^10 and 2^20 (30 bits: ints, the shift moved from the first 16), then one that needs 33
+    while (pairs.size() < 50_000) {
+      long pair = ((long) random.nextInt(1 << 10) << 32) | random.nextInt(1 << 20);
+      if (seen.add(pair)) {
+        pairs.add(pair);
+      }
+    }
+    for (int i = 0; i < pairs.size(); i++) {
+      assertEquals(i, t.intern(pairs.get(i)));
+    }
+    assertTrue(t.narrow(), "30-bit pairs are ints");
+    assertEquals(budget.used(), t.bytes(), "every byte charged is counted");
+    long index = 4L * Integer.highestOneBit(pairs.size() * 8 / 7) * 2;
+    assertTrue(t.bytes() <= 4L * (pairs.size() + 8192) + index + 4096, "bytes: " + t.bytes());
+    for (int i = 0; i < pairs.size(); i++) {
+      assertEquals(i, t.find(pairs.get(i)), "found after re-encoding");
+    }
+    assertEquals(-1, t.find((1L << 40) | 3), "a pair too wide for the ints is absent");
+    long wide = (1L << 31 << 32) | 5;
+    assertEquals(pairs.size(), t.intern(wide));
+    assertTrue(!t.narrow(), "a pair of 37 bits moves the values to longs");
+    for (int i = 0; i < pairs.size(); i++) {
+      assertEquals(i, t.find(pairs.get(i)), "found after widening");
+    }
+    assertEquals(pairs.size(), t.find(wide));
+    assertEquals(budget.used(), t.bytes(), "every byte charged is counted");
+    t.dispose();
+    assertEquals(0, budget.used());
+  }
+
+  @Test
+  void concurrentInternsGiveEachValueOneIdThroughReEncodingsAndGrowth() throws Exception {
+    MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
+    SubvectorTable t = new SubvectorTable(budget);
+    int n = 40_000;
+    long[] pairs = new long[n];
+    for (int i = 0; i < n; i++) { // halves growing with i: re-encodings, then longs, while the others look up
+      pairs[i] = ((long) (i * 7919 % (1 + i)) << 32) | ((long) i * i % (1L << Math.min(31, 8 + i / 1000)));
+    }
+    int[][] ids = new int[2][n];
+    Thread[] threads = new Thread[2];
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    for (int p = 0; p < 2; p++) {
+      int part = p;
+      threads[p] = new Thread(() -> {
+        for (int i = 0; i < n; i++) {
+          int k = part == 0 ? i : n - 1 - i;
+          ids[part][k] = t.internShared(pairs[k]);
+          if (t.find(pairs[k]) != ids[part][k]) {
+            failed.compareAndSet(null, new AssertionError("value " + k + " not found as its id"));
+          }
+        }
+      });
+      threads[p].setUncaughtExceptionHandler((thread, e) -> failed.compareAndSet(null, e));
+      threads[p].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (failed.get() != null) {
+      throw new AssertionError(failed.get());
+    }
+    assertTrue(!t.narrow(), "the widest pairs moved the values to longs");
+    java.util.Map<Long, Integer> byValue = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      assertEquals(ids[0][i], ids[1][i], "one id per value");
+      Integer before = byValue.putIfAbsent(pairs[i], ids[0][i]);
+      assertTrue(before == null || before == ids[0][i]);
+    }
+    assertEquals(byValue.size(), t.size());
+    assertEquals(budget.used(), t.bytes());
+  }
+
+  @Test
   void aGrowthThatDoesNotFitLeavesTheValuesInterned() {
     MemoryBudget budget = new MemoryBudget(300_000, true);
     SubvectorTable t = new SubvectorTable(budget);
