@@ -63,6 +63,40 @@ final class DiscoveryOrder {
   private final AtomicInteger boundChunks = new AtomicInteger();
   /** The ranking's arrays, kept from level to level. */
   private final RankScratch scratch = new RankScratch();
+  /** Whether the levels keep their ids ({@link #finishLevelInPlace}) rather than move to discovery order by id. */
+  private boolean inPlace;
+  /**
+   * The ids of the level being expanded in discovery order, as offsets from its first id: the first {@link
+   * #levelCount}; null: in id order (holes included), as before the first level finished in place.
+   */
+  private int[] levelOrder;
+  private int levelCount;
+
+  /**
+   * Leaves each level's states at the ids their threads stored them at ({@link #finishLevelInPlace}); before {@link
+   * #startTracking}. For a search that exposes no id order: without checkpoints and liveness properties.
+   */
+  void keepInPlace() {
+    inPlace = true;
+  }
+
+  /** Whether the levels keep their ids ({@link #keepInPlace}). */
+  boolean inPlace() {
+    return inPlace;
+  }
+
+  /**
+   * The states of the level to expand next in discovery order, as offsets from its first id (the first {@link
+   * #levelCount} of the array, shared: read only, until the next level is finished); null when it is in id order.
+   */
+  int[] levelOrder() {
+    return levelOrder;
+  }
+
+  /** How many states {@link #levelOrder} lists. */
+  int levelCount() {
+    return levelCount;
+  }
 
   /** Whether the parents of the level being built are chosen by {@link #offer}. */
   boolean tracking() {
@@ -205,32 +239,95 @@ final class DiscoveryOrder {
   /**
    * Ends the level with ids {@code to .. limit - 1} (holes skipped), built by expanding the states {@code from .. to
    * - 1} (in discovery order by id): each state gets the parent and rule of its least pair, the level is ranked by
-   * those pairs (a counting sort by parent, each part of {@code parallel} counting its own slice, then by rule among
-   * siblings, which are few) and renumbered in that order, the records and their least parents moved in one pass
+   * those pairs ({@link #rank}) and renumbered in that order, the records and their least parents moved in one pass
    * ({@link StateStore#permute}): linear in the level's size, in {@code parallel}'s parts. It becomes the level
    * expanded next. Returns the renumbering, valid until the next call (it shares this order's arrays), for whatever
    * else holds the level's ids. When the store cannot copy the level's records within its memory budget, the states
-   * keep their ids (with their least parents) and {@link MemoryLimitReached} is thrown: the search must stop.
+   * keep their ids (with their least parents) and {@link MemoryLimitReached} is thrown: the search must stop. For a
+   * search whose ids must be the discovery order (checkpoints, liveness); else {@link #finishLevelInPlace}.
    *
    * <p>The arrays of the ranking and the pairs' chunks are kept from level to level ({@link #bytes}): allocated
    * afresh per level, they were a third of a gigabyte on counters 10^7, and the collections and page faults that
    * came with them cost more than the ranking itself.
    */
   Renumbering finishLevel(StateStore store, int from, int to, int limit, ParallelParts parallel) {
+    if (inPlace) {
+      throw new IllegalStateException("this order keeps the records in place");
+    }
+    int n = limit - to;
+    int parts = parallel.parts(n);
+    int total = rank(store, from, to, limit, parallel, false);
+    long[] least = scratch.least(n);
+    int[] sorted = scratch.sorted(total);
+    LevelPhase phase = LevelPhase.begin("permute", -1, total);
+    try {
+      store.permute(to, limit, sorted, total, least, parallel);
+      phase.commit();
+    } catch (MemoryLimitReached e) {
+      parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
+        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
+            i++) {
+          if (least[i] >= 0) {
+            store.setParent(to + i, (int) (least[i] >>> 32), (int) least[i]);
+          }
+        }
+      });
+      throw e;
+    }
+    levelFrom = to;
+    startBuilding(limit);
+    return new Renumbering(to, limit, sorted, total);
+  }
+
+  /**
+   * Ends the level with ids {@code to .. limit - 1} as {@link #finishLevel} does, but leaves every state at its id:
+   * each gets its least parent (by id: its parent level's position translated through that level's order), the
+   * level is ranked ({@link #rank}) and the ranking kept as its order ({@link #levelOrder}), which the workers follow
+   * when they expand it. Nothing else holds ids to translate: the seen-set, the pending violations and the blocked
+   * states keep theirs. Only for an order {@link #keepInPlace}, whose workers store a new state with its parent's
+   * position in discovery order plus the level's first id as its parent, to be translated here.
+   *
+   * <p>Moving the records instead cost a wide model (two-phase's 72-bit states, the id-indexed records) a probe of the
+   * seen-set per state to give its slot the new id, and a copy of the level's records: 1.84 of the 2.46 s that
+   * finishing its levels took in a 16.5-second 2-thread search (JFR level phases, shared machine).
+   */
+  void finishLevelInPlace(StateStore store, int from, int to, int limit, ParallelParts parallel) {
+    if (!inPlace) {
+      throw new IllegalStateException("this order moves the records");
+    }
+    levelCount = rank(store, from, to, limit, parallel, true);
+    // The ranking's array: rank reads the order of the level expanded (this same array) only in its first pass,
+    // before its second writes the new level's.
+    levelOrder = scratch.sorted(levelCount);
+    levelFrom = to;
+    startBuilding(limit);
+  }
+
+  /**
+   * Each state of the level {@code to .. limit - 1} gets its least pair: the parent and rule it was stored with (not
+   * offered: see {@link ParentOffers#stored}) or a less one offered since; then the level is ranked by those pairs
+   * (a counting sort by parent, each part of {@code parallel} counting its own slice, then by rule among siblings,
+   * which are few). Leaves in {@link #scratch} the least link per state ({@code least}, -1 for a hole; the parent as
+   * its position plus {@code from}) and the old index of each rank ({@code sorted}); returns the number of states.
+   * With {@code writeLinks}, each state's least parent, as an id, is written to the store on the way ({@link
+   * #finishLevelInPlace}).
+   */
+  private int rank(StateStore store, int from, int to, int limit, ParallelParts parallel, boolean writeLinks) {
     int n = limit - to;
     int parents = to - from;
     int parts = parallel.parts(n);
     int buckets = parents + 1;
-    long[] least = scratch.least(n); // the least link (parent id << 32 | rule) per state of the level; -1: a hole
+    long[] least = scratch.least(n); // the least link (parent position + from << 32 | rule); -1: a hole
     int[] counts = scratch.counts(parts * buckets); // per part, then per parent: its states, then its first slot
     long base = (long) from << 32; // a pair's position is relative to from
+    int[] parentOrder = levelOrder; // the level expanded: its ids by position (null: in id order)
+    LevelPhase phase = LevelPhase.begin("rank", -1, n);
     parallel.run(parts, p -> {
       int[] mine = counts;
       int at = p * buckets;
       java.util.Arrays.fill(mine, at, at + buckets, 0);
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
-        // the parent it was first stored with (not offered: see ParentOffers#stored), or a less one offered since
         long link = store.link(to + i);
         if (link < 0) {
           least[i] = -1; // a hole
@@ -241,7 +338,11 @@ final class DiscoveryOrder {
           link = offered - 1 + base;
         }
         least[i] = link;
-        mine[at + (int) ((link >>> 32) - from)]++;
+        int position = (int) ((link >>> 32) - from);
+        mine[at + position]++;
+        if (writeLinks) {
+          store.setParent(to + i, parentOrder == null ? from + position : from + parentOrder[position], (int) link);
+        }
       }
     });
     int[] start = scratch.start(buckets);
@@ -281,22 +382,8 @@ final class DiscoveryOrder {
         }
       }
     });
-    try {
-      store.permute(to, limit, sorted, total, least, parallel);
-    } catch (MemoryLimitReached e) {
-      parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
-        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
-            i++) {
-          if (least[i] >= 0) {
-            store.setParent(to + i, (int) (least[i] >>> 32), (int) least[i]);
-          }
-        }
-      });
-      throw e;
-    }
-    levelFrom = to;
-    startBuilding(limit);
-    return new Renumbering(to, limit, sorted, total);
+    phase.commit();
+    return total;
   }
 
   /**
