@@ -135,8 +135,8 @@ public final class BfsExplorer {
     this.checks = new StateChecks(ts, coverHits);
     this.order = new DiscoveryOrder();
     order.boundBy(store);
-    if (checkpoints == null && StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
-      order.keepInPlace(); // nothing reads the id order: no records to move nor ids to translate between levels
+    if (StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
+      order.keepInPlace(); // only the liveness check reads the id order: no records to move nor ids to translate
     }
     this.checksStates = checks.checksStates();
     this.checkpoint = checkpoints == null ? null
@@ -152,7 +152,7 @@ public final class BfsExplorer {
     if (checkpoint != null && stopReason == null) {
       long[] hits = new long[coverHits.length()];
       java.util.Arrays.setAll(hits, coverHits::get);
-      String failure = checkpoint.levelDone(depth, from, to, reported, blocked,
+      String failure = checkpoint.levelDone(depth, from, to, order.levelOrder(), order.levelCount(), reported, blocked,
           new CheckpointBridge.Tally(rulesFired.sum(), ruleFires.clone(), hits), seconds());
       reported.clear();
       if (failure != null) {
@@ -351,7 +351,7 @@ public final class BfsExplorer {
   /**
    * Ranks the level just built (ids {@code to ..}, found by expanding {@code from .. to - 1}) in discovery order and
    * gives each state its least parent. Then either the level keeps its ids and is expanded in that order ({@link
-   * DiscoveryOrder#finishLevelInPlace}), or (with checkpoints or liveness properties, which read the id order) it is
+   * DiscoveryOrder#finishLevelInPlace}), or (with liveness properties, whose check reads the id order) it is
    * renumbered so ({@link DiscoveryOrder#finishLevel}) and the ids that the seen-set, the pending violations and the
    * blocked states hold of it are translated; when the level's records cannot be copied within the memory limit,
    * its states keep their ids (and their least parents) and the search stops.

@@ -74,7 +74,7 @@ final class DiscoveryOrder {
 
   /**
    * Leaves each level's states at the ids their threads stored them at ({@link #finishLevelInPlace}); before {@link
-   * #startTracking}. For a search that exposes no id order: without checkpoints and liveness properties.
+   * #startTracking}. For a search that reads no id order: without liveness properties.
    */
   void keepInPlace() {
     inPlace = true;
@@ -244,7 +244,8 @@ final class DiscoveryOrder {
    * expanded next. Returns the renumbering, valid until the next call (it shares this order's arrays), for whatever
    * else holds the level's ids. When the store cannot copy the level's records within its memory budget, the states
    * keep their ids (with their least parents) and {@link MemoryLimitReached} is thrown: the search must stop. For a
-   * search whose ids must be the discovery order (checkpoints, liveness); else {@link #finishLevelInPlace}.
+   * search whose ids must be the discovery order (the liveness check, {@link Graph}); else {@link
+   * #finishLevelInPlace}.
    *
    * <p>The arrays of the ranking and the pairs' chunks are kept from level to level ({@link #bytes}): allocated
    * afresh per level, they were a third of a gigabyte on counters 10^7, and the collections and page faults that
