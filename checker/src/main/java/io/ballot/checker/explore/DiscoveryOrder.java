@@ -18,21 +18,26 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * #offerSeen}): most are reached again from a parent later in the level than the one that stored them, which the
  * thread's own blocks and a small table of bounds (one int per block of ids, written once per batch of parents) tell
  * without reading the pair: a cache miss per duplicate, 52.6 million of them on 10^7 states of counters, had made
- * 2-thread searches 25 % slower. When the level is complete ({@link #finishLevel}) each state gets the parent and rule
- * of its least pair, the level is ranked by that pair (the order a one-thread search would have found it in) and
- * renumbered in that order: the store's records move so that ids are the discovery order again ({@link
- * Renumbering}). So a state's position in its level is its id minus the level's first id, the workers expand a level
- * by reading its records in id order (not through a map of positions to ids, a random read of record and parent
- * per state: the expansion loop's own frames were 117 of 1,533 CPU samples of a 2-thread search on counters with
- * it, 58 of 1,614 without, one JFR run each on a loaded machine), and across levels the id order is the discovery
- * order. Parent links, hence counterexamples (and which state a liveness violation names: the least id), are then a function of the
- * model and the options alone. The pairs cost eight bytes per state of the level being
- * built (allocated in chunks as offers reach them), the ranking about 24 bytes per state of the level: both kept
- * from level to level, so as much as the widest level needs ({@link #bytes}); the renumbering takes a copy of the
- * level's records for the time of {@link #finishLevel}.
+ * 2-thread searches 25 % slower. When the level is complete each state gets the parent and rule of its least pair and
+ * the level is ranked by that pair (the order a one-thread search would have found it in). The states then keep their
+ * ids ({@link #finishLevelInPlace}): the ranking is the level's order ({@link #levelOrder}), in which the workers take
+ * its positions and through which they read its records, and a state's parent is written as an id. Or, for the
+ * liveness check, which names the least id as the first in discovery order, the level is renumbered in that order
+ * ({@link #finishLevel}): the store's records move so that ids are the discovery order again ({@link Renumbering}),
+ * and a state's position in its level is its id minus the level's first id. Either way parent links, hence
+ * counterexamples (and which state a liveness violation names), are a function of the model and the options alone.
+ * Moving the records had cost a wide model's id-indexed seen-set a probe per state to renumber its slot (on
+ * two-phase, 72-bit states, 1.7 of the 2.46 s that finishing its levels took in a 16.5 s 2-thread search; in place
+ * 0.34 s), where reading a level through its order costs little: its records at neighbouring positions are near each
+ * other, both orders following the parents'. (An earlier map of positions to ids, read at random for record and
+ * parent, had doubled the expansion loop's own samples on counters: 117 of 1,533 against 58 of 1,614.) The pairs
+ * cost eight bytes per state of the level being built (allocated in chunks as offers reach them), the ranking
+ * (the order one of its arrays) about 24 bytes per state of the level: both kept from level to level, so as much as
+ * the widest level needs ({@link #bytes}); a renumbering takes a copy of the level's records for the time of {@link #finishLevel}.
  *
- * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}); the
- * workers offer pairs during a level (their tasks are submitted after those writes).
+ * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}, {@link
+ * #finishLevelInPlace}); the workers read the level's order and offer pairs during a level (their tasks are
+ * submitted after those writes).
  */
 final class DiscoveryOrder {
   private static final int CHUNK_BITS = 16;
