@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.Checker;
 import io.ballot.checker.explore.BfsExplorer;
+import io.ballot.checker.explore.disk.DiskSpill;
 import io.ballot.checker.symmetry.SymmetryReduction;
 import io.ballot.checker.ts.TransitionSystem;
 import io.ballot.checker.ProgressListener;
@@ -113,6 +114,133 @@ class DeterministicCounterexampleTest {
     assertTrue(compacted.contains("Step 1"), compacted);
   }
 
+  /**
+   * The levels keep the ids their threads stored them at and are expanded in discovery order through a list of their
+   * ids; a search that hands its states over to disk at a level boundary passes that list on, so that the disk search
+   * expands the last level in discovery order too: the same counterexample as a search in memory, whatever the
+   * threads. The invariant fails deep in the search (depth 4 * 9 - 2), long after the hand-over (the id-indexed
+   * records, at 1M); every level is split among the threads.
+   */
+  @Test
+  void aSearchHandedOverToDiskGivesOneCounterexampleWhateverTheThreads(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("deep.m");
+    Files.writeString(model, CountersModel.wide(CountersModel.text(5, 9)
+        .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34")));
+    String inMemory = assertSameEveryRun(model, 1, true);
+    String onDisk = assertSameEveryRun(model, 1, true,
+        o -> o.withMemoryBytes(1 << 20).withWideStore(CheckOptions.WideStore.RECORDS), (ts, o) -> {
+          BfsExplorer memory = new BfsExplorer(ts, o, ProgressListener.NONE);
+          memory.spillTo(new DiskSpill(ts, o, ProgressListener.NONE, dir, notice -> {}));
+          Result r = memory.run();
+          assertNotNull(memory.continuation(), () -> "not handed over to disk: " + r.stopReason());
+          return memory.continuation().run();
+        });
+    assertEquals(counterexamples(inMemory), counterexamples(onDisk));
+  }
+
+  /**
+   * What the disk search is handed (as above): the last level's states in the order to expand them, each with its
+   * parent's value and rule, as a search on one thread finds them ({@link #oneThreadLevel}), whatever the threads;
+   * the level is wide enough (over two batches of 512) for the threads to store its states out of discovery order.
+   * (Where the hand-over comes depends on the threads: their buffers and the parent tracking's arrays count.)
+   */
+  @Test
+  void theLevelHandedOverIsInDiscoveryOrderWhateverTheThreads(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("deep.m");
+    Files.writeString(file, CountersModel.wide(CountersModel.text(5, 9)
+        .replace("c[i] <= MAX end", "c[i] <= MAX end & c[1] + c[2] + c[3] + c[4] < 34")));
+    LoadResult load = frontEnd.load(file);
+    TransitionSystem ts = Checker.transitions(load.model(), CheckOptions.Engine.COMPILED).system();
+    java.util.Map<Integer, List<String>> reference = new java.util.HashMap<>();
+    for (int threads : THREADS) {
+      for (int run = 0; run < RUNS / 2; run++) {
+        CheckOptions options = new CheckOptions(threads, 0, CheckOptions.DeadlockMode.STUTTERING, 0, 1, 0)
+            .withSingleThreadUntil(0).withMemoryBytes(2 << 20).withWideStore(CheckOptions.WideStore.RECORDS);
+        List<String> handed = new java.util.ArrayList<>();
+        int[] depth = {-1};
+        BfsExplorer memory = new BfsExplorer(ts, options, ProgressListener.NONE);
+        memory.spillTo((levels, carried) -> {
+          depth[0] = levels.count() - 1;
+          int from = levels.from(levels.count() - 1);
+          int[] order = levels.lastLevelOrder();
+          int n = order != null ? order.length : levels.from(levels.count()) - from;
+          long[] state = new long[levels.words()];
+          long[] parent = new long[levels.words()];
+          for (int k = 0; k < n; k++) {
+            int id = order != null ? order[k] : from + k;
+            if (levels.isHole(id)) {
+              continue;
+            }
+            levels.get(id, state);
+            levels.get(levels.parent(id), parent);
+            handed.add(java.util.Arrays.toString(state) + " from " + java.util.Arrays.toString(parent) + " by "
+                + levels.rule(id));
+          }
+          return null;
+        });
+        memory.run();
+        String where = "run " + (run + 1) + " on " + threads + " threads, depth " + depth[0];
+        assertTrue(handed.size() > 2 * 512, where + ": handed over a level of " + handed.size() + " states");
+        List<String> expected = reference.computeIfAbsent(depth[0], d -> oneThreadLevel(ts, d));
+        assertEquals(expected.size(), handed.size(), where);
+        for (int k = 0; k < handed.size(); k++) {
+          assertEquals(expected.get(k), handed.get(k), where + ", state " + k + " of the level handed over");
+        }
+      }
+    }
+  }
+
+  /**
+   * Level {@code depth} of {@code ts} (no assumptions, no reduction) as a breadth-first search on one thread finds it:
+   * each state, in that order, with its parent's value and the rule, as {@link
+   * #theLevelHandedOverIsInDiscoveryOrderWhateverTheThreads} describes them.
+   */
+  private static List<String> oneThreadLevel(TransitionSystem ts, int depth) {
+    try {
+      return oneThreadLevelOrError(ts, depth);
+    } catch (io.ballot.checker.ts.ModelError e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static List<String> oneThreadLevelOrError(TransitionSystem ts, int depth)
+      throws io.ballot.checker.ts.ModelError {
+    int words = ts.layout().words();
+    java.util.Set<List<Long>> seen = new java.util.HashSet<>();
+    List<long[]> level = new java.util.ArrayList<>();
+    List<String> described = new java.util.ArrayList<>();
+    for (int i = 0; i < ts.startCount(); i++) {
+      long[] s = new long[words];
+      if (ts.runStart(i, s, io.ballot.checker.ts.Effects.NONE) && seen.add(key(s))) {
+        level.add(s);
+      }
+    }
+    for (int d = 0; d < depth; d++) {
+      List<long[]> next = new java.util.ArrayList<>();
+      described = new java.util.ArrayList<>();
+      for (long[] p : level) {
+        for (int r = 0; r < ts.ruleCount(); r++) {
+          long[] n = p.clone();
+          if (ts.guard(r, p) && ts.fire(r, p, n, io.ballot.checker.ts.Effects.NONE) && seen.add(key(n))) {
+            next.add(n);
+            described.add(java.util.Arrays.toString(n) + " from " + java.util.Arrays.toString(p) + " by " + r);
+          }
+        }
+      }
+      level = next;
+    }
+    return described;
+  }
+
+  private static List<Long> key(long[] s) {
+    return java.util.Arrays.stream(s).boxed().toList();
+  }
+
+  /** The printed counterexamples of a report of {@link #assertSameEveryRun} (less its JSON). */
+  private static String counterexamples(String report) {
+    return report.substring(0, report.indexOf("\n{"));
+  }
+
   @Test
   void paxosForgetPromiseGivesOneCounterexampleWhateverTheThreads() {
     // 257,827 states, on the compiled engine, with the levels split from 2^15 states on as on the command line
@@ -140,6 +268,14 @@ class DeterministicCounterexampleTest {
   /** As above, with the options changed by {@code more}. */
   private String assertSameEveryRun(Path file, int maxErrors, boolean splitAll,
       java.util.function.UnaryOperator<CheckOptions> more) {
+    return assertSameEveryRun(file, maxErrors, splitAll, more,
+        (ts, options) -> new BfsExplorer(ts, options, ProgressListener.NONE).run());
+  }
+
+  /** As above, each run made by {@code search}. */
+  private String assertSameEveryRun(Path file, int maxErrors, boolean splitAll,
+      java.util.function.UnaryOperator<CheckOptions> more,
+      java.util.function.BiFunction<TransitionSystem, CheckOptions, Result> search) {
     LoadResult load = frontEnd.load(file);
     assertNotNull(load.model(), () -> file + ": " + load.diagnostics());
     TransitionSystem ts = Checker.transitions(load.model(), CheckOptions.Engine.COMPILED).system(); // once: javac
@@ -156,7 +292,7 @@ class DeterministicCounterexampleTest {
           options = options.withSingleThreadUntil(0);
         }
         options = more.apply(options);
-        Result r = new BfsExplorer(ts, options, ProgressListener.NONE).run();
+        Result r = search.apply(ts, options);
         assertEquals(Verdict.VIOLATED, r.verdict(), file + " on " + threads + " threads");
         String report = printed(r, load.model(), file);
         if (first == null) {

@@ -135,6 +135,9 @@ public final class BfsExplorer {
     this.checks = new StateChecks(ts, coverHits);
     this.order = new DiscoveryOrder();
     order.boundBy(store);
+    if (StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
+      order.keepInPlace(); // only the liveness check reads the id order: no records to move nor ids to translate
+    }
     this.checksStates = checks.checksStates();
     this.checkpoint = checkpoints == null ? null
         : new CheckpointBridge(checkpoints, store, progress, Math.max(ts.ruleCount(), ts.startCount()));
@@ -149,7 +152,7 @@ public final class BfsExplorer {
     if (checkpoint != null && stopReason == null) {
       long[] hits = new long[coverHits.length()];
       java.util.Arrays.setAll(hits, coverHits::get);
-      String failure = checkpoint.levelDone(depth, from, to, reported, blocked,
+      String failure = checkpoint.levelDone(depth, from, to, order.levelOrder(), order.levelCount(), reported, blocked,
           new CheckpointBridge.Tally(rulesFired.sum(), ruleFires.clone(), hits), seconds());
       reported.clear();
       if (failure != null) {
@@ -231,6 +234,19 @@ public final class BfsExplorer {
     return continuation;
   }
 
+  /** The ids of the level from {@code from}, to expand next, in discovery order; null when that is their id order. */
+  private int[] frontierOrder(int from) {
+    int[] offsets = order.levelOrder();
+    if (offsets == null) {
+      return null;
+    }
+    int[] ids = new int[order.levelCount()];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = from + offsets[k];
+    }
+    return ids;
+  }
+
   private LevelSpill.Carried carried(int depth) {
     long[] hits = new long[coverHits.length()];
     java.util.Arrays.setAll(hits, coverHits::get);
@@ -308,7 +324,7 @@ public final class BfsExplorer {
             break;
           }
           continuation = spill.spill(
-              spillPoint.levels(to, null, this::blocked), carried(depth));
+              spillPoint.levels(to, frontierOrder(from), this::blocked), carried(depth));
           halt(SPILLED);
           break;
         }
@@ -334,11 +350,17 @@ public final class BfsExplorer {
 
   /**
    * Ranks the level just built (ids {@code to ..}, found by expanding {@code from .. to - 1}) in discovery order and
-   * renumbers it so ({@link DiscoveryOrder#finishLevel}), then translates the ids that the seen-set, the pending
-   * violations and the blocked states hold of it; when the level's records cannot be copied within the memory limit,
+   * gives each state its least parent. Then either the level keeps its ids and is expanded in that order ({@link
+   * DiscoveryOrder#finishLevelInPlace}), or (with liveness properties, whose check reads the id order) it is
+   * renumbered so ({@link DiscoveryOrder#finishLevel}) and the ids that the seen-set, the pending violations and the
+   * blocked states hold of it are translated; when the level's records cannot be copied within the memory limit,
    * its states keep their ids (and their least parents) and the search stops.
    */
   private void finishLevel(int from, int to, ParallelParts parallel) {
+    if (order.inPlace()) {
+      order.finishLevelInPlace(store, from, to, store.idLimit(), parallel);
+      return;
+    }
     Renumbering r;
     try {
       r = order.finishLevel(store, from, to, store.idLimit(), parallel);
@@ -346,7 +368,9 @@ public final class BfsExplorer {
       halt(e.getMessage());
       return;
     }
+    LevelPhase phase = LevelPhase.begin("renumberSeen", -1, r.count());
     seen.renumber(r, parallel);
+    phase.commit();
     pending.renumber(r);
     if (anyBlocked) {
       List<Integer> moved = new ArrayList<>();
@@ -467,7 +491,7 @@ public final class BfsExplorer {
             -1, -1);
         continue;
       }
-      admit(lane, s, -1, i);
+      admit(lane, s, -1, -1, i);
     }
     checkStored(lane);
   }
@@ -488,7 +512,8 @@ public final class BfsExplorer {
     // The states of the levels already expanded are values in the seen-set, their records dropped at the level's
     // end: dropped as soon as expanded instead. Not with a checkpoint, which a stop within the level writes from
     // the level's records.
-    Level level = new Level(from, to, inline != null && checkpoint == null ? new LevelRelease(store, from, to) : null);
+    Level level = new Level(from, to, order.levelOrder(), order.levelCount(),
+        inline != null && checkpoint == null ? new LevelRelease(store, from, to) : null);
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < workers; t++) {
       futures.add(pool.submit(new Worker(level)));
@@ -599,12 +624,12 @@ public final class BfsExplorer {
               t = lane.ts = engines.switchNow();
               switchAt = Integer.MAX_VALUE;
             }
-            int id = base + k;
-            if (!store.isHole(id) && !blocked(id)) {
+            int id = level.id(k);
+            if ((level.order != null || !store.isHole(id)) && !blocked(id)) { // an order lists no holes
               if (lane.offers != null) {
                 lane.offers.expanding(k, to);
               }
-              fired += expand(id);
+              fired += expand(id, base + k);
             }
           }
         } finally {
@@ -614,14 +639,17 @@ public final class BfsExplorer {
         // A violation found in the level may name a state of it, whose record its report reads: from then on the
         // level's records stay (a chunk is freed only when all its batches were told).
         if (level.release != null && !stop && pending.isEmpty()) {
-          level.release.expanded(base + from, base + to);
+          level.release.expanded(level, from, to);
         }
         checkTimeLimit();
       }
     }
 
-    /** Fires every enabled rule in state {@code id}; returns how many fired. */
-    private int expand(int id) {
+    /**
+     * Fires every enabled rule in state {@code id}, whose position in its level plus the level's first id is {@code
+     * link} (its id unless the level keeps its ids out of discovery order: see {@link #admit}); returns how many fired.
+     */
+    private int expand(int id, int link) {
       store.get(id, state);
       boolean deadlock = true;
       int fired = 0;
@@ -644,7 +672,7 @@ public final class BfsExplorer {
         if (options.deadlock() != DeadlockMode.STUTTERING || !java.util.Arrays.equals(state, next)) {
           deadlock = false;
         }
-        admit(lane, next, id, r);
+        admit(lane, next, id, link, r);
       }
       if (deadlock && options.deadlock() != DeadlockMode.OFF && !stop) {
         violation(ViolationKind.DEADLOCK, "deadlock", null, "deadlock: no rule can change this state", id, -1, -1);
@@ -671,16 +699,19 @@ public final class BfsExplorer {
 
   /**
    * Puts a new state through assumptions and the seen-set. A new state is stored (and so is in the next level),
-   * and its invariants and covers are checked with those of the rest of its batch ({@link #checkStored}).
+   * with {@code link} as its parent: {@code parent}'s id, or, when the levels keep their ids ({@link
+   * DiscoveryOrder#keepInPlace}), its position in discovery order plus its level's first id, which the level's end
+   * compares with the offers and makes an id ({@link DiscoveryOrder#finishLevelInPlace}). Its invariants and covers
+   * are checked with those of the rest of its batch ({@link #checkStored}).
    */
-  private void admit(Lane lane, long[] s, int parent, int rule) {
+  private void admit(Lane lane, long[] s, int parent, int link, int rule) {
     if (!checks.admits(lane.ts, s, parent, rule, sink)) {
       return;
     }
     if (lane.canonicalizer != null) {
       lane.canonicalizer.canonicalize(s);
     }
-    int id = seen.add(lane.appender, s, parent, rule);
+    int id = seen.add(lane.appender, s, link, rule);
     if (lane.offers != null) { // a state of the level being found keeps its least parent
       if (id >= 0) {
         lane.offers.stored(id);

@@ -94,24 +94,31 @@ final class CheckpointBridge {
 
   /**
    * Appends the level just completed, ids {@code from .. to - 1} at {@code depth} (none when the search found no new
-   * state), with the violations {@code reported} at this boundary and the states {@code blockedIds} blocked from
-   * expansion; commits a checkpoint when one is due at {@code seconds}. Returns null, or why it could not write.
+   * state), in discovery order: that of {@code order}, the first {@code count} of which are its states' ids minus
+   * {@code from} (null: their id order, holes skipped), with the violations {@code reported} at this boundary and the
+   * states {@code blockedIds} blocked from expansion; commits a checkpoint when one is due at {@code seconds}. Returns
+   * null, or why it could not write.
    */
-  String levelDone(int depth, int from, int to, List<PendingViolation> reported, Collection<Integer> blockedIds,
-      Tally tally, double seconds) {
+  String levelDone(int depth, int from, int to, int[] order, int count, List<PendingViolation> reported,
+      Collection<Integer> blockedIds, Tally tally, double seconds) {
     try {
       int written = ledger.written();
       int[] next = new int[to - from];
       Arrays.fill(next, -1);
-      int count = 0;
-      if (from < to) {
+      if (order == null) {
+        count = 0;
         for (int id = from; id < to; id++) {
           count += store.isHole(id) ? 0 : 1;
         }
+      }
+      if (from < to) {
         out.beginLevel(depth, count);
         long[] state = new long[store.words()];
-        for (int k = 0, id = from; k < count; k++, id++) { // ids are in discovery order (DiscoveryOrder)
-          while (store.isHole(id)) {
+        for (int k = 0, id = from; k < count; k++, id++) {
+          if (order != null) {
+            id = from + order[k];
+          }
+          while (store.isHole(id)) { // in id order: the ids are in discovery order (DiscoveryOrder)
             id++;
           }
           store.get(id, state);

@@ -18,22 +18,27 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * #offerSeen}): most are reached again from a parent later in the level than the one that stored them, which the
  * thread's own blocks and a small table of bounds (one int per block of ids, written once per batch of parents) tell
  * without reading the pair: a cache miss per duplicate, 52.6 million of them on 10^7 states of counters, had made
- * 2-thread searches 25 % slower. When the level is complete ({@link #finishLevel}) each state gets the parent and rule
- * of its least pair, the level is ranked by that pair (the order a one-thread search would have found it in) and
- * renumbered in that order: the store's records move so that ids are the discovery order again ({@link
- * Renumbering}). So a state's position in its level is its id minus the level's first id, the workers expand a level
- * by reading its records in id order (not through a map of positions to ids, a random read of record and parent
- * per state: the expansion loop's own frames were 117 of 1,533 CPU samples of a 2-thread search on counters with
- * it, 58 of 1,614 without, one JFR run each on a loaded machine), and across levels the id order is the discovery
- * order. Parent links, hence counterexamples (and which state a liveness violation names: the least id), are then a function of the
- * model and the options alone. The pairs cost eight bytes per state of the level being
- * built (allocated in chunks as offers reach them; the ranking writes each state's least link over its pair), the
- * ranking four bytes per state of the level and four per parent: both kept from level to level, so as much as the
- * widest level needs ({@link #bytes}); the renumbering takes a copy of the level's records for the time of {@link
- * #finishLevel}.
+ * 2-thread searches 25 % slower. When the level is complete each state gets the parent and rule of its least pair and
+ * the level is ranked by that pair (the order a one-thread search would have found it in). The states then keep their
+ * ids ({@link #finishLevelInPlace}): the ranking is the level's order ({@link #levelOrder}), in which the workers take
+ * its positions and through which they read its records, and a state's parent is written as an id. Or, for the
+ * liveness check, which names the least id as the first in discovery order, the level is renumbered in that order
+ * ({@link #finishLevel}): the store's records move so that ids are the discovery order again ({@link Renumbering}),
+ * and a state's position in its level is its id minus the level's first id. Either way parent links, hence
+ * counterexamples (and which state a liveness violation names), are a function of the model and the options alone.
+ * Moving the records had cost a wide model's id-indexed seen-set a probe per state to renumber its slot (on
+ * two-phase, 72-bit states, 1.7 of the 2.46 s that finishing its levels took in a 16.5 s 2-thread search; in place
+ * 0.34 s), where reading a level through its order costs little: its records at neighbouring positions are near each
+ * other, both orders following the parents'. (An earlier map of positions to ids, read at random for record and
+ * parent, had doubled the expansion loop's own samples on counters: 117 of 1,533 against 58 of 1,614.) The pairs
+ * cost eight bytes per state of the level being built (allocated in chunks as offers reach them; the ranking writes
+ * each state's least link over its pair), the ranking four bytes per state of the level (its array is then the
+ * level's order) and four per parent: both kept from level to level, so as much as the widest level needs ({@link
+ * #bytes}); a renumbering takes a copy of the level's records for the time of {@link #finishLevel}.
  *
- * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}); the
- * workers offer pairs during a level (their tasks are submitted after those writes).
+ * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}, {@link
+ * #finishLevelInPlace}); the workers read the level's order and offer pairs during a level (their tasks are
+ * submitted after those writes).
  */
 final class DiscoveryOrder {
   private static final int CHUNK_BITS = 16;
@@ -70,6 +75,40 @@ final class DiscoveryOrder {
   private final AtomicInteger boundChunks = new AtomicInteger();
   /** The ranking's arrays, kept from level to level. */
   private final RankScratch scratch = new RankScratch();
+  /** Whether the levels keep their ids ({@link #finishLevelInPlace}) rather than move to discovery order by id. */
+  private boolean inPlace;
+  /**
+   * The ids of the level being expanded in discovery order, as offsets from its first id: the first {@link
+   * #levelCount}; null: in id order (holes included), as before the first level finished in place.
+   */
+  private int[] levelOrder;
+  private int levelCount;
+
+  /**
+   * Leaves each level's states at the ids their threads stored them at ({@link #finishLevelInPlace}); before {@link
+   * #startTracking}. For a search that reads no id order: without liveness properties.
+   */
+  void keepInPlace() {
+    inPlace = true;
+  }
+
+  /** Whether the levels keep their ids ({@link #keepInPlace}). */
+  boolean inPlace() {
+    return inPlace;
+  }
+
+  /**
+   * The states of the level to expand next in discovery order, as offsets from its first id (the first {@link
+   * #levelCount} of the array, shared: read only, until the next level is finished); null when it is in id order.
+   */
+  int[] levelOrder() {
+    return levelOrder;
+  }
+
+  /** How many states {@link #levelOrder} lists. */
+  int levelCount() {
+    return levelCount;
+  }
 
   /** Whether the parents of the level being built are chosen by {@link #offer}. */
   boolean tracking() {
@@ -214,36 +253,103 @@ final class DiscoveryOrder {
   /**
    * Ends the level with ids {@code to .. limit - 1} (holes skipped), built by expanding the states {@code from .. to
    * - 1} (in discovery order by id): each state gets the parent and rule of its least pair, the level is ranked by
-   * those pairs (a counting sort by parent, the parts of {@code parallel} counting and placing their slices with
-   * atomic adds, then by rule among siblings, which are few: no two have the same rule, so the order the parts
-   * placed them in does not matter) and renumbered in that order, the records and their least parents moved in one pass
+   * those pairs ({@link #rank}) and renumbered in that order, the records and their least parents moved in one pass
    * ({@link StateStore#permute}): linear in the level's size, in {@code parallel}'s parts. It becomes the level
    * expanded next. Returns the renumbering, valid until the next call (it shares this order's arrays), for whatever
    * else holds the level's ids. When the store cannot copy the level's records within its memory budget, the states
-   * keep their ids (with their least parents) and {@link MemoryLimitReached} is thrown: the search must stop.
+   * keep their ids (with their least parents) and {@link MemoryLimitReached} is thrown: the search must stop. For a
+   * search whose ids must be the discovery order (the liveness check, {@link Graph}); else {@link
+   * #finishLevelInPlace}.
    *
    * <p>The arrays of the ranking and the pairs' chunks are kept from level to level ({@link #bytes}): allocated
    * afresh per level, they were a third of a gigabyte on counters 10^7, and the collections and page faults that
    * came with them cost more than the ranking itself.
    */
   Renumbering finishLevel(StateStore store, int from, int to, int limit, ParallelParts parallel) {
+    if (inPlace) {
+      throw new IllegalStateException("this order keeps the records in place");
+    }
+    int n = limit - to;
+    int parts = parallel.parts(n);
+    int total = rank(store, from, to, limit, parallel, false);
+    int[] sorted = scratch.sorted(total);
+    LevelPhase phase = LevelPhase.begin("permute", -1, total);
+    try {
+      store.permute(to, limit, sorted, total, this::least, parallel);
+      phase.commit();
+    } catch (MemoryLimitReached e) {
+      parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
+        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
+            i++) {
+          long link = least(i);
+          if (link >= 0) {
+            store.setParent(to + i, (int) (link >>> 32), (int) link);
+          }
+        }
+      });
+      throw e;
+    } finally {
+      clearPairs(n);
+    }
+    levelFrom = to;
+    startBuilding(limit);
+    return new Renumbering(to, limit, sorted, total);
+  }
+
+  /**
+   * Ends the level with ids {@code to .. limit - 1} as {@link #finishLevel} does, but leaves every state at its id:
+   * each gets its least parent (by id: its parent level's position translated through that level's order), the
+   * level is ranked ({@link #rank}) and the ranking kept as its order ({@link #levelOrder}), which the workers follow
+   * when they expand it. Nothing else holds ids to translate: the seen-set, the pending violations and the blocked
+   * states keep theirs. Only for an order {@link #keepInPlace}, whose workers store a new state with its parent's
+   * position in discovery order plus the level's first id as its parent, to be translated here.
+   *
+   * <p>Moving the records instead cost a wide model (two-phase's 72-bit states, the id-indexed records) a probe of the
+   * seen-set per state to give its slot the new id, and a copy of the level's records: 1.84 of the 2.46 s that
+   * finishing its levels took in a 16.5-second 2-thread search (JFR level phases, shared machine).
+   */
+  void finishLevelInPlace(StateStore store, int from, int to, int limit, ParallelParts parallel) {
+    if (!inPlace) {
+      throw new IllegalStateException("this order moves the records");
+    }
+    levelCount = rank(store, from, to, limit, parallel, true);
+    clearPairs(limit - to);
+    // The ranking's array: rank reads the order of the level expanded (this same array) only in its first pass,
+    // before its second writes the new level's.
+    levelOrder = scratch.sorted(levelCount);
+    levelFrom = to;
+    startBuilding(limit);
+  }
+
+  /**
+   * Each state of the level {@code to .. limit - 1} gets its least pair: the parent and rule it was stored with (not
+   * offered: see {@link ParentOffers#stored}) or a less one offered since, written over its pair ({@link #least}, -1
+   * for a hole; the parent as its position plus {@code from}); then the level is ranked by those pairs (a counting
+   * sort by parent, the parts of {@code parallel} counting and placing their slices with atomic adds, then by rule
+   * among siblings, which are few: no two have the same rule, so the order the parts placed them in does not
+   * matter). Leaves in {@link #scratch} the old index of each rank ({@code sorted}); returns the number of states.
+   * With {@code writeLinks}, each state's least parent, as an id, is written to the store on the way ({@link
+   * #finishLevelInPlace}).
+   */
+  private int rank(StateStore store, int from, int to, int limit, ParallelParts parallel, boolean writeLinks) {
     int n = limit - to;
     int parents = to - from;
     int parts = parallel.parts(n);
-    // The least link (parent id << 32 | rule; -1: a hole) per state of the level, written over its pair in the
-    // pairs' chunks (all the level's, allocated now): no array of its own, 8 bytes per state of the widest level.
+    // The least links are written over the pairs in the pairs' chunks (all the level's, allocated now): no array of
+    // their own, 8 bytes per state of the widest level.
     for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) {
       chunk(c);
     }
     int[] counts = scratch.counts(parents + 1); // per parent: its states, then the end of its slots
     java.util.Arrays.fill(counts, 0, parents + 1, 0);
     long base = (long) from << 32; // a pair's position is relative to from
+    int[] parentOrder = levelOrder; // the level expanded: its ids by position (null: in id order)
+    LevelPhase phase = LevelPhase.begin("rank", -1, n);
     parallel.run(parts, p -> {
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
         long[] chunk = pairs.get(i >>> CHUNK_BITS);
         int slot = i & CHUNK_MASK;
-        // the parent it was first stored with (not offered: see ParentOffers#stored), or a less one offered since
         long link = store.link(to + i);
         if (link < 0) {
           chunk[slot] = -1; // a hole
@@ -254,7 +360,11 @@ final class DiscoveryOrder {
           link = offered - 1 + base;
         }
         chunk[slot] = link;
-        INTS.getAndAdd(counts, (int) ((link >>> 32) - from), 1);
+        int position = (int) ((link >>> 32) - from);
+        INTS.getAndAdd(counts, position, 1);
+        if (writeLinks) {
+          store.setParent(to + i, parentOrder == null ? from + position : from + parentOrder[position], (int) link);
+        }
       }
     });
     int count = 0;
@@ -292,30 +402,18 @@ final class DiscoveryOrder {
         }
       }
     });
-    try {
-      store.permute(to, limit, sorted, total, this::least, parallel);
-    } catch (MemoryLimitReached e) {
-      parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
-        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
-            i++) {
-          long link = least(i);
-          if (link >= 0) {
-            store.setParent(to + i, (int) (link >>> 32), (int) link);
-          }
-        }
-      });
-      throw e;
-    } finally {
-      for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) { // zeroed: no pair offered, for the next level
-        java.util.Arrays.fill(pairs.get(c), 0, Math.min(1 << CHUNK_BITS, n - (c << CHUNK_BITS)), 0L);
-      }
-    }
-    levelFrom = to;
-    startBuilding(limit);
-    return new Renumbering(to, limit, sorted, total);
+    phase.commit();
+    return total;
   }
 
-  /** The least link of the state at {@code index} in the level being finished ({@link #finishLevel}). */
+  /** Zeroes the pairs of a level of {@code n} states: no pair offered, for the next level. */
+  private void clearPairs(int n) {
+    for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) {
+      java.util.Arrays.fill(pairs.get(c), 0, Math.min(1 << CHUNK_BITS, n - (c << CHUNK_BITS)), 0L);
+    }
+  }
+
+  /** The least link of the state at {@code index} in the level being finished ({@link #rank}). */
   private long least(int index) {
     return pairs.get(index >>> CHUNK_BITS)[index & CHUNK_MASK];
   }

@@ -35,6 +35,37 @@ final class LevelRelease {
   }
 
   /**
+   * The states at positions {@code a .. b - 1} of {@code level} (this release's) were expanded: as {@link
+   * #expanded(int, int)}, through the level's order when it has one, a count per run of ids in the same chunk (a
+   * level's order keeps neighbouring states near each other).
+   */
+  void expanded(Level level, int a, int b) {
+    if (level.order == null) {
+      expanded(level.from + a, level.from + b);
+      return;
+    }
+    int bits = Integer.numberOfTrailingZeros(store.idsPerChunk());
+    int run = -1;
+    int count = 0;
+    for (int k = a, end = Math.min(b, level.size); k < end; k++) {
+      int c = level.id(k) >>> bits;
+      if (c != run) {
+        release(run, count, bits);
+        run = c;
+        count = 0;
+      }
+      count++;
+    }
+    release(run, count, bits);
+  }
+
+  private void release(int chunk, int count, int bits) {
+    if (count > 0 && left.addAndGet(chunk - firstChunk, -count) == 0 && ((long) (chunk + 1) << bits) <= to) {
+      store.dropChunk(chunk);
+    }
+  }
+
+  /**
    * The ids {@code a .. b - 1} of the level were expanded (no record of them is read after this call): frees each
    * chunk whose states are now all expanded, unless it holds ids of the next level too.
    */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * predecessors: after every way to reach each state was offered, each state has its least (parent position, rule),
  * and the level is renumbered in the order a one-thread search finds it, whatever the scramble, its records moved
  * along and its holes last; the next level, built from the renumbered one, gets the one-thread parents and order too.
+ * Kept in place, the levels get the same parents (as ids) and the same order (as a list of their ids), their
+ * records left where they were stored.
  */
 class DiscoveryOrderTest {
   private static final int PARENTS = 300;
@@ -31,9 +33,43 @@ class DiscoveryOrderTest {
       for (int threads = 1; threads <= 3; threads += 2) { // the ranking on this thread alone, and split in three
         ParallelParts parallel = new ParallelParts(pool, threads, 1);
         for (long seed = 0; seed < 20; seed++) {
-          assertOneThreadOrderOverLevels(new Random(seed), parallel);
+          assertOneThreadOrderOverLevels(new Random(seed), parallel, false);
         }
       }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void levelsKeptInPlaceGetTheOneThreadParentsAndOrder() {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int threads = 1; threads <= 3; threads += 2) {
+        ParallelParts parallel = new ParallelParts(pool, threads, 1);
+        for (long seed = 0; seed < 20; seed++) {
+          assertOneThreadOrderOverLevels(new Random(seed), parallel, true);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** An order that keeps the records in place refuses to move them, and the other way round. */
+  @Test
+  void anOrderFinishesItsLevelsOneWayOnly() {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      ParallelParts parallel = new ParallelParts(pool, 1, 1);
+      StateStore store = new StateStore(32, 1, RULES);
+      DiscoveryOrder inPlace = new DiscoveryOrder();
+      inPlace.keepInPlace();
+      inPlace.startTracking(0, 0);
+      assertThrows(IllegalStateException.class, () -> inPlace.finishLevel(store, 0, 0, 0, parallel));
+      DiscoveryOrder moving = new DiscoveryOrder();
+      moving.startTracking(0, 0);
+      assertThrows(IllegalStateException.class, () -> moving.finishLevelInPlace(store, 0, 0, 0, parallel));
     } finally {
       pool.shutdownNow();
     }
@@ -91,7 +127,7 @@ class DiscoveryOrderTest {
     return s;
   }
 
-  private static void assertOneThreadOrderOverLevels(Random rnd, ParallelParts parallel) {
+  private static void assertOneThreadOrderOverLevels(Random rnd, ParallelParts parallel, boolean inPlace) {
     StateStore store = new StateStore(32, 1, RULES);
     StateStore.Appender a = store.appender();
     List<Integer> level = new ArrayList<>();
@@ -100,9 +136,16 @@ class DiscoveryOrderTest {
     }
     store.release(a);
     DiscoveryOrder order = new DiscoveryOrder();
+    if (inPlace) {
+      order.keepInPlace();
+    }
     order.startTracking(0, store.idLimit());
+    int from = 0;
     for (int depth = 1; depth <= 3; depth++) {
-      level = assertOneThreadOrder(rnd, store, order, parallel, level, depth * 1_000_000L);
+      int to = store.idLimit();
+      level = inPlace ? assertOneThreadOrderInPlace(rnd, store, order, parallel, level, from, depth * 1_000_000L)
+          : assertOneThreadOrder(rnd, store, order, parallel, level, depth * 1_000_000L);
+      from = to;
     }
   }
 
@@ -183,6 +226,78 @@ class DiscoveryOrderTest {
     }
     for (int id = to + oneThreadOrder.size(); id < limit; id++) {
       assertTrue(store.isHole(id), "the level's holes come last");
+    }
+    return next;
+  }
+
+  /**
+   * As {@link #assertOneThreadOrder}, the level kept in place: each state stored with its parent's position plus
+   * {@code from} (the first id of {@code level}, as the search's workers store it), checked to keep its id and
+   * record, to get its one-thread parent as an id and to take its one-thread place in the level's order.
+   */
+  private static List<Integer> assertOneThreadOrderInPlace(Random rnd, StateStore store, DiscoveryOrder order,
+      ParallelParts parallel, List<Integer> level, int from, long values) {
+    int parents = level.size();
+    int children = parents * 2;
+    int[][] succ = new int[parents][RULES];
+    for (int[] row : succ) {
+      for (int r = 0; r < RULES; r++) {
+        row[r] = rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(children);
+      }
+    }
+    List<Integer> oneThreadOrder = new ArrayList<>();
+    int[] firstParent = new int[children];
+    int[] firstRule = new int[children];
+    Arrays.fill(firstParent, -1);
+    for (int k = 0; k < parents; k++) {
+      for (int r = 0; r < RULES; r++) {
+        int c = succ[k][r];
+        if (c >= 0 && firstParent[c] < 0) {
+          firstParent[c] = level.get(k);
+          firstRule[c] = r;
+          oneThreadOrder.add(c);
+        }
+      }
+    }
+    List<int[]> edges = new ArrayList<>(); // parent position, rule, child
+    for (int k = 0; k < parents; k++) {
+      for (int r = 0; r < RULES; r++) {
+        if (succ[k][r] >= 0) {
+          edges.add(new int[] {k, r, succ[k][r]});
+        }
+      }
+    }
+    Collections.shuffle(edges, rnd);
+    int to = store.idLimit();
+    StateStore.Appender[] appenders = {store.appender(), store.appender()};
+    int[] idOf = new int[children];
+    Arrays.fill(idOf, -1);
+    for (int[] e : edges) {
+      int c = e[2];
+      if (idOf[c] < 0) {
+        idOf[c] = store.add(appenders[rnd.nextInt(2)], new long[] {values + c}, from + e[0], e[1]);
+      }
+      order.offer(idOf[c], e[0], e[1]);
+    }
+    for (StateStore.Appender a : appenders) {
+      store.release(a);
+    }
+    int limit = store.idLimit();
+    int size = store.size();
+    order.finishLevelInPlace(store, from, to, limit, parallel);
+    assertEquals(oneThreadOrder.size(), order.levelCount());
+    assertEquals(size, store.size(), "states counted");
+    List<Integer> next = new ArrayList<>();
+    long[] value = new long[1];
+    for (int k = 0; k < oneThreadOrder.size(); k++) {
+      int c = oneThreadOrder.get(k);
+      int id = idOf[c];
+      assertEquals(id, to + order.levelOrder()[k], "child " + c + " at its position in discovery order");
+      assertEquals(firstParent[c], store.parent(id), "parent of child " + c);
+      assertEquals(firstRule[c], store.rule(id), "rule of child " + c);
+      store.get(id, value);
+      assertEquals(values + c, value[0], "the record of child " + c + " stays at its id");
+      next.add(id);
     }
     return next;
   }
