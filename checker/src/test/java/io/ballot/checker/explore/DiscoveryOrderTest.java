@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Levels stored in a scrambled order (as several threads store them), each state first with an arbitrary one of its
@@ -26,29 +28,16 @@ class DiscoveryOrderTest {
   private static final int PARENTS = 300;
   private static final int RULES = 5;
 
-  @Test
-  void scrambledLevelsGetTheOneThreadParentsAndOrder() {
+  /** Levels renumbered into discovery order, and levels kept in place and expanded through their order. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void scrambledLevelsGetTheOneThreadParentsAndOrder(boolean inPlace) {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int threads = 1; threads <= 3; threads += 2) { // the ranking on this thread alone, and split in three
         ParallelParts parallel = new ParallelParts(pool, threads, 1);
         for (long seed = 0; seed < 20; seed++) {
-          assertOneThreadOrderOverLevels(new Random(seed), parallel, false);
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void levelsKeptInPlaceGetTheOneThreadParentsAndOrder() {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      for (int threads = 1; threads <= 3; threads += 2) {
-        ParallelParts parallel = new ParallelParts(pool, threads, 1);
-        for (long seed = 0; seed < 20; seed++) {
-          assertOneThreadOrderOverLevels(new Random(seed), parallel, true);
+          assertOneThreadOrderOverLevels(new Random(seed), parallel, inPlace);
         }
       }
     } finally {
