@@ -71,15 +71,7 @@ class DeterministicCounterexampleTest {
   @Test
   void aSearchWhoseLevelsJoinTheInlineTableInParallelGivesOneCounterexample(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("counters.m");
-    Files.writeString(model, """
-        const N: 6; MAX: 7;
-        type idx: 1 .. N; val: 0 .. MAX;
-        var c: array [idx] of val;
-        startstate begin for i: idx do c[i] := 0; end; end;
-        ruleset i: idx do
-          rule "inc" c[i] < MAX ==> begin c[i] := c[i] + 1; end;
-          rule "reset" c[i] = MAX ==> begin c[i] := 0; end;
-        end;
+    Files.writeString(model, CountersModel.text(6, 7) + """
         invariant "not all but one full"
           !(c[1] = MAX & c[2] = MAX & c[3] = MAX & c[4] = MAX & c[5] = MAX & c[6] = MAX - 1);
         """);
