@@ -59,6 +59,7 @@ final class LevelRelease {
     release(run, count, bits);
   }
 
+  /** {@code count} more states of {@code chunk} expanded: frees it when none is left and no next-level id is in it. */
   private void release(int chunk, int count, int bits) {
     if (count > 0 && left.addAndGet(chunk - firstChunk, -count) == 0 && ((long) (chunk + 1) << bits) <= to) {
       store.dropChunk(chunk);
@@ -74,9 +75,7 @@ final class LevelRelease {
     for (int id = Math.max(a, from); id < Math.min(b, to); ) {
       int c = id >>> bits;
       int end = (int) Math.min(Math.min(b, to), (long) (c + 1) << bits);
-      if (left.addAndGet(c - firstChunk, -(end - id)) == 0 && ((long) (c + 1) << bits) <= to) {
-        store.dropChunk(c);
-      }
+      release(c, end - id, bits);
       id = end;
     }
   }
