@@ -506,7 +506,9 @@ public final class BfsExplorer {
   private void expandLevel(int from, int to, ExecutorService pool) {
     warmedUp |= to - from >= options.singleThreadUntil();
     int workers = warmedUp ? threads : 1;
-    if (workers > 1 && options.parents() == CheckOptions.Parents.LEAST) { // FIRST: measurement only, no tracking
+    // From the first level, even while one thread expands them: the tracking paths then run before the JIT compiles
+    // the expansion loop, which it would otherwise recompile when several threads start (see ParentOffers.alone).
+    if (threads > 1 && options.parents() == CheckOptions.Parents.LEAST) { // FIRST: measurement only, no tracking
       order.startTracking(from, to);
     }
     // The states of the levels already expanded are values in the seen-set, their records dropped at the level's
@@ -693,7 +695,7 @@ public final class BfsExplorer {
     /** The engine that checks this lane's states (see {@link Scratch#t}). */
     TransitionSystem ts = BfsExplorer.this.ts;
     /** When a state of the level being found keeps its least parent: this thread's offers of parents; else null. */
-    final ParentOffers offers = order.tracking() ? order.offers() : null;
+    final ParentOffers offers = !order.tracking() ? null : warmedUp ? order.offers() : order.offers().alone();
   }
 
 

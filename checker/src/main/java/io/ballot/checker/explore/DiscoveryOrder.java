@@ -48,6 +48,11 @@ final class DiscoveryOrder {
    * log2 of the bounds per chunk of {@link #bounds}, a bound per block of ids: 1,024 (64 K ids, 4 KiB) for blocks
    * of 64 ids, more for smaller blocks, so that the chunks' directory has at most 2^15 entries.
    */
+  /**
+   * The bound of a block not raised yet: no position reaches it. A block's bound is stored as this minus the bound
+   * ({@link #raiseBound}), so that a zeroed chunk holds it.
+   */
+  private static final int UNKNOWN_BOUND = Integer.MAX_VALUE;
   private int boundChunkBits;
   private int boundChunkMask;
   private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -69,7 +74,7 @@ final class DiscoveryOrder {
   /**
    * Per block of ids of the level being built (by block minus {@link #buildBlock}): one plus an upper bound on the
    * positions of the parents its states were first stored from, written by the block's thread before it stores
-   * them; 0: unknown. Chunks of ints, allocated by the workers.
+   * them, held as {@link #UNKNOWN_BOUND} minus the bound; 0: unknown. Chunks of ints, allocated by the workers.
    */
   private AtomicReferenceArray<int[]> bounds;
   private final AtomicInteger boundChunks = new AtomicInteger();
@@ -174,8 +179,9 @@ final class DiscoveryOrder {
   void raiseBound(int next, int bound) {
     int g = (next >>> blockBits) - buildBlock;
     int[] chunk = boundChunk(g >>> boundChunkBits);
-    // published with the states stored after it (the seen-set's release)
-    chunk[g & boundChunkMask] = bound;
+    // published with the states stored after it (the seen-set's release); kept as UNKNOWN_BOUND - bound, so that
+    // the zeros of a block not raised yet read as no bound (offerSeen) without a branch of their own
+    chunk[g & boundChunkMask] = UNKNOWN_BOUND - bound;
   }
 
   /**
@@ -189,8 +195,8 @@ final class DiscoveryOrder {
       int g = (found >>> blockBits) - buildBlock;
       int[] chunk = bounds.get(g >>> boundChunkBits);
       if (chunk != null) {
-        int bound = (int) INTS.getAcquire(chunk, g & boundChunkMask);
-        if (bound != 0 && parentPosition >= bound) {
+        int bound = UNKNOWN_BOUND - (int) INTS.getAcquire(chunk, g & boundChunkMask);
+        if (parentPosition >= bound) {
           return false;
         }
       }

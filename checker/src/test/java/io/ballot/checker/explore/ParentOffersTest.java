@@ -25,14 +25,39 @@ class ParentOffersTest {
 
   @Test
   void interleavedThreadsGetTheOneThreadParentsWithFewOffers() {
+    long[] counts = run(12, false, seed -> 2 + (int) (seed % 3));
+    System.out.println("ParentOffersTest: " + counts[1] + " of " + counts[0] + " duplicates offered");
+    assertTrue(counts[0] > 100_000, "duplicates: " + counts[0]);
+    // Without the filter every duplicate would be offered; with it, those that can win and a few more.
+    assertTrue(counts[1] * 5 < counts[0], counts[1] + " of " + counts[0] + " duplicates offered");
+  }
+
+  /**
+   * A thread expanding its level alone ({@link ParentOffers#alone}) offers some of its own duplicates, so that the
+   * offering paths run before several threads share a level: the parents stay the one-thread search's.
+   */
+  @Test
+  void aThreadAloneOffersSomeOfItsDuplicatesAndKeepsTheOneThreadParents() {
+    long[] alone = run(4, true, seed -> 1);
+    long[] filtered = run(4, false, seed -> 1);
+    assertEquals(alone[0], filtered[0]);
+    assertEquals(0, filtered[1], "one thread, every block its own: nothing to offer");
+    assertTrue(alone[1] > 100 && alone[1] < alone[0], alone[1] + " of " + alone[0] + " duplicates offered");
+  }
+
+  /**
+   * Expands three levels of {@code seeds} random graphs on {@code threads.applyAsInt(seed)} threads (each {@link
+   * ParentOffers#alone} if {@code alone}), checking every level; returns the duplicates found and those offered.
+   */
+  private static long[] run(int seeds, boolean alone, java.util.function.LongToIntFunction threadsOf) {
     ExecutorService pool = Executors.newFixedThreadPool(1);
     try {
       ParallelParts parallel = new ParallelParts(pool, 1, 1);
       long duplicates = 0;
       long offered = 0;
-      for (long seed = 0; seed < 12; seed++) {
+      for (long seed = 0; seed < seeds; seed++) {
         Random rnd = new Random(seed);
-        int threads = 2 + (int) (seed % 3);
+        int threads = threadsOf.applyAsInt(seed);
         StateStore store = new StateStore(32, 1, RULES);
         StateStore.Appender a = store.appender();
         List<Integer> level = new ArrayList<>();
@@ -45,15 +70,12 @@ class ParentOffersTest {
         order.startTracking(0, store.idLimit());
         for (int depth = 1; depth <= 3; depth++) {
           long[] counts = new long[2];
-          level = expandAndCheck(rnd, threads, store, order, parallel, level, depth * 1_000_000L, counts);
+          level = expandAndCheck(rnd, threads, alone, store, order, parallel, level, depth * 1_000_000L, counts);
           duplicates += counts[0];
           offered += counts[1];
         }
       }
-      System.out.println("ParentOffersTest: " + offered + " of " + duplicates + " duplicates offered");
-      assertTrue(duplicates > 100_000, "duplicates: " + duplicates);
-      // Without the filter every duplicate would be offered; with it, those that can win and a few more.
-      assertTrue(offered * 5 < duplicates, offered + " of " + duplicates + " duplicates offered");
+      return new long[] {duplicates, offered};
     } finally {
       pool.shutdownNow();
     }
@@ -64,8 +86,8 @@ class ParentOffersTest {
    * checks the new level's parents, rules and order against a one-thread search and returns its ids in that order.
    * Adds the duplicates found and those offered to {@code counts}.
    */
-  private static List<Integer> expandAndCheck(Random rnd, int threads, StateStore store, DiscoveryOrder order,
-      ParallelParts parallel, List<Integer> level, long values, long[] counts) {
+  private static List<Integer> expandAndCheck(Random rnd, int threads, boolean alone, StateStore store,
+      DiscoveryOrder order, ParallelParts parallel, List<Integer> level, long values, long[] counts) {
     int parents = level.size();
     int children = parents * 4 / 3;
     int[][] succ = new int[parents][RULES];
@@ -94,7 +116,7 @@ class ParentOffersTest {
     Arrays.fill(idOf, -1);
     Sim[] sims = new Sim[threads];
     for (int t = 0; t < threads; t++) {
-      sims[t] = new Sim(store.appender(), order.offers());
+      sims[t] = new Sim(store.appender(), alone ? order.offers().alone() : order.offers());
     }
     int[] cursor = {0};
     int live = threads;
