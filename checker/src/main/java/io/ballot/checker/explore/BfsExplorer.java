@@ -357,6 +357,10 @@ public final class BfsExplorer {
    * its states keep their ids (and their least parents) and the search stops.
    */
   private void finishLevel(int from, int to, ParallelParts parallel) {
+    if (!warmedUp) { // one thread built it: in discovery order already
+      order.finishLevelAlone(to, store.idLimit());
+      return;
+    }
     if (order.inPlace()) {
       order.finishLevelInPlace(store, from, to, store.idLimit(), parallel);
       return;
