@@ -25,7 +25,7 @@ class ParentOffersTest {
 
   @Test
   void interleavedThreadsGetTheOneThreadParentsWithFewOffers() {
-    long[] counts = run(12, false, seed -> 2 + (int) (seed % 3));
+    long[] counts = run(12, 0, seed -> 2 + (int) (seed % 3));
     System.out.println("ParentOffersTest: " + counts[1] + " of " + counts[0] + " duplicates offered");
     assertTrue(counts[0] > 100_000, "duplicates: " + counts[0]);
     // Without the filter every duplicate would be offered; with it, those that can win and a few more.
@@ -38,18 +38,25 @@ class ParentOffersTest {
    */
   @Test
   void aThreadAloneOffersSomeOfItsDuplicatesAndKeepsTheOneThreadParents() {
-    long[] alone = run(4, true, seed -> 1);
-    long[] filtered = run(4, false, seed -> 1);
+    long[] alone = run(4, 3, seed -> 1);
+    long[] filtered = run(4, 0, seed -> 1);
     assertEquals(alone[0], filtered[0]);
     assertEquals(0, filtered[1], "one thread, every block its own: nothing to offer");
     assertTrue(alone[1] > 100 && alone[1] < alone[0], alone[1] + " of " + alone[0] + " duplicates offered");
   }
 
+  /** Levels built by one thread alone, their ranking skipped, then levels built by several: the same parents. */
+  @Test
+  void levelsBuiltAloneAndThenByThreadsGetTheOneThreadParents() {
+    assertTrue(run(6, 2, seed -> 2 + (int) (seed % 2))[0] > 10_000);
+  }
+
   /**
-   * Expands three levels of {@code seeds} random graphs on {@code threads.applyAsInt(seed)} threads (each {@link
-   * ParentOffers#alone} if {@code alone}), checking every level; returns the duplicates found and those offered.
+   * Expands three levels of {@code seeds} random graphs, checking every level: the first {@code aloneLevels} on one
+   * thread alone ({@link ParentOffers#alone}, {@link DiscoveryOrder#finishLevelAlone}), the others on {@code
+   * threadsOf.applyAsInt(seed)} threads. Returns the duplicates found and those offered.
    */
-  private static long[] run(int seeds, boolean alone, java.util.function.LongToIntFunction threadsOf) {
+  private static long[] run(int seeds, int aloneLevels, java.util.function.LongToIntFunction threadsOf) {
     ExecutorService pool = Executors.newFixedThreadPool(1);
     try {
       ParallelParts parallel = new ParallelParts(pool, 1, 1);
@@ -70,7 +77,9 @@ class ParentOffersTest {
         order.startTracking(0, store.idLimit());
         for (int depth = 1; depth <= 3; depth++) {
           long[] counts = new long[2];
-          level = expandAndCheck(rnd, threads, alone, store, order, parallel, level, depth * 1_000_000L, counts);
+          boolean alone = depth <= aloneLevels;
+          level = expandAndCheck(rnd, alone ? 1 : threads, alone, store, order, parallel, level,
+              depth * 1_000_000L, counts);
           duplicates += counts[0];
           offered += counts[1];
         }
@@ -156,11 +165,15 @@ class ParentOffersTest {
       store.release(s.appender);
       counts[1] += s.offers.offered();
     }
-    Renumbering renumbered = order.finishLevel(store, from, to, store.idLimit(), parallel);
+    // a level one thread built is in discovery order already (DiscoveryOrder#finishLevelAlone): ids kept
+    Renumbering renumbered = alone ? null : order.finishLevel(store, from, to, store.idLimit(), parallel);
+    if (renumbered == null) {
+      order.finishLevelAlone(to, store.idLimit());
+    }
     List<Integer> next = new ArrayList<>();
     for (int k = 0; k < oneThreadOrder.size(); k++) {
       int c = oneThreadOrder.get(k);
-      int id = renumbered.map(idOf[c]);
+      int id = renumbered == null ? idOf[c] : renumbered.map(idOf[c]);
       assertEquals(firstParent[c], store.parent(id), "parent of child " + c);
       assertEquals(firstRule[c], store.rule(id), "rule of child " + c);
       assertEquals(k, order.position(id), "position of child " + c);
