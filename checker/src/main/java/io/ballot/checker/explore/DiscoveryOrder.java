@@ -45,14 +45,14 @@ final class DiscoveryOrder {
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
   private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
   /**
-   * log2 of the bounds per chunk of {@link #bounds}, a bound per block of ids: 1,024 (64 K ids, 4 KiB) for blocks
-   * of 64 ids, more for smaller blocks, so that the chunks' directory has at most 2^15 entries.
-   */
-  /**
    * The bound of a block not raised yet: no position reaches it. A block's bound is stored as this minus the bound
    * ({@link #raiseBound}), so that a zeroed chunk holds it.
    */
   private static final int UNKNOWN_BOUND = Integer.MAX_VALUE;
+  /**
+   * log2 of the bounds per chunk of {@link #bounds}, a bound per block of ids: 1,024 (64 K ids, 4 KiB) for blocks
+   * of 64 ids, more for smaller blocks, so that the chunks' directory has at most 2^15 entries.
+   */
   private int boundChunkBits;
   private int boundChunkMask;
   private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
