@@ -102,7 +102,12 @@ public final class BfsExplorer {
     this.words = ts.layout().words();
     this.threads = Math.max(1, Math.min(CheckOptions.MAX_THREADS, options.threads()));
     this.budget = MemoryBudget.of(options.memoryBytes());
-    this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()), budget);
+    int ruleLimit = Math.max(ts.ruleCount(), ts.startCount());
+    // A tree from the start keeps the states' root pairs as records, not the states ({@link InlineSeenSet}).
+    this.store = options.hashCompactionBits() == 0 && StateChecks.of(ts, PropertyKind.LIVENESS).length == 0
+        && InlineSeenSet.byReference(ts.layout().bits(), options.wideStore())
+        ? StateStore.ofReferences(words, ruleLimit, budget)
+        : new StateStore(ts.layout().bits(), words, ruleLimit, budget);
     this.pending = new PendingViolations(store);
     SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
     this.symmetry = sym.reduces() ? sym : null;

@@ -41,7 +41,8 @@ final class StateStore {
   private static final int HOLE = -2;
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private final int words;
+  private final int words; // of a record
+  private final int stateWords; // of a state: the record's, or more when records are references (decoder)
   private final int head; // full words of a record
   private final int tailBytes; // bytes of the last word kept
   private final long tailMask;
@@ -54,6 +55,9 @@ final class StateStore {
   private final AtomicInteger holes = new AtomicInteger();
   private final int block;
   private final MemoryBudget budget;
+  /** When the records are references to states (64-bit root pairs of a tree): what turns them into states; or null. */
+  private StateDecoder decoder;
+  private final boolean references;
 
   /** One chunk's arrays; all final, so a published chunk is seen whole. */
   private static final class Chunk {
@@ -127,8 +131,23 @@ final class StateStore {
    * {@link #add} throws {@link MemoryLimitReached} and the store is left as it was.
    */
   StateStore(int bits, int words, int ruleLimit, MemoryBudget budget) {
+    this(bits, words, words, ruleLimit, budget, false);
+  }
+
+  /**
+   * A store whose records are 64-bit references to states of {@code stateWords} words (a tree's root pairs: 8 bytes a
+   * state, not the state's bytes), turned into states by the decoder given to {@link #decodeWith} before the first
+   * state is added. {@link #add} and {@link #difference} take the reference (one word), {@link #get} gives the state.
+   */
+  static StateStore ofReferences(int stateWords, int ruleLimit, MemoryBudget budget) {
+    return new StateStore(64, 1, stateWords, ruleLimit, budget, true);
+  }
+
+  private StateStore(int bits, int words, int stateWords, int ruleLimit, MemoryBudget budget, boolean references) {
+    this.references = references;
     this.budget = budget;
     this.words = words;
+    this.stateWords = stateWords;
     this.head = words - 1;
     this.tailBytes = (bits - 64 * head + 7) >>> 3;
     this.tailMask = tailBytes == 8 ? -1L : (1L << (8 * tailBytes)) - 1;
@@ -159,8 +178,30 @@ final class StateStore {
     this.chunks = new AtomicReferenceArray<>(directory);
   }
 
+  /** Words of a state ({@link #get}'s output). */
   int words() {
-    return words;
+    return stateWords;
+  }
+
+  /** Whether the records are references to states, to be given a decoder ({@link #ofReferences}). */
+  boolean keepsReferences() {
+    return references;
+  }
+
+  /** Makes {@link #get} decode the references through {@code d}; before any state is read. */
+  void decodeWith(StateDecoder d) {
+    this.decoder = d;
+  }
+
+  /** The decoder of the references ({@link #decodeWith}), or null when the records are the states. */
+  StateDecoder decoder() {
+    return decoder;
+  }
+
+  /** The first word of {@code id}'s record: the reference itself when the records are references. */
+  long record(int id) {
+    byte[] r = chunks.get(id >>> chunkBits).records;
+    return (long) LONG.get(r, (id & chunkMask) * stride) & (head == 0 ? tailMask : -1L);
   }
 
   /** The budget this store's chunks come from (the seen-set's index takes from it too). */
@@ -402,7 +443,12 @@ final class StateStore {
     return ((long) stride << chunkBits) + Long.BYTES + 16;
   }
 
+  /** The state of {@code id} into {@code out} ({@link #words()} words), decoded when the record is a reference. */
   void get(int id, long[] out) {
+    if (decoder != null) {
+      decoder.decode(record(id), out);
+      return;
+    }
     byte[] r = chunks.get(id >>> chunkBits).records;
     int at = (id & chunkMask) * stride;
     for (int w = 0; w < head; w++, at += 8) {

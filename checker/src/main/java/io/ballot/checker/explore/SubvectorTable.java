@@ -181,6 +181,14 @@ final class SubvectorTable {
   }
 
   /**
+   * The value of id {@code id} (below {@link #size()}, as seen by this thread: an id it was given, or read from a
+   * record published after the id was). Thread-safe.
+   */
+  long get(int id) {
+    return values.get(id);
+  }
+
+  /**
    * The id of {@code value}, given the next id when it is new, when several threads intern at once: found without
    * the lock when it is there (most parts of a new state are), else interned under it.
    */
