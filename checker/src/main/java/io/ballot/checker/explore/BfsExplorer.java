@@ -398,7 +398,10 @@ public final class BfsExplorer {
    * seen-set's inserts run in {@code parallel}'s parts (null: on this thread).
    */
   private void levelFound(int from, int limit, ParallelParts parallel) {
-    store.spillLinksBelow(from); // only traces read the links of the levels already expanded
+    // Only traces read the links of the levels already expanded; the level just found has its final parents too
+    // (finishLevel ran), and, kept by value, no hand-over reads them: they go as well, but for a checkpoint, which
+    // writes the level from memory in its expansion order.
+    store.spillLinksBelow(inline != null && checkpoint == null ? limit : from);
     if ((compacted != null || inline != null) && !stop) {
       try {
         if (compacted != null) {

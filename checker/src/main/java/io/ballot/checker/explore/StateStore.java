@@ -111,9 +111,9 @@ final class StateStore {
   /** Why the links file could not be used (they then stay in memory), or null. */
   private String linksFailure;
   /**
-   * Arrays of chunks whose records were dropped or whose links were moved, for the next chunks to reuse: reused, not
-   * left to the collector, so that the heap (hence the process's memory) does not grow with them. They stay
-   * reserved from the budget. Guarded by this store's lock.
+   * Arrays of chunks whose records were dropped during a level ({@link #dropChunk}), for the level's next chunks to
+   * reuse, so that the heap does not grow with them; emptied at the level's end ({@link #trimFree}). They stay
+   * reserved from the budget meanwhile. Guarded by this store's lock.
    */
   private final java.util.ArrayDeque<byte[]> freeRecords = new java.util.ArrayDeque<>();
   private final java.util.ArrayDeque<Chunk> freeLinks = new java.util.ArrayDeque<>();
@@ -363,11 +363,8 @@ final class StateStore {
       }
     }
     droppedChunks = Math.max(droppedChunks, end);
-    trimFree(true);
+    trimFree();
   }
-
-  /** Chunks holding records after the last {@link #dropRecordsBelow} (the level to expand next); 0: none yet. */
-  private int recordsBefore;
 
   /**
    * Frees the records of chunk {@code c} now, keeping its array for the next chunks ({@link #dropRecordsBelow}, for
@@ -382,38 +379,17 @@ final class StateStore {
   }
 
   /**
-   * Gives back to the budget (and the collector) the arrays kept for reuse beyond what the next level is expected to
-   * take: as many as the chunks in use now hold (the level being expanded), times that level's growth over the one
-   * before when it is less than one (levels shrinking), at least one. When levels shrink, the arrays of the wide
-   * levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31 bytes per state at
-   * its peak), and a level's worth of them beside the next level's records (2.9 of 18.4 bytes).
+   * Gives back to the budget (and the collector) the arrays kept for reuse: within a level the chunks freed as their
+   * states are expanded ({@link #dropChunk}) are reused by the level being built, but between levels spare arrays
+   * are bytes held for nothing (with a level's worth kept, 1.1 of Paxos's 15.1 bytes per state at its peak, tree
+   * store); the next level's first chunks are allocated afresh until its frontier's chunks are freed.
    */
   private synchronized void trimFree() {
-    trimFree(false);
-  }
-
-  private synchronized void trimFree(boolean levelEnd) {
-    int records = 0;
-    int links = 0;
-    int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
-    for (int c = Math.min(droppedChunks, spilledChunks); c < n; c++) {
-      Chunk chunk = chunks.get(c);
-      if (chunk != null) {
-        records += chunk.records != null ? 1 : 0;
-        links += chunk.parents != null ? 1 : 0;
-      }
-    }
-    double growth = recordsBefore > 0 && records < recordsBefore ? records / (double) recordsBefore : 1;
-    if (levelEnd) {
-      recordsBefore = records;
-    }
-    records = (int) Math.ceil(records * growth);
-    links = (int) Math.ceil(links * growth);
-    while (freeRecords.size() > Math.max(1, records)) {
+    while (!freeRecords.isEmpty()) {
       freeRecords.pop();
       budget.release(recordBytesPerChunk());
     }
-    while (freeLinks.size() > Math.max(1, links)) {
+    while (!freeLinks.isEmpty()) {
       freeLinks.pop();
       budget.release(linkBytesPerChunk());
     }

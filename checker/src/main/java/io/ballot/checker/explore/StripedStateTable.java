@@ -277,19 +277,17 @@ final class StripedStateTable implements SeenSet {
    * Empties the index, keeping its slot arrays (and their bytes in the budget) for the next level: no garbage per
    * level, and no regrowing from 16 slots. A stripe that held less than an eighth of its slots is cut down to twice
    * what it held, so that a search of many small levels after a wide one does not clear the wide one's slots each
-   * time; a stripe filled to seven eighths ({@link #StripedStateTable(StateStore, boolean, int)}) to the fewest slots
-   * that hold what it held, as the next level of a shrinking search is smaller still (Paxos's level index was 1.66 MB
-   * at its peak, sized for a level twice as wide as the one it was for). Between levels only (no lookup may run).
+   * time; a stripe filled to seven eighths ({@link #StripedStateTable(StateStore, boolean, int)}, the index of one
+   * level) to its first 16 slots: between levels it indexes nothing, and the next level grows it again (its slots
+   * kept, the level index held 0.5 of Paxos's 14 bytes per state at its peak, at the end of a level). Between levels
+   * only (no lookup may run).
    */
   void clear() {
     for (Stripe s : stripes) {
       synchronized (s) {
         long[] slots = s.slots;
         int fits = 16;
-        while ((long) s.used * 8 > (long) fits * fullEighths) {
-          fits *= 2;
-        }
-        if (fullEighths == 7 && fits < slots.length) {
+        if (fullEighths == 7 && slots.length > fits) {
           s.slots = new long[fits];
           budget.release(8L * (slots.length - fits));
           indexBytes.addAndGet(-8L * (slots.length - fits));
