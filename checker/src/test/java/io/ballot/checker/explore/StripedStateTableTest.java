@@ -189,4 +189,25 @@ class StripedStateTableTest {
     assertTrue(Math.abs(level.indexBytes() - wide) <= wide / 8, "grown to about the same slots: " + wide + ", "
         + level.indexBytes());
   }
+
+  /** The index of one level grows by half: past its first growths it is 58 to 88 % full whatever the count. */
+  @Test
+  void aLevelIndexIsBetweenFiftyEightAndEightyEightPercentFull() {
+    StateStore store = new StateStore(69, 2, 10);
+    StripedStateTable level = new StripedStateTable(store, false, 7);
+    StateStore.Appender a = store.appender();
+    long[] s = new long[2];
+    for (int i = 1; i <= 300_000; i++) {
+      s[0] = i * 0x9E3779B97F4A7C15L;
+      assertTrue(level.add(a, s, -1, 0) >= 0);
+      if (i >= 50_000 && i % 9973 == 0) {
+        double load = i / (level.indexBytes() / 8.0);
+        assertTrue(load >= 0.58 && load <= 0.875, i + " states, load " + load);
+      }
+    }
+    for (int i = 1; i <= 300_000; i++) {
+      s[0] = i * 0x9E3779B97F4A7C15L;
+      assertEquals(i - 1, level.find(s), "found after the growths");
+    }
+  }
 }
