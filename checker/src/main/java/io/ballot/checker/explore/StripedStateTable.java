@@ -199,7 +199,7 @@ final class StripedStateTable implements SeenSet {
   private void grow(Stripe s) {
     long[] old = s.slots;
     int length = fullEighths == 7 ? old.length + old.length / 2 : old.length * 2;
-    budget.reserve(8L * old.length + 8L * length); // the new array, while the old one is still live
+    budget.reserve(8L * length); // the new array, while the old one is still live
     long[] bigger = new long[length];
     budget.release(8L * old.length); // the old array, dropped below
     indexBytes.addAndGet(8L * (length - old.length));

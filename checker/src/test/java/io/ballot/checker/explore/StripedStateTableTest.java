@@ -203,6 +203,8 @@ class StripedStateTableTest {
       if (i >= 50_000 && i % 9973 == 0) {
         double load = i / (level.indexBytes() / 8.0);
         assertTrue(load >= 0.58 && load <= 0.875, i + " states, load " + load);
+        assertEquals(level.indexBytes() + java.util.Arrays.stream(store.bytesByKind()).sum(), store.budget().used(),
+            "the budget holds the index's slots and the store's chunks, no more");
       }
     }
     for (int i = 1; i <= 300_000; i++) {
