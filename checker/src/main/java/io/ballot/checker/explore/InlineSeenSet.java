@@ -21,9 +21,12 @@ import io.ballot.checker.CheckOptions;
 final class InlineSeenSet implements SeenSet {
   private final StateStore store;
   private final FoundStates table;
+  /** The index of the level being built; null when the records are references ({@link #byReference}). */
   private final StripedStateTable level;
   /** The tree when the store's records are its root pairs ({@link #byReference}); else null. */
   private final TreeStateTable references;
+  /** The index of the level being built when the records are references; else null. */
+  private final ReferenceLevelIndex referenceLevel;
 
   /**
    * A seen-set over {@code store} for states of {@code stateBits} bits: inline when they have 1 to 63 bits,
@@ -64,21 +67,22 @@ final class InlineSeenSet implements SeenSet {
     this.store = store;
     this.table = table;
     this.references = table instanceof TreeStateTable t && store.decoder() == t ? t : null;
-    this.level = new StripedStateTable(store, references == null && stateBits <= 32, 7);
+    this.level = references != null ? null : new StripedStateTable(store, stateBits <= 32, 7);
+    this.referenceLevel = references == null ? null : new ReferenceLevelIndex(store);
   }
 
   @Override
   public int add(StateStore.Appender appender, long[] state, int parent, int rule) {
     if (references != null) {
       long[] key = references.encode(state, appender);
-      int id = level.lookup(key);
+      int id = referenceLevel.lookup(key);
       if (id >= 0) {
         return -1 - id;
       }
       if (references.containsPair(key[0])) {
         return -1;
       }
-      return level.add(appender, key, parent, rule);
+      return referenceLevel.add(appender, key, parent, rule);
     }
     // The level being built first: in a breadth-first search most successors are its own duplicates.
     int id = level.lookup(state);
@@ -96,7 +100,7 @@ final class InlineSeenSet implements SeenSet {
   public int find(long[] state) {
     if (references != null) {
       long pair = references.pairOf(state);
-      return pair < 0 ? -1 : level.find(new long[] {pair});
+      return pair < 0 ? -1 : referenceLevel.find(new long[] {pair});
     }
     return level.find(state);
   }
@@ -125,7 +129,7 @@ final class InlineSeenSet implements SeenSet {
 
   /** Bytes of the index of the level being built. */
   long levelIndexBytes() {
-    return level.indexBytes();
+    return level != null ? level.indexBytes() : referenceLevel.indexBytes();
   }
 
   /**
@@ -137,7 +141,11 @@ final class InlineSeenSet implements SeenSet {
    */
   void levelFound(int from, int limit, ParallelParts parallel) {
     table.addLevel(store, from, limit, parallel);
-    level.clear();
+    if (level != null) {
+      level.clear();
+    } else {
+      referenceLevel.clear(store.idLimit()); // the next level's first id
+    }
     store.dropRecordsBelow(from);
   }
 }
