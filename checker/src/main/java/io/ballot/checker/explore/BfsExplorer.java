@@ -102,7 +102,12 @@ public final class BfsExplorer {
     this.words = ts.layout().words();
     this.threads = Math.max(1, Math.min(CheckOptions.MAX_THREADS, options.threads()));
     this.budget = MemoryBudget.of(options.memoryBytes());
-    this.store = new StateStore(ts.layout().bits(), words, Math.max(ts.ruleCount(), ts.startCount()), budget);
+    int ruleLimit = Math.max(ts.ruleCount(), ts.startCount());
+    // A tree from the start keeps the states' root pairs as records, not the states ({@link InlineSeenSet}).
+    this.store = options.hashCompactionBits() == 0 && StateChecks.of(ts, PropertyKind.LIVENESS).length == 0
+        && InlineSeenSet.byReference(ts.layout().bits(), options.wideStore())
+        ? StateStore.ofReferences(words, ruleLimit, budget)
+        : new StateStore(ts.layout().bits(), words, ruleLimit, budget);
     this.pending = new PendingViolations(store);
     SymmetryReduction sym = SymmetryReduction.of(ts.layout(), options.symmetry());
     this.symmetry = sym.reduces() ? sym : null;
@@ -397,7 +402,10 @@ public final class BfsExplorer {
    * seen-set's inserts run in {@code parallel}'s parts (null: on this thread).
    */
   private void levelFound(int from, int limit, ParallelParts parallel) {
-    store.spillLinksBelow(from); // only traces read the links of the levels already expanded
+    // Only traces read the links of the levels already expanded; the level just found has its final parents too
+    // (finishLevel ran), and, kept by value, no hand-over reads them: they go as well, but for a checkpoint, which
+    // writes the level from memory in its expansion order.
+    store.spillLinksBelow(inline != null && checkpoint == null ? limit : from);
     if ((compacted != null || inline != null) && !stop) {
       try {
         if (compacted != null) {

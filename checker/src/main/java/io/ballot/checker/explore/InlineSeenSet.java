@@ -12,11 +12,21 @@ import io.ballot.checker.CheckOptions;
  * is in exactly one of the two, so the search is exact; like hash compaction it keeps no ids for earlier levels (a
  * duplicate of one is reported as {@code -1}, an id below the level being built) and traces replay dropped states
  * from the start.
+ *
+ * <p>With the tree from the start ({@link #byReference}), the store's records are the states' root pairs ({@link
+ * StateStore#ofReferences}), 8 bytes a state rather than the state's bytes: a successor is encoded first (its new
+ * parts interned in the tree's inner tables at once), then looked up by its pair in the level being built and in
+ * the root set; the store decodes a record through the tree when a state is read.
  */
 final class InlineSeenSet implements SeenSet {
   private final StateStore store;
   private final FoundStates table;
+  /** The index of the level being built; null when the records are references ({@link #byReference}). */
   private final StripedStateTable level;
+  /** The tree when the store's records are its root pairs ({@link #byReference}); else null. */
+  private final TreeStateTable references;
+  /** The index of the level being built when the records are references; else null. */
+  private final ReferenceLevelIndex referenceLevel;
 
   /**
    * A seen-set over {@code store} for states of {@code stateBits} bits: inline when they have 1 to 63 bits,
@@ -31,7 +41,20 @@ final class InlineSeenSet implements SeenSet {
     if (!TreeStateTable.fits(stateBits) || wideStore != CheckOptions.WideStore.TREE) {
       return null;
     }
-    return new InlineSeenSet(store, stateBits, new TreeStateTable(stateBits, store.budget()));
+    TreeStateTable tree = new TreeStateTable(stateBits, store.budget());
+    if (store.keepsReferences()) {
+      store.decodeWith(tree);
+    }
+    return new InlineSeenSet(store, stateBits, tree);
+  }
+
+  /**
+   * Whether {@link #forBits} will keep states of {@code stateBits} bits in a tree from the start: then the store
+   * should keep references ({@link StateStore#ofReferences}).
+   */
+  static boolean byReference(int stateBits, CheckOptions.WideStore wideStore) {
+    return !InlineStateTable.fits(stateBits) && TreeStateTable.fits(stateBits)
+        && wideStore == CheckOptions.WideStore.TREE;
   }
 
   /** A seen-set over {@code store} for states of {@code stateBits} bits ({@link InlineStateTable#fits}). */
@@ -43,11 +66,24 @@ final class InlineSeenSet implements SeenSet {
   InlineSeenSet(StateStore store, int stateBits, FoundStates table) {
     this.store = store;
     this.table = table;
-    this.level = new StripedStateTable(store, stateBits <= 32, 7);
+    this.references = table instanceof TreeStateTable t && store.decoder() == t ? t : null;
+    this.level = references != null ? null : new StripedStateTable(store, stateBits <= 32, 7);
+    this.referenceLevel = references == null ? null : new ReferenceLevelIndex(store);
   }
 
   @Override
   public int add(StateStore.Appender appender, long[] state, int parent, int rule) {
+    if (references != null) {
+      long[] key = references.encode(state, appender);
+      int id = referenceLevel.lookup(key);
+      if (id >= 0) {
+        return -1 - id;
+      }
+      if (references.containsPair(key[0])) {
+        return -1;
+      }
+      return referenceLevel.add(appender, key, parent, rule);
+    }
     // The level being built first: in a breadth-first search most successors are its own duplicates.
     int id = level.lookup(state);
     if (id >= 0) {
@@ -62,6 +98,10 @@ final class InlineSeenSet implements SeenSet {
   /** The id of {@code state} when it is in the level being built, else -1 (earlier levels keep no ids). */
   @Override
   public int find(long[] state) {
+    if (references != null) {
+      long pair = references.pairOf(state);
+      return pair < 0 ? -1 : referenceLevel.find(new long[] {pair});
+    }
     return level.find(state);
   }
 
@@ -89,7 +129,7 @@ final class InlineSeenSet implements SeenSet {
 
   /** Bytes of the index of the level being built. */
   long levelIndexBytes() {
-    return level.indexBytes();
+    return level != null ? level.indexBytes() : referenceLevel.indexBytes();
   }
 
   /**
@@ -101,7 +141,11 @@ final class InlineSeenSet implements SeenSet {
    */
   void levelFound(int from, int limit, ParallelParts parallel) {
     table.addLevel(store, from, limit, parallel);
-    level.clear();
+    if (level != null) {
+      level.clear();
+    } else {
+      referenceLevel.clear(store.idLimit()); // the next level's first id
+    }
     store.dropRecordsBelow(from);
   }
 }

@@ -41,7 +41,8 @@ final class StateStore {
   private static final int HOLE = -2;
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private final int words;
+  private final int words; // of a record
+  private final int stateWords; // of a state: the record's, or more when records are references (decoder)
   private final int head; // full words of a record
   private final int tailBytes; // bytes of the last word kept
   private final long tailMask;
@@ -54,6 +55,9 @@ final class StateStore {
   private final AtomicInteger holes = new AtomicInteger();
   private final int block;
   private final MemoryBudget budget;
+  /** When the records are references to states (64-bit root pairs of a tree): what turns them into states; or null. */
+  private StateDecoder decoder;
+  private final boolean references;
 
   /** One chunk's arrays; all final, so a published chunk is seen whole. */
   private static final class Chunk {
@@ -107,9 +111,9 @@ final class StateStore {
   /** Why the links file could not be used (they then stay in memory), or null. */
   private String linksFailure;
   /**
-   * Arrays of chunks whose records were dropped or whose links were moved, for the next chunks to reuse: reused, not
-   * left to the collector, so that the heap (hence the process's memory) does not grow with them. They stay
-   * reserved from the budget. Guarded by this store's lock.
+   * Arrays of chunks whose records were dropped during a level ({@link #dropChunk}), for the level's next chunks to
+   * reuse, so that the heap does not grow with them; emptied at the level's end ({@link #trimFree}). They stay
+   * reserved from the budget meanwhile. Guarded by this store's lock.
    */
   private final java.util.ArrayDeque<byte[]> freeRecords = new java.util.ArrayDeque<>();
   private final java.util.ArrayDeque<Chunk> freeLinks = new java.util.ArrayDeque<>();
@@ -127,8 +131,23 @@ final class StateStore {
    * {@link #add} throws {@link MemoryLimitReached} and the store is left as it was.
    */
   StateStore(int bits, int words, int ruleLimit, MemoryBudget budget) {
+    this(bits, words, words, ruleLimit, budget, false);
+  }
+
+  /**
+   * A store whose records are 64-bit references to states of {@code stateWords} words (a tree's root pairs: 8 bytes a
+   * state, not the state's bytes), turned into states by the decoder given to {@link #decodeWith} before the first
+   * state is added. {@link #add} and {@link #difference} take the reference (one word), {@link #get} gives the state.
+   */
+  static StateStore ofReferences(int stateWords, int ruleLimit, MemoryBudget budget) {
+    return new StateStore(64, 1, stateWords, ruleLimit, budget, true);
+  }
+
+  private StateStore(int bits, int words, int stateWords, int ruleLimit, MemoryBudget budget, boolean references) {
+    this.references = references;
     this.budget = budget;
     this.words = words;
+    this.stateWords = stateWords;
     this.head = words - 1;
     this.tailBytes = (bits - 64 * head + 7) >>> 3;
     this.tailMask = tailBytes == 8 ? -1L : (1L << (8 * tailBytes)) - 1;
@@ -159,8 +178,30 @@ final class StateStore {
     this.chunks = new AtomicReferenceArray<>(directory);
   }
 
+  /** Words of a state ({@link #get}'s output). */
   int words() {
-    return words;
+    return stateWords;
+  }
+
+  /** Whether the records are references to states, to be given a decoder ({@link #ofReferences}). */
+  boolean keepsReferences() {
+    return references;
+  }
+
+  /** Makes {@link #get} decode the references through {@code d}; before any state is read. */
+  void decodeWith(StateDecoder d) {
+    this.decoder = d;
+  }
+
+  /** The decoder of the references ({@link #decodeWith}), or null when the records are the states. */
+  StateDecoder decoder() {
+    return decoder;
+  }
+
+  /** The first word of {@code id}'s record: the reference itself when the records are references. */
+  long record(int id) {
+    byte[] r = chunks.get(id >>> chunkBits).records;
+    return (long) LONG.get(r, (id & chunkMask) * stride) & (head == 0 ? tailMask : -1L);
   }
 
   /** The budget this store's chunks come from (the seen-set's index takes from it too). */
@@ -322,11 +363,8 @@ final class StateStore {
       }
     }
     droppedChunks = Math.max(droppedChunks, end);
-    trimFree(true);
+    trimFree();
   }
-
-  /** Chunks holding records after the last {@link #dropRecordsBelow} (the level to expand next); 0: none yet. */
-  private int recordsBefore;
 
   /**
    * Frees the records of chunk {@code c} now, keeping its array for the next chunks ({@link #dropRecordsBelow}, for
@@ -341,38 +379,17 @@ final class StateStore {
   }
 
   /**
-   * Gives back to the budget (and the collector) the arrays kept for reuse beyond what the next level is expected to
-   * take: as many as the chunks in use now hold (the level being expanded), times that level's growth over the one
-   * before when it is less than one (levels shrinking), at least one. When levels shrink, the arrays of the wide
-   * levels dropped before would otherwise stay held to the end of the search (5 of Paxos's 31 bytes per state at
-   * its peak), and a level's worth of them beside the next level's records (2.9 of 18.4 bytes).
+   * Gives back to the budget (and the collector) the arrays kept for reuse: within a level the chunks freed as their
+   * states are expanded ({@link #dropChunk}) are reused by the level being built, but between levels spare arrays
+   * are bytes held for nothing (with a level's worth kept, 1.1 of Paxos's 15.1 bytes per state at its peak, tree
+   * store); the next level's first chunks are allocated afresh until its frontier's chunks are freed.
    */
   private synchronized void trimFree() {
-    trimFree(false);
-  }
-
-  private synchronized void trimFree(boolean levelEnd) {
-    int records = 0;
-    int links = 0;
-    int n = Math.min(chunks.length(), (ids.get() >>> chunkBits) + 1);
-    for (int c = Math.min(droppedChunks, spilledChunks); c < n; c++) {
-      Chunk chunk = chunks.get(c);
-      if (chunk != null) {
-        records += chunk.records != null ? 1 : 0;
-        links += chunk.parents != null ? 1 : 0;
-      }
-    }
-    double growth = recordsBefore > 0 && records < recordsBefore ? records / (double) recordsBefore : 1;
-    if (levelEnd) {
-      recordsBefore = records;
-    }
-    records = (int) Math.ceil(records * growth);
-    links = (int) Math.ceil(links * growth);
-    while (freeRecords.size() > Math.max(1, records)) {
+    while (!freeRecords.isEmpty()) {
       freeRecords.pop();
       budget.release(recordBytesPerChunk());
     }
-    while (freeLinks.size() > Math.max(1, links)) {
+    while (!freeLinks.isEmpty()) {
       freeLinks.pop();
       budget.release(linkBytesPerChunk());
     }
@@ -402,7 +419,12 @@ final class StateStore {
     return ((long) stride << chunkBits) + Long.BYTES + 16;
   }
 
+  /** The state of {@code id} into {@code out} ({@link #words()} words), decoded when the record is a reference. */
   void get(int id, long[] out) {
+    if (decoder != null) {
+      decoder.decode(record(id), out);
+      return;
+    }
     byte[] r = chunks.get(id >>> chunkBits).records;
     int at = (id & chunkMask) * stride;
     for (int w = 0; w < head; w++, at += 8) {

@@ -8,14 +8,15 @@ import java.lang.invoke.VarHandle;
  * left << 32 | right}), each given a stable id from 0 in the order first seen: the values by id in pages of
  * {@value #PAGE} (the first page doubles up to that size, then a page is added at a time: a grown table holds its
  * values at about their width each, not 1.5 times on average, and twice while copying, in one doubled array), and an
- * open-addressing index of ids probed linearly and doubled when seven eighths full. Protocol models repeat their
+ * open-addressing index of ids probed linearly and grown by half when seven eighths full (so between 58 and 88 %
+ * full, not 44 and 88 % as when doubled: of any length, a value's first slot is its hash scaled to the length). Protocol models repeat their
  * parts, so such a table holds far fewer values than there are states.
  *
  * <p>Narrow where the values allow: while both halves of every pair fit in 32 bits together (a node whose children
  * are inner nodes with fewer than tens of thousands of ids each, as Paxos's two largest tables), the values are
  * {@code int}s, {@code left << shift | right}, re-encoded with another shift or moved to {@code long}s when a pair
  * does not fit. An index slot is the id plus one in its low bits (as many as the index's length takes, so 0 is
- * empty) and the value's hash above them, so that a probe reads a value only when the hash bits agree: the index
+ * empty) and the value's hash above them (its other bits choose the first slot), so that a probe reads a value only when the hash bits agree: the index
  * can then be fuller (seven eighths, not three quarters) without a cache miss per probe.
  *
  * <p>Filled between the levels of a search, by one thread ({@link #intern}) or several ({@link #internShared}), and
@@ -33,6 +34,8 @@ final class SubvectorTable {
   private static final int PAGE_MASK = PAGE - 1;
   /** The index's longest length: ids plus one must stay below it, in its low bits. */
   private static final int MAX_SLOTS = 1 << 30;
+  /** The index's first length. */
+  private static final int FIRST_SLOTS = 2 * FIRST;
   /** Bytes of an array's header and of its reference in the pages' array, counted per page. */
   private static final int PAGE_OVERHEAD = 24;
 
@@ -113,7 +116,7 @@ final class SubvectorTable {
   private final MemoryBudget budget;
   private volatile Values values = new Values(new int[][] {new int[FIRST]}, 16);
   private int capacity = FIRST;
-  private volatile int[] slots = new int[2 * FIRST];
+  private volatile int[] slots = new int[FIRST_SLOTS];
   private int size;
   /** The greatest left and right halves interned, for a re-encoding. */
   private long maxLeft;
@@ -135,6 +138,11 @@ final class SubvectorTable {
   /** Bytes of the table's arrays, for memory accounting. */
   synchronized long bytes() {
     return bytes;
+  }
+
+  /** Slots of the index now (for tests). */
+  synchronized int indexLength() {
+    return slots.length;
   }
 
   /** Whether the values are kept as {@code int}s now (for tests). */
@@ -159,13 +167,23 @@ final class SubvectorTable {
     return (int) (h ^ (h >>> 32));
   }
 
+  /** The low bits of an index slot of {@code length} that hold an id plus one (below {@code length}). */
+  private static int idMask(int length) {
+    return -1 >>> Integer.numberOfLeadingZeros(length);
+  }
+
+  /** The first slot of a value of hash {@code h} in an index of {@code length}: bits of the hash other than its tag's. */
+  private static int home(int h, int length) {
+    return (int) (((Integer.rotateLeft(h, 16) & 0xFFFF_FFFFL) * length) >>> 32);
+  }
+
   /** The id of {@code value}, or -1 when it was never interned. Thread-safe (see the class comment). */
   int find(long value) {
     int[] s = slots;
-    int mask = s.length - 1;
+    int mask = idMask(s.length);
     int h = hash(value);
     int tag = h & ~mask;
-    int i = h & mask;
+    int i = home(h, s.length);
     while (true) {
       int slot = (int) SLOT.getAcquire(s, i);
       if (slot == 0) {
@@ -176,8 +194,16 @@ final class SubvectorTable {
       if ((slot & ~mask) == tag && values.get((slot & mask) - 1) == value) {
         return (slot & mask) - 1;
       }
-      i = (i + 1) & mask;
+      i = i + 1 == s.length ? 0 : i + 1;
     }
+  }
+
+  /**
+   * The value of id {@code id} (below {@link #size()}, as seen by this thread: an id it was given, or read from a
+   * record published after the id was). Thread-safe.
+   */
+  long get(int id) {
+    return values.get(id);
   }
 
   /**
@@ -197,10 +223,10 @@ final class SubvectorTable {
   /** The id of {@code value}, given the next id when it is new. One thread at a time (or under this table's lock). */
   int intern(long value) {
     int[] s = slots;
-    int mask = s.length - 1;
+    int mask = idMask(s.length);
     int h = hash(value);
     int tag = h & ~mask;
-    int i = h & mask;
+    int i = home(h, s.length);
     Values v = values;
     while (true) {
       int slot = s[i];
@@ -210,7 +236,7 @@ final class SubvectorTable {
       if ((slot & ~mask) == tag && v.get((slot & mask) - 1) == value) {
         return (slot & mask) - 1;
       }
-      i = (i + 1) & mask;
+      i = i + 1 == s.length ? 0 : i + 1;
     }
     if (size == capacity || (size + 2) * 8L > s.length * 7L) {
       grow();
@@ -277,22 +303,23 @@ final class SubvectorTable {
       if (slots.length >= MAX_SLOTS) {
         throw new IllegalStateException("more than " + MAX_SLOTS / 8 * 7 + " distinct parts of states in one table");
       }
-      int length = slots.length * 2;
+      int old = slots.length;
+      int length = (int) Math.min(MAX_SLOTS, old + old / 2L);
       budget.reserve(4L * length);
       int[] bigger = new int[length];
-      int mask = length - 1;
+      int mask = idMask(length);
       Values v = values;
       for (int id = 0; id < size; id++) {
         int h = hash(v.get(id));
-        int i = h & mask;
+        int i = home(h, length);
         while (bigger[i] != 0) {
-          i = (i + 1) & mask;
+          i = i + 1 == length ? 0 : i + 1;
         }
         bigger[i] = (h & ~mask) | (id + 1);
       }
       slots = bigger;
-      budget.release(4L * length / 2);
-      bytes += 4L * length / 2;
+      budget.release(4L * old);
+      bytes += 4L * (length - old);
     }
   }
 }

@@ -18,7 +18,7 @@ package io.ballot.checker.explore;
  * #addLevel}: the inner tables take concurrent interns, the root set is split by stripe), and only read during a
  * level, so {@link #contains} is thread-safe between fills. Every byte is reserved from the budget first.
  */
-final class TreeStateTable implements FoundStates {
+final class TreeStateTable implements FoundStates, StateDecoder {
   /** Widest leaf: the pair of two leaves or ids fits a {@code long}, and the root's pair 63 bits. */
   static final int LEAF_BITS = 31;
   private static final int ROOM_BITS = 1;
@@ -51,6 +51,8 @@ final class TreeStateTable implements FoundStates {
     final long[] left;
     final long[] right;
     final long[] reference;
+    /** The last {@link #encode}d state's root pair, as a one-word state for an index of references. */
+    final long[] key = new long[1];
     int generation = -1;
 
     Memo(int nodes) {
@@ -244,6 +246,75 @@ final class TreeStateTable implements FoundStates {
     return roots.contains((l << rightBits) | r);
   }
 
+  /** The thread's memo, kept in {@code appender}'s scratch. */
+  private Memo memo(StateStore.Appender appender) {
+    if (appender.scratch instanceof Memo m) {
+      return m;
+    }
+    Memo memo = new Memo(left.length);
+    appender.scratch = memo;
+    return memo;
+  }
+
+  /**
+   * {@code state}'s root pair, {@code left << 32 | right} (its reference: {@link #decode} gives the state back),
+   * interning its new parts in the inner tables; thread-safe at any time, also with other threads' encodes and
+   * lookups. Returns the thread's one-word array holding it (valid until the thread's next encode).
+   */
+  long[] encode(long[] state, StateStore.Appender appender) {
+    Memo memo = memo(appender);
+    if (memo.generation != generation) {
+      java.util.Arrays.fill(memo.left, -1); // a lookup's "absent" may have been left there
+      memo.generation = generation;
+    }
+    long l = intern(state, left[root], memo, true);
+    long r = intern(state, right[root], memo, true);
+    memo.key[0] = (l << 32) | r;
+    return memo.key;
+  }
+
+  /** {@code state}'s root pair ({@link #encode}) when all its parts are interned, else -1; interns nothing. */
+  long pairOf(long[] state) {
+    Memo memo = new Memo(left.length);
+    long l = lookup(state, left[root], memo);
+    long r = l < 0 ? -1 : lookup(state, right[root], memo);
+    return r < 0 ? -1 : (l << 32) | r;
+  }
+
+  /** Whether the state of root pair {@code pair} ({@link #encode}) was added. Thread-safe between fills. */
+  boolean containsPair(long pair) {
+    long l = pair >>> 32;
+    long r = pair & 0xFFFF_FFFFL;
+    if (l >>> leftBits != 0 || r >>> rightBits != 0) {
+      return false; // an id newer than every root entry
+    }
+    return roots.contains((l << rightBits) | r);
+  }
+
+  /** The state whose root pair is {@code pair} ({@link #encode}), into {@code state}. Thread-safe. */
+  @Override
+  public void decode(long pair, long[] state) {
+    java.util.Arrays.fill(state, 0);
+    put(left[root], pair >>> 32, state);
+    put(right[root], pair & 0xFFFF_FFFFL, state);
+  }
+
+  private void put(int n, long reference, long[] state) {
+    if (left[n] < 0) {
+      int from = lo[n];
+      int w = from >>> 6;
+      int o = from & 63;
+      state[w] |= reference << o;
+      if (o + width[n] > 64) {
+        state[w + 1] |= reference >>> (64 - o);
+      }
+      return;
+    }
+    long pair = tables[n].get((int) reference);
+    put(left[n], pair >>> 32, state);
+    put(right[n], pair & 0xFFFF_FFFFL, state);
+  }
+
   @Override
   public boolean add(long[] state) {
     generation++;
@@ -324,9 +395,17 @@ final class TreeStateTable implements FoundStates {
     long[] state = new long[store.words()];
     long ml = maxLeft[p];
     long mr = maxRight[p];
+    boolean references = store.decoder() == this; // the records are the root pairs already
     for (int id = a; id < b; id++) {
       if (store.isHole(id)) {
         pairs[id - base] = -1;
+        continue;
+      }
+      if (references) {
+        long pair = store.record(id);
+        pairs[id - base] = pair;
+        ml = Math.max(ml, pair >>> 32);
+        mr = Math.max(mr, pair & 0xFFFF_FFFFL);
         continue;
       }
       store.get(id, state);

@@ -163,11 +163,12 @@ class StripedStateTableTest {
   }
 
   @Test
-  void aLevelIndexKeepsItsSlotsForALevelAsWideAndIsCutForANarrowerOne() {
+  void aLevelIndexGivesItsSlotsBackBetweenLevelsAndGrowsAgain() {
     StateStore store = new StateStore(69, 2, 10);
     StripedStateTable level = new StripedStateTable(store, false, 7);
     StateStore.Appender a = store.appender();
     long[] s = new long[2];
+    long empty = level.indexBytes();
     for (int i = 0; i < 100_000; i++) {
       s[0] = i * 0x9E3779B97F4A7C15L;
       s[1] = 1;
@@ -175,14 +176,40 @@ class StripedStateTableTest {
     }
     long wide = level.indexBytes();
     assertTrue(wide <= 8L * 256 * 1024 + 8L * 16 * 256, "100,000 states at up to 7/8: " + wide);
+    long used = store.budget().used();
     level.clear();
-    assertEquals(wide, level.indexBytes(), "slots kept for a level as wide");
-    for (int i = 0; i < 30_000; i++) { // about 117 a stripe: a quarter of 512 slots, so the old rule kept them
+    assertEquals(empty, level.indexBytes(), "16 slots a stripe between levels");
+    assertEquals(used - (wide - empty), store.budget().used(), "given back to the budget");
+    for (int i = 0; i < 100_000; i++) { // the next level, as wide: grown again, and each state found once
       s[0] = ~i * 0x9E3779B97F4A7C15L;
-      assertTrue(level.add(a, s, -1, 0) >= 0);
+      int id = level.add(a, s, -1, 0);
+      assertTrue(id >= 0);
+      assertEquals(-1 - id, level.add(a, s, -1, 0));
     }
-    level.clear();
-    long narrow = level.indexBytes();
-    assertTrue(narrow <= 8L * 256 * 256 + 8L * 16 * 256, "cut to 256 slots a stripe for 30,000 states: " + narrow);
+    assertTrue(Math.abs(level.indexBytes() - wide) <= wide / 8, "grown to about the same slots: " + wide + ", "
+        + level.indexBytes());
+  }
+
+  /** The index of one level grows by half: past its first growths it is 58 to 88 % full whatever the count. */
+  @Test
+  void aLevelIndexIsBetweenFiftyEightAndEightyEightPercentFull() {
+    StateStore store = new StateStore(69, 2, 10);
+    StripedStateTable level = new StripedStateTable(store, false, 7);
+    StateStore.Appender a = store.appender();
+    long[] s = new long[2];
+    for (int i = 1; i <= 300_000; i++) {
+      s[0] = i * 0x9E3779B97F4A7C15L;
+      assertTrue(level.add(a, s, -1, 0) >= 0);
+      if (i >= 50_000 && i % 9973 == 0) {
+        double load = i / (level.indexBytes() / 8.0);
+        assertTrue(load >= 0.58 && load <= 0.875, i + " states, load " + load);
+        assertEquals(level.indexBytes() + java.util.Arrays.stream(store.bytesByKind()).sum(), store.budget().used(),
+            "the budget holds the index's slots and the store's chunks, no more");
+      }
+    }
+    for (int i = 1; i <= 300_000; i++) {
+      s[0] = i * 0x9E3779B97F4A7C15L;
+      assertEquals(i - 1, level.find(s), "found after the growths");
+    }
   }
 }

@@ -51,7 +51,7 @@ class SubvectorTableTest {
     }
     assertTrue(t.narrow(), "30-bit pairs are ints");
     assertEquals(budget.used(), t.bytes(), "every byte charged is counted");
-    long index = 4L * Integer.highestOneBit(pairs.size() * 8 / 7) * 2;
+    long index = (long) (4 * pairs.size() * 8 / 7.0 * 1.5) + 64; // grown by half when seven eighths full
     assertTrue(t.bytes() <= 4L * (pairs.size() + 8192) + index + 4096, "bytes: " + t.bytes());
     for (int i = 0; i < pairs.size(); i++) {
       assertEquals(i, t.find(pairs.get(i)), "found after re-encoding");
@@ -127,6 +127,20 @@ class SubvectorTableTest {
     assertTrue(budget.used() <= budget.limit());
     for (long v = 1; v <= interned[0]; v++) {
       assertEquals(v - 1, t.find(v * 0x9E3779B97F4A7C15L));
+    }
+  }
+
+  /** The index grows by half, not doubles: from the first growths on, it is 58 to 88 % full whatever the count. */
+  @org.junit.jupiter.api.Test
+  void theIndexIsBetweenFiftyEightAndEightyEightPercentFull() {
+    SubvectorTable t = new SubvectorTable(new MemoryBudget(Long.MAX_VALUE, true));
+    java.util.Random random = new java.util.Random(3);
+    for (int n = 1; n <= 300_000; n++) {
+      t.intern(random.nextLong() >>> 1);
+      if (n >= 1000 && n % 997 == 0) {
+        double load = n / (double) t.indexLength();
+        assertTrue(load >= 0.58 && load <= 0.875, n + " values in " + t.indexLength() + " slots");
+      }
     }
   }
 }

@@ -17,13 +17,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TraceLinkSpillTest {
   /**
-   * After a wide level, the arrays its dropped chunks leave for reuse are kept only up to what the chunks in use
-   * hold: a search whose levels shrink gives the rest back to the budget instead of holding them to the end.
+   * After a wide level, the arrays its dropped chunks and moved links leave are not kept for reuse, whether the
+   * levels shrink or not (the next level being as wide): they go back to the budget at the level's end.
    */
-  @org.junit.jupiter.api.Test
-  void arraysKeptForReuseAreCappedByTheChunksInUse() {
-    MemoryBudget budget = new MemoryBudget(2_000_000, true);
-    StateStore store = new StateStore(69, 2, 10, budget); // chunks of 2^13 ids
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {100, 80_000})
+  void noArraysAreKeptForReuseBetweenLevels(int next) {
+    MemoryBudget budget = new MemoryBudget(4_000_000, true);
+    StateStore store = new StateStore(69, 2, 10, budget); // chunks of 2^14 ids
     StateStore.Appender a = store.appender();
     long[] state = new long[2];
     for (int i = 0; i < 10 * store.idsPerChunk(); i++) { // a wide level: ten chunks
@@ -33,7 +34,7 @@ class TraceLinkSpillTest {
     store.release(a);
     int wideEnd = store.idLimit();
     StateStore.Appender b = store.appender();
-    for (int i = 0; i < 100; i++) { // a narrow one after it
+    for (int i = 0; i < next; i++) { // a narrow one after it, or one as wide
       state[0] = -i;
       store.add(b, state, 0, 1);
     }
@@ -42,8 +43,7 @@ class TraceLinkSpillTest {
     store.spillLinksBelow(wideEnd);
     store.dropRecordsBelow(wideEnd);
     long[] kinds = store.bytesByKind();
-    assertTrue(kinds[2] <= store.recordBytesPerChunk() + store.linkBytesPerChunk(),
-        "kept for reuse: " + kinds[2] + " bytes, one chunk's arrays at most");
+    assertEquals(0, kinds[2], "kept for reuse");
     assertTrue(budget.used() < before - 8 * store.recordBytesPerChunk(), "given back: " + (before - budget.used()));
   }
 
@@ -109,7 +109,8 @@ class TraceLinkSpillTest {
     store.spillLinksBelow(n / 2);
     assertNull(store.linksFailure());
     assertTrue(store.spilledChunks() > 0, "some chunk moved");
-    assertEquals(before, budget.used(), "the moved arrays are kept for the next chunks");
+    assertTrue(budget.used() <= before - (store.spilledChunks() - 1) * store.linkBytesPerChunk(),
+        "the moved arrays are given back: " + (before - budget.used()));
     long[] out = new long[words];
     for (int i = n - 1; i >= 0; i--) { // backwards: every chunk read back again
       assertEquals(parents[i], store.parent(i), "parent " + i);
@@ -129,8 +130,7 @@ class TraceLinkSpillTest {
       assertEquals(parents[i], store.parent(i), "parent " + i + " after the records were dropped");
       assertEquals(rules[i], store.rule(i));
     }
-    // The next chunk reuses a dropped chunk's records and a moved chunk's links: nothing more is reserved, and what
-    // it holds is what was added to it, not what the arrays held before.
+    // Between levels no array is kept for reuse: the next chunk is reserved afresh, and holds what was added to it.
     long held = budget.used();
     StateStore.Appender b = store.appender();
     long[] fresh = new long[words];
@@ -143,7 +143,7 @@ class TraceLinkSpillTest {
       first = first < 0 ? id : first;
     }
     store.release(b);
-    assertEquals(held, budget.used(), "a new chunk made of recycled arrays");
+    assertEquals(held + store.recordBytesPerChunk() + store.linkBytesPerChunk(), budget.used(), "a new chunk");
     for (int id = first, i = 0; id < store.idLimit() && !store.isHole(id); id++, i++) {
       store.get(id, out);
       assertEquals(i, out[0]);
