@@ -3,6 +3,7 @@ package io.ballot.checker.explore;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -41,9 +42,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * submitted after those writes).
  */
 final class DiscoveryOrder {
+  /**
+   * log2 of the pairs in the first chunk: the chunks double from there ({@link #chunkOf}) up to {@link #CHUNK_BITS},
+   * so that a small level holds kilobytes of pairs, not a full chunk.
+   */
+  private static final int FIRST_BITS = 10;
+  /** log2 of the pairs per chunk from id offset {@code 1 << CHUNK_BITS} on (512 KiB). */
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
-  private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
+  private static final int MAX_CHUNKS = (1 << (31 - CHUNK_BITS)) + CHUNK_BITS - FIRST_BITS;
   /**
    * log2 of the bounds per chunk of {@link #bounds}, a bound per block of ids: 1,024 (64 K ids, 4 KiB) for blocks
    * of 64 ids, more for smaller blocks, so that the chunks' directory has at most 2^15 entries.
@@ -60,8 +67,10 @@ final class DiscoveryOrder {
   private int buildFrom;
   /** The least pair offered per state of the level being built (by id minus {@link #buildFrom}), plus one; 0: none. */
   private AtomicReferenceArray<long[]> pairs;
-  /** Chunks of {@link #pairs} allocated (by the workers). */
-  private final AtomicInteger pairChunks = new AtomicInteger();
+  /** Bytes of the chunks of {@link #pairs} allocated (by the workers, and by the ranking), reserved in the budget. */
+  private final AtomicLong pairBytes = new AtomicLong();
+  /** What the order's arrays are reserved from: a reservation beyond its limit stops the search. */
+  private final MemoryBudget budget;
   /** log2 of the ids per block a thread reserves in the store ({@link StateStore#block}); -1: not bounded. */
   private int blockBits = -1;
   /** The block of {@link #buildFrom}. */
@@ -74,7 +83,7 @@ final class DiscoveryOrder {
   private AtomicReferenceArray<int[]> bounds;
   private final AtomicInteger boundChunks = new AtomicInteger();
   /** The ranking's arrays, kept from level to level. */
-  private final RankScratch scratch = new RankScratch();
+  private final RankScratch scratch;
   /** Whether the levels keep their ids ({@link #finishLevelInPlace}) rather than move to discovery order by id. */
   private boolean inPlace;
   /**
@@ -83,6 +92,17 @@ final class DiscoveryOrder {
    */
   private int[] levelOrder;
   private int levelCount;
+
+  /** An order whose arrays are reserved from {@code budget}. */
+  DiscoveryOrder(MemoryBudget budget) {
+    this.budget = budget;
+    this.scratch = new RankScratch(budget);
+  }
+
+  /** An order without a memory limit (tests). */
+  DiscoveryOrder() {
+    this(new MemoryBudget(Long.MAX_VALUE, true));
+  }
 
   /**
    * Leaves each level's states at the ids their threads stored them at ({@link #finishLevelInPlace}); before {@link
@@ -139,7 +159,7 @@ final class DiscoveryOrder {
       boundChunkMask = (1 << boundChunkBits) - 1;
       bounds = new AtomicReferenceArray<>(1 << (31 - Math.max(0, blockBits) - boundChunkBits));
     } else {
-      for (int c = 0, seen = 0; seen < boundChunks.get() && c < MAX_CHUNKS; c++) {
+      for (int c = 0, seen = 0; seen < boundChunks.get() && c < bounds.length(); c++) {
         int[] chunk = bounds.get(c);
         if (chunk != null) {
           java.util.Arrays.fill(chunk, 0);
@@ -207,11 +227,15 @@ final class DiscoveryOrder {
   private int[] boundChunk(int c) {
     int[] chunk = bounds.get(c);
     if (chunk == null) {
+      long bytes = boundChunkBytes();
+      budget.reserve(bytes);
       int[] fresh = new int[1 << boundChunkBits];
       chunk = bounds.compareAndExchange(c, null, fresh);
       if (chunk == null) {
         chunk = fresh;
         boundChunks.incrementAndGet();
+      } else {
+        budget.release(bytes); // another thread's is in place
       }
     }
     return chunk;
@@ -224,8 +248,8 @@ final class DiscoveryOrder {
    */
   void offer(int found, int parentPosition, int rule) {
     int index = found - buildFrom;
-    long[] chunk = chunk(index >>> CHUNK_BITS);
-    int slot = index & CHUNK_MASK;
+    long[] chunk = chunk(chunkOf(index));
+    int slot = slotOf(index);
     long pair = (((long) parentPosition << 32) | rule) + 1;
     long recorded = (long) PAIRS.getAcquire(chunk, slot);
     while (recorded == 0 || pair < recorded) {
@@ -237,17 +261,59 @@ final class DiscoveryOrder {
     }
   }
 
+  /**
+   * Chunk {@code c} of the pairs, allocated (its bytes reserved in the budget: {@link MemoryLimitReached} when they
+   * do not fit) if it is not yet. Thread-safe.
+   */
   private long[] chunk(int c) {
     long[] chunk = pairs.get(c);
     if (chunk == null) {
-      long[] fresh = new long[1 << CHUNK_BITS];
+      int length = chunkLength(c);
+      long bytes = arrayBytes(length, Long.BYTES);
+      budget.reserve(bytes);
+      long[] fresh = new long[length];
       chunk = pairs.compareAndExchange(c, null, fresh);
       if (chunk == null) {
         chunk = fresh;
-        pairChunks.incrementAndGet();
+        pairBytes.addAndGet(bytes);
+      } else {
+        budget.release(bytes); // another thread's is in place
       }
     }
     return chunk;
+  }
+
+  /**
+   * The chunk of the pairs that holds index {@code i} of a level: 0 for the first {@code 1 << FIRST_BITS}, then
+   * chunks of twice the length (each as long as all before it) up to {@code 1 << CHUNK_BITS}, then of that length.
+   */
+  static int chunkOf(int i) {
+    return i >>> CHUNK_BITS != 0 ? (i >>> CHUNK_BITS) + CHUNK_BITS - FIRST_BITS
+        : Math.max(0, 31 - FIRST_BITS - Integer.numberOfLeadingZeros(i) + 1);
+  }
+
+  /** The slot of index {@code i} in its chunk ({@link #chunkOf}). */
+  static int slotOf(int i) {
+    return i >>> CHUNK_BITS != 0 ? i & CHUNK_MASK : i >>> FIRST_BITS == 0 ? i : i - Integer.highestOneBit(i);
+  }
+
+  /** The number of pairs chunk {@code c} holds ({@link #chunkOf}). */
+  static int chunkLength(int c) {
+    return c == 0 ? 1 << FIRST_BITS : 1 << Math.min(CHUNK_BITS, FIRST_BITS + c - 1);
+  }
+
+  /** The number of chunks that hold indices {@code 0 .. n - 1}. */
+  private static int chunksFor(int n) {
+    return n <= 0 ? 0 : chunkOf(n - 1) + 1;
+  }
+
+  /** The bytes of an array of {@code length} elements of {@code width} bytes, its header included. */
+  private static long arrayBytes(int length, int width) {
+    return (long) width * length + 16;
+  }
+
+  private long boundChunkBytes() {
+    return arrayBytes(1 << boundChunkBits, Integer.BYTES);
   }
 
   /**
@@ -271,29 +337,32 @@ final class DiscoveryOrder {
     }
     int n = limit - to;
     int parts = parallel.parts(n);
-    int total = rank(store, from, to, limit, parallel, false);
-    int[] sorted = scratch.sorted(total);
-    LevelPhase phase = LevelPhase.begin("permute", -1, total);
     try {
-      store.permute(to, limit, sorted, total, this::least, parallel);
-      phase.commit();
-    } catch (MemoryLimitReached e) {
-      parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
-        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
-            i++) {
-          long link = least(i);
-          if (link >= 0) {
-            store.setParent(to + i, (int) (link >>> 32), (int) link);
+      int total = rank(store, from, to, limit, parallel, false);
+      int[] sorted = scratch.sorted(total);
+      LevelPhase phase = LevelPhase.begin("permute", -1, total);
+      try {
+        store.permute(to, limit, sorted, total, this::least, parallel);
+        phase.commit();
+      } catch (MemoryLimitReached e) {
+        parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
+          for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1);
+              i < end; i++) {
+            long link = least(i);
+            if (link >= 0) {
+              store.setParent(to + i, (int) (link >>> 32), (int) link);
+            }
           }
-        }
-      });
-      throw e;
+        });
+        throw e;
+      }
+      levelFrom = to;
+      startBuilding(limit);
+      return new Renumbering(to, limit, sorted, total);
     } finally {
+      scratch.dropRetired(); // no order of the level expanded is kept: the ranking's old array is unread
       clearPairs(n);
     }
-    levelFrom = to;
-    startBuilding(limit);
-    return new Renumbering(to, limit, sorted, total);
   }
 
   /**
@@ -312,12 +381,20 @@ final class DiscoveryOrder {
     if (!inPlace) {
       throw new IllegalStateException("this order moves the records");
     }
-    levelCount = rank(store, from, to, limit, parallel, true);
-    clearPairs(limit - to);
-    // The ranking's array: rank reads the order of the level expanded (this same array) only in its first pass,
-    // before its second writes the new level's.
-    levelOrder = scratch.sorted(levelCount);
-    levelFrom = to;
+    try {
+      levelCount = rank(store, from, to, limit, parallel, true);
+      // The ranking's array: rank reads the order of the level expanded (this same array) only in its first pass,
+      // before its second writes the new level's.
+      levelOrder = scratch.sorted(levelCount);
+    } catch (MemoryLimitReached e) { // not ranked (its least parents written all the same): listed in id order
+      levelOrder = null;
+      levelCount = 0;
+      throw e;
+    } finally {
+      scratch.dropRetired();
+      clearPairs(limit - to);
+      levelFrom = to;
+    }
     startBuilding(limit);
   }
 
@@ -335,21 +412,42 @@ final class DiscoveryOrder {
     int n = limit - to;
     int parents = to - from;
     int parts = parallel.parts(n);
-    // The least links are written over the pairs in the pairs' chunks (all the level's, allocated now): no array of
-    // their own, 8 bytes per state of the widest level.
-    for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) {
-      chunk(c);
-    }
-    int[] counts = scratch.counts(parents + 1); // per parent: its states, then the end of its slots
-    java.util.Arrays.fill(counts, 0, parents + 1, 0);
     long base = (long) from << 32; // a pair's position is relative to from
     int[] parentOrder = levelOrder; // the level expanded: its ids by position (null: in id order)
+    int[] counts;
+    try {
+      // The least links are written over the pairs in the pairs' chunks (all the level's, allocated now): no array
+      // of their own, 8 bytes per state of the widest level.
+      for (int c = 0; c < chunksFor(n); c++) {
+        chunk(c);
+      }
+      counts = scratch.counts(parents + 1); // per parent: its states, then the end of its slots
+      scratch.sorted(n); // the ranking's, reserved before anything is written: a level that fits is ranked whole
+    } catch (MemoryLimitReached e) {
+      parallel.run(parts, p -> { // the least parents all the same, at the states' ids, so that traces are these
+        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
+            i++) {
+          long link = store.link(to + i);
+          if (link >= 0) {
+            long[] chunk = pairs.get(chunkOf(i));
+            long offered = chunk == null ? 0 : chunk[slotOf(i)];
+            if (offered != 0 && offered - 1 + base < link) {
+              link = offered - 1 + base;
+            }
+            int position = (int) ((link >>> 32) - from);
+            store.setParent(to + i, parentOrder == null ? from + position : from + parentOrder[position], (int) link);
+          }
+        }
+      });
+      throw e;
+    }
+    java.util.Arrays.fill(counts, 0, parents + 1, 0);
     LevelPhase phase = LevelPhase.begin("rank", -1, n);
     parallel.run(parts, p -> {
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
-        long[] chunk = pairs.get(i >>> CHUNK_BITS);
-        int slot = i & CHUNK_MASK;
+        long[] chunk = pairs.get(chunkOf(i));
+        int slot = slotOf(i);
         long link = store.link(to + i);
         if (link < 0) {
           chunk[slot] = -1; // a hole
@@ -408,19 +506,24 @@ final class DiscoveryOrder {
 
   /** Zeroes the pairs of a level of {@code n} states: no pair offered, for the next level. */
   private void clearPairs(int n) {
-    for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) {
-      java.util.Arrays.fill(pairs.get(c), 0, Math.min(1 << CHUNK_BITS, n - (c << CHUNK_BITS)), 0L);
+    for (int c = 0, start = 0; c < chunksFor(n); start += chunkLength(c), c++) {
+      long[] chunk = pairs.get(c);
+      if (chunk != null) { // all of them unless the ranking could not reserve the rest
+        java.util.Arrays.fill(chunk, 0, Math.min(chunk.length, n - start), 0L);
+      }
     }
   }
 
   /** The least link of the state at {@code index} in the level being finished ({@link #rank}). */
   private long least(int index) {
-    return pairs.get(index >>> CHUNK_BITS)[index & CHUNK_MASK];
+    return pairs.get(chunkOf(index))[slotOf(index)];
   }
 
-  /** Bytes held: the pairs and bounds of the level being built, and the arrays kept for the ranking. */
+  /**
+   * Bytes held: the pairs and bounds of the level being built, and the arrays kept for the ranking; all of them
+   * reserved in the budget, which counts them already.
+   */
   long bytes() {
-    return ((long) pairChunks.get() << (CHUNK_BITS + 3)) + ((long) boundChunks.get() << (boundChunkBits + 2))
-        + scratch.bytes();
+    return pairBytes.get() + boundChunks.get() * boundChunkBytes() + scratch.bytes();
   }
 }

@@ -110,6 +110,78 @@ class DiscoveryOrderTest {
     }
   }
 
+  /**
+   * The pairs' chunks double from a small first one up to their full length, and each index of a level has one slot
+   * of its own: consecutive indices fill each chunk in turn, none skipped, none shared.
+   */
+  @Test
+  void thePairsChunksCoverEachIndexOnce() {
+    int expectedChunk = 0;
+    int expectedSlot = 0;
+    for (int i = 0; i < 1 << 20; i++) {
+      if (expectedSlot == DiscoveryOrder.chunkLength(expectedChunk)) {
+        expectedChunk++;
+        expectedSlot = 0;
+      }
+      assertEquals(expectedChunk, DiscoveryOrder.chunkOf(i), "chunk of " + i);
+      assertEquals(expectedSlot, DiscoveryOrder.slotOf(i), "slot of " + i);
+      expectedSlot++;
+    }
+    assertTrue(DiscoveryOrder.chunkLength(0) <= 1024, "a small level holds kilobytes");
+    int last = Integer.MAX_VALUE - 1;
+    assertEquals(DiscoveryOrder.chunkLength(DiscoveryOrder.chunkOf(last)) - 1, DiscoveryOrder.slotOf(last));
+  }
+
+  /**
+   * The order's arrays are reserved in its budget as they are allocated, a tiny level's in kilobytes; when the
+   * budget cannot hold the ranking's, the level is not ranked but its states get their least parents all the same
+   * (the traces reported at that limit are the one-thread ones), it is listed in id order, and the search must stop.
+   */
+  @Test
+  void theOrdersArraysAreReservedAndALevelThatDoesNotFitGetsItsLeastParents() {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      ParallelParts parallel = new ParallelParts(pool, 1, 1);
+      StateStore store = new StateStore(32, 1, RULES);
+      StateStore.Appender a = store.appender();
+      int parents = 50;
+      for (int p = 0; p < parents; p++) {
+        store.add(a, new long[] {p}, -1, 0);
+      }
+      int to = store.idLimit();
+      MemoryBudget budget = new MemoryBudget(64 << 10, true);
+      DiscoveryOrder order = new DiscoveryOrder(budget);
+      order.keepInPlace();
+      order.startTracking(0, to);
+      List<Integer> children = new ArrayList<>();
+      for (int c = 0; c < 10; c++) { // a tiny level: kilobytes
+        children.add(store.add(a, new long[] {1000 + c}, 1 + c % (parents - 1), 1));
+        order.offer(children.get(c), 0, 2);
+      }
+      assertEquals(budget.used(), order.bytes(), "all the order's bytes are reserved");
+      assertTrue(order.bytes() < 16 << 10, "a tiny level's pairs: " + order.bytes() + " bytes");
+      for (int c = 10; c < 20_000; c++) { // too many for the ranking's arrays: 160 KB of pairs alone
+        children.add(store.add(a, new long[] {1000 + c}, 1 + c % (parents - 1), 1));
+        if (c < 500) {
+          order.offer(children.get(c), 0, 2);
+        }
+      }
+      store.release(a);
+      int limit = store.idLimit();
+      assertThrows(MemoryLimitReached.class, () -> order.finishLevelInPlace(store, 0, to, limit, parallel));
+      assertEquals(budget.used(), order.bytes(), "all the order's bytes are reserved");
+      assertTrue(budget.used() <= budget.limit());
+      assertEquals(null, order.levelOrder(), "not ranked: in id order");
+      for (int c = 0; c < children.size(); c++) {
+        int id = children.get(c);
+        assertEquals(c < 500 ? 0 : 1 + c % (parents - 1), store.parent(id), "least parent of child " + c);
+        assertEquals(c < 500 ? 2 : 1, store.rule(id), "least rule of child " + c);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static long[] state(long v, int bits) {
     long[] s = new long[bits / 64];
     s[0] = v;
