@@ -136,7 +136,7 @@ public final class BfsExplorer {
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
     this.checks = new StateChecks(ts, coverHits);
-    this.order = new DiscoveryOrder(budget);
+    this.order = new DiscoveryOrder(budget, Math.max(ts.ruleCount(), ts.startCount()));
     order.boundBy(store);
     if (StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
       order.keepInPlace(); // only the liveness check reads the id order: no records to move nor ids to translate

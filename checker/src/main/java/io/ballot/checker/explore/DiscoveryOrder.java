@@ -2,6 +2,7 @@ package io.ballot.checker.explore;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -32,10 +33,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * 0.34 s), where reading a level through its order costs little: its records at neighbouring positions are near each
  * other, both orders following the parents'. (An earlier map of positions to ids, read at random for record and
  * parent, had doubled the expansion loop's own samples on counters: 117 of 1,533 against 58 of 1,614.) The pairs
- * cost eight bytes per state of the level being built (allocated in chunks as offers reach them; the ranking writes
- * each state's least link over its pair), the ranking four bytes per state of the level (its array is then the
- * level's order) and four per parent: both kept from level to level, so as much as the widest level needs ({@link
- * #bytes}); a renumbering takes a copy of the level's records for the time of {@link #finishLevel}.
+ * cost four bytes per state of the level being built, an int when its parent's position and rule fit (eight, a long,
+ * for a level of billions of parents' successors), allocated in chunks as offers reach them, from a kilobyte-sized
+ * first one; the ranking writes each state's least link over its pair. The ranking takes four bytes per state of the
+ * level (its array is then the level's order) and four per parent: both kept from level to level, so as much as
+ * the widest level needs and an eighth more ({@link #bytes}); a renumbering takes a copy of the level's records for
+ * the time of {@link #finishLevel}. All of them are reserved in the search's {@link MemoryBudget} as they are
+ * allocated: {@code --memory} caps them with the states.
  *
  * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}, {@link
  * #finishLevelInPlace}); the workers read the level's order and offer pairs during a level (their tasks are
@@ -57,7 +61,10 @@ final class DiscoveryOrder {
    */
   private int boundChunkBits;
   private int boundChunkMask;
-  private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
+  /** A pair as an int in a chunk's bytes ({@link #narrow}). */
+  private static final VarHandle NARROW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+  /** A pair as a long in a chunk's bytes. */
+  private static final VarHandle WIDE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
   private boolean tracking;
@@ -65,8 +72,21 @@ final class DiscoveryOrder {
   private int levelFrom;
   /** First id of the level being built. */
   private int buildFrom;
-  /** The least pair offered per state of the level being built (by id minus {@link #buildFrom}), plus one; 0: none. */
-  private AtomicReferenceArray<long[]> pairs;
+  /**
+   * The least pair offered per state of the level being built (by id minus {@link #buildFrom}), plus one; 0: none.
+   * Chunks of bytes that hold ints or longs ({@link #pairShift}).
+   */
+  private AtomicReferenceArray<byte[]> pairs;
+  /**
+   * log2 of a pair's bytes in the level being built: 2 when its parent's position and rule fit in an int, {@code
+   * (position << ruleBits | rule) + 1} compared unsigned ({@link #narrow}), else 3, a long, {@code (position << 32 |
+   * rule) + 1}. The least link the ranking writes over a pair has the same width.
+   */
+  private int pairShift = 3;
+  /** Bits of a rule's index (below the rules' bound the order was made for). */
+  private final int ruleBits;
+  /** The first id of the level expanded while the level being finished is ranked: {@link #least} adds it. */
+  private int rankFrom;
   /** Bytes of the chunks of {@link #pairs} allocated (by the workers, and by the ranking), reserved in the budget. */
   private final AtomicLong pairBytes = new AtomicLong();
   /** What the order's arrays are reserved from: a reservation beyond its limit stops the search. */
@@ -93,15 +113,16 @@ final class DiscoveryOrder {
   private int[] levelOrder;
   private int levelCount;
 
-  /** An order whose arrays are reserved from {@code budget}. */
-  DiscoveryOrder(MemoryBudget budget) {
+  /** An order whose arrays are reserved from {@code budget}, for rules with indices below {@code rules}. */
+  DiscoveryOrder(MemoryBudget budget, int rules) {
     this.budget = budget;
     this.scratch = new RankScratch(budget);
+    this.ruleBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, rules) - 1);
   }
 
-  /** An order without a memory limit (tests). */
+  /** An order without a memory limit, for rules below 2^8 (tests). */
   DiscoveryOrder() {
-    this(new MemoryBudget(Long.MAX_VALUE, true));
+    this(new MemoryBudget(Long.MAX_VALUE, true), 1 << 8);
   }
 
   /**
@@ -153,6 +174,14 @@ final class DiscoveryOrder {
    */
   private void startBuilding(int from) {
     buildFrom = from;
+    int shift = narrow(from - levelFrom) ? 2 : 3;
+    if (shift != pairShift && pairs != null) { // the chunks hold the other width: allocated again as offers come
+      for (int c = 0; c < chunksFor(Integer.MAX_VALUE); c++) {
+        pairs.set(c, null);
+      }
+      budget.release(pairBytes.getAndSet(0));
+    }
+    pairShift = shift;
     if (pairs == null) {
       pairs = new AtomicReferenceArray<>(MAX_CHUNKS);
       boundChunkBits = Math.max(10, 31 - Math.max(0, blockBits) - 15);
@@ -168,6 +197,15 @@ final class DiscoveryOrder {
       }
     }
     buildBlock = blockBits < 0 ? 0 : from >>> blockBits;
+  }
+
+  /**
+   * Whether the pairs of a level built from {@code parents} parents fit in an int: each parent's position and rule,
+   * plus one, below 2^32 - 1 (-1 marks a hole once ranked). Half the bytes of a long per state of the level being
+   * built; a level has to have 2^32 / 2^ruleBits parents to need the long (67 million with 64 rules).
+   */
+  private boolean narrow(int parents) {
+    return ruleBits < 32 && ((long) parents << ruleBits) <= 0xFFFF_FFFEL;
   }
 
   /**
@@ -248,12 +286,24 @@ final class DiscoveryOrder {
    */
   void offer(int found, int parentPosition, int rule) {
     int index = found - buildFrom;
-    long[] chunk = chunk(chunkOf(index));
-    int slot = slotOf(index);
+    byte[] chunk = chunk(chunkOf(index));
+    int offset = slotOf(index) << pairShift;
+    if (pairShift == 2) {
+      int pair = ((parentPosition << ruleBits) | rule) + 1;
+      int recorded = (int) NARROW.getAcquire(chunk, offset);
+      while (recorded == 0 || Integer.compareUnsigned(pair, recorded) < 0) {
+        int witness = (int) NARROW.compareAndExchange(chunk, offset, recorded, pair);
+        if (witness == recorded) {
+          return;
+        }
+        recorded = witness;
+      }
+      return;
+    }
     long pair = (((long) parentPosition << 32) | rule) + 1;
-    long recorded = (long) PAIRS.getAcquire(chunk, slot);
+    long recorded = (long) WIDE.getAcquire(chunk, offset);
     while (recorded == 0 || pair < recorded) {
-      long witness = (long) PAIRS.compareAndExchange(chunk, slot, recorded, pair);
+      long witness = (long) WIDE.compareAndExchange(chunk, offset, recorded, pair);
       if (witness == recorded) {
         return;
       }
@@ -262,16 +312,45 @@ final class DiscoveryOrder {
   }
 
   /**
+   * The pair offered at {@code offset} of {@code chunk} (null: none allocated) as a link, its parent's position plus
+   * {@code base >>> 32} in the high half, its rule in the low; {@link Long#MAX_VALUE} when none was offered.
+   */
+  private long offered(byte[] chunk, int offset, long base) {
+    if (chunk == null) {
+      return Long.MAX_VALUE;
+    }
+    if (pairShift == 2) {
+      int pair = (int) NARROW.get(chunk, offset);
+      if (pair == 0) {
+        return Long.MAX_VALUE;
+      }
+      long key = (pair & 0xFFFF_FFFFL) - 1;
+      return base + ((key >>> ruleBits) << 32) + (key & ((1L << ruleBits) - 1));
+    }
+    long pair = (long) WIDE.get(chunk, offset);
+    return pair == 0 ? Long.MAX_VALUE : pair - 1 + base;
+  }
+
+  /** Writes {@code link} (-1: a hole; else its parent is at position {@code (link >>> 32) - from}) over a pair. */
+  private void putLeast(byte[] chunk, int offset, long link, int from) {
+    if (pairShift == 2) {
+      NARROW.set(chunk, offset, link < 0 ? -1 : (int) (((((link >>> 32) - from) << ruleBits) | (int) link) + 1));
+    } else {
+      WIDE.set(chunk, offset, link);
+    }
+  }
+
+  /**
    * Chunk {@code c} of the pairs, allocated (its bytes reserved in the budget: {@link MemoryLimitReached} when they
    * do not fit) if it is not yet. Thread-safe.
    */
-  private long[] chunk(int c) {
-    long[] chunk = pairs.get(c);
+  private byte[] chunk(int c) {
+    byte[] chunk = pairs.get(c);
     if (chunk == null) {
-      int length = chunkLength(c);
-      long bytes = arrayBytes(length, Long.BYTES);
+      int length = chunkLength(c) << pairShift;
+      long bytes = arrayBytes(length, 1);
       budget.reserve(bytes);
-      long[] fresh = new long[length];
+      byte[] fresh = new byte[length];
       chunk = pairs.compareAndExchange(c, null, fresh);
       if (chunk == null) {
         chunk = fresh;
@@ -417,7 +496,7 @@ final class DiscoveryOrder {
     int[] counts;
     try {
       // The least links are written over the pairs in the pairs' chunks (all the level's, allocated now): no array
-      // of their own, 8 bytes per state of the widest level.
+      // of their own, 4 bytes per state of the widest level.
       for (int c = 0; c < chunksFor(n); c++) {
         chunk(c);
       }
@@ -429,11 +508,7 @@ final class DiscoveryOrder {
             i++) {
           long link = store.link(to + i);
           if (link >= 0) {
-            long[] chunk = pairs.get(chunkOf(i));
-            long offered = chunk == null ? 0 : chunk[slotOf(i)];
-            if (offered != 0 && offered - 1 + base < link) {
-              link = offered - 1 + base;
-            }
+            link = Math.min(link, offered(pairs.get(chunkOf(i)), slotOf(i) << pairShift, base));
             int position = (int) ((link >>> 32) - from);
             store.setParent(to + i, parentOrder == null ? from + position : from + parentOrder[position], (int) link);
           }
@@ -442,22 +517,20 @@ final class DiscoveryOrder {
       throw e;
     }
     java.util.Arrays.fill(counts, 0, parents + 1, 0);
+    rankFrom = from;
     LevelPhase phase = LevelPhase.begin("rank", -1, n);
     parallel.run(parts, p -> {
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
-        long[] chunk = pairs.get(chunkOf(i));
-        int slot = slotOf(i);
+        byte[] chunk = pairs.get(chunkOf(i));
+        int offset = slotOf(i) << pairShift;
         long link = store.link(to + i);
         if (link < 0) {
-          chunk[slot] = -1; // a hole
+          putLeast(chunk, offset, -1, from); // a hole
           continue;
         }
-        long offered = chunk[slot];
-        if (offered != 0 && offered - 1 + base < link) {
-          link = offered - 1 + base;
-        }
-        chunk[slot] = link;
+        link = Math.min(link, offered(chunk, offset, base));
+        putLeast(chunk, offset, link, from);
         int position = (int) ((link >>> 32) - from);
         INTS.getAndAdd(counts, position, 1);
         if (writeLinks) {
@@ -507,16 +580,26 @@ final class DiscoveryOrder {
   /** Zeroes the pairs of a level of {@code n} states: no pair offered, for the next level. */
   private void clearPairs(int n) {
     for (int c = 0, start = 0; c < chunksFor(n); start += chunkLength(c), c++) {
-      long[] chunk = pairs.get(c);
+      byte[] chunk = pairs.get(c);
       if (chunk != null) { // all of them unless the ranking could not reserve the rest
-        java.util.Arrays.fill(chunk, 0, Math.min(chunk.length, n - start), 0L);
+        java.util.Arrays.fill(chunk, 0, (int) Math.min(chunk.length, (long) (n - start) << pairShift), (byte) 0);
       }
     }
   }
 
   /** The least link of the state at {@code index} in the level being finished ({@link #rank}). */
   private long least(int index) {
-    return pairs.get(chunkOf(index))[slotOf(index)];
+    byte[] chunk = pairs.get(chunkOf(index));
+    int offset = slotOf(index) << pairShift;
+    if (pairShift == 3) {
+      return (long) WIDE.get(chunk, offset);
+    }
+    int pair = (int) NARROW.get(chunk, offset);
+    if (pair == -1) {
+      return -1; // a hole
+    }
+    long key = (pair & 0xFFFF_FFFFL) - 1;
+    return ((rankFrom + (key >>> ruleBits)) << 32) | (key & ((1L << ruleBits) - 1));
   }
 
   /**
