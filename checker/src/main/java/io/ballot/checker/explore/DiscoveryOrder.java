@@ -54,7 +54,11 @@ final class DiscoveryOrder {
   /** log2 of the pairs per chunk from id offset {@code 1 << CHUNK_BITS} on (512 KiB). */
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
-  private static final int MAX_CHUNKS = (1 << (31 - CHUNK_BITS)) + CHUNK_BITS - FIRST_BITS;
+  /**
+   * Ids a level may have beyond its new states, one per firing at most: the holes its workers leave, a partial block
+   * each (64 ids at most): enough for 16,384 workers.
+   */
+  private static final int HOLES = 1 << 20;
   /**
    * log2 of the bounds per chunk of {@link #bounds}, a bound per block of ids: 1,024 (64 K ids, 4 KiB) for blocks
    * of 64 ids, more for smaller blocks, so that the chunks' directory has at most 2^15 entries.
@@ -85,6 +89,10 @@ final class DiscoveryOrder {
   private int pairShift = 3;
   /** Bits of a rule's index (below the rules' bound the order was made for). */
   private final int ruleBits;
+  /** The rules' bound: a parent has at most this many successors. */
+  private final int rules;
+  /** Bytes of the chunks' directories ({@link #pairs}, {@link #bounds}), charged to the budget as they grow. */
+  private long directoryBytes;
   /** The first id of the level expanded while the level being finished is ranked: {@link #least} adds it. */
   private int rankFrom;
   /** Bytes of the chunks of {@link #pairs} allocated (by the workers, and by the ranking), reserved in the budget. */
@@ -118,6 +126,7 @@ final class DiscoveryOrder {
     this.budget = budget;
     this.scratch = new RankScratch(budget);
     this.ruleBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, rules) - 1);
+    this.rules = Math.max(1, rules);
   }
 
   /** An order without a memory limit, for rules below 2^8 (tests). */
@@ -170,24 +179,29 @@ final class DiscoveryOrder {
 
   /**
    * Starts the level with ids from {@code from}. The chunks of pairs and bounds stay where they are, for this level
-   * to reuse: the pairs were zeroed as {@link #finishLevel} read them, the bounds are zeroed here.
+   * to reuse (the pairs' unless they change width): the pairs were zeroed as {@link #finishLevel} read them, the
+   * bounds are zeroed here. Their directories grow to what the level can need: a level built from {@code parents}
+   * states has at most {@code parents * rules} new states, and its workers' holes.
    */
   private void startBuilding(int from) {
     buildFrom = from;
-    int shift = narrow(from - levelFrom) ? 2 : 3;
+    int parents = from - levelFrom;
+    int shift = narrow(parents) ? 2 : 3;
     if (shift != pairShift && pairs != null) { // the chunks hold the other width: allocated again as offers come
-      for (int c = 0; c < chunksFor(Integer.MAX_VALUE); c++) {
+      for (int c = 0; c < pairs.length(); c++) {
         pairs.set(c, null);
       }
       budget.release(pairBytes.getAndSet(0));
     }
     pairShift = shift;
+    int most = (int) Math.min((long) Integer.MAX_VALUE - from, (long) parents * rules + HOLES);
     if (pairs == null) {
-      pairs = new AtomicReferenceArray<>(MAX_CHUNKS);
       boundChunkBits = Math.max(10, 31 - Math.max(0, blockBits) - 15);
       boundChunkMask = (1 << boundChunkBits) - 1;
-      bounds = new AtomicReferenceArray<>(1 << (31 - Math.max(0, blockBits) - boundChunkBits));
-    } else {
+    }
+    pairs = grown(pairs, chunksFor(most));
+    bounds = grown(bounds, ((((most >>> Math.max(0, blockBits)) + 1) >>> boundChunkBits) + 1));
+    if (boundChunks.get() > 0) {
       for (int c = 0, seen = 0; seen < boundChunks.get() && c < bounds.length(); c++) {
         int[] chunk = bounds.get(c);
         if (chunk != null) {
@@ -197,6 +211,25 @@ final class DiscoveryOrder {
       }
     }
     buildBlock = blockBits < 0 ? 0 : from >>> blockBits;
+  }
+
+  /**
+   * {@code directory} (null: none yet) with at least {@code length} slots, its chunks kept; the slots' bytes are
+   * charged to the budget (a few kilobytes: a slot per chunk). Between levels only: the workers install chunks.
+   */
+  private <T> AtomicReferenceArray<T> grown(AtomicReferenceArray<T> directory, int length) {
+    int had = directory == null ? 0 : directory.length();
+    if (had >= length) {
+      return directory;
+    }
+    AtomicReferenceArray<T> wider = new AtomicReferenceArray<>(length);
+    for (int c = 0; c < had; c++) {
+      wider.set(c, directory.get(c));
+    }
+    long bytes = arrayBytes(length, Long.BYTES) - (had == 0 ? 0 : arrayBytes(had, Long.BYTES));
+    budget.charge(bytes); // charged, never refused: the level's end cannot stop halfway (the search stops later)
+    directoryBytes += bytes;
+    return wider;
   }
 
   /**
@@ -497,6 +530,7 @@ final class DiscoveryOrder {
     try {
       // The least links are written over the pairs in the pairs' chunks (all the level's, allocated now): no array
       // of their own, 4 bytes per state of the widest level.
+      pairs = grown(pairs, chunksFor(n)); // as startBuilding sized it, unless the level outgrew its bound
       for (int c = 0; c < chunksFor(n); c++) {
         chunk(c);
       }
@@ -607,6 +641,6 @@ final class DiscoveryOrder {
    * reserved in the budget, which counts them already.
    */
   long bytes() {
-    return pairBytes.get() + boundChunks.get() * boundChunkBytes() + scratch.bytes();
+    return pairBytes.get() + boundChunks.get() * boundChunkBytes() + scratch.bytes() + directoryBytes;
   }
 }
