@@ -60,7 +60,10 @@ public final class BfsExplorer {
   private InlineSeenSet inline;
   /** When the records are to move to the tree-compressed set as the memory limit nears ({@link WideStoreSwitch}); or null. */
   private WideStoreSwitch wideSwitch;
-  /** The most bytes the search held at a progress report (the end of a level, or every half second). */
+  /**
+   * The most bytes the search held at a progress report (the end of a level, or every half second); the report's
+   * peak is the budget's high-water mark ({@link MemoryBudget#peak}), which this never exceeds.
+   */
   private long peakBytes;
   private final DiscoveryOrder order;
   private final SymmetryReduction symmetry; // null: no reduction
@@ -138,7 +141,7 @@ public final class BfsExplorer {
     this.coverHits = new AtomicLongArray(ts.coverStatementCount() + ts.propertyCount());
     this.ruleFires = new long[ts.ruleCount()];
     this.checks = new StateChecks(ts, coverHits);
-    this.order = new DiscoveryOrder();
+    this.order = new DiscoveryOrder(budget, Math.max(ts.ruleCount(), ts.startCount()));
     order.boundBy(store);
     if (StateChecks.of(ts, PropertyKind.LIVENESS).length == 0) {
       order.keepInPlace(); // only the liveness check reads the id order: no records to move nor ids to translate
@@ -182,9 +185,12 @@ public final class BfsExplorer {
     return r.from();
   }
 
-  /** Bytes reserved by the search: its threads' buffers, the stored states' chunks and their index. */
+  /**
+   * Bytes reserved by the search: its threads' buffers, the stored states' chunks and their index, the discovery
+   * order's arrays.
+   */
   private long bytesUsed() {
-    return budget.used() + order.bytes();
+    return budget.used();
   }
 
   /**
@@ -256,7 +262,7 @@ public final class BfsExplorer {
     long[] hits = new long[coverHits.length()];
     java.util.Arrays.setAll(hits, coverHits::get);
     return new LevelSpill.Carried(List.copyOf(violations), rulesFired.sum(), ruleFires.clone(), hits, depth,
-        seconds(), Math.max(peakBytes, bytesUsed()));
+        seconds(), Math.max(peakBytes, budget.peak()));
   }
 
   public Result run() {
@@ -346,7 +352,7 @@ public final class BfsExplorer {
     if (!stop && violations.isEmpty()) {
       checkLiveness();
     }
-    peakBytes = Math.max(peakBytes, bytesUsed());
+    peakBytes = Math.max(peakBytes, budget.peak()); // the samples miss what was held only for a moment
     Storage storage = new Storage(budget.limit(), budget.source(), peakBytes,
         compacted == null ? 0 : compacted.bits(), compacted == null ? 0 : compacted.omissionBound());
     return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop, stopReason,
@@ -367,7 +373,11 @@ public final class BfsExplorer {
       return;
     }
     if (order.inPlace()) {
-      order.finishLevelInPlace(store, from, to, store.idLimit(), parallel);
+      try {
+        order.finishLevelInPlace(store, from, to, store.idLimit(), parallel);
+      } catch (MemoryLimitReached e) { // the ranking's arrays did not fit: least parents written, in id order
+        halt(e.getMessage());
+      }
       return;
     }
     Renumbering r;

@@ -2,7 +2,9 @@ package io.ballot.checker.explore;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -31,19 +33,32 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * 0.34 s), where reading a level through its order costs little: its records at neighbouring positions are near each
  * other, both orders following the parents'. (An earlier map of positions to ids, read at random for record and
  * parent, had doubled the expansion loop's own samples on counters: 117 of 1,533 against 58 of 1,614.) The pairs
- * cost eight bytes per state of the level being built (allocated in chunks as offers reach them; the ranking writes
- * each state's least link over its pair), the ranking four bytes per state of the level (its array is then the
- * level's order) and four per parent: both kept from level to level, so as much as the widest level needs ({@link
- * #bytes}); a renumbering takes a copy of the level's records for the time of {@link #finishLevel}.
+ * cost four bytes per state of the level being built, an int when its parent's position and rule fit (eight, a long,
+ * for a level of billions of parents' successors), allocated in chunks as offers reach them, from a kilobyte-sized
+ * first one; the ranking writes each state's least link over its pair. The ranking takes four bytes per state of the
+ * level (its array is then the level's order) and four per parent: both kept from level to level, so as much as
+ * the widest level needs and an eighth more ({@link #bytes}); a renumbering takes a copy of the level's records for
+ * the time of {@link #finishLevel}. All of them are reserved in the search's {@link MemoryBudget} as they are
+ * allocated: {@code --memory} caps them with the states.
  *
  * <p>Written by the thread that runs the search between levels ({@link #startTracking}, {@link #finishLevel}, {@link
  * #finishLevelInPlace}); the workers read the level's order and offer pairs during a level (their tasks are
  * submitted after those writes).
  */
 final class DiscoveryOrder {
+  /**
+   * log2 of the pairs in the first chunk: the chunks double from there ({@link #chunkOf}) up to {@link #CHUNK_BITS},
+   * so that a small level holds kilobytes of pairs, not a full chunk.
+   */
+  private static final int FIRST_BITS = 10;
+  /** log2 of the pairs per chunk from id offset {@code 1 << CHUNK_BITS} on (512 KiB). */
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
-  private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
+  /**
+   * Ids a level may have beyond its new states, one per firing at most: the holes its workers leave, a partial block
+   * each (64 ids at most): enough for 16,384 workers.
+   */
+  private static final int HOLES = 1 << 20;
   /**
    * The bound of a block not raised yet: no position reaches it. A block's bound is stored as this minus the bound
    * ({@link #raiseBound}), so that a zeroed chunk holds it.
@@ -55,7 +70,10 @@ final class DiscoveryOrder {
    */
   private int boundChunkBits;
   private int boundChunkMask;
-  private static final VarHandle PAIRS = MethodHandles.arrayElementVarHandle(long[].class);
+  /** A pair as an int in a chunk's bytes ({@link #narrow}). */
+  private static final VarHandle NARROW = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+  /** A pair as a long in a chunk's bytes. */
+  private static final VarHandle WIDE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
   private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
 
   private boolean tracking;
@@ -63,10 +81,29 @@ final class DiscoveryOrder {
   private int levelFrom;
   /** First id of the level being built. */
   private int buildFrom;
-  /** The least pair offered per state of the level being built (by id minus {@link #buildFrom}), plus one; 0: none. */
-  private AtomicReferenceArray<long[]> pairs;
-  /** Chunks of {@link #pairs} allocated (by the workers). */
-  private final AtomicInteger pairChunks = new AtomicInteger();
+  /**
+   * The least pair offered per state of the level being built (by id minus {@link #buildFrom}), plus one; 0: none.
+   * Chunks of bytes that hold ints or longs ({@link #pairShift}).
+   */
+  private AtomicReferenceArray<byte[]> pairs;
+  /**
+   * log2 of a pair's bytes in the level being built: 2 when its parent's position and rule fit in an int, {@code
+   * (position << ruleBits | rule) + 1} compared unsigned ({@link #narrow}), else 3, a long, {@code (position << 32 |
+   * rule) + 1}. The least link the ranking writes over a pair has the same width.
+   */
+  private int pairShift = 3;
+  /** Bits of a rule's index (below the rules' bound the order was made for). */
+  private final int ruleBits;
+  /** The rules' bound: a parent has at most this many successors. */
+  private final int rules;
+  /** Bytes of the chunks' directories ({@link #pairs}, {@link #bounds}), charged to the budget as they grow. */
+  private long directoryBytes;
+  /** The first id of the level expanded while the level being finished is ranked: {@link #least} adds it. */
+  private int rankFrom;
+  /** Bytes of the chunks of {@link #pairs} allocated (by the workers, and by the ranking), reserved in the budget. */
+  private final AtomicLong pairBytes = new AtomicLong();
+  /** What the order's arrays are reserved from: a reservation beyond its limit stops the search. */
+  private final MemoryBudget budget;
   /** log2 of the ids per block a thread reserves in the store ({@link StateStore#block}); -1: not bounded. */
   private int blockBits = -1;
   /** The block of {@link #buildFrom}. */
@@ -79,7 +116,7 @@ final class DiscoveryOrder {
   private AtomicReferenceArray<int[]> bounds;
   private final AtomicInteger boundChunks = new AtomicInteger();
   /** The ranking's arrays, kept from level to level. */
-  private final RankScratch scratch = new RankScratch();
+  private final RankScratch scratch;
   /** Whether the levels keep their ids ({@link #finishLevelInPlace}) rather than move to discovery order by id. */
   private boolean inPlace;
   /**
@@ -88,6 +125,19 @@ final class DiscoveryOrder {
    */
   private int[] levelOrder;
   private int levelCount;
+
+  /** An order whose arrays are reserved from {@code budget}, for rules with indices below {@code rules}. */
+  DiscoveryOrder(MemoryBudget budget, int rules) {
+    this.budget = budget;
+    this.scratch = new RankScratch(budget);
+    this.ruleBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, rules) - 1);
+    this.rules = Math.max(1, rules);
+  }
+
+  /** An order without a memory limit, for rules below 2^8 (tests). */
+  DiscoveryOrder() {
+    this(new MemoryBudget(Long.MAX_VALUE, true), 1 << 8);
+  }
 
   /**
    * Leaves each level's states at the ids their threads stored them at ({@link #finishLevelInPlace}); before {@link
@@ -134,17 +184,30 @@ final class DiscoveryOrder {
 
   /**
    * Starts the level with ids from {@code from}. The chunks of pairs and bounds stay where they are, for this level
-   * to reuse: the pairs were zeroed as {@link #finishLevel} read them, the bounds are zeroed here.
+   * to reuse (the pairs' unless they change width): the pairs were zeroed as {@link #finishLevel} read them, the
+   * bounds are zeroed here. Their directories grow to what the level can need: a level built from {@code parents}
+   * states has at most {@code parents * rules} new states, and its workers' holes.
    */
   private void startBuilding(int from) {
     buildFrom = from;
+    int parents = from - levelFrom;
+    int shift = narrow(parents) ? 2 : 3;
+    if (shift != pairShift && pairs != null) { // the chunks hold the other width: allocated again as offers come
+      for (int c = 0; c < pairs.length(); c++) {
+        pairs.set(c, null);
+      }
+      budget.release(pairBytes.getAndSet(0));
+    }
+    pairShift = shift;
+    int most = (int) Math.min((long) Integer.MAX_VALUE - from, (long) parents * rules + HOLES);
     if (pairs == null) {
-      pairs = new AtomicReferenceArray<>(MAX_CHUNKS);
       boundChunkBits = Math.max(10, 31 - Math.max(0, blockBits) - 15);
       boundChunkMask = (1 << boundChunkBits) - 1;
-      bounds = new AtomicReferenceArray<>(1 << (31 - Math.max(0, blockBits) - boundChunkBits));
-    } else {
-      for (int c = 0, seen = 0; seen < boundChunks.get() && c < MAX_CHUNKS; c++) {
+    }
+    pairs = grown(pairs, chunksFor(most));
+    bounds = grown(bounds, ((((most >>> Math.max(0, blockBits)) + 1) >>> boundChunkBits) + 1));
+    if (boundChunks.get() > 0) {
+      for (int c = 0, seen = 0; seen < boundChunks.get() && c < bounds.length(); c++) {
         int[] chunk = bounds.get(c);
         if (chunk != null) {
           java.util.Arrays.fill(chunk, 0);
@@ -153,6 +216,34 @@ final class DiscoveryOrder {
       }
     }
     buildBlock = blockBits < 0 ? 0 : from >>> blockBits;
+  }
+
+  /**
+   * {@code directory} (null: none yet) with at least {@code length} slots, its chunks kept; the slots' bytes are
+   * charged to the budget (a few kilobytes: a slot per chunk). Between levels only: the workers install chunks.
+   */
+  private <T> AtomicReferenceArray<T> grown(AtomicReferenceArray<T> directory, int length) {
+    int had = directory == null ? 0 : directory.length();
+    if (had >= length) {
+      return directory;
+    }
+    AtomicReferenceArray<T> wider = new AtomicReferenceArray<>(length);
+    for (int c = 0; c < had; c++) {
+      wider.set(c, directory.get(c));
+    }
+    long bytes = arrayBytes(length, Long.BYTES) - (had == 0 ? 0 : arrayBytes(had, Long.BYTES));
+    budget.charge(bytes); // charged, never refused: the level's end cannot stop halfway (the search stops later)
+    directoryBytes += bytes;
+    return wider;
+  }
+
+  /**
+   * Whether the pairs of a level built from {@code parents} parents fit in an int: each parent's position and rule,
+   * plus one, below 2^32 - 1 (-1 marks a hole once ranked). Half the bytes of a long per state of the level being
+   * built; a level has to have 2^32 / 2^ruleBits parents to need the long (67 million with 64 rules).
+   */
+  private boolean narrow(int parents) {
+    return ruleBits < 32 && ((long) parents << ruleBits) <= 0xFFFF_FFFEL;
   }
 
   /**
@@ -213,11 +304,15 @@ final class DiscoveryOrder {
   private int[] boundChunk(int c) {
     int[] chunk = bounds.get(c);
     if (chunk == null) {
+      long bytes = boundChunkBytes();
+      budget.reserve(bytes);
       int[] fresh = new int[1 << boundChunkBits];
       chunk = bounds.compareAndExchange(c, null, fresh);
       if (chunk == null) {
         chunk = fresh;
         boundChunks.incrementAndGet();
+      } else {
+        budget.release(bytes); // another thread's is in place
       }
     }
     return chunk;
@@ -230,12 +325,24 @@ final class DiscoveryOrder {
    */
   void offer(int found, int parentPosition, int rule) {
     int index = found - buildFrom;
-    long[] chunk = chunk(index >>> CHUNK_BITS);
-    int slot = index & CHUNK_MASK;
+    byte[] chunk = chunk(chunkOf(index));
+    int offset = slotOf(index) << pairShift;
+    if (pairShift == 2) {
+      int pair = ((parentPosition << ruleBits) | rule) + 1;
+      int recorded = (int) NARROW.getAcquire(chunk, offset);
+      while (recorded == 0 || Integer.compareUnsigned(pair, recorded) < 0) {
+        int witness = (int) NARROW.compareAndExchange(chunk, offset, recorded, pair);
+        if (witness == recorded) {
+          return;
+        }
+        recorded = witness;
+      }
+      return;
+    }
     long pair = (((long) parentPosition << 32) | rule) + 1;
-    long recorded = (long) PAIRS.getAcquire(chunk, slot);
+    long recorded = (long) WIDE.getAcquire(chunk, offset);
     while (recorded == 0 || pair < recorded) {
-      long witness = (long) PAIRS.compareAndExchange(chunk, slot, recorded, pair);
+      long witness = (long) WIDE.compareAndExchange(chunk, offset, recorded, pair);
       if (witness == recorded) {
         return;
       }
@@ -243,17 +350,88 @@ final class DiscoveryOrder {
     }
   }
 
-  private long[] chunk(int c) {
-    long[] chunk = pairs.get(c);
+  /**
+   * The pair offered at {@code offset} of {@code chunk} (null: none allocated) as a link, its parent's position plus
+   * {@code base >>> 32} in the high half, its rule in the low; {@link Long#MAX_VALUE} when none was offered.
+   */
+  private long offered(byte[] chunk, int offset, long base) {
     if (chunk == null) {
-      long[] fresh = new long[1 << CHUNK_BITS];
+      return Long.MAX_VALUE;
+    }
+    if (pairShift == 2) {
+      int pair = (int) NARROW.get(chunk, offset);
+      if (pair == 0) {
+        return Long.MAX_VALUE;
+      }
+      long key = (pair & 0xFFFF_FFFFL) - 1;
+      return base + ((key >>> ruleBits) << 32) + (key & ((1L << ruleBits) - 1));
+    }
+    long pair = (long) WIDE.get(chunk, offset);
+    return pair == 0 ? Long.MAX_VALUE : pair - 1 + base;
+  }
+
+  /** Writes {@code link} (-1: a hole; else its parent is at position {@code (link >>> 32) - from}) over a pair. */
+  private void putLeast(byte[] chunk, int offset, long link, int from) {
+    if (pairShift == 2) {
+      NARROW.set(chunk, offset, link < 0 ? -1 : (int) (((((link >>> 32) - from) << ruleBits) | (int) link) + 1));
+    } else {
+      WIDE.set(chunk, offset, link);
+    }
+  }
+
+  /**
+   * Chunk {@code c} of the pairs, allocated (its bytes reserved in the budget: {@link MemoryLimitReached} when they
+   * do not fit) if it is not yet. Thread-safe.
+   */
+  private byte[] chunk(int c) {
+    byte[] chunk = pairs.get(c);
+    if (chunk == null) {
+      int length = chunkLength(c) << pairShift;
+      long bytes = arrayBytes(length, 1);
+      budget.reserve(bytes);
+      byte[] fresh = new byte[length];
       chunk = pairs.compareAndExchange(c, null, fresh);
       if (chunk == null) {
         chunk = fresh;
-        pairChunks.incrementAndGet();
+        pairBytes.addAndGet(bytes);
+      } else {
+        budget.release(bytes); // another thread's is in place
       }
     }
     return chunk;
+  }
+
+  /**
+   * The chunk of the pairs that holds index {@code i} of a level: 0 for the first {@code 1 << FIRST_BITS}, then
+   * chunks of twice the length (each as long as all before it) up to {@code 1 << CHUNK_BITS}, then of that length.
+   */
+  static int chunkOf(int i) {
+    return i >>> CHUNK_BITS != 0 ? (i >>> CHUNK_BITS) + CHUNK_BITS - FIRST_BITS
+        : Math.max(0, 31 - FIRST_BITS - Integer.numberOfLeadingZeros(i) + 1);
+  }
+
+  /** The slot of index {@code i} in its chunk ({@link #chunkOf}). */
+  static int slotOf(int i) {
+    return i >>> CHUNK_BITS != 0 ? i & CHUNK_MASK : i >>> FIRST_BITS == 0 ? i : i - Integer.highestOneBit(i);
+  }
+
+  /** The number of pairs chunk {@code c} holds ({@link #chunkOf}). */
+  static int chunkLength(int c) {
+    return c == 0 ? 1 << FIRST_BITS : 1 << Math.min(CHUNK_BITS, FIRST_BITS + c - 1);
+  }
+
+  /** The number of chunks that hold indices {@code 0 .. n - 1}. */
+  private static int chunksFor(int n) {
+    return n <= 0 ? 0 : chunkOf(n - 1) + 1;
+  }
+
+  /** The bytes of an array of {@code length} elements of {@code width} bytes, its header included. */
+  private static long arrayBytes(int length, int width) {
+    return (long) width * length + 16;
+  }
+
+  private long boundChunkBytes() {
+    return arrayBytes(1 << boundChunkBits, Integer.BYTES);
   }
 
   /**
@@ -277,29 +455,32 @@ final class DiscoveryOrder {
     }
     int n = limit - to;
     int parts = parallel.parts(n);
-    int total = rank(store, from, to, limit, parallel, false);
-    int[] sorted = scratch.sorted(total);
-    LevelPhase phase = LevelPhase.begin("permute", -1, total);
     try {
-      store.permute(to, limit, sorted, total, this::least, parallel);
-      phase.commit();
-    } catch (MemoryLimitReached e) {
-      parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
-        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
-            i++) {
-          long link = least(i);
-          if (link >= 0) {
-            store.setParent(to + i, (int) (link >>> 32), (int) link);
+      int total = rank(store, from, to, limit, parallel, false);
+      int[] sorted = scratch.sorted(total);
+      LevelPhase phase = LevelPhase.begin("permute", -1, total);
+      try {
+        store.permute(to, limit, sorted, total, this::least, parallel);
+        phase.commit();
+      } catch (MemoryLimitReached e) {
+        parallel.run(parts, p -> { // the least parents all the same, in place, so that the traces reported are these
+          for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1);
+              i < end; i++) {
+            long link = least(i);
+            if (link >= 0) {
+              store.setParent(to + i, (int) (link >>> 32), (int) link);
+            }
           }
-        }
-      });
-      throw e;
+        });
+        throw e;
+      }
+      levelFrom = to;
+      startBuilding(limit);
+      return new Renumbering(to, limit, sorted, total);
     } finally {
+      scratch.dropRetired(); // no order of the level expanded is kept: the ranking's old array is unread
       clearPairs(n);
     }
-    levelFrom = to;
-    startBuilding(limit);
-    return new Renumbering(to, limit, sorted, total);
   }
 
   /**
@@ -318,12 +499,20 @@ final class DiscoveryOrder {
     if (!inPlace) {
       throw new IllegalStateException("this order moves the records");
     }
-    levelCount = rank(store, from, to, limit, parallel, true);
-    clearPairs(limit - to);
-    // The ranking's array: rank reads the order of the level expanded (this same array) only in its first pass,
-    // before its second writes the new level's.
-    levelOrder = scratch.sorted(levelCount);
-    levelFrom = to;
+    try {
+      levelCount = rank(store, from, to, limit, parallel, true);
+      // The ranking's array: rank reads the order of the level expanded (this same array) only in its first pass,
+      // before its second writes the new level's.
+      levelOrder = scratch.sorted(levelCount);
+    } catch (MemoryLimitReached e) { // not ranked (its least parents written all the same): listed in id order
+      levelOrder = null;
+      levelCount = 0;
+      throw e;
+    } finally {
+      scratch.dropRetired();
+      clearPairs(limit - to);
+      levelFrom = to;
+    }
     startBuilding(limit);
   }
 
@@ -359,31 +548,47 @@ final class DiscoveryOrder {
     int n = limit - to;
     int parents = to - from;
     int parts = parallel.parts(n);
-    // The least links are written over the pairs in the pairs' chunks (all the level's, allocated now): no array of
-    // their own, 8 bytes per state of the widest level.
-    for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) {
-      chunk(c);
-    }
-    int[] counts = scratch.counts(parents + 1); // per parent: its states, then the end of its slots
-    java.util.Arrays.fill(counts, 0, parents + 1, 0);
     long base = (long) from << 32; // a pair's position is relative to from
     int[] parentOrder = levelOrder; // the level expanded: its ids by position (null: in id order)
+    int[] counts;
+    try {
+      // The least links are written over the pairs in the pairs' chunks (all the level's, allocated now): no array
+      // of their own, 4 bytes per state of the widest level.
+      pairs = grown(pairs, chunksFor(n)); // as startBuilding sized it, unless the level outgrew its bound
+      for (int c = 0; c < chunksFor(n); c++) {
+        chunk(c);
+      }
+      counts = scratch.counts(parents + 1); // per parent: its states, then the end of its slots
+      scratch.sorted(n); // the ranking's, reserved before anything is written: a level that fits is ranked whole
+    } catch (MemoryLimitReached e) {
+      parallel.run(parts, p -> { // the least parents all the same, at the states' ids, so that traces are these
+        for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
+            i++) {
+          long link = store.link(to + i);
+          if (link >= 0) {
+            link = Math.min(link, offered(pairs.get(chunkOf(i)), slotOf(i) << pairShift, base));
+            int position = (int) ((link >>> 32) - from);
+            store.setParent(to + i, parentOrder == null ? from + position : from + parentOrder[position], (int) link);
+          }
+        }
+      });
+      throw e;
+    }
+    java.util.Arrays.fill(counts, 0, parents + 1, 0);
+    rankFrom = from;
     LevelPhase phase = LevelPhase.begin("rank", -1, n);
     parallel.run(parts, p -> {
       for (int i = ParallelParts.sliceStart(n, parts, p), end = ParallelParts.sliceStart(n, parts, p + 1); i < end;
           i++) {
-        long[] chunk = pairs.get(i >>> CHUNK_BITS);
-        int slot = i & CHUNK_MASK;
+        byte[] chunk = pairs.get(chunkOf(i));
+        int offset = slotOf(i) << pairShift;
         long link = store.link(to + i);
         if (link < 0) {
-          chunk[slot] = -1; // a hole
+          putLeast(chunk, offset, -1, from); // a hole
           continue;
         }
-        long offered = chunk[slot];
-        if (offered != 0 && offered - 1 + base < link) {
-          link = offered - 1 + base;
-        }
-        chunk[slot] = link;
+        link = Math.min(link, offered(chunk, offset, base));
+        putLeast(chunk, offset, link, from);
         int position = (int) ((link >>> 32) - from);
         INTS.getAndAdd(counts, position, 1);
         if (writeLinks) {
@@ -432,22 +637,34 @@ final class DiscoveryOrder {
 
   /** Zeroes the pairs of a level of {@code n} states: no pair offered, for the next level. */
   private void clearPairs(int n) {
-    for (int c = 0; n > 0 && c <= (n - 1) >>> CHUNK_BITS; c++) {
-      long[] chunk = pairs.get(c);
-      if (chunk != null) { // absent: nothing offered there (only rank allocates every chunk of its level)
-        java.util.Arrays.fill(chunk, 0, Math.min(1 << CHUNK_BITS, n - (c << CHUNK_BITS)), 0L);
+    for (int c = 0, start = 0; c < chunksFor(n); start += chunkLength(c), c++) {
+      byte[] chunk = pairs.get(c);
+      if (chunk != null) { // all of them unless the ranking could not reserve the rest, or one thread built the level
+        java.util.Arrays.fill(chunk, 0, (int) Math.min(chunk.length, (long) (n - start) << pairShift), (byte) 0);
       }
     }
   }
 
   /** The least link of the state at {@code index} in the level being finished ({@link #rank}). */
   private long least(int index) {
-    return pairs.get(index >>> CHUNK_BITS)[index & CHUNK_MASK];
+    byte[] chunk = pairs.get(chunkOf(index));
+    int offset = slotOf(index) << pairShift;
+    if (pairShift == 3) {
+      return (long) WIDE.get(chunk, offset);
+    }
+    int pair = (int) NARROW.get(chunk, offset);
+    if (pair == -1) {
+      return -1; // a hole
+    }
+    long key = (pair & 0xFFFF_FFFFL) - 1;
+    return ((rankFrom + (key >>> ruleBits)) << 32) | (key & ((1L << ruleBits) - 1));
   }
 
-  /** Bytes held: the pairs and bounds of the level being built, and the arrays kept for the ranking. */
+  /**
+   * Bytes held: the pairs and bounds of the level being built, and the arrays kept for the ranking; all of them
+   * reserved in the budget, which counts them already.
+   */
   long bytes() {
-    return ((long) pairChunks.get() << (CHUNK_BITS + 3)) + ((long) boundChunks.get() << (boundChunkBits + 2))
-        + scratch.bytes();
+    return pairBytes.get() + boundChunks.get() * boundChunkBytes() + scratch.bytes() + directoryBytes;
   }
 }

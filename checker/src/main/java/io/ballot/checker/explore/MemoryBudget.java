@@ -34,6 +34,8 @@ public final class MemoryBudget {
   private final boolean explicit;
   private final String source;
   private final AtomicLong used = new AtomicLong();
+  /** The most bytes reserved at any moment ({@link #peak}). */
+  private final AtomicLong peak = new AtomicLong();
 
   /** A budget of {@code limit} bytes; {@code explicit} when the user chose it (the message then says so). */
   MemoryBudget(long limit, boolean explicit) {
@@ -120,6 +122,14 @@ public final class MemoryBudget {
     return used.get();
   }
 
+  /**
+   * The most bytes reserved at any moment so far: the high-water mark, which includes what was held only for a moment
+   * (a table's old and new arrays while it grows), unlike samples of {@link #used}.
+   */
+  long peak() {
+    return peak.get();
+  }
+
   /** Reserves {@code bytes}, or throws {@link MemoryLimitReached} (reserving nothing) when they do not fit. */
   void reserve(long bytes) {
     long now;
@@ -129,6 +139,14 @@ public final class MemoryBudget {
         throw new MemoryLimitReached(stopReason());
       }
     } while (!used.compareAndSet(now, now + bytes));
+    raisePeak(now + bytes);
+  }
+
+  private void raisePeak(long now) {
+    long had = peak.get();
+    while (now > had && !peak.compareAndSet(had, now)) {
+      had = peak.get();
+    }
   }
 
   /**
@@ -136,7 +154,7 @@ public final class MemoryBudget {
    * beyond the limit: the search then stops at its first reservation, with nothing stored.
    */
   void charge(long bytes) {
-    used.addAndGet(bytes);
+    raisePeak(used.addAndGet(bytes));
   }
 
   /** Gives back {@code bytes} reserved earlier (a buffer the search dropped). */

@@ -1,37 +1,69 @@
 package io.ballot.checker.explore;
 
 /**
- * The arrays {@link DiscoveryOrder#finishLevel} ranks a level with, kept from level to level and grown by half again
- * when a level needs more: allocated afresh per level they were garbage of about 24 bytes per state found, whose
- * collections and page faults cost more than the ranking itself. Their contents do not survive a call; one user at a
- * time.
+ * The arrays {@link DiscoveryOrder#finishLevel} ranks a level with, kept from level to level and grown, an eighth
+ * more than asked, when a level needs more: allocated afresh per level they were garbage of about 24 bytes per state
+ * found, whose collections and page faults cost more than the ranking itself. (Grown by half again they held up to
+ * a third more than the widest level needed.) Their bytes are reserved in a {@link MemoryBudget}. The counts do not
+ * survive a call; the ranking does, as the level's order, until the next one is ranked. One user at a time.
  */
 final class RankScratch {
+  private final MemoryBudget budget;
   private int[] counts = new int[0];
   private int[] sorted = new int[0];
+  /** The bytes of a ranking array replaced but perhaps still read (the order of the level expanded). */
+  private long retired;
 
-  /** At least {@code n} ints, for counts per parent. */
+  /** Arrays whose bytes are reserved from {@code budget}. */
+  RankScratch(MemoryBudget budget) {
+    this.budget = budget;
+  }
+
+  /**
+   * At least {@code n} ints, for counts per parent; {@link MemoryLimitReached} when a bigger array does not fit in the
+   * budget.
+   */
   int[] counts(int n) {
     if (counts.length < n) {
-      counts = new int[grown(counts.length, n)];
+      int length = grown(n);
+      budget.reserve(bytes(length));
+      budget.release(bytes(counts.length)); // unread from here on
+      counts = null; // collectable while the new one is allocated
+      counts = new int[length];
     }
     return counts;
   }
 
-  /** At least {@code n} ints, for the ranking itself (the old index per new one). */
+  /**
+   * At least {@code n} ints, for the ranking itself (the old index per new one); {@link MemoryLimitReached} when a
+   * bigger array does not fit in the budget. The array it replaces stays reserved until {@link #dropRetired}.
+   */
   int[] sorted(int n) {
     if (sorted.length < n) {
-      sorted = new int[grown(sorted.length, n)];
+      int length = grown(n);
+      budget.reserve(bytes(length));
+      retired += bytes(sorted.length);
+      sorted = new int[length];
     }
     return sorted;
   }
 
-  /** Bytes held by the arrays. */
-  long bytes() {
-    return 4L * (counts.length + sorted.length) + 2 * 16;
+  /** Releases the ranking arrays replaced since the last call: nothing reads them any more. */
+  void dropRetired() {
+    budget.release(retired);
+    retired = 0;
   }
 
-  private static int grown(int had, int needed) {
-    return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, had + (long) had / 2));
+  /** Bytes held by the arrays (a replaced ranking array included until {@link #dropRetired}). */
+  long bytes() {
+    return bytes(counts.length) + bytes(sorted.length) + retired;
+  }
+
+  private static long bytes(int length) {
+    return length == 0 ? 0 : 4L * length + 16; // the empty arrays it starts with are not reserved
+  }
+
+  private static int grown(int needed) {
+    return (int) Math.min(Integer.MAX_VALUE - 16, needed + (long) needed / 8);
   }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Levels stored in a scrambled order (as several threads store them), each state first with an arbitrary one of its
@@ -28,16 +28,20 @@ class DiscoveryOrderTest {
   private static final int PARENTS = 300;
   private static final int RULES = 5;
 
-  /** Levels renumbered into discovery order, and levels kept in place and expanded through their order. */
+  /**
+   * Levels renumbered into discovery order, and levels kept in place and expanded through their order; their pairs
+   * as ints (few rules), as longs (rules too many for a parent's position beside them), and as ints while the
+   * levels are small, then longs (2^22 rules: a level of 1,024 parents or more needs longs).
+   */
   @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void scrambledLevelsGetTheOneThreadParentsAndOrder(boolean inPlace) {
+  @CsvSource({"false, 5", "true, 5", "false, 1073741824", "true, 1073741824", "false, 4194304", "true, 4194304"})
+  void scrambledLevelsGetTheOneThreadParentsAndOrder(boolean inPlace, int rules) {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int threads = 1; threads <= 3; threads += 2) { // the ranking on this thread alone, and split in three
         ParallelParts parallel = new ParallelParts(pool, threads, 1);
         for (long seed = 0; seed < 20; seed++) {
-          assertOneThreadOrderOverLevels(new Random(seed), parallel, inPlace);
+          assertOneThreadOrderOverLevels(new Random(seed), parallel, inPlace, rules);
         }
       }
     } finally {
@@ -110,13 +114,88 @@ class DiscoveryOrderTest {
     }
   }
 
+  /**
+   * The pairs' chunks double from a small first one up to their full length, and each index of a level has one slot
+   * of its own: consecutive indices fill each chunk in turn, none skipped, none shared.
+   */
+  @Test
+  void thePairsChunksCoverEachIndexOnce() {
+    int expectedChunk = 0;
+    int expectedSlot = 0;
+    for (int i = 0; i < 1 << 20; i++) {
+      if (expectedSlot == DiscoveryOrder.chunkLength(expectedChunk)) {
+        expectedChunk++;
+        expectedSlot = 0;
+      }
+      assertEquals(expectedChunk, DiscoveryOrder.chunkOf(i), "chunk of " + i);
+      assertEquals(expectedSlot, DiscoveryOrder.slotOf(i), "slot of " + i);
+      expectedSlot++;
+    }
+    assertTrue(DiscoveryOrder.chunkLength(0) <= 1024, "a small level holds kilobytes");
+    int last = Integer.MAX_VALUE - 1; // the last index of the largest level
+    assertEquals(DiscoveryOrder.chunkLength(DiscoveryOrder.chunkOf(last)) - 2, DiscoveryOrder.slotOf(last));
+    assertEquals((1 << 15) + 5, DiscoveryOrder.chunkOf(last));
+  }
+
+  /**
+   * The order's arrays are reserved in its budget as they are allocated, a tiny level's in kilobytes; when the
+   * budget cannot hold the ranking's, the level is not ranked but its states get their least parents all the same
+   * (the traces reported at that limit are the one-thread ones), it is listed in id order, and the search must stop.
+   */
+  @Test
+  void theOrdersArraysAreReservedAndALevelThatDoesNotFitGetsItsLeastParents() {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      ParallelParts parallel = new ParallelParts(pool, 1, 1);
+      StateStore store = new StateStore(32, 1, RULES);
+      StateStore.Appender a = store.appender();
+      int parents = 50;
+      for (int p = 0; p < parents; p++) {
+        store.add(a, new long[] {p}, -1, 0);
+      }
+      store.release(a);
+      int to = store.idLimit();
+      MemoryBudget budget = new MemoryBudget(64 << 10, true);
+      DiscoveryOrder order = new DiscoveryOrder(budget, RULES);
+      order.keepInPlace();
+      order.startTracking(0, to);
+      List<Integer> children = new ArrayList<>();
+      for (int c = 0; c < 10; c++) { // a tiny level: kilobytes
+        children.add(store.add(a, new long[] {1000 + c}, 1 + c % (parents - 1), 1));
+        order.offer(children.get(c), 0, 2);
+      }
+      assertEquals(budget.used(), order.bytes(), "all the order's bytes are reserved");
+      assertTrue(order.bytes() < 16 << 10, "a tiny level's pairs: " + order.bytes() + " bytes");
+      for (int c = 10; c < 20_000; c++) { // too many for the ranking's arrays: 80 KB of pairs alone
+        children.add(store.add(a, new long[] {1000 + c}, 1 + c % (parents - 1), 1));
+        if (c < 500) {
+          order.offer(children.get(c), 0, 2);
+        }
+      }
+      store.release(a);
+      int limit = store.idLimit();
+      assertThrows(MemoryLimitReached.class, () -> order.finishLevelInPlace(store, 0, to, limit, parallel));
+      assertEquals(budget.used(), order.bytes(), "all the order's bytes are reserved");
+      assertTrue(budget.used() <= budget.limit());
+      assertEquals(null, order.levelOrder(), "not ranked: in id order");
+      for (int c = 0; c < children.size(); c++) {
+        int id = children.get(c);
+        assertEquals(c < 500 ? 0 : 1 + c % (parents - 1), store.parent(id), "least parent of child " + c);
+        assertEquals(c < 500 ? 2 : 1, store.rule(id), "least rule of child " + c);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static long[] state(long v, int bits) {
     long[] s = new long[bits / 64];
     s[0] = v;
     return s;
   }
 
-  private static void assertOneThreadOrderOverLevels(Random rnd, ParallelParts parallel, boolean inPlace) {
+  private static void assertOneThreadOrderOverLevels(Random rnd, ParallelParts parallel, boolean inPlace,
+      int rules) {
     StateStore store = new StateStore(32, 1, RULES);
     StateStore.Appender a = store.appender();
     List<Integer> level = new ArrayList<>();
@@ -124,13 +203,13 @@ class DiscoveryOrderTest {
       level.add(store.add(a, new long[] {p}, -1, 0));
     }
     store.release(a);
-    DiscoveryOrder order = new DiscoveryOrder();
+    DiscoveryOrder order = new DiscoveryOrder(new MemoryBudget(Long.MAX_VALUE, true), rules);
     if (inPlace) {
       order.keepInPlace();
     }
     order.startTracking(0, store.idLimit());
     int from = 0;
-    for (int depth = 1; depth <= 3; depth++) {
+    for (int depth = 1; depth <= 4; depth++) { // to levels of thousands: several chunks of pairs
       int to = store.idLimit();
       level = inPlace ? assertOneThreadOrderInPlace(rnd, store, order, parallel, level, from, depth * 1_000_000L)
           : assertOneThreadOrder(rnd, store, order, parallel, level, depth * 1_000_000L);
