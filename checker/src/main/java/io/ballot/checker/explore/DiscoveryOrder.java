@@ -406,13 +406,20 @@ final class DiscoveryOrder {
    * chunks of twice the length (each as long as all before it) up to {@code 1 << CHUNK_BITS}, then of that length.
    */
   static int chunkOf(int i) {
-    return i >>> CHUNK_BITS != 0 ? (i >>> CHUNK_BITS) + CHUNK_BITS - FIRST_BITS
-        : Math.max(0, 31 - FIRST_BITS - Integer.numberOfLeadingZeros(i) + 1);
+    // without branches, as slotOf: a branch first taken when a level passes 65,536 states, after the JIT compiled the
+    // expansion loop that inlines the offers, would make it compile that loop again
+    return topBit(i) - (FIRST_BITS - 1) + (i >>> CHUNK_BITS);
   }
 
   /** The slot of index {@code i} in its chunk ({@link #chunkOf}). */
   static int slotOf(int i) {
-    return i >>> CHUNK_BITS != 0 ? i & CHUNK_MASK : i >>> FIRST_BITS == 0 ? i : i - Integer.highestOneBit(i);
+    int small = ((i >>> CHUNK_BITS) - 1) >> 31; // -1 below 1 << CHUNK_BITS, else 0
+    return (i & CHUNK_MASK) - ((1 << topBit(i)) & -(1 << FIRST_BITS) & small);
+  }
+
+  /** The top bit of {@code i}, at least {@code FIRST_BITS - 1} and at most {@code CHUNK_BITS - 1}. */
+  private static int topBit(int i) {
+    return Math.min(31 - Integer.numberOfLeadingZeros(i | ((1 << FIRST_BITS) - 1)), CHUNK_BITS - 1);
   }
 
   /** The number of pairs chunk {@code c} holds ({@link #chunkOf}). */
