@@ -224,7 +224,7 @@ class DiscoveryOrderTest {
    */
   private static List<Integer> assertOneThreadOrder(Random rnd, StateStore store, DiscoveryOrder order,
       ParallelParts parallel, List<Integer> level, long values) {
-    RandomLevel g = RandomLevel.of(rnd, level);
+    RandomLevel g = RandomLevel.of(rnd, level, RULES, level.size() * 2, 4);
     int parents = level.size();
     int children = g.children();
     int[][] succ = g.succ();
@@ -289,7 +289,7 @@ class DiscoveryOrderTest {
    */
   private static List<Integer> assertOneThreadOrderInPlace(Random rnd, StateStore store, DiscoveryOrder order,
       ParallelParts parallel, List<Integer> level, int from, long values) {
-    RandomLevel g = RandomLevel.of(rnd, level);
+    RandomLevel g = RandomLevel.of(rnd, level, RULES, level.size() * 2, 4);
     int parents = level.size();
     int children = g.children();
     int[][] succ = g.succ();
@@ -339,37 +339,4 @@ class DiscoveryOrderTest {
     return next;
   }
 
-  /**
-   * A random graph from the parents {@code level} (ids, in discovery order) to twice as many children: {@code
-   * succ[k][r]} is the child the k-th parent reaches by rule r (-1: none), and what one thread records, the children
-   * in order of first discovery, each with its first parent (an id) and rule.
-   */
-  private record RandomLevel(int children, int[][] succ, List<Integer> oneThreadOrder, int[] firstParent,
-      int[] firstRule) {
-    static RandomLevel of(Random rnd, List<Integer> level) {
-      int parents = level.size();
-      int children = parents * 2;
-      int[][] succ = new int[parents][RULES];
-      for (int[] row : succ) {
-        for (int r = 0; r < RULES; r++) {
-          row[r] = rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(children);
-        }
-      }
-      List<Integer> oneThreadOrder = new ArrayList<>();
-      int[] firstParent = new int[children];
-      int[] firstRule = new int[children];
-      Arrays.fill(firstParent, -1);
-      for (int k = 0; k < parents; k++) {
-        for (int r = 0; r < RULES; r++) {
-          int c = succ[k][r];
-          if (c >= 0 && firstParent[c] < 0) {
-            firstParent[c] = level.get(k);
-            firstRule[c] = r;
-            oneThreadOrder.add(c);
-          }
-        }
-      }
-      return new RandomLevel(children, succ, oneThreadOrder, firstParent, firstRule);
-    }
-  }
 }

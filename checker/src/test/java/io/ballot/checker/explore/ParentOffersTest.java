@@ -98,27 +98,12 @@ class ParentOffersTest {
   private static List<Integer> expandAndCheck(Random rnd, int threads, boolean alone, StateStore store,
       DiscoveryOrder order, ParallelParts parallel, List<Integer> level, long values, long[] counts) {
     int parents = level.size();
-    int children = parents * 4 / 3;
-    int[][] succ = new int[parents][RULES];
-    for (int[] row : succ) {
-      for (int r = 0; r < RULES; r++) {
-        row[r] = rnd.nextInt(8) == 0 ? -1 : rnd.nextInt(children);
-      }
-    }
-    int[] firstParent = new int[children];
-    int[] firstRule = new int[children];
-    Arrays.fill(firstParent, -1);
-    List<Integer> oneThreadOrder = new ArrayList<>();
-    for (int k = 0; k < parents; k++) {
-      for (int r = 0; r < RULES; r++) {
-        int c = succ[k][r];
-        if (c >= 0 && firstParent[c] < 0) {
-          firstParent[c] = level.get(k);
-          firstRule[c] = r;
-          oneThreadOrder.add(c);
-        }
-      }
-    }
+    RandomLevel g = RandomLevel.of(rnd, level, RULES, parents * 4 / 3, 8);
+    int children = g.children();
+    int[][] succ = g.succ();
+    int[] firstParent = g.firstParent();
+    int[] firstRule = g.firstRule();
+    List<Integer> oneThreadOrder = g.oneThreadOrder();
     int from = java.util.Collections.min(level);
     int to = store.idLimit();
     int[] idOf = new int[children];
