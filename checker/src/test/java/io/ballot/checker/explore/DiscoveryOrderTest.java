@@ -225,22 +225,12 @@ class DiscoveryOrderTest {
   private static List<Integer> assertOneThreadOrder(Random rnd, StateStore store, DiscoveryOrder order,
       ParallelParts parallel, List<Integer> level, long values) {
     RandomLevel g = RandomLevel.of(rnd, level, RULES, level.size() * 2, 4);
-    int parents = level.size();
     int children = g.children();
-    int[][] succ = g.succ();
     List<Integer> oneThreadOrder = g.oneThreadOrder();
     int[] firstParent = g.firstParent();
     int[] firstRule = g.firstRule();
     // several threads: the edges in a scrambled order; the first edge to a child stores it
-    List<int[]> edges = new ArrayList<>();
-    for (int k = 0; k < parents; k++) {
-      for (int r = 0; r < RULES; r++) {
-        if (succ[k][r] >= 0) {
-          edges.add(new int[] {level.get(k), r, succ[k][r]});
-        }
-      }
-    }
-    Collections.shuffle(edges, rnd);
+    List<int[]> edges = g.shuffledEdges(rnd);
     int from = Collections.min(level);
     int to = store.idLimit();
     // two appenders taking turns at random: their blocks interleave and each leaves a partial block (holes)
@@ -250,9 +240,9 @@ class DiscoveryOrderTest {
     for (int[] e : edges) {
       int c = e[2];
       if (idOf[c] < 0) {
-        idOf[c] = store.add(appenders[rnd.nextInt(2)], new long[] {values + c}, e[0], e[1]);
+        idOf[c] = store.add(appenders[rnd.nextInt(2)], new long[] {values + c}, level.get(e[0]), e[1]);
       }
-      order.offer(idOf[c], order.position(e[0]), e[1]);
+      order.offer(idOf[c], order.position(level.get(e[0])), e[1]);
     }
     for (StateStore.Appender a : appenders) {
       store.release(a);
@@ -290,21 +280,11 @@ class DiscoveryOrderTest {
   private static List<Integer> assertOneThreadOrderInPlace(Random rnd, StateStore store, DiscoveryOrder order,
       ParallelParts parallel, List<Integer> level, int from, long values) {
     RandomLevel g = RandomLevel.of(rnd, level, RULES, level.size() * 2, 4);
-    int parents = level.size();
     int children = g.children();
-    int[][] succ = g.succ();
     List<Integer> oneThreadOrder = g.oneThreadOrder();
     int[] firstParent = g.firstParent();
     int[] firstRule = g.firstRule();
-    List<int[]> edges = new ArrayList<>(); // parent position, rule, child
-    for (int k = 0; k < parents; k++) {
-      for (int r = 0; r < RULES; r++) {
-        if (succ[k][r] >= 0) {
-          edges.add(new int[] {k, r, succ[k][r]});
-        }
-      }
-    }
-    Collections.shuffle(edges, rnd);
+    List<int[]> edges = g.shuffledEdges(rnd); // parent position, rule, child
     int to = store.idLimit();
     StateStore.Appender[] appenders = {store.appender(), store.appender()};
     int[] idOf = new int[children];

@@ -39,4 +39,18 @@ record RandomLevel(int children, int[][] succ, List<Integer> oneThreadOrder, int
     }
     return new RandomLevel(children, succ, oneThreadOrder, firstParent, firstRule);
   }
+
+  /** Every edge as {parent position, rule, child}, shuffled with {@code rnd}: the order several threads might take. */
+  List<int[]> shuffledEdges(Random rnd) {
+    List<int[]> edges = new ArrayList<>();
+    for (int k = 0; k < succ.length; k++) {
+      for (int r = 0; r < succ[k].length; r++) {
+        if (succ[k][r] >= 0) {
+          edges.add(new int[] {k, r, succ[k][r]});
+        }
+      }
+    }
+    java.util.Collections.shuffle(edges, rnd);
+    return edges;
+  }
 }
