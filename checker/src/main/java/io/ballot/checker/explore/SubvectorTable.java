@@ -5,120 +5,45 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The distinct values of one inner node of a {@link TreeStateTable} (a pair of its children's references, {@code
- * left << 32 | right}), each given a stable id from 0 in the order first seen: the values by id in pages of
- * {@value #PAGE} (the first page doubles up to that size, then a page is added at a time: a grown table holds its
- * values at about their width each, not 1.5 times on average, and twice while copying, in one doubled array), and an
- * open-addressing index of ids probed linearly and grown by half when seven eighths full (so between 58 and 88 %
- * full, not 44 and 88 % as when doubled: of any length, a value's first slot is its hash scaled to the length). Protocol models repeat their
- * parts, so such a table holds far fewer values than there are states.
+ * left << 32 | right}), each given a stable id from 0 in the order first seen: the values by id in pages ({@link
+ * SubvectorValues}: the first page doubles up to {@value SubvectorValues#PAGE} values, then a page is added at a
+ * time, each packed in as few bytes as its values need), and an open-addressing index of ids, probed linearly and
+ * grown by a quarter when seven eighths full (so between 70 and 88 % full: the index is most of a table's bytes; of
+ * any length, a value's first slot is its hash scaled to the length). Protocol models repeat their parts, so such a table holds far fewer values than there
+ * are states.
  *
- * <p>Narrow where the values allow: while both halves of every pair fit in 32 bits together (a node whose children
- * are inner nodes with fewer than tens of thousands of ids each, as Paxos's two largest tables), the values are
- * {@code int}s, {@code left << shift | right}, re-encoded with another shift or moved to {@code long}s when a pair
- * does not fit. An index slot is the id plus one in its low bits (as many as the index's length takes, so 0 is
- * empty) and the value's hash above them (its other bits choose the first slot), so that a probe reads a value only when the hash bits agree: the index
- * can then be fuller (seven eighths, not three quarters) without a cache miss per probe.
+ * <p>An index slot is the id plus one in its low bits (as many as the index's length takes, so 0 is empty) and the
+ * value's hash above them (its other bits choose the first slot), so that a probe reads a value only when the hash
+ * bits agree. The index is rebuilt from the values, not from its old array, which is let go first: growing never
+ * holds two indexes (on Raft-large a 10.9 MB index had put the search's high-water mark 7 MB above what it held
+ * before and after).
  *
- * <p>Filled between the levels of a search, by one thread ({@link #intern}) or several ({@link #internShared}), and
- * only read during a level. {@link #find} is thread-safe at any time: a value is written before the index slot that
- * names it is published (a release write, read with an acquire read), and grown or re-encoded values are published
- * (one immutable {@link Values}) before any slot names an id they added, the values' before the index's; a reader of
- * a stale index only misses the newest values. Every byte is reserved from the budget first; a table that cannot
- * grow throws {@link MemoryLimitReached} and is left as it was.
+ * <p>Interned into by one thread ({@link #intern}) or several ({@link #internShared}). A value is written before the
+ * index slot that names it is published (a release write, read with an acquire read), and pages added or re-encoded
+ * are published (one immutable {@link SubvectorValues}) before any slot names an id they hold. {@link #find} is
+ * thread-safe between interns; during them it may miss a value (the newest ones, or any while the index is rebuilt),
+ * so a thread racing with interns confirms a miss under the lock, as {@link #internShared} does. Every byte is
+ * reserved from the budget first; a table that cannot grow throws {@link MemoryLimitReached} and is left as it was.
  */
 final class SubvectorTable {
   private static final int FIRST = 16;
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
-  private static final int PAGE_BITS = 13;
-  private static final int PAGE = 1 << PAGE_BITS;
-  private static final int PAGE_MASK = PAGE - 1;
+  private static final int PAGE = SubvectorValues.PAGE;
   /** The index's longest length: ids plus one must stay below it, in its low bits. */
   private static final int MAX_SLOTS = 1 << 30;
   /** The index's first length. */
   private static final int FIRST_SLOTS = 2 * FIRST;
+  /** An index with no entries, in place while the index is rebuilt: a find that reads it misses. */
+  private static final int[] REBUILDING = new int[1];
   /** Bytes of an array's header and of its reference in the pages' array, counted per page. */
   private static final int PAGE_OVERHEAD = 24;
 
-  /**
-   * The values by id, {@code pages[id >>> PAGE_BITS][id & PAGE_MASK]}, all pages full-sized but a lone first one:
-   * {@code long}s, or {@code int}s {@code left << shift | right}. Replaced whole when pages are added or the values
-   * re-encoded, so that a reader sees pages and encoding that agree.
-   */
-  private static final class Values {
-    final long[][] longs;
-    final int[][] ints;
-    final int shift;
-
-    Values(long[][] longs) {
-      this.longs = longs;
-      this.ints = null;
-      this.shift = 0;
-    }
-
-    Values(int[][] ints, int shift) {
-      this.longs = null;
-      this.ints = ints;
-      this.shift = shift;
-    }
-
-    boolean narrow() {
-      return ints != null;
-    }
-
-    int pages() {
-      return narrow() ? ints.length : longs.length;
-    }
-
-    /** Bytes per value. */
-    int width() {
-      return narrow() ? 4 : 8;
-    }
-
-    long get(int id) {
-      if (longs != null) {
-        return longs[id >>> PAGE_BITS][id & PAGE_MASK];
-      }
-      long v = ints[id >>> PAGE_BITS][id & PAGE_MASK] & 0xFFFF_FFFFL;
-      return ((v >>> shift) << 32) | (v & ((1L << shift) - 1));
-    }
-
-    /** Whether {@code value} can be kept in this encoding. */
-    boolean fits(long value) {
-      return longs != null || ((value >>> 32) >>> (32 - shift) == 0 && (value & 0xFFFF_FFFFL) >>> shift == 0);
-    }
-
-    /** Writes {@code value} ({@link #fits}) at {@code id}, whose page exists. */
-    void set(int id, long value) {
-      if (longs != null) {
-        longs[id >>> PAGE_BITS][id & PAGE_MASK] = value;
-      } else {
-        ints[id >>> PAGE_BITS][id & PAGE_MASK] = (int) (((value >>> 32) << shift) | (value & 0xFFFF_FFFFL));
-      }
-    }
-
-    /** These values with one page more, or a lone first page of {@code length} (the pages themselves shared). */
-    Values grown(int length) {
-      if (longs != null) {
-        return new Values(pages() == 1 && length > 0 ? new long[][] {java.util.Arrays.copyOf(longs[0], length)}
-            : appended(longs, new long[PAGE]));
-      }
-      return new Values(pages() == 1 && length > 0 ? new int[][] {java.util.Arrays.copyOf(ints[0], length)}
-          : appended(ints, new int[PAGE]), shift);
-    }
-
-    private static <T> T[] appended(T[] pages, T page) {
-      T[] more = java.util.Arrays.copyOf(pages, pages.length + 1);
-      more[pages.length] = page;
-      return more;
-    }
-  }
-
   private final MemoryBudget budget;
-  private volatile Values values = new Values(new int[][] {new int[FIRST]}, 16);
+  private volatile SubvectorValues values = SubvectorValues.first(FIRST, 0, 0);
   private int capacity = FIRST;
   private volatile int[] slots = new int[FIRST_SLOTS];
   private int size;
-  /** The greatest left and right halves interned, for a re-encoding. */
+  /** The greatest left and right halves interned, for a page's encoding. */
   private long maxLeft;
   private long maxRight;
   private long bytes;
@@ -126,7 +51,7 @@ final class SubvectorTable {
   /** An empty table, its bytes reserved from {@code budget}. */
   SubvectorTable(MemoryBudget budget) {
     this.budget = budget;
-    this.bytes = (long) values.width() * capacity + 4L * slots.length + PAGE_OVERHEAD + 48;
+    this.bytes = values.pageBytes(0) + PAGE_OVERHEAD + 4L * FIRST_SLOTS + 48;
     budget.charge(bytes);
   }
 
@@ -145,9 +70,9 @@ final class SubvectorTable {
     return slots.length;
   }
 
-  /** Whether the values are kept as {@code int}s now (for tests). */
-  synchronized boolean narrow() {
-    return values.narrow();
+  /** Bytes per value in the page of id {@code id} (for tests). */
+  synchronized int valueBytes(int id) {
+    return values.width(id / PAGE);
   }
 
   /** Gives the table's bytes back to the budget; the table is empty and not to be used after. */
@@ -156,7 +81,7 @@ final class SubvectorTable {
     bytes = 0;
     size = 0;
     capacity = 0;
-    values = new Values(new long[][] {new long[0]});
+    values = SubvectorValues.first(0, 0, 0);
     slots = new int[1];
   }
 
@@ -177,7 +102,7 @@ final class SubvectorTable {
     return (int) (((Integer.rotateLeft(h, 16) & 0xFFFF_FFFFL) * length) >>> 32);
   }
 
-  /** The id of {@code value}, or -1 when it was never interned. Thread-safe (see the class comment). */
+  /** The id of {@code value}, or -1 when it is not found (see the class comment). Thread-safe. */
   int find(long value) {
     int[] s = slots;
     int mask = idMask(s.length);
@@ -227,7 +152,7 @@ final class SubvectorTable {
     int h = hash(value);
     int tag = h & ~mask;
     int i = home(h, s.length);
-    Values v = values;
+    SubvectorValues v = values;
     while (true) {
       int slot = s[i];
       if (slot == 0) {
@@ -238,12 +163,12 @@ final class SubvectorTable {
       }
       i = i + 1 == s.length ? 0 : i + 1;
     }
-    if (size == capacity || (size + 2) * 8L > s.length * 7L) {
-      grow();
+    if ((size + 2) * 8L > s.length * 7L) {
+      growIndex();
       return intern(value);
     }
-    if (!v.fits(value)) {
-      reencode(value);
+    if (size == capacity || !v.fitsLast(value)) {
+      growValues(value);
       v = values;
     }
     v.set(size, value);
@@ -254,72 +179,72 @@ final class SubvectorTable {
   }
 
   /**
-   * Re-encodes the values so that {@code value} fits too: {@code int}s with another shift when the widest left and
-   * right halves still fit in 32 bits together (the room left split between them), else {@code long}s.
+   * Makes room for {@code value} as the next id: doubles a lone first page, or adds a page, when the values are
+   * full, and re-encodes the last page when {@code value}'s halves do not fit its fields; the new array reserved
+   * first. Publishes the new values (before any slot names the id).
    */
-  private void reencode(long value) {
-    int leftBits = 64 - Long.numberOfLeadingZeros(Math.max(maxLeft, value >>> 32));
-    int rightBits = 64 - Long.numberOfLeadingZeros(Math.max(maxRight, value & 0xFFFF_FFFFL));
-    Values old = values;
-    int pages = old.pages();
-    int pageLength = pages == 1 ? capacity : PAGE;
-    boolean narrow = leftBits + rightBits <= 32;
-    long had = (long) old.width() * pages * pageLength;
-    long needed = (narrow ? 4L : 8L) * pages * pageLength;
-    budget.reserve(needed); // both encodings are held while copying
-    Values fresh = narrow ? new Values(new int[pages][pageLength], rightBits + (32 - leftBits - rightBits) / 2)
-        : new Values(new long[pages][pageLength]);
-    for (int id = 0; id < size; id++) {
-      fresh.set(id, old.get(id));
+  private void growValues(long value) {
+    SubvectorValues v = values;
+    long left = Math.max(maxLeft, value >>> 32);
+    long right = Math.max(maxRight, value & 0xFFFF_FFFFL);
+    int last = v.pages() - 1;
+    if (size == capacity && (last > 0 || capacity >= PAGE)) {
+      SubvectorValues more = v.withPage(left, right);
+      long added = more.pageBytes(last + 1) + PAGE_OVERHEAD;
+      budget.reserve(added);
+      values = more;
+      bytes += added;
+      capacity += PAGE;
+      return;
     }
-    values = fresh; // published before any slot names an id written in the new encoding
+    int length = size == capacity ? capacity * 2 : last == 0 ? capacity : PAGE;
+    int count = size - (last << SubvectorValues.PAGE_BITS);
+    int[] e = v.fitsLast(value) ? null : SubvectorValues.encoding(left, right);
+    long had = v.pageBytes(last);
+    long needed = (long) (e == null ? v.width(last) : e[1]) * length + SubvectorValues.SLACK;
+    budget.reserve(needed); // both arrays are held while copying: one page
+    values = e == null ? v.withFirstLength(length, count) : v.withLastReEncoded(count, length, left, right);
     budget.release(had);
     bytes += needed - had;
+    if (last == 0) {
+      capacity = length;
+    }
   }
 
   /**
-   * Adds room for values (doubles a lone first page, or adds a page) or doubles the index, whichever is full,
-   * reserving the new array first.
+   * Grows the index by a quarter, rebuilt from the values: the old array is let go first (finds meanwhile see {@link
+   * #REBUILDING} and miss), so that the two are not held at once. When the new one cannot be reserved, the old one
+   * is put back and {@link MemoryLimitReached} thrown.
    */
-  private void grow() {
-    if (size == capacity) {
-      Values v = values;
-      int width = v.width();
-      if (v.pages() == 1 && capacity < PAGE) {
-        int length = capacity * 2;
-        budget.reserve((long) width * length);
-        values = v.grown(length);
-        budget.release((long) width * capacity);
-        bytes += (long) width * capacity;
-        capacity = length;
-      } else {
-        budget.reserve((long) width * PAGE + PAGE_OVERHEAD);
-        values = v.grown(0); // published before any slot names an id in the new page
-        bytes += (long) width * PAGE + PAGE_OVERHEAD;
-        capacity += PAGE;
-      }
+  private void growIndex() {
+    int[] old = slots;
+    if (old.length >= MAX_SLOTS) {
+      throw new IllegalStateException("more than " + MAX_SLOTS / 8 * 7 + " distinct parts of states in one table");
     }
-    if ((size + 2) * 8L > slots.length * 7L) {
-      if (slots.length >= MAX_SLOTS) {
-        throw new IllegalStateException("more than " + MAX_SLOTS / 8 * 7 + " distinct parts of states in one table");
-      }
-      int old = slots.length;
-      int length = (int) Math.min(MAX_SLOTS, old + old / 2L);
+    int length = (int) Math.min(MAX_SLOTS, old.length + old.length / 4L);
+    slots = REBUILDING;
+    budget.release(4L * old.length);
+    try {
       budget.reserve(4L * length);
-      int[] bigger = new int[length];
-      int mask = idMask(length);
-      Values v = values;
-      for (int id = 0; id < size; id++) {
-        int h = hash(v.get(id));
-        int i = home(h, length);
-        while (bigger[i] != 0) {
-          i = i + 1 == length ? 0 : i + 1;
-        }
-        bigger[i] = (h & ~mask) | (id + 1);
-      }
-      slots = bigger;
-      budget.release(4L * old);
-      bytes += 4L * (length - old);
+    } catch (MemoryLimitReached e) {
+      budget.charge(4L * old.length);
+      slots = old;
+      throw e;
     }
+    int oldLength = old.length;
+    old = null; // collectable while the new one is allocated
+    int[] bigger = new int[length];
+    int mask = idMask(length);
+    SubvectorValues v = values;
+    for (int id = 0; id < size; id++) {
+      int h = hash(v.get(id));
+      int i = home(h, length);
+      while (bigger[i] != 0) {
+        i = i + 1 == length ? 0 : i + 1;
+      }
+      bigger[i] = (h & ~mask) | (id + 1);
+    }
+    bytes += 4L * (length - oldLength);
+    slots = bigger;
   }
 }
