@@ -304,6 +304,9 @@ public final class BfsExplorer {
         LevelPhase phase = LevelPhase.begin("expand", depth, to - from);
         expandLevel(from, to, pool);
         phase.commit();
+        if (inline != null) {
+          inline.levelBuilt(); // its index first: the ranking's arrays then do not add to it
+        }
         if (order.tracking()) {
           phase = LevelPhase.begin("finishLevel", depth, to - from);
           finishLevel(from, to, betweenLevels);

@@ -486,6 +486,7 @@ final class DiscoveryOrder {
       return new Renumbering(to, limit, sorted, total);
     } finally {
       scratch.dropRetired(); // no order of the level expanded is kept: the ranking's old array is unread
+      scratch.dropCounts();
       clearPairs(n);
     }
   }
@@ -517,6 +518,7 @@ final class DiscoveryOrder {
       throw e;
     } finally {
       scratch.dropRetired();
+      scratch.dropCounts();
       clearPairs(limit - to);
       levelFrom = to;
     }
@@ -648,6 +650,16 @@ final class DiscoveryOrder {
       byte[] chunk = pairs.get(c);
       if (chunk != null) { // all of them unless the ranking could not reserve the rest, or one thread built the level
         java.util.Arrays.fill(chunk, 0, (int) Math.min(chunk.length, (long) (n - start) << pairShift), (byte) 0);
+      }
+    }
+    // The chunks past this level's, allocated for a wider one, are given back: the next level reuses this one's and
+    // allocates more as its offers reach them.
+    for (int c = chunksFor(n); pairs != null && c < pairs.length(); c++) {
+      byte[] chunk = pairs.getAndSet(c, null);
+      if (chunk != null) {
+        long bytes = arrayBytes(chunk.length, 1);
+        budget.release(bytes);
+        pairBytes.addAndGet(-bytes);
       }
     }
   }

@@ -1,11 +1,14 @@
 package io.ballot.checker.explore;
 
 /**
- * The arrays {@link DiscoveryOrder#finishLevel} ranks a level with, kept from level to level and grown, an eighth
- * more than asked, when a level needs more: allocated afresh per level they were garbage of about 24 bytes per state
- * found, whose collections and page faults cost more than the ranking itself. (Grown by half again they held up to
- * a third more than the widest level needed.) Their bytes are reserved in a {@link MemoryBudget}. The counts do not
- * survive a call; the ranking does, as the level's order, until the next one is ranked. One user at a time.
+ * The arrays {@link DiscoveryOrder#finishLevel} ranks a level with. The ranking array (the old index per rank, then
+ * the level's order until the next level is ranked) is kept from level to level, grown an eighth more than asked
+ * when a level needs more, never cut back (the old and the new array would be held at once, at the level's end):
+ * allocated afresh per level, the ranking's arrays were garbage of about 24 bytes per state found, whose collections
+ * and page faults cost more than the ranking itself. (Grown by half again they held up to a third more than the
+ * widest level needed.) The counts per parent are read by one ranking only, so they are given back after it ({@link
+ * #dropCounts}): kept, they held 4 bytes per state of the widest level for the rest of the search. Their bytes are
+ * reserved in a {@link MemoryBudget}. One user at a time.
  */
 final class RankScratch {
   private final MemoryBudget budget;
@@ -25,13 +28,18 @@ final class RankScratch {
    */
   int[] counts(int n) {
     if (counts.length < n) {
-      int length = grown(n);
-      budget.reserve(bytes(length));
+      budget.reserve(bytes(n));
       budget.release(bytes(counts.length)); // unread from here on
       counts = null; // collectable while the new one is allocated
-      counts = new int[length];
+      counts = new int[n];
     }
     return counts;
+  }
+
+  /** Gives the counts back: the ranking that read them is done. */
+  void dropCounts() {
+    budget.release(bytes(counts.length));
+    counts = new int[0];
   }
 
   /**

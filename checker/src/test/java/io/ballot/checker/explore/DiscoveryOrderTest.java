@@ -188,6 +188,52 @@ class DiscoveryOrderTest {
     }
   }
 
+  /**
+   * After a wide level is ranked, the counts per parent are given back, and so are the pairs' chunks a narrower level
+   * does not reach: what the order holds between levels is the ranking array (the level's order), not every array
+   * the widest level needed.
+   */
+  @Test
+  void aNarrowLevelAfterAWideOneKeepsOnlyTheRankingArray() {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    try {
+      ParallelParts parallel = new ParallelParts(pool, 1, 1);
+      StateStore store = new StateStore(32, 1, RULES);
+      StateStore.Appender a = store.appender();
+      int parents = 15_000;
+      for (int p = 0; p < parents; p++) {
+        store.add(a, new long[] {p}, -1, 0);
+      }
+      store.release(a);
+      int to = store.idLimit();
+      a = store.appender();
+      MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
+      DiscoveryOrder order = new DiscoveryOrder(budget, RULES);
+      order.keepInPlace();
+      order.startTracking(0, to);
+      int wide = 60_000;
+      for (int c = 0; c < wide; c++) { // four children a parent, by rules 1-4
+        int id = store.add(a, new long[] {1_000_000 + c}, c / 4, 1 + c % 4);
+        order.offer(id, parents - 1, RULES - 1); // a pair in every chunk, never the least
+      }
+      store.release(a);
+      int limit = store.idLimit();
+      order.finishLevelInPlace(store, 0, to, limit, parallel);
+      a = store.appender();
+      for (int c = 0; c < 100; c++) { // a narrow level: parents by position plus the level's first id
+        int id = store.add(a, new long[] {10_000_000 + c}, to + c, 1);
+        order.offer(id, wide - 1, RULES - 1);
+      }
+      store.release(a);
+      order.finishLevelInPlace(store, to, limit, store.idLimit(), parallel);
+      assertEquals(budget.used(), order.bytes(), "all the order's bytes are reserved");
+      // the ranking array of the wide level (4 bytes a state and an eighth more), kilobytes of pairs and directories
+      assertTrue(order.bytes() < 4.5 * wide + (40 << 10), "held after the narrow level: " + order.bytes() + " bytes");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static long[] state(long v, int bits) {
     long[] s = new long[bits / 64];
     s[0] = v;
