@@ -50,7 +50,13 @@ final class StateStore {
   private final int chunkBits;
   private final int chunkMask;
   private final boolean wideRules;
-  private final AtomicReferenceArray<Chunk> chunks;
+  /**
+   * The chunks by index: sized at first by the budget (as many chunks as it could hold), grown when the ids outrun it
+   * ({@link #growDirectory}): ids are never reused, so a search that drops the records of expanded levels (the
+   * inline and tree-compressed sets, hash compaction) hands out ids for many more chunks than it holds at once.
+   * Replaced whole under this store's lock, as every write of a slot is made (or between levels).
+   */
+  private volatile AtomicReferenceArray<Chunk> chunks;
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger holes = new AtomicInteger();
   private final int block;
@@ -170,10 +176,10 @@ final class StateStore {
     }
     this.block = 1 << Math.min(blockBits, chunkBits);
     this.wideRules = ruleLimit > Character.MAX_VALUE;
-    // As many chunks as ids, or as the budget can hold: a directory for 2^31 ids of megabyte states would itself
-    // take gigabytes.
+    // As many chunks as ids, or as the budget can hold to begin with (grown when the ids outrun it): a directory for
+    // 2^31 ids of megabyte states would itself take gigabytes.
     long fit = budget.limit() / chunkBytes() + 1;
-    int directory = (int) Math.min(Math.min(((long) Integer.MAX_VALUE >>> chunkBits) + 1, fit), Integer.MAX_VALUE - 8);
+    int directory = (int) Math.min(Math.min(maxChunks(), fit), Integer.MAX_VALUE - 8);
     budget.charge(8L * directory + 16);
     this.chunks = new AtomicReferenceArray<>(directory);
   }
@@ -319,7 +325,7 @@ final class StateStore {
         throw new IllegalStateException("more than 2^31 states");
       }
       if ((first >>> chunkBits) >= chunks.length()) {
-        throw new MemoryLimitReached(budget.stopReason()); // the directory was sized by the budget
+        growDirectory(first >>> chunkBits);
       }
       if (chunks.get(first >>> chunkBits) == null) {
         allocate(first >>> chunkBits);
@@ -330,6 +336,32 @@ final class StateStore {
         return;
       }
     }
+  }
+
+  /** Chunks of 2^31 ids: the directory's largest length. */
+  private long maxChunks() {
+    return ((long) Integer.MAX_VALUE >>> chunkBits) + 1;
+  }
+
+  /**
+   * Makes the directory hold chunk {@code c}: doubled (up to {@link #maxChunks}), its slots copied under the lock that
+   * every slot's write takes, its bytes reserved from the budget ({@link MemoryLimitReached}: left as it was).
+   */
+  private synchronized void growDirectory(int c) {
+    AtomicReferenceArray<Chunk> old = chunks;
+    if (c < old.length()) {
+      return; // another thread grew it
+    }
+    int length = (int) Math.min(Math.min(maxChunks(), Math.max(c + 1L, 2L * old.length())), Integer.MAX_VALUE - 8);
+    if (c >= length) {
+      throw new IllegalStateException("more than 2^31 states");
+    }
+    budget.reserve(8L * (length - old.length()));
+    AtomicReferenceArray<Chunk> wider = new AtomicReferenceArray<>(length);
+    for (int k = 0; k < old.length(); k++) {
+      wider.set(k, old.get(k));
+    }
+    chunks = wider; // published whole: a reader of the old one reads only the chunks it already had
   }
 
   private synchronized void allocate(int c) {
