@@ -134,10 +134,11 @@ final class InlineSeenSet implements SeenSet {
 
   /**
    * The level with ids {@code from .. limit - 1} is complete: a new index starts for the next level ({@link
-   * #levelBuilt}, if not yet), the store drops the records below {@code from}, and the level's states join the table. Throws {@link MemoryLimitReached} when the
-   * table cannot grow to hold them. The inserts, a cache miss each and otherwise a serial phase between two parallel
-   * levels (14 % of a 2-thread search's CPU samples on counters 10^7), are split among {@code parallel}'s parts
-   * (null: all on this thread), as the table knows how ({@link FoundStates#addLevel}).
+   * #levelBuilt}, if not yet), the store drops the records below {@code from}, and the level's states join the
+   * table. Throws {@link MemoryLimitReached} when the table cannot grow to hold them. The inserts, a cache miss each
+   * and otherwise a serial phase between two parallel levels (14 % of a 2-thread search's CPU samples on counters
+   * 10^7), are split among {@code parallel}'s parts (null: all on this thread), as the table knows how ({@link
+   * FoundStates#addLevel}).
    */
   void levelFound(int from, int limit, ParallelParts parallel) {
     levelBuilt();

@@ -2,6 +2,7 @@ package io.ballot.checker.explore;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The distinct values of one inner node of a {@link TreeStateTable} (a pair of its children's references, {@code
@@ -9,14 +10,16 @@ import java.lang.invoke.VarHandle;
  * SubvectorValues}: the first page doubles up to {@value SubvectorValues#PAGE} values, then a page is added at a
  * time, each packed in as few bytes as its values need), and an open-addressing index of ids, probed linearly and
  * grown by a quarter when seven eighths full (so between 70 and 88 % full: the index is most of a table's bytes; of
- * any length, a value's first slot is its hash scaled to the length). Protocol models repeat their parts, so such a table holds far fewer values than there
- * are states.
+ * any length, a value's first slot is its hash scaled to the length). Protocol models repeat their parts, so such a
+ * table holds far fewer values than there are states.
  *
- * <p>An index slot is the id plus one in its low bits (as many as the index's length takes, so 0 is empty) and the
- * value's hash above them (its other bits choose the first slot), so that a probe reads a value only when the hash
- * bits agree. The index is rebuilt from the values, not from its old array, which is let go first: growing never
- * holds two indexes (on Raft-large a 10.9 MB index had put the search's high-water mark 7 MB above what it held
- * before and after).
+ * <p>An index slot is the id plus one in its low bits (as many as the index's length takes, so 0 is empty), the
+ * value's hash above them, so that a probe reads a value only when the hash bits agree, and a top bit set, so that
+ * the slot's last byte is never 0 once it is filled: 3 bytes while the ids need at most 19 bits (four bits of hash
+ * left), else 4. A slot is published by writing that last byte with a release write after the others, and read from
+ * it with an acquire read. The index is rebuilt from the values, not from its old array, which is let go first:
+ * growing never holds two indexes (on Raft-large a 10.9 MB index had put the search's high-water mark 7 MB above
+ * what it held before and after).
  *
  * <p>Interned into by one thread ({@link #intern}) or several ({@link #internShared}). A value is written before the
  * index slot that names it is published (a release write, read with an acquire read), and pages added or re-encoded
@@ -27,21 +30,80 @@ import java.lang.invoke.VarHandle;
  */
 final class SubvectorTable {
   private static final int FIRST = 16;
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
+  private static final VarHandle BYTE = MethodHandles.arrayElementVarHandle(byte[].class);
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int PAGE = SubvectorValues.PAGE;
-  /** The index's longest length: ids plus one must stay below it, in its low bits. */
-  private static final int MAX_SLOTS = 1 << 30;
+  /** The index's longest length: ids plus one stay below it, in at most 30 low bits. */
+  private static final int MAX_SLOTS = 1 << 29;
+  /** The most id bits of a 3-byte slot: four bits of hash are left beside the top bit. */
+  private static final int NARROW_ID_BITS = 19;
   /** The index's first length. */
   private static final int FIRST_SLOTS = 2 * FIRST;
   /** An index with no entries, in place while the index is rebuilt: a find that reads it misses. */
-  private static final int[] REBUILDING = new int[1];
+  private static final Index REBUILDING = new Index(1);
+
+  /** The index's slots and their layout; replaced whole when grown. */
+  private static final class Index {
+    final byte[] bytes;
+    final int length;
+    /** Bytes per slot: 3 or 4. */
+    final int width;
+    /** Low bits of a slot that hold an id plus one (below {@link #length}). */
+    final int idBits;
+    /** The hash bits a slot keeps above the id, and the top bit set. */
+    final int tagBits;
+    final int flag;
+    final int slotMask;
+
+    Index(int length) {
+      this.length = length;
+      this.idBits = 32 - Integer.numberOfLeadingZeros(length);
+      this.width = idBits <= NARROW_ID_BITS ? 3 : 4;
+      this.tagBits = 8 * width - 1 - idBits;
+      this.flag = 1 << (8 * width - 1);
+      this.slotMask = width == 4 ? -1 : (1 << 24) - 1;
+      this.bytes = new byte[width * length + 1]; // a slot is read as an int
+    }
+
+    static long bytes(int length) {
+      return (32 - Integer.numberOfLeadingZeros(length) <= NARROW_ID_BITS ? 3L : 4L) * length + 1 + 16;
+    }
+
+    /** The slot's high part for a value of hash {@code h}: the top bit and the hash's top bits. */
+    int tag(int h) {
+      return flag | (h >>> (32 - tagBits)) << idBits;
+    }
+
+    /** Slot {@code i}'s bits, read without a lock: 0 when empty. */
+    int read(int i) {
+      int at = i * width;
+      if ((byte) BYTE.getAcquire(bytes, at + width - 1) == 0) {
+        return 0;
+      }
+      return (int) INT.get(bytes, at) & slotMask;
+    }
+
+    /** Slot {@code i}'s bits, under the lock (or before the index is published). */
+    int readLocked(int i) {
+      return (int) INT.get(bytes, i * width) & slotMask;
+    }
+
+    /** Publishes {@code slot} at {@code i}: its last byte, never 0, written after the others with a release write. */
+    void write(int i, int slot) {
+      int at = i * width;
+      for (int k = 0; k < width - 1; k++) {
+        bytes[at + k] = (byte) (slot >>> (8 * k));
+      }
+      BYTE.setRelease(bytes, at + width - 1, (byte) (slot >>> (8 * (width - 1))));
+    }
+  }
   /** Bytes of an array's header and of its reference in the pages' array, counted per page. */
   private static final int PAGE_OVERHEAD = 24;
 
   private final MemoryBudget budget;
   private volatile SubvectorValues values = SubvectorValues.first(FIRST, 0, 0);
   private int capacity = FIRST;
-  private volatile int[] slots = new int[FIRST_SLOTS];
+  private volatile Index index = new Index(FIRST_SLOTS);
   private int size;
   /** The greatest left and right halves interned, for a page's encoding. */
   private long maxLeft;
@@ -51,7 +113,7 @@ final class SubvectorTable {
   /** An empty table, its bytes reserved from {@code budget}. */
   SubvectorTable(MemoryBudget budget) {
     this.budget = budget;
-    this.bytes = values.pageBytes(0) + PAGE_OVERHEAD + 4L * FIRST_SLOTS + 48;
+    this.bytes = values.pageBytes(0) + PAGE_OVERHEAD + Index.bytes(FIRST_SLOTS) + 48;
     budget.charge(bytes);
   }
 
@@ -67,7 +129,12 @@ final class SubvectorTable {
 
   /** Slots of the index now (for tests). */
   synchronized int indexLength() {
-    return slots.length;
+    return index.length;
+  }
+
+  /** Bytes per slot of the index now (for tests). */
+  synchronized int slotBytes() {
+    return index.width;
   }
 
   /** Bytes per value in the page of id {@code id} (for tests). */
@@ -82,7 +149,7 @@ final class SubvectorTable {
     size = 0;
     capacity = 0;
     values = SubvectorValues.first(0, 0, 0);
-    slots = new int[1];
+    index = REBUILDING;
   }
 
   static int hash(long value) {
@@ -92,11 +159,6 @@ final class SubvectorTable {
     return (int) (h ^ (h >>> 32));
   }
 
-  /** The low bits of an index slot of {@code length} that hold an id plus one (below {@code length}). */
-  private static int idMask(int length) {
-    return -1 >>> Integer.numberOfLeadingZeros(length);
-  }
-
   /** The first slot of a value of hash {@code h} in an index of {@code length}: bits of the hash other than its tag's. */
   private static int home(int h, int length) {
     return (int) (((Integer.rotateLeft(h, 16) & 0xFFFF_FFFFL) * length) >>> 32);
@@ -104,13 +166,13 @@ final class SubvectorTable {
 
   /** The id of {@code value}, or -1 when it is not found (see the class comment). Thread-safe. */
   int find(long value) {
-    int[] s = slots;
-    int mask = idMask(s.length);
+    Index x = index;
     int h = hash(value);
-    int tag = h & ~mask;
-    int i = home(h, s.length);
+    int tag = x.tag(h);
+    int mask = (1 << x.idBits) - 1;
+    int i = home(h, x.length);
     while (true) {
-      int slot = (int) SLOT.getAcquire(s, i);
+      int slot = x.read(i);
       if (slot == 0) {
         return -1;
       }
@@ -119,7 +181,7 @@ final class SubvectorTable {
       if ((slot & ~mask) == tag && values.get((slot & mask) - 1) == value) {
         return (slot & mask) - 1;
       }
-      i = i + 1 == s.length ? 0 : i + 1;
+      i = i + 1 == x.length ? 0 : i + 1;
     }
   }
 
@@ -147,23 +209,23 @@ final class SubvectorTable {
 
   /** The id of {@code value}, given the next id when it is new. One thread at a time (or under this table's lock). */
   int intern(long value) {
-    int[] s = slots;
-    int mask = idMask(s.length);
+    Index x = index;
     int h = hash(value);
-    int tag = h & ~mask;
-    int i = home(h, s.length);
+    int tag = x.tag(h);
+    int mask = (1 << x.idBits) - 1;
+    int i = home(h, x.length);
     SubvectorValues v = values;
     while (true) {
-      int slot = s[i];
+      int slot = x.readLocked(i);
       if (slot == 0) {
         break;
       }
       if ((slot & ~mask) == tag && v.get((slot & mask) - 1) == value) {
         return (slot & mask) - 1;
       }
-      i = i + 1 == s.length ? 0 : i + 1;
+      i = i + 1 == x.length ? 0 : i + 1;
     }
-    if ((size + 2) * 8L > s.length * 7L) {
+    if ((size + 2) * 8L > x.length * 7L) {
       growIndex();
       return intern(value);
     }
@@ -174,7 +236,7 @@ final class SubvectorTable {
     v.set(size, value);
     maxLeft = Math.max(maxLeft, value >>> 32);
     maxRight = Math.max(maxRight, value & 0xFFFF_FFFFL);
-    SLOT.setRelease(s, i, tag | ++size);
+    x.write(i, tag | ++size);
     return size - 1;
   }
 
@@ -217,34 +279,38 @@ final class SubvectorTable {
    * is put back and {@link MemoryLimitReached} thrown.
    */
   private void growIndex() {
-    int[] old = slots;
+    Index old = index;
     if (old.length >= MAX_SLOTS) {
       throw new IllegalStateException("more than " + MAX_SLOTS / 8 * 7 + " distinct parts of states in one table");
     }
     int length = (int) Math.min(MAX_SLOTS, old.length + old.length / 4L);
-    slots = REBUILDING;
-    budget.release(4L * old.length);
+    long had = Index.bytes(old.length);
+    long needed = Index.bytes(length);
+    index = REBUILDING;
+    budget.release(had);
     try {
-      budget.reserve(4L * length);
+      budget.reserve(needed);
     } catch (MemoryLimitReached e) {
-      budget.charge(4L * old.length);
-      slots = old;
+      budget.charge(had);
+      index = old;
       throw e;
     }
-    int oldLength = old.length;
     old = null; // collectable while the new one is allocated
-    int[] bigger = new int[length];
-    int mask = idMask(length);
+    Index bigger = new Index(length);
+    int mask = (1 << bigger.idBits) - 1;
     SubvectorValues v = values;
     for (int id = 0; id < size; id++) {
       int h = hash(v.get(id));
       int i = home(h, length);
-      while (bigger[i] != 0) {
+      while (bigger.readLocked(i) != 0) {
         i = i + 1 == length ? 0 : i + 1;
       }
-      bigger[i] = (h & ~mask) | (id + 1);
+      int slot = bigger.tag(h) | (id + 1);
+      for (int k = 0; k < bigger.width; k++) {
+        bigger.bytes[i * bigger.width + k] = (byte) (slot >>> (8 * k));
+      }
     }
-    bytes += 4L * (length - oldLength);
-    slots = bigger;
+    bytes += needed - had;
+    index = bigger; // published whole, filled
   }
 }

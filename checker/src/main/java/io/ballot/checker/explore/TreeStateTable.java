@@ -22,6 +22,8 @@ final class TreeStateTable implements FoundStates, StateDecoder {
   /** Widest leaf: the pair of two leaves or ids fits a {@code long}, and the root's pair 63 bits. */
   static final int LEAF_BITS = 31;
   private static final int ROOM_BITS = 1;
+  /** The root set's stripes grow by a quarter ({@link InlineStateTable}): it is about half of the tree's bytes. */
+  private static final int ROOT_GROWTH = 4;
   /** States whose root pairs are buffered at a time by {@link #addLevel}, between its two phases. */
   private static final int BATCH = 1 << 15;
 
@@ -80,7 +82,7 @@ final class TreeStateTable implements FoundStates, StateDecoder {
     int[] f = fields(0, 0);
     leftBits = f[0];
     rightBits = f[1];
-    roots = new InlineStateTable(leftBits + rightBits, budget);
+    roots = new InlineStateTable(leftBits + rightBits, budget, false, ROOT_GROWTH);
     for (int n = 0; n < nodes; n++) {
       if (left[n] >= 0 && n != root) {
         tables[n] = new SubvectorTable(budget);
@@ -450,7 +452,7 @@ final class TreeStateTable implements FoundStates, StateDecoder {
     long need = roots.bytes() / roots.width() * ((l + r - InlineStateTable.STRIPE_BITS + 7) / 8 + 1);
     budget.reserve(need);
     budget.release(need);
-    InlineStateTable wider = new InlineStateTable(l + r, budget, true);
+    InlineStateTable wider = new InlineStateTable(l + r, budget, true, ROOT_GROWTH);
     int oldRight = rightBits;
     long rightMask = (1L << oldRight) - 1;
     try {

@@ -104,6 +104,28 @@ class InlineStateTableTest {
     assertTrue(perState >= 2 && perState < 2 / 0.55 + 0.2, "2-byte slots at 57 to 85 % load: " + perState);
   }
 
+  /** A set that grows by a quarter (a tree's root set) is 68 to 85 % full: at most 2 / 0.68 bytes a 2-byte slot. */
+  @Test
+  void aSetGrownByAQuarterStaysFuller() {
+    MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
+    InlineStateTable t = new InlineStateTable(28, budget, false, 4);
+    java.util.Random random = new java.util.Random(17);
+    Set<Long> added = new HashSet<>();
+    for (int n = 1; n <= 1_000_000; n++) {
+      long v = random.nextInt(1 << 28);
+      assertEquals(added.add(v), t.add(v));
+      if (n % 250_000 == 0) {
+        double perState = (t.bytes() - 13.0 * 4096 - 64 - 24.0 * 4096) / added.size();
+        assertTrue(perState >= 2 / 0.86 && perState <= 2 / 0.67, added.size() + " states: " + perState + " B each");
+      }
+    }
+    for (long v : added) {
+      assertTrue(t.contains(v));
+    }
+    assertEquals(added.size(), t.size());
+    assertEquals(budget.used(), t.bytes());
+  }
+
   @Test
   void aStripeThatCannotGrowLeavesTheSetAsItWas() {
     MemoryBudget budget = new MemoryBudget(200_000, true);

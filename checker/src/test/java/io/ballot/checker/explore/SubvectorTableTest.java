@@ -175,6 +175,31 @@ class SubvectorTableTest {
     }
   }
 
+  /** Index slots take 3 bytes while the ids need at most 19 bits, then 4; every value is found through both. */
+  @Test
+  void indexSlotsTakeThreeBytesUntilTheIdsNeedMore() {
+    MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
+    SubvectorTable t = new SubvectorTable(budget);
+    java.util.Random random = new java.util.Random(13);
+    long[] values = new long[600_000];
+    for (int n = 0; n < values.length; n++) {
+      values[n] = random.nextLong() >>> 2;
+      assertEquals(n, t.intern(values[n]));
+      if (n == 100_000) {
+        assertEquals(3, t.slotBytes(), "100,000 ids in " + t.indexLength() + " slots");
+        for (int k = 0; k <= n; k++) {
+          assertEquals(k, t.find(values[k]));
+        }
+      }
+    }
+    assertEquals(4, t.slotBytes(), "600,000 ids in " + t.indexLength() + " slots");
+    for (int n = 0; n < values.length; n++) {
+      assertEquals(n, t.find(values[n]));
+    }
+    assertEquals(-1, t.find(1L << 62 | 5));
+    assertEquals(budget.used(), t.bytes(), "every byte charged is counted");
+  }
+
   /** The index grows by a quarter, not doubles: from the first growths on, it is 70 to 88 % full whatever the count. */
   @org.junit.jupiter.api.Test
   void theIndexIsBetweenSeventyAndEightyEightPercentFull() {
