@@ -74,10 +74,16 @@ final class SubvectorTable {
       return flag | (h >>> (32 - tagBits)) << idBits;
     }
 
-    /** Slot {@code i}'s bits, read without a lock: 0 when empty. */
+    /**
+     * Slot {@code i}'s bits, read without a lock: 0 when empty. The last byte first, with acquire semantics (a plain
+     * read and a fence: no VarHandle, whose guards the JIT does not always inline in the expansion loop), then the
+     * others.
+     */
     int read(int i) {
       int at = i * width;
-      if ((byte) BYTE.getAcquire(bytes, at + width - 1) == 0) {
+      byte last = bytes[at + width - 1];
+      VarHandle.acquireFence();
+      if (last == 0) {
         return 0;
       }
       return (int) INT.get(bytes, at) & slotMask;
