@@ -96,11 +96,16 @@ final class SubvectorTable {
 
     /** Publishes {@code slot} at {@code i}: its last byte, never 0, written after the others with a release write. */
     void write(int i, int slot) {
+      put(i, slot, width - 1);
+      BYTE.setRelease(bytes, i * width + width - 1, (byte) (slot >>> (8 * (width - 1))));
+    }
+
+    /** The first {@code count} bytes of {@code slot} at {@code i}, plain writes (all of them: before publication). */
+    void put(int i, int slot, int count) {
       int at = i * width;
-      for (int k = 0; k < width - 1; k++) {
+      for (int k = 0; k < count; k++) {
         bytes[at + k] = (byte) (slot >>> (8 * k));
       }
-      BYTE.setRelease(bytes, at + width - 1, (byte) (slot >>> (8 * (width - 1))));
     }
   }
   /** Bytes of an array's header and of its reference in the pages' array, counted per page. */
@@ -311,10 +316,7 @@ final class SubvectorTable {
       while (bigger.readLocked(i) != 0) {
         i = i + 1 == length ? 0 : i + 1;
       }
-      int slot = bigger.tag(h) | (id + 1);
-      for (int k = 0; k < bigger.width; k++) {
-        bigger.bytes[i * bigger.width + k] = (byte) (slot >>> (8 * k));
-      }
+      bigger.put(i, bigger.tag(h) | (id + 1), bigger.width);
     }
     bytes += needed - had;
     index = bigger; // published whole, filled
