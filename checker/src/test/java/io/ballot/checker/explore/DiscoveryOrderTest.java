@@ -148,13 +148,9 @@ class DiscoveryOrderTest {
     try {
       ParallelParts parallel = new ParallelParts(pool, 1, 1);
       StateStore store = new StateStore(32, 1, RULES);
-      StateStore.Appender a = store.appender();
       int parents = 50;
-      for (int p = 0; p < parents; p++) {
-        store.add(a, new long[] {p}, -1, 0);
-      }
-      store.release(a);
-      int to = store.idLimit();
+      int to = firstLevel(store, parents);
+      StateStore.Appender a = store.appender();
       MemoryBudget budget = new MemoryBudget(64 << 10, true);
       DiscoveryOrder order = new DiscoveryOrder(budget, RULES);
       order.keepInPlace();
@@ -199,14 +195,9 @@ class DiscoveryOrderTest {
     try {
       ParallelParts parallel = new ParallelParts(pool, 1, 1);
       StateStore store = new StateStore(32, 1, RULES);
-      StateStore.Appender a = store.appender();
       int parents = 15_000;
-      for (int p = 0; p < parents; p++) {
-        store.add(a, new long[] {p}, -1, 0);
-      }
-      store.release(a);
-      int to = store.idLimit();
-      a = store.appender();
+      int to = firstLevel(store, parents);
+      StateStore.Appender a = store.appender();
       MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
       DiscoveryOrder order = new DiscoveryOrder(budget, RULES);
       order.keepInPlace();
@@ -232,6 +223,16 @@ class DiscoveryOrderTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Stores {@code n} start states {@code 0 .. n - 1} in {@code store}; returns the first id after them. */
+  private static int firstLevel(StateStore store, int n) {
+    StateStore.Appender a = store.appender();
+    for (int p = 0; p < n; p++) {
+      store.add(a, new long[] {p}, -1, 0);
+    }
+    store.release(a);
+    return store.idLimit();
   }
 
   private static long[] state(long v, int bits) {

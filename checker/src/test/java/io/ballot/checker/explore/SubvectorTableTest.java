@@ -160,18 +160,26 @@ class SubvectorTableTest {
   void growingNeverHoldsTwoIndexes() {
     MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
     SubvectorTable t = new SubvectorTable(budget);
-    java.util.Random random = new java.util.Random(11);
-    long[] values = new long[400_000];
+    long[] values = randomValues(11, 400_000);
     for (int n = 0; n < values.length; n++) {
-      values[n] = random.nextLong() >>> 2;
-      t.intern(values[n]);
+      assertEquals(n, t.intern(values[n]));
     }
-    long index = 4L * t.indexLength();
-    assertTrue(index > 2_000_000, "index bytes " + index);
+    long index = (long) t.slotBytes() * t.indexLength();
+    assertTrue(index > 1_400_000, "index bytes " + index);
     assertTrue(budget.peak() - budget.used() < 120_000,
         "high-water " + budget.peak() + " against " + budget.used() + " held at the end");
-    for (int n = 0; n < values.length; n++) {
-      assertEquals(n, t.find(values[n]));
+    assertAllFound(t, values, values.length);
+  }
+
+  /** {@code n} distinct values of 62 random bits (as pairs of two 31-bit references are). */
+  private static long[] randomValues(long seed, int n) {
+    return new java.util.Random(seed).longs().map(v -> v >>> 2).distinct().limit(n).toArray();
+  }
+
+  /** Each of the first {@code count} values is found as its index. */
+  private static void assertAllFound(SubvectorTable t, long[] values, int count) {
+    for (int n = 0; n < count; n++) {
+      assertEquals(n, t.find(values[n]), "value " + n);
     }
   }
 
@@ -180,22 +188,16 @@ class SubvectorTableTest {
   void indexSlotsTakeThreeBytesUntilTheIdsNeedMore() {
     MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE, true);
     SubvectorTable t = new SubvectorTable(budget);
-    java.util.Random random = new java.util.Random(13);
-    long[] values = new long[600_000];
+    long[] values = randomValues(13, 600_000);
     for (int n = 0; n < values.length; n++) {
-      values[n] = random.nextLong() >>> 2;
       assertEquals(n, t.intern(values[n]));
       if (n == 100_000) {
         assertEquals(3, t.slotBytes(), "100,000 ids in " + t.indexLength() + " slots");
-        for (int k = 0; k <= n; k++) {
-          assertEquals(k, t.find(values[k]));
-        }
+        assertAllFound(t, values, n + 1);
       }
     }
     assertEquals(4, t.slotBytes(), "600,000 ids in " + t.indexLength() + " slots");
-    for (int n = 0; n < values.length; n++) {
-      assertEquals(n, t.find(values[n]));
-    }
+    assertAllFound(t, values, values.length);
     assertEquals(-1, t.find(1L << 62 | 5));
     assertEquals(budget.used(), t.bytes(), "every byte charged is counted");
   }
