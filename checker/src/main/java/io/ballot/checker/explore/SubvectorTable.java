@@ -58,15 +58,21 @@ final class SubvectorTable {
     Index(int length) {
       this.length = length;
       this.idBits = 32 - Integer.numberOfLeadingZeros(length);
-      this.width = idBits <= NARROW_ID_BITS ? 3 : 4;
+      this.width = width(length);
       this.tagBits = 8 * width - 1 - idBits;
       this.flag = 1 << (8 * width - 1);
       this.slotMask = width == 4 ? -1 : (1 << 24) - 1;
       this.bytes = new byte[width * length + 1]; // a slot is read as an int
     }
 
+    /** Bytes per slot of an index of {@code length} slots: 3 while an id plus one fits 19 bits, else 4. */
+    static int width(int length) {
+      return 32 - Integer.numberOfLeadingZeros(length) <= NARROW_ID_BITS ? 3 : 4;
+    }
+
+    /** Bytes of an index of {@code length} slots, its array's header included. */
     static long bytes(int length) {
-      return (32 - Integer.numberOfLeadingZeros(length) <= NARROW_ID_BITS ? 3L : 4L) * length + 1 + 16;
+      return (long) width(length) * length + 1 + 16;
     }
 
     /** The slot's high part for a value of hash {@code h}: the top bit and the hash's top bits. */
@@ -108,6 +114,7 @@ final class SubvectorTable {
       }
     }
   }
+
   /** Bytes of an array's header and of its reference in the pages' array, counted per page. */
   private static final int PAGE_OVERHEAD = 24;
 
