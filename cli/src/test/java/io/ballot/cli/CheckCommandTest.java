@@ -351,6 +351,8 @@ class CheckCommandTest {
     assertTrue(root.get("depth").isIntegralNumber());
     assertTrue(root.get("seconds").isNumber());
     assertTrue(root.get("stopReason").isNull());
+    // x: 0..5 or undefined in 3 bits, y: false, true or undefined in 2
+    assertEquals(5, root.get("memory").get("stateBits").asInt(), root.get("memory")::toString);
     JsonNode cover = root.get("covers").get(0);
     assertEquals("y set", cover.get("property").asText());
     assertEquals(model("invariant.m") + ":6:1", cover.get("location").asText());

@@ -357,7 +357,7 @@ public final class BfsExplorer {
     }
     peakBytes = Math.max(peakBytes, budget.peak()); // the samples miss what was held only for a moment
     Storage storage = new Storage(budget.limit(), budget.source(), peakBytes,
-        compacted == null ? 0 : compacted.bits(), compacted == null ? 0 : compacted.omissionBound());
+        compacted == null ? 0 : compacted.bits(), compacted == null ? 0 : compacted.omissionBound(), ts.layout().bits());
     return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop, stopReason,
         exhausted, depth, store.size(), rulesFired.sum(), seconds()), storage);
   }

@@ -186,6 +186,9 @@ public final class JsonReporter {
       memory.put("limitBytes", storage.limitBytes());
       memory.put("limitSource", storage.limitSource());
       memory.put("peakBytes", storage.peakBytes());
+      if (storage.stateBits() > 0) {
+        memory.put("stateBits", storage.stateBits());
+      }
     }
     if (storage.probabilistic()) {
       ObjectNode hc = root.putObject("hashCompaction");

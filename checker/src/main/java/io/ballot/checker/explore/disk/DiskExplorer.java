@@ -299,7 +299,7 @@ public final class DiskExplorer implements LevelSpill.Continuation {
       }
     }
     peakBytes = Math.max(peakBytes, memoryBytes());
-    Storage storage = new Storage(limit, budget.source(), peakBytes, 0, 0);
+    Storage storage = new Storage(limit, budget.source(), peakBytes, 0, 0, ts.layout().bits());
     return SearchOutcome.of(ts, options, new SearchOutcome.Search(violations, coverHits, ruleFires, stop,
         stopReason, exhausted, depth, levels.total(), rulesFired.sum(), seconds()), storage);
   }
