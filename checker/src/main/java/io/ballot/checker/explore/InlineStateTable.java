@@ -7,13 +7,18 @@ import java.nio.ByteOrder;
 /**
  * An exact set of states of at most 63 bits, each kept in a slot of as few whole bytes as what is left of it once
  * its stripe is known: no id, no record, no hash fragment. A value is first mixed by a bijection on its own bits
- * ({@link #mix}); the top {@value #STRIPE_BITS} bits of the result choose one of the stripes and only the rest (the
+ * ({@link #mix}); the top bits of the result choose one of the stripes and only the rest (the
  * remainder) is stored, since the stripe already says what the top bits were (quotienting, as Cleary's compact hash
  * table does for a whole table): a 28-bit state costs 2 bytes a slot, a 34-bit one 3. A stripe's slots hold
  * remainders, 0 meaning empty; the one value of a stripe whose remainder is 0 is a flag of its own. Each stripe is a
  * {@code byte[]} probed linearly and doubled on its own when {@value #MAX_LOAD_PERCENT}% full, so that growing never
  * holds two copies of the whole table (only of one stripe) and needs no state from elsewhere: the slots, with their
  * stripe's number, are the states.
+ *
+ * <p>A set starts with {@code 2^}{@value #FIRST_STRIPE_BITS} stripes and splits each stripe in as many as it takes to
+ * keep about {@value #PER_STRIPE} values a stripe ({@link #expect}), up to {@code 2^}{@value #STRIPE_BITS}: a stripe
+ * costs about 40 bytes of its own (its array's header and tail, counts, flag), which 4,096 stripes of a few values
+ * each had made 4 bytes a state of a 36,000-state model. A split moves one old stripe at a time.
  *
  * <p>Filled between the levels of a search and only read during a level (as {@link SignatureTable}), so it needs no
  * locks: the level's workers start after the inserts, and the search thread waits for them before inserting again.
@@ -25,8 +30,12 @@ final class InlineStateTable implements FoundStates {
   static final int MAX_LOAD_PERCENT = 85;
   /** Set by {@link #dispose}: the bytes are given back and no longer counted. */
   private boolean disposed;
-  /** Bits of a value that choose its stripe (fewer for values of fewer bits): stored by no slot. */
+  /** Bits of a value that choose its stripe, at most (fewer for values of fewer bits): stored by no slot. */
   static final int STRIPE_BITS = 12;
+  /** Bits that choose a stripe to begin with. */
+  static final int FIRST_STRIPE_BITS = 6;
+  /** Values a stripe holds on average, about, before {@link #expect} splits the stripes. */
+  static final int PER_STRIPE = 128;
   private static final int FIRST_SLOTS = 4;
   /** A stripe's byte[] stays below 2^31 bytes. */
   private static final long MAX_STRIPE_BYTES = Integer.MAX_VALUE - 64;
@@ -41,16 +50,19 @@ final class InlineStateTable implements FoundStates {
   private final int growth;
   private final long valueMask;
   private final int shift; // of the mix's xor-shifts
-  private final int stripeBits;
-  private final int restBits; // stored per slot
-  private final long restMask;
-  private final int width;
-  private final long keyMask;
+  /** The most bits that choose a stripe, for values of {@link #bits}. */
+  private final int maxStripeBits;
+  // What follows changes when the stripes are split ({@link #expect}), between fills.
+  private int stripeBits;
+  private int restBits; // stored per slot
+  private long restMask;
+  private int width;
+  private long keyMask;
   private final MemoryBudget budget;
-  private final byte[][] stripes;
-  private final int[] slotCount; // per stripe; grown by half (57 to 85 % full) or a quarter (68 to 85 %), not doubled
-  private final long[] used; // slots filled per stripe
-  private final boolean[] zero; // whether the stripe's value of remainder 0 is in the set
+  private byte[][] stripes;
+  private int[] slotCount; // per stripe; grown by half (57 to 85 % full) or a quarter (68 to 85 %), not doubled
+  private long[] used; // slots filled per stripe
+  private boolean[] zero; // whether the stripe's value of remainder 0 is in the set
 
   /** An empty set for states of {@code bits} bits (1 to 63), its bytes counted in {@code budget} (even beyond it). */
   InlineStateTable(int bits, MemoryBudget budget) {
@@ -78,12 +90,9 @@ final class InlineStateTable implements FoundStates {
     this.growth = growth;
     this.valueMask = (1L << bits) - 1;
     this.shift = (bits + 1) / 2;
-    this.stripeBits = Math.min(STRIPE_BITS, bits);
-    this.restBits = bits - stripeBits;
-    this.restMask = (1L << restBits) - 1;
-    this.width = Math.max(1, (restBits + 7) >>> 3);
-    this.keyMask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+    this.maxStripeBits = Math.min(STRIPE_BITS, bits);
     this.budget = budget;
+    stripeLayout(Math.min(FIRST_STRIPE_BITS, maxStripeBits));
     int n = 1 << stripeBits;
     long initial = 13L * n + 64 + n * (arrayBytes(FIRST_SLOTS) + 16L); // as bytes() will count them
     if (reserve) {
@@ -99,6 +108,114 @@ final class InlineStateTable implements FoundStates {
       slotCount[s] = FIRST_SLOTS;
       stripes[s] = new byte[arrayBytes(FIRST_SLOTS)];
     }
+  }
+
+  /** Sets the fields that follow from {@code stripeBits} bits choosing a stripe. */
+  private void stripeLayout(int stripeBits) {
+    this.stripeBits = stripeBits;
+    this.restBits = bits - stripeBits;
+    this.restMask = (1L << restBits) - 1;
+    this.width = Math.max(1, (restBits + 7) >>> 3);
+    this.keyMask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+  }
+
+  /** Stripes now (for tests). */
+  int stripes() {
+    return stripes.length;
+  }
+
+  /**
+   * Makes the stripes fit a set of {@code values} values: when they would hold more than {@value #PER_STRIPE} each on
+   * average, splits each in as many as it takes (up to {@code 2^}{@value #STRIPE_BITS} stripes), one old stripe at a
+   * time, the new stripes sized for what they receive. Between fills, on one thread; {@link MemoryLimitReached} when
+   * a new stripe does not fit (the set is then left whole, split or not).
+   */
+  void expect(long values) {
+    int target = stripeBits;
+    while (target < maxStripeBits && values > (long) PER_STRIPE << target) {
+      target++;
+    }
+    if (target > stripeBits) {
+      split(target);
+    }
+  }
+
+  /**
+   * Splits every stripe in {@code 2^(newStripeBits - stripeBits)}: a first pass counts what each new stripe receives,
+   * so that what the split adds is reserved before anything changes; then each old stripe is moved and let go, so
+   * that the split holds one old stripe twice at most.
+   */
+  private void split(int newStripeBits) {
+    int d = newStripeBits - stripeBits;
+    int oldRest = restBits;
+    int oldWidth = width;
+    long oldKeyMask = keyMask;
+    byte[][] oldStripes = stripes;
+    int[] oldSlots = slotCount;
+    int n = 1 << newStripeBits;
+    int newRest = bits - newStripeBits;
+    long newRestMask = (1L << newRest) - 1;
+    int newWidth = Math.max(1, (newRest + 7) >>> 3);
+    int[] receives = new int[n];
+    for (int s = 0; s < oldStripes.length; s++) {
+      long top = (long) s << oldRest;
+      for (int i = 0; i < oldSlots[s]; i++) {
+        long key = (long) LONG.get(oldStripes[s], i * oldWidth) & oldKeyMask;
+        if (key != 0 && ((top | key) & newRestMask) != 0) {
+          receives[(int) ((top | key) >>> newRest)]++;
+        }
+      }
+    }
+    long after = 13L * n + 64;
+    for (int t = 0; t < n; t++) {
+      after += (long) newWidth * slotsFor(receives[t]) + Long.BYTES + 16L;
+    }
+    long before = bytes();
+    long added = Math.max(0, after - before);
+    budget.reserve(added); // the set is still whole when it does not fit
+    budget.charge(13L * n);
+    byte[][] newStripes = new byte[n][];
+    int[] newSlots = new int[n];
+    long[] newUsed = new long[n];
+    boolean[] newZero = new boolean[n];
+    boolean[] oldZero = zero;
+    stripeLayout(newStripeBits);
+    for (int s = 0; s < oldStripes.length; s++) {
+      byte[] old = oldStripes[s];
+      long top = (long) s << oldRest;
+      for (int t = s << d; t < (s + 1) << d; t++) {
+        newSlots[t] = slotsFor(receives[t]);
+        newStripes[t] = new byte[arrayBytes(newSlots[t])];
+        budget.charge(arrayBytes(newSlots[t]) + 16L);
+      }
+      for (int i = 0; i < oldSlots[s]; i++) {
+        long key = (long) LONG.get(old, i * oldWidth) & oldKeyMask;
+        if (key != 0) {
+          long x = top | key;
+          int t = (int) (x >>> restBits);
+          long rest = x & restMask;
+          if (rest == 0) {
+            newZero[t] = true;
+          } else {
+            insert(newStripes[t], newSlots[t], rest);
+            newUsed[t]++;
+          }
+        }
+      }
+      newZero[s << d] |= oldZero[s]; // the value of remainder 0 keeps remainder 0
+      oldStripes[s] = null;
+      budget.release(old.length + 16L);
+    }
+    stripes = newStripes;
+    slotCount = newSlots;
+    used = newUsed;
+    zero = newZero;
+    budget.release(13L * oldStripes.length + added);
+  }
+
+  /** Slots for a new stripe that receives {@code values}: at most 70 % full. */
+  private static int slotsFor(int values) {
+    return Math.max(FIRST_SLOTS, (int) (values * 10L / 7) + 1);
   }
 
   /** Whether states of {@code bits} bits can be kept here. */
@@ -270,6 +387,7 @@ final class InlineStateTable implements FoundStates {
    */
   @Override
   public void addLevel(StateStore store, int from, int limit, ParallelParts parallel) {
+    expect(size() + (limit - from));
     int parts = parallel == null ? 1 : parallel.parts(limit - from);
     java.util.function.IntConsumer part = p -> {
       long[] state = new long[store.words()];

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class StateStore {
   /** Records per chunk at most; fewer for wide states, so that a chunk stays within {@link #CHUNK_BYTES}. */
-  private static final int MAX_CHUNK_BITS = 16;
+  private static final int MAX_CHUNK_BITS = 13;
+  /** Slots of the chunk directory to begin with. */
+  private static final int FIRST_DIRECTORY = 16;
   /**
    * Bytes of records per chunk at most. Small, because the store holds whole chunks: the frontier's records, and the
    * arrays kept for reuse, are rounded up to chunks (with 4 MiB chunks, 65,536 of Paxos's 30-byte states, its levels
@@ -176,10 +178,9 @@ final class StateStore {
     }
     this.block = 1 << Math.min(blockBits, chunkBits);
     this.wideRules = ruleLimit > Character.MAX_VALUE;
-    // As many chunks as ids, or as the budget can hold to begin with (grown when the ids outrun it): a directory for
-    // 2^31 ids of megabyte states would itself take gigabytes.
-    long fit = budget.limit() / chunkBytes() + 1;
-    int directory = (int) Math.min(Math.min(maxChunks(), fit), Integer.MAX_VALUE - 8);
+    // A few chunks to begin with, doubled when the ids outrun them ({@link #growDirectory}): sized by the budget, the
+    // directory of a small model took 70 KB, more than its states.
+    int directory = (int) Math.min(maxChunks(), FIRST_DIRECTORY);
     budget.charge(8L * directory + 16);
     this.chunks = new AtomicReferenceArray<>(directory);
   }

@@ -326,6 +326,7 @@ final class TreeStateTable implements FoundStates, StateDecoder {
     if (l >>> leftBits != 0 || r >>> rightBits != 0) {
       widen();
     }
+    roots.expect(size + 1);
     if (roots.add((l << rightBits) | r)) {
       size++;
       return true;
@@ -346,6 +347,7 @@ final class TreeStateTable implements FoundStates, StateDecoder {
     if (limit <= from) {
       return;
     }
+    roots.expect(size + (limit - from));
     int parts = parallel == null ? 1 : parallel.parts(limit - from);
     int length = Math.min(BATCH, limit - from);
     budget.reserve(8L * length + 16 * parts);
@@ -456,6 +458,7 @@ final class TreeStateTable implements FoundStates, StateDecoder {
     int oldRight = rightBits;
     long rightMask = (1L << oldRight) - 1;
     try {
+      wider.expect(size);
       roots.forEach(key -> wider.add(((key >>> oldRight) << r) | (key & rightMask)));
     } catch (MemoryLimitReached e) {
       wider.dispose();
