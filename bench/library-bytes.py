@@ -2,7 +2,7 @@
 """Accounted bytes per state, all-in (issue 25.3: at most 12 on the library's 10^6-10^7-state models), for the
 library rows of that size and the two benchmark models: `ballot check --json` on each, `memory.peakBytes / states`.
 
-    bench/library-bytes.py [JAR] [-- EXTRA CHECK OPTIONS]     # e.g. -- --x-wide-store tree
+    bench/library-bytes.py [JAR] [-- EXTRA CHECK OPTIONS]     # e.g. -- --compact-states on
 
 The rows come from protocols/manifest.tsv (model, symmetry, flags) and are checked against its state count.
 Bytes do not depend on the machine's load; each run gets -Xmx3g (JAVA_HEAP overrides). Not part of the test suite.

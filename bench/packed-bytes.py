@@ -4,7 +4,7 @@ from small models to large: `ballot check --json` on each row, `memory.peakBytes
 `memory.stateBits / 8 + 8`. A search's fixed bytes (its first chunks and indexes, whatever the model) are printed
 first, from a two-state model: they are what keeps a model of a few thousand states above the line.
 
-    bench/packed-bytes.py [JAR] [-- EXTRA CHECK OPTIONS]     # e.g. -- --x-wide-store tree
+    bench/packed-bytes.py [JAR] [-- EXTRA CHECK OPTIONS]     # e.g. -- --compact-states on
 
 Each run gets --threads 2 and -Xmx3g (JAVA_HEAP overrides). Bytes do not depend on the machine's load. Not part of
 the test suite.

@@ -73,7 +73,7 @@ public record CheckOptions(
    * state of {@link #RECORDS}, the id-indexed records every other search keeps, for about a tenth more CPU
    * (docs/design.md, compact store). {@link #AUTO}, the default: the records while they fit the memory limit, moved
    * to the tree at a level boundary when they would not (unless the search can hand over to disk, which needs the
-   * records). TREE and RECORDS are chosen by the hidden {@code --x-wide-store} of {@code ballot check}, to compare.
+   * records). TREE and RECORDS are {@code ballot check --compact-states on} and {@code off}.
    */
   public enum WideStore {
     AUTO,

@@ -110,6 +110,16 @@ final class CheckCommand implements Callable<Integer> {
   String hashCompaction;
 
   @Option(
+      names = "--compact-states",
+      paramLabel = "auto|on|off",
+      defaultValue = "auto",
+      description = "How an exact search keeps the expanded states of over 63 bits (narrower ones are always kept as"
+          + " bare values): on (tree-compressed from the start: the fewest bytes, some 10 to 20% more CPU), off (full"
+          + " records indexed by id throughout: the fastest) or auto (records while they fit in half the memory"
+          + " limit, then tree-compressed; default: auto).")
+  String compactStates;
+
+  @Option(
       names = "--store",
       paramLabel = "auto|memory|disk[:DIR]",
       defaultValue = "auto",
@@ -297,9 +307,8 @@ final class CheckCommand implements Callable<Integer> {
       names = "--x-wide-store",
       hidden = true,
       paramLabel = "auto|tree|records",
-      description = "For benchmarking: how an exact search keeps expanded states wider than 63 bits: auto (the"
-          + " default: records while they fit, then tree), tree (tree-compressed throughout) or records (the"
-          + " id-indexed store throughout).")
+      description = "For benchmarking jars older than --compact-states: auto, tree (--compact-states on) or"
+          + " records (--compact-states off); given, it overrides --compact-states.")
   String xWideStore;
 
   /** Read through the parse result (to warn in command-line order); the group only gives them a help section. */
@@ -429,6 +438,11 @@ final class CheckCommand implements Callable<Integer> {
       }
       if (refusal != null) {
         throw new ParameterException(spec.commandLine(), refusal);
+      }
+      String notice = CompactStatesNotice.of(model, run.options());
+      if (notice != null) {
+        err.println("ballot: warning: " + notice);
+        err.flush();
       }
       return checkOne(run, name, load, model, reports, started, traceMode, out, err, plan);
     }
@@ -644,7 +658,8 @@ final class CheckCommand implements Callable<Integer> {
         .with("symmetry-reduction", symmetry)
         .with("time-limit", timeLimit)
         .with("engine", "spark".equals(engine) ? "compiled" : engine)
-        .with("hash-compaction", hashCompaction);
+        .with("hash-compaction", hashCompaction)
+        .with("compact-states", compactStates);
   }
 
   /** What the command line sets over a model's header: its explicit options and its {@code --const}s. */

@@ -32,7 +32,7 @@ class DiskStoreTest {
   }
 
   /** The report without the lines that hold times, rates or memory figures. */
-  private static String masked(String out) {
+  static String masked(String out) {
     return out.lines().filter(l -> !l.startsWith("Checking ") && !l.contains("Time:"))
         .collect(Collectors.joining("\n")) + "\n" + out.lines().filter(l -> l.contains("States:"))
         .map(l -> l.replaceAll("Time:.*", "")).collect(Collectors.joining("\n"));

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The checker's options as text, keyed by their long option names without dashes ({@code threads}, {@code memory},
  * {@code deadlock-detection}, {@code bound}, {@code max-errors}, {@code time-limit}, {@code symmetry-reduction},
- * {@code engine}, {@code hash-compaction}),
+ * {@code engine}, {@code hash-compaction}, {@code compact-states}),
  * and their parsing into {@link CheckOptions}. Shared by the command line and the project file, so that both accept
  * exactly the same values, and by the model header ({@link ModelHeader}), for the command line, the CI gate and
  * the language server alike.
@@ -23,7 +23,7 @@ public final class CheckSettings {
   /** The keys a project file may set for a model, in the order {@code --help} lists the options. */
   public static final List<String> KEYS =
       List.of("threads", "memory", "deadlock-detection", "bound", "max-errors", "symmetry-reduction", "time-limit",
-          "engine", "hash-compaction");
+          "engine", "hash-compaction", "compact-states");
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
   /** Plain decimal seconds: digits with an optional fraction (no sign, exponent, hex or {@code Infinity}). */
@@ -80,6 +80,7 @@ public final class CheckSettings {
     m.put("time-limit", "0");
     m.put("engine", "compiled");
     m.put("hash-compaction", "0");
+    m.put("compact-states", "auto");
     return new CheckSettings(m);
   }
 
@@ -97,6 +98,7 @@ public final class CheckSettings {
         .toPlainString());
     m.put("engine", options.engine().name().toLowerCase(Locale.ROOT));
     m.put("hash-compaction", Integer.toString(options.hashCompactionBits()));
+    m.put("compact-states", COMPACT.get(options.wideStore()));
     return new CheckSettings(m);
   }
 
@@ -144,9 +146,26 @@ public final class CheckSettings {
     CheckOptions.Symmetry symmetryMode = choice("symmetry-reduction", CheckOptions.Symmetry.class);
     CheckOptions.Engine engine = choice("engine", CheckOptions.Engine.class);
     int hashBits = hashBits("hash-compaction");
+    CheckOptions.WideStore wideStore = compact("compact-states");
     return new CheckOptions(n, memoryBytes, deadlockMode, depthBound, errors, seconds).withEngine(engine)
         .withSymmetry(symmetryMode)
-        .withHashCompaction(hashBits);
+        .withHashCompaction(hashBits)
+        .withWideStore(wideStore);
+  }
+
+  /** {@code compact-states}' values, by the store they choose for the expanded states wider than 63 bits. */
+  private static final Map<CheckOptions.WideStore, String> COMPACT = Map.of(CheckOptions.WideStore.AUTO, "auto",
+      CheckOptions.WideStore.TREE, "on", CheckOptions.WideStore.RECORDS, "off");
+
+  /** auto, on (tree-compressed from the start) or off (the id-indexed records throughout). */
+  private CheckOptions.WideStore compact(String key) {
+    String value = values.get(key);
+    for (Map.Entry<CheckOptions.WideStore, String> e : COMPACT.entrySet()) {
+      if (e.getValue().equals(value.strip().toLowerCase(Locale.ROOT))) {
+        return e.getKey();
+      }
+    }
+    throw new InvalidValue(key, value, "one of auto, on or off");
   }
 
   /** 0 (an exact search) or a signature width of {@link CheckOptions#MIN_HASH_BITS} to 64 bits. */
