@@ -7,8 +7,10 @@ library rows of that size and the two benchmark models: `ballot check --json` on
 The rows come from protocols/manifest.tsv (model, symmetry, flags) and are checked against its state count.
 Bytes do not depend on the machine's load; each run gets -Xmx3g (JAVA_HEAP overrides). Not part of the test suite.
 """
-import json, os, subprocess, sys, tempfile
+import sys
 from pathlib import Path
+
+from ballot_run import check_json
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = [("models/paxos-commit/PaxosCommit.m", "off"), ("models/paxos/Paxos.m", "heuristic"),
@@ -27,15 +29,8 @@ def manifest():
 
 
 def run(jar, model, options):
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "r.json"
-        cmd = ["java", os.environ.get("JAVA_HEAP", "-Xmx3g"), "-Xss16m", "-XX:+UseParallelGC", "-jar", jar, "check",
-               "--threads", "2", "--json", str(report), *options, str(model)]
-        p = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "BALLOT_DAEMON": "off"})
-        if p.returncode not in (0, 10):
-            sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stdout[-1500:]}{p.stderr[-1500:]}")
-        r = json.loads(report.read_text())
-        return r["states"], r["memory"]["peakBytes"], r.get("storage") or r["memory"].get("store")
+    r = check_json(jar, model, options)
+    return r["states"], r["memory"]["peakBytes"], r.get("storage") or r["memory"].get("store")
 
 
 def main():

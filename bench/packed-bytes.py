@@ -9,8 +9,10 @@ first, from a two-state model: they are what keeps a model of a few thousand sta
 Each run gets --threads 2 and -Xmx3g (JAVA_HEAP overrides). Bytes do not depend on the machine's load. Not part of
 the test suite.
 """
-import json, os, subprocess, sys, tempfile
+import sys, tempfile
 from pathlib import Path
+
+from ballot_run import check_json
 
 ROOT = Path(__file__).resolve().parent.parent
 LIB = ROOT / "protocols" / "models"
@@ -36,15 +38,8 @@ TWO_STATES = "var x: boolean;\nstartstate begin x := false; end;\nrule \"flip\" 
 
 
 def run(jar, model, options):
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "r.json"
-        cmd = ["java", os.environ.get("JAVA_HEAP", "-Xmx3g"), "-Xss16m", "-XX:+UseParallelGC", "-jar", jar, "check",
-               "--threads", "2", "--json", str(report), *options, str(model)]
-        p = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "BALLOT_DAEMON": "off"})
-        if p.returncode not in (0, 10):
-            sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stdout[-1500:]}{p.stderr[-1500:]}")
-        r = json.loads(report.read_text())
-        return r["states"], r["memory"]["peakBytes"], r["memory"]["stateBits"]
+    r = check_json(jar, model, options)
+    return r["states"], r["memory"]["peakBytes"], r["memory"]["stateBits"]
 
 
 def main():

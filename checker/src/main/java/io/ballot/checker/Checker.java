@@ -14,7 +14,6 @@ import io.ballot.checker.explore.disk.DiskSpill;
 import io.ballot.checker.interp.Interpreter;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
-import io.ballot.checker.ir.PropertyKind;
 import io.ballot.checker.result.Result;
 import io.ballot.checker.result.messages.MessageTraces;
 import io.ballot.checker.symmetry.SymmetryReduction;
@@ -188,23 +187,19 @@ public final class Checker {
     if (options.hashCompactionBits() > 0) {
       return "--store disk keeps every state exactly; it cannot be used with --hash-compaction";
     }
-    for (Property p : model.properties()) {
-      if (p.kind() == PropertyKind.LIVENESS) {
-        return "--store disk cannot check liveness properties: their check needs the whole state graph in memory"
+    Property p = model.firstLiveness();
+    return p == null ? null
+        : "--store disk cannot check liveness properties: their check needs the whole state graph in memory"
             + " (liveness property \"" + p.name() + "\" at " + p.location() + ")";
-      }
-    }
-    return null;
   }
 
   /** Refuses checkpoints for a model with liveness properties (the check needs the whole state graph). */
   public static void refuseLiveness(Model model) {
-    for (Property p : model.properties()) {
-      if (p.kind() == PropertyKind.LIVENESS) {
-        throw new CheckpointException(CheckpointException.Kind.UNSUPPORTED, "--checkpoint and --resume cannot be"
-            + " used with liveness properties: their check needs the whole state graph, which a checkpoint does not"
-            + " keep (liveness property \"" + p.name() + "\" at " + p.location() + ")");
-      }
+    Property p = model.firstLiveness();
+    if (p != null) {
+      throw new CheckpointException(CheckpointException.Kind.UNSUPPORTED, "--checkpoint and --resume cannot be"
+          + " used with liveness properties: their check needs the whole state graph, which a checkpoint does not"
+          + " keep (liveness property \"" + p.name() + "\" at " + p.location() + ")");
     }
   }
 

@@ -3,7 +3,6 @@ package io.ballot.cli;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
-import io.ballot.checker.ir.PropertyKind;
 
 /**
  * {@code --compact-states on} asked of a model it cannot apply to: the liveness check walks the graph of all states,
@@ -18,13 +17,12 @@ final class CompactStatesNotice {
     if (options.wideStore() != CheckOptions.WideStore.TREE || options.hashCompactionBits() > 0) {
       return null;
     }
-    for (Property p : model.properties()) {
-      if (p.kind() == PropertyKind.LIVENESS) {
-        String where = p.location() == null ? "" : p.location() + ": ";
-        return where + "--compact-states on does not apply with liveness property \"" + p.name() + "\": its check"
-            + " walks the graph of all states, so every state keeps its record (as with --compact-states off)";
-      }
+    Property p = model.firstLiveness();
+    if (p == null) {
+      return null;
     }
-    return null;
+    String where = p.location() == null ? "" : p.location() + ": ";
+    return where + "--compact-states on does not apply with liveness property \"" + p.name() + "\": its check"
+        + " walks the graph of all states, so every state keeps its record (as with --compact-states off)";
   }
 }

@@ -3,7 +3,6 @@ package io.ballot.cli;
 import io.ballot.checker.CheckOptions;
 import io.ballot.checker.ir.Model;
 import io.ballot.checker.ir.Property;
-import io.ballot.checker.ir.PropertyKind;
 
 /**
  * Hash compaction keeps no graph of the states, which the liveness check walks: a model with a liveness property is
@@ -17,13 +16,12 @@ final class HashCompactionRefusal {
     if (options.hashCompactionBits() == 0) {
       return null;
     }
-    for (Property p : model.properties()) {
-      if (p.kind() == PropertyKind.LIVENESS) {
-        String where = p.location() == null ? "" : p.location() + ": ";
-        return where + "--hash-compaction cannot check liveness property \"" + p.name() + "\": its check walks the"
-            + " graph of all states, which hash compaction does not keep; check this model without --hash-compaction";
-      }
+    Property p = model.firstLiveness();
+    if (p == null) {
+      return null;
     }
-    return null;
+    String where = p.location() == null ? "" : p.location() + ": ";
+    return where + "--hash-compaction cannot check liveness property \"" + p.name() + "\": its check walks the"
+        + " graph of all states, which hash compaction does not keep; check this model without --hash-compaction";
   }
 }

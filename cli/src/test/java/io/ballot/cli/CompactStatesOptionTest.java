@@ -22,15 +22,7 @@ class CompactStatesOptionTest {
    * 4^9 = 262,144 states of 84 bits whose parts repeat (the tree's case), and an invariant that fails only when every
    * counter is full, at the last level: the whole space is stored before the violation.
    */
-  static final String PARTS = """
-      const MAX: 3;
-      type val: 0..MAX;
-      var a: array [1..4] of val; pad: array [1..4] of 0..65535; b: array [1..5] of val;
-      startstate begin for k: 1..4 do pad[k] := 7; a[k] := 0; end; for k: 1..5 do b[k] := 0; end; end;
-      ruleset i: 1..4 do rule "a" a[i] < MAX ==> begin a[i] := a[i] + 1; end; end;
-      ruleset i: 1..5 do rule "b" b[i] < MAX ==> begin b[i] := b[i] + 1; end; end;
-      invariant "not all full" exists i: 1..5 do b[i] < MAX end | exists i: 1..4 do a[i] < MAX end;
-      """;
+  private static final String PARTS = DiskStoreTest.PARTS;
 
   @Test
   void onHoldsFewerBytesThanOffForTheSameSearch(@TempDir Path dir) throws IOException {

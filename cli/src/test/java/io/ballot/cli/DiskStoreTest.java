@@ -141,7 +141,7 @@ class DiskStoreTest {
    * 262,144 states of 84 bits whose two halves each take 256 values: the id-indexed records need about 9 MB, the
    * tree-compressed store about 3.5 MB.
    */
-  private static final String PARTS = """
+  static final String PARTS = """
       const MAX: 3;
       type val: 0..MAX;
       var a: array [1..4] of val; pad: array [1..4] of 0..65535; b: array [1..5] of val;

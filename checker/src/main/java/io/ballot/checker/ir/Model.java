@@ -49,6 +49,19 @@ public record Model(
     this(file, constants, types, variables, functions, startStates, rules, properties, false);
   }
 
+  /**
+   * The first liveness property, or null: its check walks the graph of all states, which hash compaction, the disk
+   * store, checkpoints and the compact store do not keep.
+   */
+  public Property firstLiveness() {
+    for (Property p : properties) {
+      if (p.kind() == PropertyKind.LIVENESS) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   /** Total bits of one state: the sum of the variables' widths. */
   public long stateBits() {
     return variables.stream().mapToLong(v -> v.type().bitWidth()).sum();
