@@ -128,7 +128,7 @@ final class InlineStateTable implements FoundStates {
    * Makes the stripes fit a set of {@code values} values: when they would hold more than {@value #PER_STRIPE} each on
    * average, splits each in as many as it takes (up to {@code 2^}{@value #STRIPE_BITS} stripes), one old stripe at a
    * time, the new stripes sized for what they receive. Between fills, on one thread; {@link MemoryLimitReached} when
-   * a new stripe does not fit (the set is then left whole, split or not).
+   * what the split adds does not fit (the set is then left as it was, unsplit).
    */
   void expect(long values) {
     int target = stripeBits;
