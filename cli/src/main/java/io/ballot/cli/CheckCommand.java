@@ -114,7 +114,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "auto|on|off",
       defaultValue = "auto",
       description = "How an exact search keeps the expanded states of over 63 bits (narrower ones are always kept as"
-          + " bare values): on (tree-compressed from the start: the fewest bytes, some 10 to 20% more CPU), off (full"
+          + " bare values): on (tree-compressed from the start: the fewest bytes, some 10 to 20%% more CPU), off (full"
           + " records indexed by id throughout: the fastest) or auto (records while they fit in half the memory"
           + " limit, then tree-compressed; default: auto).")
   String compactStates;
