@@ -54,8 +54,8 @@ final class StateStore {
   private final int chunkMask;
   private final boolean wideRules;
   /**
-   * The chunks by index: sized at first by the budget (as many chunks as it could hold), grown when the ids outrun it
-   * ({@link #growDirectory}): ids are never reused, so a search that drops the records of expanded levels (the
+   * The chunks by index: {@value #FIRST_DIRECTORY} slots at first, doubled when the ids outrun them ({@link
+   * #growDirectory}): ids are never reused, so a search that drops the records of expanded levels (the
    * inline and tree-compressed sets, hash compaction) hands out ids for many more chunks than it holds at once.
    * Replaced whole under this store's lock, as every write of a slot is made (or between levels).
    */
