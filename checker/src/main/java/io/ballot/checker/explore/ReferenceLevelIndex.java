@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReferenceLevelIndex {
   private static final int STRIPE_BITS = 8;
   private static final int STRIPES = 1 << STRIPE_BITS;
-  private static final int FIRST = 16;
+  /** A stripe's slots to begin with: few, as a small model's levels are; grown to {@link #GROWN} at once. */
+  private static final int FIRST = 8;
+  /** A stripe's slots after its first growth, from which it grows by half (16, 24, 36...). */
+  private static final int GROWN = 16;
   private static final int FIRST_ID_BITS = 16;
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
 
@@ -161,7 +164,8 @@ final class ReferenceLevelIndex {
    */
   private Table rebuild(Stripe s, Table t, int ordinal) {
     int[] old = t.slots;
-    int length = (s.used + 1) * 8L > old.length * 7L ? old.length + old.length / 2 : old.length;
+    int length = (s.used + 1) * 8L <= old.length * 7L ? old.length
+        : old.length < GROWN ? GROWN : old.length + old.length / 2;
     int idBits = ordinal >>> t.idBits == 0 ? t.idBits : Math.min(31, 34 - Integer.numberOfLeadingZeros(ordinal));
     budget.reserve(4L * length);
     int[] slots = new int[length];
@@ -186,8 +190,9 @@ final class ReferenceLevelIndex {
   }
 
   /**
-   * Empties the index for the level whose ids start at {@code from}: each stripe back to its first 16 slots (between
-   * levels it indexes nothing; the next level grows it again). Between levels only (no lookup may run).
+   * Empties the index for the level whose ids start at {@code from}: each stripe back to its first {@value #FIRST}
+   * slots (between levels it indexes nothing; the next level grows it again). Between levels only (no lookup may
+   * run).
    */
   void clear(int from) {
     for (Stripe s : stripes) {

@@ -22,15 +22,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class StateStore {
   /** Records per chunk at most; fewer for wide states, so that a chunk stays within {@link #CHUNK_BYTES}. */
-  private static final int MAX_CHUNK_BITS = 13;
+  private static final int MAX_CHUNK_BITS = 10;
   /** Slots of the chunk directory to begin with. */
   private static final int FIRST_DIRECTORY = 16;
   /**
    * Bytes of records per chunk at most. Small, because the store holds whole chunks: the frontier's records, and the
    * arrays kept for reuse, are rounded up to chunks (with 4 MiB chunks, 65,536 of Paxos's 30-byte states, its levels
    * of 47,000 to 112,000 states held 2.9 MB of records and 3.7 MB of spare arrays at its peak, 6.4 of its 26.5 bytes
-   * per state). Narrow states take at most {@code 2^}{@value #MAX_CHUNK_BITS} a chunk: with 65,536, a small model's
-   * first chunk of records, parents and rules was some 450 KB.
+   * per state). Narrow states take at most {@code 2^}{@value #MAX_CHUNK_BITS} a chunk, so that a small model's first
+   * chunk of records, parents and rules is a few kilobytes: with 65,536 it was some 450 KB, with 8,192 some 60 KB.
    */
   private static final int CHUNK_BYTES = 256 << 10;
   /**

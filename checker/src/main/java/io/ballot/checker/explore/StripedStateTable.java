@@ -24,12 +24,16 @@ final class StripedStateTable implements SeenSet {
   private static final int STRIPE_BITS = 8;
   private static final int STRIPES = 1 << STRIPE_BITS;
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+  /** A stripe's slots to begin with: few, as a small model's levels are; doubled to {@link #GROWN} at once. */
+  private static final int FIRST = 8;
+  /** A stripe's slots after its first growth, from which it doubles (or grows by half, in a level's index). */
+  private static final int GROWN = 16;
 
   private final StateStore store;
   private final boolean exact;
   private final Stripe[] stripes = new Stripe[STRIPES];
   /** Bytes of all stripes' slot arrays, kept up to date by {@link #grow} (read per batch, so not a walk). */
-  private final AtomicLong indexBytes = new AtomicLong(8L * 16 * STRIPES);
+  private final AtomicLong indexBytes = new AtomicLong(8L * FIRST * STRIPES);
   private final MemoryBudget budget;
 
   /**
@@ -50,7 +54,7 @@ final class StripedStateTable implements SeenSet {
 
   @SuppressWarnings("unused")
   private static class StripeFields extends StripePadBefore {
-    volatile long[] slots = new long[16];
+    volatile long[] slots = new long[FIRST];
   }
 
   @SuppressWarnings("unused")
@@ -184,7 +188,8 @@ final class StripedStateTable implements SeenSet {
         int id = store.add(appender, state, parent, rule);
         SLOT.setRelease(slots, i, ((long) fragment << 32) | (id + 1L));
         fresh = 1;
-        if (++s.used * 8 > slots.length * fullEighths) {
+        // (the second test: seven eighths of FIRST slots would fill the stripe, and an unlocked probe needs a hole)
+        if (++s.used * 8 > slots.length * fullEighths || s.used == slots.length - 1) {
           grow(s); // replaces s.slots; slots[i], just filled, ends the loop
         }
       }
@@ -198,7 +203,7 @@ final class StripedStateTable implements SeenSet {
    */
   private void grow(Stripe s) {
     long[] old = s.slots;
-    int length = fullEighths == 7 ? old.length + old.length / 2 : old.length * 2;
+    int length = old.length < GROWN ? GROWN : fullEighths == 7 ? old.length + old.length / 2 : old.length * 2;
     budget.reserve(8L * length); // the new array, while the old one is still live
     long[] bigger = new long[length];
     budget.release(8L * old.length); // the old array, dropped below
@@ -284,24 +289,24 @@ final class StripedStateTable implements SeenSet {
 
   /**
    * Empties the index, keeping its slot arrays (and their bytes in the budget) for the next level: no garbage per
-   * level, and no regrowing from 16 slots. A stripe that held less than an eighth of its slots is cut down to twice
-   * what it held, so that a search of many small levels after a wide one does not clear the wide one's slots each
-   * time; a stripe filled to seven eighths ({@link #StripedStateTable(StateStore, boolean, int)}, the index of one
-   * level) to its first 16 slots: between levels it indexes nothing, and the next level grows it again (its slots
-   * kept, the level index held 0.5 of Paxos's 14 bytes per state at its peak, at the end of a level). Between levels
-   * only (no lookup may run).
+   * level, and no regrowing from the first slots. A stripe that held less than an eighth of its slots is cut down to
+   * twice what it held, so that a search of many small levels after a wide one does not clear the wide one's slots
+   * each time; a stripe filled to seven eighths ({@link #StripedStateTable(StateStore, boolean, int)}, the index of
+   * one level) to its first {@value #FIRST} slots: between levels it indexes nothing, and the next level grows it
+   * again (its slots kept, the level index held 0.5 of Paxos's 14 bytes per state at its peak, at the end of a
+   * level). Between levels only (no lookup may run).
    */
   void clear() {
     for (Stripe s : stripes) {
       synchronized (s) {
         long[] slots = s.slots;
-        int fits = 16;
+        int fits = FIRST;
         if (fullEighths == 7 && slots.length > fits) {
           s.slots = new long[fits];
           budget.release(8L * (slots.length - fits));
           indexBytes.addAndGet(-8L * (slots.length - fits));
-        } else if (slots.length > 16 && (long) s.used * 8 < slots.length) {
-          int length = Math.max(16, Integer.highestOneBit(Math.max(1, s.used) * 4 - 1));
+        } else if (slots.length > GROWN && (long) s.used * 8 < slots.length) {
+          int length = Math.max(GROWN, Integer.highestOneBit(Math.max(1, s.used) * 4 - 1));
           s.slots = new long[length];
           budget.release(8L * (slots.length - length));
           indexBytes.addAndGet(-8L * (slots.length - length));
