@@ -173,7 +173,7 @@ class DiskStoreTest {
   void autoHandsOverWhenTheTreeDoesNotFitEither() throws IOException {
     Path model = write("parts.m", PARTS);
     Cli records = Cli.run("check", model.toString(), "--threads", "2", "--store", "memory");
-    // 1M: the tree would not leave room for half as many states again when the records pass half of it
+    // 1M: the tree would not leave room for as many states again when the records pass half of it
     Cli auto = Cli.run("check", model.toString(), "--threads", "2", "--memory", "1M");
     assertEquals(ExitCodes.INVARIANT_VIOLATED, auto.exitCode(), auto.toString());
     assertFalse(auto.err().contains("tree-compressed store"), auto.err());
