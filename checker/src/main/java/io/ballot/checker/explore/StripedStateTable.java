@@ -300,11 +300,10 @@ final class StripedStateTable implements SeenSet {
     for (Stripe s : stripes) {
       synchronized (s) {
         long[] slots = s.slots;
-        int fits = FIRST;
-        if (fullEighths == 7 && slots.length > fits) {
-          s.slots = new long[fits];
-          budget.release(8L * (slots.length - fits));
-          indexBytes.addAndGet(-8L * (slots.length - fits));
+        if (fullEighths == 7 && slots.length > FIRST) {
+          s.slots = new long[FIRST];
+          budget.release(8L * (slots.length - FIRST));
+          indexBytes.addAndGet(-8L * (slots.length - FIRST));
         } else if (slots.length > GROWN && (long) s.used * 8 < slots.length) {
           int length = Math.max(GROWN, Integer.highestOneBit(Math.max(1, s.used) * 4 - 1));
           s.slots = new long[length];
