@@ -56,11 +56,14 @@ Usage:
   scripts/rumur-differential.py --seeds 1000-1999 --jar /tmp/diff/ballot.jar \\
       --findings /tmp/diff/findings --keep /tmp/diff/models --timeout 60
   scripts/rumur-differential.py --print 17        # print seed 17's model and exit
+  scripts/rumur-differential.py --seeds 0-149 --wide --ballot-args '--compact-states on --threads 2'
+                                                  # states over 63 bits, Ballot's tree-compressed store
 
 Exits 1 when there is a finding, else 0. Python 3 standard library only;
 needs `rumur`, `cc` and `java` on PATH.
 """
 import argparse
+import shlex
 import json
 import os
 import random
@@ -1229,13 +1232,13 @@ def rumur_check(model, tmp, timeout):
     return res
 
 
-def ballot_check(jar, model, tmp, timeout):
-    """dict(status=ok|rejected|incomplete|error|timeout, verdict, states, note, rc)."""
+def ballot_check(jar, model, tmp, timeout, extra=()):
+    """dict(status=ok|rejected|incomplete|error|timeout, verdict, states, note, rc); extra: more check options."""
     res = {"status": "ok", "verdict": "-", "states": None, "note": "", "rc": None}
     js = Path(tmp) / "ballot.json"
     if js.exists():
         js.unlink()
-    rc, out = run(["java", "-Xss16m", "-jar", str(jar), "check", str(model), *BALLOT_FLAGS,
+    rc, out = run(["java", "-Xss16m", "-jar", str(jar), "check", str(model), *ballot_flags(extra), *extra,
                    "--json", str(js)], timeout)
     res["rc"] = rc
     if rc == "timeout":
@@ -1270,6 +1273,28 @@ def ballot_check(jar, model, tmp, timeout):
     return res
 
 
+def ballot_flags(extra):
+    """BALLOT_FLAGS less the options that `extra` gives itself (an option may be given once)."""
+    flags = []
+    for name, value in zip(BALLOT_FLAGS[::2], BALLOT_FLAGS[1::2]):
+        if name not in extra:
+            flags += [name, value]
+    return flags
+
+
+def widened(text):
+    """text with a never-assigned (undefined) 64-bit array declared amid its variables: the state count is the same,
+    and the variables after it sit past the first 64 bits of the packed state, across word boundaries."""
+    lines = text.split("\n")
+    start = lines.index("var") + 1
+    end = start
+    while end < len(lines) and lines[end].startswith("  "):
+        end += 1
+    at = start + (end - start) // 2
+    lines.insert(at, "  wide_pad_: array [0..3] of 0..65535;")
+    return "\n".join(lines)
+
+
 def describe(name, r):
     s = f"{name}: {r['status']}"
     if r["status"] == "ok":
@@ -1301,10 +1326,17 @@ def main():
     ap.add_argument("--deadlock-detection", default="off", choices=["off"],
                     help="always off for both tools (their deadlock notions differ)")
     ap.add_argument("--print", type=int, metavar="SEED", help="print the model of SEED and exit")
+    ap.add_argument("--ballot-args", default="", metavar="'OPTIONS'",
+                    help="more options for Ballot's check, e.g. '--compact-states on --threads 2'")
+    ap.add_argument("--wide", action="store_true",
+                    help="add a never-assigned 64-bit variable amid the model's variables, so that its states "
+                         "are over 63 bits (the records or the tree-compressed store, not the inline set)")
     a = ap.parse_args()
+    ballot_extra = shlex.split(a.ballot_args)
 
     if a.print is not None:
-        sys.stdout.write(generate(a.print))
+        text = generate(a.print)
+        sys.stdout.write(widened(text) if a.wide else text)
         return 0
 
     seeds = parse_seeds(a.seeds)
@@ -1320,6 +1352,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="rumur-diff-") as tmp:
         for seed in seeds:
             text = generate(seed)
+            if a.wide:
+                text = widened(text)
             model = Path(tmp) / f"seed-{seed}.m"
             model.write_text(text, encoding="utf-8")
             if keep:
@@ -1336,7 +1370,7 @@ def main():
                 print(f"seed {seed}: {key}", file=sys.stderr, flush=True)
                 continue
             ru["note"] = ru["note"].replace(str(model), model.name)
-            ba = ballot_check(jar, model, tmp, a.timeout)
+            ba = ballot_check(jar, model, tmp, a.timeout, ballot_extra)
             why = None
             if ba["status"] in ("rejected", "error"):
                 why = f"ballot {ba['status']}"
