@@ -953,11 +953,9 @@ class Gen:
         ctx = {"kind": "func", "ret": ret, "locals": []}
         loc = []
         if r.random() < 0.5:
-            lv = self.fresh("l")
-            lt = r.choice(self.simples)
-            ctx["locals"].append((lv, lt))
-            loc = [f"{lv} := {self.pr.p(self.in_range(scope, lt, 1))};"]
-            scope = scope + [Sym(lv, lt, True, "local")]
+            line, sym = self.initialised_local(scope, ctx)
+            loc = [line]
+            scope = scope + [sym]
         # Function bodies change only their locals (no side effects in guards or invariants).
         body_scope = [s if s.kind == "local" else Sym(s.name, s.ty, False, s.kind, s.undefable, s.lo, s.hi)
                       for s in scope]
@@ -1045,17 +1043,23 @@ class Gen:
         text += ["begin"] + self.ind(body) + [r.choice(["end;", "endstartstate;"])]
         return text
 
+    def initialised_local(self, scope, ctx):
+        """A new local of a simple type, declared in ctx: its assignment from an in-range expression over scope, and
+        its symbol."""
+        lv = self.fresh("l")
+        lt = self.r.choice(self.simples)
+        ctx["locals"].append((lv, lt))
+        return f"{lv} := {self.pr.p(self.in_range(scope, lt, 1))};", Sym(lv, lt, True, "local")
+
     def rule(self, params):
         r = self.r
         scope = list(self.globals) + list(params)
         ctx = {"kind": "rule", "locals": []}
         pre = []
         if r.random() < 0.35:
-            lv = self.fresh("l")
-            lt = r.choice(self.simples)
-            ctx["locals"].append((lv, lt))
-            pre = [f"{lv} := {self.pr.p(self.in_range(scope, lt, 1))};"]
-            scope.append(Sym(lv, lt, True, "local"))
+            line, sym = self.initialised_local(scope, ctx)
+            pre = [line]
+            scope.append(sym)
         gscope = scope[:len(scope) - (1 if pre else 0)]
         g = r.random()
         guard = None
