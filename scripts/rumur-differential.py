@@ -1205,10 +1205,10 @@ def first_error_line(output):
     return re.sub(r"\s+", " ", pick)[:200]
 
 
-def rumur_check(model, tmp, timeout):
-    """dict(status=ok|rejected|cc-failed|timeout|crash, verdict, states, note)."""
+def rumur_check(model, tmp, timeout, flags=RUMUR_FLAGS):
+    """dict(status=ok|rejected|cc-failed|timeout|crash, verdict, states, note); flags: rumur's options."""
     res = {"status": "ok", "verdict": "-", "states": None, "note": ""}
-    rc, out = run(["rumur", "--output", f"{tmp}/m.c", *RUMUR_FLAGS, str(model)], timeout)
+    rc, out = run(["rumur", "--output", f"{tmp}/m.c", *flags, str(model)], timeout)
     if rc != 0:
         res["status"] = "timeout" if rc == "timeout" else "rejected"
         res["note"] = first_error_line(out)
@@ -1230,6 +1230,8 @@ def rumur_check(model, tmp, timeout):
         if rc == 1:
             m = re.search(r"error trace for the error:\s*\n\s*(.*)", out)
             res["note"] = re.sub(r"\s+", " ", m.group(1)).strip()[:200] if m else first_error_line(out)
+            res["kind"] = "invariant" if m and m.group(1).startswith("invariant ") else "other"
+            res["depth"] = len(re.findall(r"^(?:Startstate|Rule) .* fired\.$", out, re.MULTILINE))
     else:
         res["status"] = "crash"
         res["note"] = f"checker exit {rc}"
@@ -1259,6 +1261,8 @@ def ballot_check(jar, model, tmp, timeout, extra=()):
         v = rep.get("violations") or []
         if v:
             res["note"] = f"{v[0].get('kind')}: {v[0].get('message')} at {v[0].get('location')}"
+            res["kind"] = "invariant" if v[0].get("kind") == "invariant" else "other"
+            res["depth"] = len(v[0].get("trace") or [])
     if rc == 0:
         res["verdict"] = "holds"
     elif isinstance(rc, int) and 10 <= rc <= 19:
