@@ -15,11 +15,16 @@ import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
  * general error (the plain "unexpected X, expecting Y" is reworded later by {@code api.MessageWording}).
  */
 public class SyntaxHints extends SyntaxErrorMessageProvider {
+  /**
+   * The issue code of a syntax error that names the slip. The parser's recovery after such a slip reports errors
+   * that are only its consequences ("unexpected 'end'"), so the front end reports none after it.
+   */
+  public static final String HINTED = "io.ballot.syntax.hinted";
 
   @Override
   public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
     String hint = hint(context.getCurrentContext(), context.getRecognitionException());
-    return hint != null ? new SyntaxErrorMessage(hint, null) : super.getSyntaxErrorMessage(context);
+    return hint != null ? new SyntaxErrorMessage(hint, HINTED) : super.getSyntaxErrorMessage(context);
   }
 
   private static String hint(EObject current, RecognitionException e) {

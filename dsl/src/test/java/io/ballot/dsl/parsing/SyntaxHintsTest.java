@@ -47,6 +47,45 @@ class SyntaxHintsTest {
   }
 
   @Test
+  void aHintedErrorIsTheOnlyOneReportedNotTheRecoverysConsequences() {
+    String[] slips = {
+      """
+      type Node: enum { A, B };
+      network net: ordered Node capacity 2 of
+        Ping;
+      end;
+      var x: boolean;
+      startstate begin x := false; end;
+      """,
+      """
+      type Node: scalarset(2);
+      network net: unordered capacity 2 of
+        Ping(n: Node), Pong(n: Node);
+      end;
+      """,
+      """
+      var x: boolean; y: boolean;
+      rule "r" true ==> begin x := !x
+        y := x; end;
+      """,
+    };
+    for (String text : slips) {
+      java.util.List<Diagnostic> errors = frontEnd.load("m.m", text).diagnostics();
+      assertEquals(1, errors.size(), errors.toString());
+    }
+  }
+
+  @Test
+  void syntaxErrorsWithoutAHintAreAllReported() {
+    java.util.List<Diagnostic> errors = frontEnd.load("m.m", """
+        var x: 0 .. 3;
+        startstate begin x := 0 x := 1; end;
+        """).diagnostics();
+    assertEquals(java.util.List.of("syntax error: unexpected 'x'", "syntax error: unexpected 'end' (nothing can follow here)"),
+        errors.stream().map(Diagnostic::message).toList());
+  }
+
+  @Test
   void aMisspelledFlagAfterTheEndpointKeepsTheParsersWording() {
     Diagnostic d = firstError("""
         type Node: enum { A, B };
