@@ -86,8 +86,9 @@ LIMITS = ("Too many active states", "Closed hash table full", "too many states",
 
 
 def cmurphi_run(tmp, name, flag, timeout, memory_mb):
-    """One CMurphi run; when it stops at its own memory limit, once more with 4 times the memory (up to 16 GB)."""
-    code, out = run(["./" + name, "-m%d" % memory_mb, "-pn", flag], cwd=tmp, timeout=timeout)
+    """One CMurphi run with the options in flag (one or more, e.g. "-ndl -sym1"); when it stops at its own memory
+    limit, once more with 4 times the memory (up to 16 GB)."""
+    code, out = run(["./" + name, "-m%d" % memory_mb, "-pn", *flag.split()], cwd=tmp, timeout=timeout)
     if code == "timeout":
         return Outcome("timeout")
     limit = next((l for l in LIMITS if l.lower() in out.lower()), None)

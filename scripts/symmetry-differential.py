@@ -48,6 +48,10 @@ from pathlib import Path
 _spec = importlib.util.spec_from_file_location("rumur_differential", Path(__file__).with_name("rumur-differential.py"))
 rd = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(rd)
+_spec = importlib.util.spec_from_file_location("cmurphi_conformance",
+                                               Path(__file__).with_name("cmurphi-conformance.py"))
+cc = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cc)
 
 MODES = ["off", "exhaustive", "heuristic"]
 
@@ -100,6 +104,39 @@ class Bool:
 BOOL = Bool()
 
 
+class Uni:
+    """A union of scalarsets and enums (CMurphi)."""
+
+    def __init__(self, name, members):
+        self.name, self.members = name, members
+
+    def text(self):
+        return self.name
+
+    def count(self):
+        return sum(m.size if isinstance(m, Scal) else len(m.members) for m in self.members) + 1
+
+
+class Ms:
+    """A multiset (CMurphi): its elements are read only through a binder (choose, multisetcount, ...)."""
+
+    def __init__(self, size, elem):
+        self.size, self.elem = size, elem
+
+    def text(self):
+        return f"multiset [{self.size}] of {self.elem.text()}"
+
+    def count(self):
+        return (self.elem.count() + 1) ** self.size
+
+
+class Elem:
+    """The type of a binder over a multiset's elements: m[i] is of the multiset's element type."""
+
+    def __init__(self, var, elem):
+        self.var, self.elem = var, elem
+
+
 class Rec:
     def __init__(self, name, fields):
         self.name, self.fields = name, fields
@@ -149,8 +186,9 @@ def values(t):
 class Gen:
     MAX_STATES = 200000  # bound on the product of the variables' value counts (symmetry off)
 
-    def __init__(self, seed):
+    def __init__(self, seed, rich=False):
         self.r = random.Random(seed)
+        self.rich = rich  # CMurphi's unions and multisets too
         self.risk = self.r.choice([0.0, 0.0, 0.0, 0.03, 0.08])
         self.n = 0
         self.out = []
@@ -164,6 +202,12 @@ class Gen:
 
     def unsafe(self):
         return self.risk > 0 and self.r.random() < self.risk
+
+    def unsafe_compare(self):
+        """Whether to compare a stored scalarset or union value without testing it defined first: CMurphi compares
+        an undefined one as a value of its own, where Rumur and Ballot report the read (docs/language.md), so
+        never against CMurphi."""
+        return self.unsafe() and not self.rich
 
     # -------------------------------------------------------------------------------------------- declarations
 
@@ -179,7 +223,11 @@ class Gen:
         if self.chance(0.6):
             name = self.fresh("E")
             self.enms.append(Enm(name, [f"{name}_{c}" for c in "abc"[:r.randint(2, 3)]]))
-        simple = self.scals + self.rngs + self.enms + [BOOL]
+        self.unis = []
+        if self.rich and self.chance(0.6) and (self.enms or len(self.scals) > 1):
+            members = [self.scals[0]] + (self.enms[:1] if self.enms and self.chance(0.6) else self.scals[1:])
+            self.unis.append(Uni(self.fresh("U"), members or self.enms[:1]))
+        simple = self.scals + self.rngs + self.enms + [BOOL] + self.unis
         self.recs = []
         if self.chance(0.5):
             fields = [(self.fresh("f"), r.choice(simple)) for _ in range(r.randint(2, 3))]
@@ -195,6 +243,9 @@ class Gen:
                 continue
             total *= t.count()
             self.vars.append((self.fresh("v"), t))
+        if self.rich and self.chance(0.7):
+            elem = r.choice(self.scals[:1] * 2 + self.rngs[:1] + self.unis)
+            self.vars.append((self.fresh("m"), Ms(r.choice([2, 2, 3]), elem)))
         if not any(isinstance(t, Arr) and isinstance(t.idx, Scal) for _, t in self.vars):
             t = Arr(self.scals[0], r.choice(self.rngs + [BOOL]))
             self.vars.append((self.fresh("v"), t))
@@ -224,6 +275,8 @@ class Gen:
             o.append(f"  {t.name}: {t.lo}..{t.hi};")
         for t in self.enms:
             o.append(f"  {t.name}: enum {{ {', '.join(t.members)} }};")
+        for t in self.unis:
+            o.append(f"  {t.name}: union {{ {', '.join(m.name for m in t.members)} }};")
         for t in self.recs:
             o.append(f"  {t.name}: record {' '.join(f'{f}: {ft.text()};' for f, ft in t.fields)} end;")
         o.append("var")
@@ -249,6 +302,8 @@ class Gen:
             if in_loop and not (isinstance(t, Arr) and t.idx is loop[2]):
                 continue
             cands.append((name, t, in_loop))
+        if not write:
+            cands += [(f"{e.var}[{n}]", e.elem, False) for n, e in scope if isinstance(e, Elem)]
         r.shuffle(cands)
         for name, t, in_loop in cands:
             got = self.descend(scope, name, t, want, first_index=loop[0] if in_loop else None)
@@ -303,7 +358,7 @@ class Gen:
             a = self.int_expr(scope, rng, loop, depth + 1)
             b = self.int_expr(scope, rng, loop, depth + 1)
             return f"({a} {r.choice(['+', '+', '-', '*'])} {b})"
-        if depth < 2 and k < 0.4:
+        if depth < 2 and k < 0.4 and not self.rich:  # CMurphi's C++ rejects ?: on a range and an integer
             return f"({self.bool_expr(scope, loop, depth + 1)} ? {self.int_expr(scope, rng, loop, depth + 1)} : " \
                    f"{self.int_expr(scope, rng, loop, depth + 1)})"
         if k < 0.75:
@@ -319,6 +374,23 @@ class Gen:
             return e
         span = rng.hi - rng.lo + 1
         return f"(({e}) % {span} + {span}) % {span} + {rng.lo}" if rng.lo else f"(({e}) % {span} + {span}) % {span}"
+
+    def uni_values(self, scope, u):
+        """Values of union u known defined: binders of its scalarset members, its enum members' literals."""
+        out = []
+        for m in u.members:
+            out += self.binders(scope, m) if isinstance(m, Scal) else m.members
+        return out
+
+    def multisets(self):
+        return [(n, t) for n, t in self.vars if isinstance(t, Ms)]
+
+    def count_expr(self, scope, loop):
+        """multisetcount over a multiset with a predicate on its elements (0 .. its size)."""
+        name, t = self.r.choice(self.multisets())
+        i = self.fresh("e")
+        pred = self.bool_expr(scope + [(i, Elem(name, t.elem))], loop, 2) if self.chance(0.7) else "true"
+        return f"multisetcount({i}: {name}, {pred})", t.size
 
     def value(self, scope, t, loop):
         if isinstance(t, Rng):
@@ -337,7 +409,7 @@ class Gen:
             op = r.choice(["&", "|", "->"])
             return f"({self.bool_expr(scope, loop, depth + 1)} {op} {self.bool_expr(scope, loop, depth + 1)})"
         if depth < 2 and k < 0.32:
-            return f"!{self.bool_expr(scope, loop, depth + 1)}"
+            return f"!({self.bool_expr(scope, loop, depth + 1)})"  # CMurphi's lexer reads !! as one token
         if depth < 2 and k < 0.42:
             s = r.choice(self.scals)
             v = self.fresh("i")
@@ -346,6 +418,16 @@ class Gen:
         if k < 0.6:
             s = r.choice(self.scals)
             return self.scal_compare(scope, s, loop)
+        if k < 0.66 and self.unis:
+            u = self.unis[0]
+            d = self.designator(scope, lambda t: t is u, loop)
+            vals = self.uni_values(scope, u)
+            if d and vals:
+                cmp = f"{d[0]} {r.choice(['=', '!='])} {r.choice(vals)}"
+                return cmp if self.unsafe_compare() else f"(!isundefined({d[0]}) & {cmp})"
+        if k < 0.7 and self.multisets():
+            c, size = self.count_expr(scope, loop)
+            return f"{c} {r.choice(['<', '<=', '=', '!=', '>', '>='])} {r.randint(0, size)}"
         if k < 0.75:
             rng = r.choice(self.rngs)
             return f"{self.int_expr(scope, rng, loop, depth + 1)} {r.choice(['<', '<=', '=', '!=', '>', '>='])} " \
@@ -369,7 +451,7 @@ class Gen:
         if d and names:
             other = r.choice(names)
             cmp = f"{d[0]} {r.choice(['=', '!='])} {other}"
-            return cmp if self.unsafe() else f"(!isundefined({d[0]}) & {cmp})"
+            return cmp if self.unsafe_compare() else f"(!isundefined({d[0]}) & {cmp})"
         if len(names) >= 2:
             a, b = r.sample(names, 2)
             return f"{a} {r.choice(['=', '!='])} {b}"
@@ -416,16 +498,18 @@ class Gen:
                 if self.chance(0.5):
                     lines += ["  else"] + ind(ind(self.stmts(scope, loop, depth + 1, 1)))
                 return lines + ["end;"]
+        if k < 0.45 and loop is None and self.multisets():
+            return self.multiset_stmt(scope)
         if k < 0.65:
             moved = self.mover(scope, loop)
             if moved:
                 return moved
         if k < 0.6:
-            d = self.designator(scope, lambda t: isinstance(t, Scal), loop, write=True)
+            d = self.designator(scope, lambda t: isinstance(t, (Scal, Uni)), loop, write=True)
             if d and self.chance(0.5):
                 return [f"undefine {d[0]};"]
             if d:
-                names = self.binders(scope, d[1])
+                names = self.binders(scope, d[1]) if isinstance(d[1], Scal) else self.uni_values(scope, d[1])
                 if names:
                     return [f"{d[0]} := {r.choice(names)};"]
                 src = self.designator(scope, lambda t: t is d[1], loop)
@@ -442,7 +526,7 @@ class Gen:
         """A step that changes a value the way protocols do: a counter up or down (wrapping), a flag flipped, an
         enum moved to its next member, a scalarset value taken from a parameter."""
         r = self.r
-        d = self.designator(scope, lambda t: isinstance(t, (Rng, Enm, Bool, Scal)), loop, write=True)
+        d = self.designator(scope, lambda t: isinstance(t, (Rng, Enm, Bool, Scal, Uni)), loop, write=True)
         if d is None:
             return []
         text, t = d
@@ -460,10 +544,37 @@ class Gen:
             for a, b in zip(ms, ms[1:] + ms[:1]):
                 lines.append(f"  case {a}: {text} := {b};")
             return lines + ["end;"]
-        names = self.binders(scope, t)
+        names = self.binders(scope, t) if isinstance(t, Scal) else self.uni_values(scope, t)
         if not names:
             return [f"undefine {text};"]
         return [f"{text} := {r.choice(names)};"]
+
+    def elem_value(self, scope, t):
+        """(a value of a multiset's element type t, a condition that it is defined), or None: CMurphi's
+        multisetadd takes a designator of exactly that type (a binder, or a part of a variable), not a literal."""
+        names = self.binders(scope, t) if isinstance(t, Scal) else []
+        if names and self.chance(0.8):
+            return self.r.choice(names), None
+        d = self.designator(scope, lambda x: x is t, None)
+        if d is None:
+            return None
+        return d[0], None if isinstance(t, Rng) or self.unsafe() else f"!isundefined({d[0]})"
+
+    def multiset_stmt(self, scope):
+        """Add an element (when there is room, unless the model's risk says otherwise) or remove the elements a
+        predicate holds for."""
+        r = self.r
+        name, t = r.choice(self.multisets())
+        got = self.elem_value(scope, t.elem)
+        if got is not None and self.chance(0.6):
+            v, defined = got
+            room = None if self.unsafe() else f"multisetcount(e: {name}, true) < {t.size}"
+            cond = " & ".join(c for c in (defined, room) if c)
+            add = f"multisetadd({v}, {name});"
+            return [f"if {cond} then {add} end;"] if cond else [add]
+        i = self.fresh("e")
+        pred = self.bool_expr(scope + [(i, Elem(name, t.elem))], None, 1)
+        return [f"multisetremovepred({i}: {name}, {pred});"]
 
     # -------------------------------------------------------------------------------------------- start states
 
@@ -477,10 +588,12 @@ class Gen:
             return [f"for {v}: {idx} do"] + ind(inner) + ["end;"]
         if isinstance(t, Rec):
             return [s for f, ft in t.fields for s in self.init(f"{text}.{f}", ft, scope, depth)]
-        if isinstance(t, Scal):
-            names = self.binders(scope, t)
+        if isinstance(t, (Scal, Uni)):
+            names = self.binders(scope, t) if isinstance(t, Scal) else self.uni_values(scope, t)
             if names and self.chance(0.5):
                 return [f"{text} := {r.choice(names)};"]
+            return [f"undefine {text};"]
+        if isinstance(t, Ms):
             return [f"undefine {text};"]
         return [f"{text} := {r.choice(values(t))};"]
 
@@ -518,6 +631,23 @@ class Gen:
             lines = [f"ruleset {name}: {t.name} do"] + ind(lines) + ["end;"]
         return lines + [""]
 
+    def choose_rule(self):
+        """A rule for each element of a multiset (choose), which may consume it."""
+        r = self.r
+        name, t = r.choice(self.multisets())
+        i = self.fresh("c")
+        params = [(self.fresh("p"), self.scals[0])] if self.chance(0.4) else []
+        scope = params + [(i, Elem(name, t.elem))]
+        guard = self.bool_expr(scope, None, 1) if self.chance(0.7) else "true"
+        body = self.stmts(scope, None, 1, r.randint(0, 2))
+        if self.chance(0.6):
+            body.append(f"multisetremove({i}, {name});")
+        lines = [f"rule \"{self.fresh('r')}\" {guard} ==>", "begin"] + ind(body or ["-- nothing"]) + ["end;"]
+        lines = [f"choose {i}: {name} do"] + ind(lines) + ["end;"]
+        for p, pt in params:
+            lines = [f"ruleset {p}: {pt.name} do"] + ind(lines) + ["end;"]
+        return lines + [""]
+
     def invariant(self):
         s = self.r.choice(self.scals)
         v = self.fresh("i")
@@ -538,6 +668,9 @@ class Gen:
         self.startstates()
         for _ in range(self.r.randint(3, 6)):
             self.out += self.rule()
+        if self.multisets():
+            for _ in range(self.r.randint(1, 2)):
+                self.out += self.choose_rule()
         for _ in range(self.r.randint(1, 2)):
             self.out += self.invariant()
         return "\n".join(self.out) + "\n"
@@ -547,8 +680,8 @@ def ind(lines):
     return ["  " + line for line in lines]
 
 
-def generate(seed):
-    return Gen(seed).model()
+def generate(seed, rich=False):
+    return Gen(seed, rich).model()
 
 
 # ------------------------------------------------------------------------------------------------ comparison
@@ -576,15 +709,65 @@ def compare(model, tmp, jar, timeout, extra):
                 and ru.get("depth") != ba.get("depth"):
             return ("finding", f"{mode}: shortest invariant trace rumur {ru.get('depth')} steps, "
                                f"ballot {ba.get('depth')}"), seen
-    depths = {seen[m][1].get("depth") for m in MODES}
-    if seen["off"][1]["verdict"] == "violated" and len(depths) > 1:
-        return ("finding", f"ballot's shortest traces differ between symmetry modes: "
-                           f"{[seen[m][1].get('depth') for m in MODES]}"), seen
-    if seen["off"][0]["verdict"] == "holds":
+    return check_ballot_modes(seen), seen
+
+
+# CMurphi's options for Ballot's modes: -nomultiset as well, since Ballot's off reduces no multiset either
+CMURPHI_FLAGS = {"off": "-ndl -nosym -nomultiset", "exhaustive": "-ndl -sym1"}
+
+
+def cmurphi_check(model, tmp, timeout, home):
+    """CMurphi's outcome for each mode it has an equal of, as rumur_check's dicts; or a skip reason."""
+    work = Path(tmp) / "cmurphi"
+    work.mkdir(exist_ok=True)
+    (work / "m.m").write_text(model.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out = cc.run([str(Path(home) / "src" / "mu"), "m.m"], cwd=str(work), timeout=timeout)
+    if code != 0:
+        return f"mu: {rd.first_error_line(out)}"
+    code, out = cc.run(["g++", "-O2", "-w", "-fpermissive", "-I", str(Path(home) / "include"), "-o", "m", "m.cpp"],
+                       cwd=str(work), timeout=timeout)
+    if code != 0:
+        return f"g++: {rd.first_error_line(out)}"
+    outcomes = {}
+    for mode, flags in CMURPHI_FLAGS.items():
+        o = cc.cmurphi_run(str(work), "m", flags, timeout, 64)
+        if o.status not in ("holds", "violated"):
+            return f"cmurphi {flags}: {o.status} {o.note}"
+        outcomes[mode] = {"status": "ok", "verdict": o.status, "states": o.states, "note": o.what}
+    return outcomes
+
+
+def compare_cmurphi(model, tmp, jar, timeout, extra, home):
+    """As compare, against CMurphi: off and exhaustive counted alike, heuristic between them."""
+    cm = cmurphi_check(model, tmp, timeout, home)
+    if isinstance(cm, str):
+        return ("skip", cm), {}
+    seen = {}
+    for mode in MODES:
+        ba = rd.ballot_check(jar, model, tmp, timeout, ["--symmetry-reduction", mode, *extra])
+        peer = cm.get(mode, cm["off"])
+        seen[mode] = (peer, ba)
+        if ba["status"] != "ok":
+            return ("finding", f"{mode}: ballot {ba['status']}"), seen
+        if ba["verdict"] != peer["verdict"]:
+            return ("finding", f"{mode}: verdict cmurphi {peer['verdict']}, ballot {ba['verdict']}"), seen
+        if peer["verdict"] == "holds" and mode != "heuristic" and ba["states"] != peer["states"]:
+            return ("finding", f"{mode}: states cmurphi {peer['states']}, ballot {ba['states']}"), seen
+    return check_ballot_modes(seen), seen
+
+
+def check_ballot_modes(seen):
+    """What Ballot's three modes must agree on among themselves, or None: the shortest trace's length (symmetry
+    keeps one state of each orbit, and every state of an orbit is as deep), and the heuristic's count between the
+    exhaustive's and off's."""
+    depths = [seen[m][1].get("depth") for m in MODES]
+    if seen["off"][1]["verdict"] == "violated" and len(set(depths)) > 1:
+        return "finding", f"ballot's shortest traces differ between symmetry modes: {depths}"
+    if seen["off"][1]["verdict"] == "holds":
         h, e, f = (seen[m][1]["states"] for m in ("heuristic", "exhaustive", "off"))
         if not e <= h <= f:
-            return ("finding", f"heuristic keeps {h} states, not between exhaustive {e} and off {f}"), seen
-    return None, seen
+            return "finding", f"heuristic keeps {h} states, not between exhaustive {e} and off {f}"
+    return None
 
 
 def main():
@@ -598,9 +781,12 @@ def main():
     ap.add_argument("--timeout", type=int, default=60, help="seconds per tool step (default 60)")
     ap.add_argument("--print", type=int, metavar="SEED", help="print the model of SEED and exit")
     ap.add_argument("--ballot-args", default="", metavar="'OPTIONS'", help="more options for Ballot's check")
+    ap.add_argument("--cmurphi", metavar="DIR",
+                    help="compare with CMurphi 5.4.9 built in DIR (DIR/src/mu, DIR/include) instead of Rumur, on models "
+                         "that also have unions and multisets")
     a = ap.parse_args()
     if a.print is not None:
-        sys.stdout.write(generate(a.print))
+        sys.stdout.write(generate(a.print, rich=bool(a.cmurphi)))
         return 0
     extra = shlex.split(a.ballot_args)
     findings_dir = Path(a.findings)
@@ -610,17 +796,19 @@ def main():
     start = time.time()
     with tempfile.TemporaryDirectory(prefix="sym-diff-") as tmp:
         for seed in rd.parse_seeds(a.seeds):
-            text = generate(seed)
+            text = generate(seed, rich=bool(a.cmurphi))
             model = Path(tmp) / f"seed-{seed}.m"
             model.write_text(text, encoding="utf-8")
-            why, seen = compare(model, tmp, jar, a.timeout, extra)
+            if a.cmurphi:
+                why, seen = compare_cmurphi(model, tmp, jar, a.timeout, extra, a.cmurphi)
+            else:
+                why, seen = compare(model, tmp, jar, a.timeout, extra)
             if why is None:
-                ru_off = seen["off"][0]
-                key = f"agree-{ru_off['verdict']}"
+                key = f"agree-{seen['off'][0]['verdict']}"
                 counts[key] = counts.get(key, 0) + 1
-                sizes = "/".join(str(seen[m][0]["states"]) for m in MODES)
-                print(f"seed {seed}: {key} (off/exhaustive/heuristic states, Rumur: {sizes}; "
-                      f"Ballot heuristic {seen['heuristic'][1]['states']})", file=sys.stderr, flush=True)
+                sizes = "/".join(str(seen[m][1]["states"]) for m in MODES)
+                print(f"seed {seed}: {key} (Ballot's off/exhaustive/heuristic states: {sizes})",
+                      file=sys.stderr, flush=True)
                 continue
             kind, text_why = why
             if kind == "skip":
@@ -630,8 +818,9 @@ def main():
                 continue
             counts["finding"] = counts.get("finding", 0) + 1
             head = [f"-- finding: {text_why}"]
+            peer_name = "CMurphi" if a.cmurphi else "Rumur"
             for mode, (ru, ba) in seen.items():
-                head += [f"-- {mode}: " + rd.describe("Rumur", ru), f"-- {mode}: " + rd.describe("Ballot", ba)]
+                head += [f"-- {mode}: " + rd.describe(peer_name, ru), f"-- {mode}: " + rd.describe("Ballot", ba)]
             out = findings_dir / f"seed-{seed}.m"
             out.write_text("\n".join(head) + "\n" + text, encoding="utf-8")
             findings.append((seed, text_why, out))
