@@ -285,8 +285,9 @@ def leaf_range(t):
 class Gen:
     MAX_STATES = 60000   # bound on the product of the global variables' value counts
 
-    def __init__(self, seed):
+    def __init__(self, seed, temporal=False):
         self.seed = seed
+        self.temporal = temporal  # also cover and liveness properties
         r = self.r = random.Random(seed)
         self.pr = Printer(r.choice(["full", "minimal", "minimal", "random"]), r)
         # Per-model risk: probability that a potentially failing operation is left unguarded.
@@ -1161,6 +1162,21 @@ class Gen:
         name = f'"inv{self.fresh("")}" ' if r.random() < 0.8 else ""
         return [f"invariant {name}{self.pr.p(e)};"]
 
+    def temporal_property(self, kind):
+        """A cover (hit in some reachable state) or a liveness property (Rumur's meaning: from every reachable state
+        one where it holds can be reached), named, as an invariant's expression may be: some hold, some not."""
+        r = self.r
+        scope = list(self.globals)
+        if r.random() < 0.5:
+            e = self.bool_expr(scope, 1)
+        else:
+            d = self.designator(scope, lambda t: isinstance(t, RangeT))
+            if d is None or d[2].undefable:
+                e = self.bool_expr(scope, 1)
+            else:
+                e = binop(r.choice(["=", "<=", ">="]), atom(d[0]), lit(r.randint(d[1].lo, d[1].hi)))
+        return [f'{kind} "{kind[:3]}{self.fresh("")}" {self.pr.p(e)};']
+
     # ---------------------------------------------------------------- the model
 
     def model(self):
@@ -1176,12 +1192,15 @@ class Gen:
             self.out += self.in_rulesets(self.rule, nest) + [""]
         for _ in range(r.choice([1, 1, 2, 3])):
             self.out += self.invariant()
+        if self.temporal:
+            for _ in range(r.choice([0, 1, 1, 2, 3])):
+                self.out += self.temporal_property(r.choice(["cover", "liveness", "liveness"]))
         head = [f"-- rumur-differential.py seed {self.seed} (parens {self.pr.mode}, risk {self.risk})", ""]
         return "\n".join(head + self.out) + "\n"
 
 
-def generate(seed):
-    return Gen(seed).model()
+def generate(seed, temporal=False):
+    return Gen(seed, temporal).model()
 
 
 # --------------------------------------------------------------------------------------------
@@ -1227,6 +1246,9 @@ def rumur_check(model, tmp, timeout, flags=RUMUR_FLAGS):
         res["states"] = int(found[-1][0])
     if rc in (0, 1):
         res["verdict"] = "holds" if rc == 0 else "violated"
+        res["covers"] = {n: int(h or 0) for n, h in re.findall(r'cover "([^"]*)" (?:not hit|hit (\d+) times)', out)}
+        res["liveness"] = set(re.findall(r'liveness property "([^"]*)" violated', out))
+        res["safety"] = "error trace for the error" in out
         if rc == 1:
             m = re.search(r"error trace for the error:\s*\n\s*(.*)", out)
             res["note"] = re.sub(r"\s+", " ", m.group(1)).strip()[:200] if m else first_error_line(out)
@@ -1259,6 +1281,9 @@ def ballot_check(jar, model, tmp, timeout, extra=()):
     if rep:
         res["states"] = rep.get("states")
         v = rep.get("violations") or []
+        res["covers"] = {c["property"]: c["hits"] for c in rep.get("covers") or []}
+        res["liveness"] = {x.get("property") for x in v if x.get("kind") == "liveness"}
+        res["safety"] = any(x.get("kind") not in ("liveness", "cover") for x in v)
         if v:
             res["note"] = f"{v[0].get('kind')}: {v[0].get('message')} at {v[0].get('location')}"
             res["kind"] = "invariant" if v[0].get("kind") == "invariant" else "other"
@@ -1279,6 +1304,24 @@ def ballot_check(jar, model, tmp, timeout, extra=()):
     if res["note"]:
         res["note"] = res["note"].replace(str(model), model.name)
     return res
+
+
+def temporal_disagreement(ru, ba):
+    """What differs in covers and liveness, or None. Compared when Ballot's whole search found no safety violation
+    (it runs with --max-errors, so it reports every liveness violation): then Rumur's search is complete too, with
+    the same states, the same hits per cover (each state counted once) and, when Rumur found every cover hit (it
+    reports an unhit cover before it checks liveness), the same violated liveness properties."""
+    if ba["safety"]:
+        return None
+    if ru["safety"]:
+        return "rumur found a safety violation, ballot's complete search none"
+    if ba["states"] != ru["states"]:
+        return f"states: rumur {ru['states']}, ballot {ba['states']}"
+    if ba["covers"] != ru["covers"]:
+        return f"cover hits: rumur {ru['covers']}, ballot {ba['covers']}"
+    if all(ru["covers"].values()) and ba["liveness"] != ru["liveness"]:
+        return f"liveness violated: rumur {sorted(ru['liveness'])}, ballot {sorted(ba['liveness'])}"
+    return None
 
 
 def ballot_flags(extra):
@@ -1339,11 +1382,17 @@ def main():
     ap.add_argument("--wide", action="store_true",
                     help="add a never-assigned 64-bit variable amid the model's variables, so that its states "
                          "are over 63 bits (the records or the tree-compressed store, not the inline set)")
+    ap.add_argument("--temporal", action="store_true",
+                    help="also cover and liveness properties: their hits and violations are compared (other seeds' "
+                         "models than without it; Ballot runs with --max-errors 1000 to report every liveness "
+                         "violation, as Rumur does)")
     a = ap.parse_args()
     ballot_extra = shlex.split(a.ballot_args)
+    if a.temporal and "--max-errors" not in ballot_extra:
+        ballot_extra += ["--max-errors", "1000"]
 
     if a.print is not None:
-        text = generate(a.print)
+        text = generate(a.print, a.temporal)
         sys.stdout.write(widened(text) if a.wide else text)
         return 0
 
@@ -1359,7 +1408,7 @@ def main():
     start = time.time()
     with tempfile.TemporaryDirectory(prefix="rumur-diff-") as tmp:
         for seed in seeds:
-            text = generate(seed)
+            text = generate(seed, a.temporal)
             if a.wide:
                 text = widened(text)
             model = Path(tmp) / f"seed-{seed}.m"
@@ -1390,10 +1439,15 @@ def main():
                 why = f"verdict: rumur {ru['verdict']}, ballot {ba['verdict']}"
             elif ru["verdict"] == "holds" and ba["states"] != ru["states"]:
                 why = f"states: rumur {ru['states']}, ballot {ba['states']}"
+            elif a.temporal:
+                why = temporal_disagreement(ru, ba)
             if why is None:
                 key = f"agree-{ru['verdict']}"
                 counts[key] = counts.get(key, 0) + 1
                 extra = f"; {ru['note']}" if ru["verdict"] == "violated" else ""
+                if a.temporal and not ba["safety"] and (ru["covers"] or ru["liveness"]):
+                    counts["temporal-compared"] = counts.get("temporal-compared", 0) + 1
+                    extra += f"; covers {ru['covers']}, liveness violated {sorted(ru['liveness'])}"
                 print(f"seed {seed}: {key} ({ru['states']} states{extra})", file=sys.stderr, flush=True)
                 continue
             counts["finding"] = counts.get("finding", 0) + 1
