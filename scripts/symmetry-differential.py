@@ -225,8 +225,9 @@ class Gen:
             self.enms.append(Enm(name, [f"{name}_{c}" for c in "abc"[:r.randint(2, 3)]]))
         self.unis = []
         if self.rich and self.chance(0.6) and (self.enms or len(self.scals) > 1):
-            members = [self.scals[0]] + (self.enms[:1] if self.enms and self.chance(0.6) else self.scals[1:])
-            self.unis.append(Uni(self.fresh("U"), members or self.enms[:1]))
+            use_enum = self.enms and (len(self.scals) == 1 or self.chance(0.6))
+            members = [self.scals[0]] + (self.enms[:1] if use_enum else self.scals[1:])
+            self.unis.append(Uni(self.fresh("U"), members))
         simple = self.scals + self.rngs + self.enms + [BOOL] + self.unis
         self.recs = []
         if self.chance(0.5):
@@ -488,7 +489,8 @@ class Gen:
                 own = r.sample(written, r.randint(1, min(2, len(written))))
                 body = self.stmts(scope + [(v, s)], (v, set(own), s), depth + 1, r.randint(1, 2))
                 return [f"for {v}: {s.name} do"] + ind(body) + ["end;"]
-        if depth < 2 and k < 0.35 and self.enms:
+        if depth < 2 and k < 0.35 and self.enms and not self.rich:  # CMurphi's C++ for multiset statements in a
+            # case declares temporaries that g++ rejects ("jump to case label")
             e = self.enms[0]
             d = self.designator(scope, lambda t: t is e, loop)
             if d:
