@@ -49,7 +49,9 @@ int_fast32_t is 64 bits on x86-64 Linux, so intermediate results behave as
 mathematical integers, as in Murphi and in Ballot). Ballot is run as
     java -Xss16m -jar JAR check model.m --threads 1 --symmetry-reduction off
          --deadlock-detection off --json out.json
-Only one model runs at a time.
+(`--deadlock-detection stuck|stuttering` sets both tools' mode instead of off;
+`--temporal` adds cover and liveness properties, compared when the search
+completes.) Only one model runs at a time.
 
 Usage:
   scripts/rumur-differential.py --seeds 0-299
@@ -58,6 +60,8 @@ Usage:
   scripts/rumur-differential.py --print 17        # print seed 17's model and exit
   scripts/rumur-differential.py --seeds 0-149 --wide --ballot-args '--compact-states on --threads 2'
                                                   # states over 63 bits, Ballot's tree-compressed store
+  scripts/rumur-differential.py --seeds 0-149 --deadlock-detection stuttering
+  scripts/rumur-differential.py --seeds 0-199 --temporal   # covers and liveness too
 
 Exits 1 when there is a finding, else 0. Python 3 standard library only;
 needs `rumur`, `cc` and `java` on PATH.
@@ -1324,6 +1328,13 @@ def temporal_disagreement(ru, ba):
     return None
 
 
+def with_option(flags, name, value):
+    """flags with option name's value replaced by value."""
+    out = list(flags)
+    out[out.index(name) + 1] = value
+    return out
+
+
 def ballot_flags(extra):
     """BALLOT_FLAGS less the options that `extra` gives itself (an option may be given once)."""
     flags = []
@@ -1374,8 +1385,9 @@ def main():
                     help="where disagreeing models go (default /tmp/diff/findings)")
     ap.add_argument("--keep", help="also keep every generated model in this directory")
     ap.add_argument("--timeout", type=int, default=60, help="seconds per tool step (default 60)")
-    ap.add_argument("--deadlock-detection", default="off", choices=["off"],
-                    help="always off for both tools (their deadlock notions differ)")
+    ap.add_argument("--deadlock-detection", default="off", choices=["off", "stuck", "stuttering"],
+                    help="both tools' deadlock detection (default off; stuck: no rule enabled; stuttering: no "
+                         "enabled rule changes the state, as both define it)")
     ap.add_argument("--print", type=int, metavar="SEED", help="print the model of SEED and exit")
     ap.add_argument("--ballot-args", default="", metavar="'OPTIONS'",
                     help="more options for Ballot's check, e.g. '--compact-states on --threads 2'")
@@ -1388,6 +1400,8 @@ def main():
                          "violation, as Rumur does)")
     a = ap.parse_args()
     ballot_extra = shlex.split(a.ballot_args)
+    if "--deadlock-detection" not in ballot_extra:
+        ballot_extra += ["--deadlock-detection", a.deadlock_detection]
     if a.temporal and "--max-errors" not in ballot_extra:
         ballot_extra += ["--max-errors", "1000"]
 
@@ -1415,7 +1429,8 @@ def main():
             model.write_text(text, encoding="utf-8")
             if keep:
                 (keep / model.name).write_text(text, encoding="utf-8")
-            ru = rumur_check(model, tmp, a.timeout)
+            ru = rumur_check(model, tmp, a.timeout, with_option(RUMUR_FLAGS, "--deadlock-detection",
+                                                                a.deadlock_detection))
             if ru["status"] in ("rejected", "cc-failed"):
                 counts["rumur-rejected"] = counts.get("rumur-rejected", 0) + 1
                 rejected.append((seed, ru["status"], ru["note"].replace(str(model), model.name)))
