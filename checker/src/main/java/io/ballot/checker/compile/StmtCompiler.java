@@ -9,6 +9,7 @@ import io.ballot.checker.ir.Type;
 import io.ballot.checker.ir.UndefinedCopies;
 import io.ballot.checker.result.ViolationKind;
 import io.ballot.checker.state.Values;
+import io.ballot.checker.ts.ModelError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -187,8 +188,12 @@ final class StmtCompiler extends MethodPart {
       Type.MultisetType mt = (Type.MultisetType) ms.type();
       int stride = 1 + mt.element().bitWidth();
       JE slot = st.spill(m.exprs.compile(op.index()));
-      st.line("if (" + slot.asLong() + " >= 0L && " + slot.asLong() + " < " + JavaText.lit(mt.capacity()) + ") zero("
-          + ms.buf() + ", " + ms.offCode() + " + (int) " + slot.asLong() + " * " + stride + ", " + stride + ");");
+      String at = st.tmp("o");
+      st.line("final int " + at + " = " + slot.asLong() + " >= 0L && " + slot.asLong() + " < "
+          + JavaText.lit(mt.capacity()) + " ? " + ms.offCode() + " + (int) " + slot.asLong() + " * " + stride + " : -1;");
+      st.line("if (" + at + " < 0 || get(" + ms.buf() + ", " + at + ", 1) == 0L) throw err("
+          + cx.sites.runtime(ModelError.NOT_IN_MULTISET, op.location()) + ");");
+      st.line("zero(" + ms.buf() + ", " + at + ", " + stride + ");");
     } else if (s instanceof Stmt.MultisetRemovePred op) {
       CRef ms = st.materialize(m.places.ref(op.multiset()));
       Type.MultisetType mt = (Type.MultisetType) ms.type();

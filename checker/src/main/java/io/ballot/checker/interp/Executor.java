@@ -119,10 +119,11 @@ final class Executor {
       Ref ms = eval.ref(m.multiset(), f);
       long slot = eval.value(m.index(), f);
       Type.MultisetType mt = (Type.MultisetType) ms.type();
-      if (slot >= 0 && slot < mt.capacity()) {
-        int at = ms.off() + StateLayout.slotOffset(mt, slot);
-        Bits.clear(ms.buf(), at, 1 + mt.element().bitWidth());
+      int at = slot >= 0 && slot < mt.capacity() ? ms.off() + StateLayout.slotOffset(mt, slot) : -1;
+      if (at < 0 || Bits.get(ms.buf(), at, 1) == 0) { // as CMurphi: "Illegal Multiset element selected"
+        throw ModelError.runtime(ModelError.NOT_IN_MULTISET, m.location());
       }
+      Bits.clear(ms.buf(), at, 1 + mt.element().bitWidth());
     } else if (s instanceof Stmt.MultisetRemovePred m) {
       Ref ms = eval.ref(m.multiset(), f);
       Type.MultisetType mt = (Type.MultisetType) ms.type();

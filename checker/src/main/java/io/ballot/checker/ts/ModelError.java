@@ -21,6 +21,13 @@ public final class ModelError extends Exception {
     this.location = location;
   }
 
+  /**
+   * The error of a {@code multisetremove} whose element is not in the multiset (CMurphi: "Illegal Multiset element
+   * selected"), e.g. removed already by a {@code multisetremovepred} of the same rule.
+   */
+  public static final String NOT_IN_MULTISET =
+      "multisetremove of an element that is not in the multiset (already removed)";
+
   /** A run-time error of the model (always an assertion-kind violation). */
   public static ModelError runtime(String message, SourceLocation location) {
     return new ModelError(ViolationKind.ASSERTION, message, message, location);

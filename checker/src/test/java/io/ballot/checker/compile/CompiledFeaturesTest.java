@@ -231,12 +231,19 @@ class CompiledFeaturesTest {
     ir.rule("count zeros", null, ir.assign(ir.ref(c),
         new Expr.MultisetCount(k2, ir.ref(m), ir.eq(ir.elem(ir.ref(m), ir.useValue(k2)), ir.num(0)), ir.at())));
     ir.rule("overfill", ir.eq(ir.ref(c), ir.num(3)), new Stmt.MultisetAdd(ir.num(1), ir.ref(m), ir.at()));
+    // the chosen element removed by the predicate, then once more: CMurphi's "Illegal Multiset element selected"
+    Local ri = ir.local("r", Kind.MULTISET_INDEX, Ir.range(0, 2));
+    Local rp = ir.local("s", Kind.MULTISET_INDEX, Ir.range(0, 2));
+    ir.rule("remove twice", List.of(new Choose(ri, ir.ref(m), ir.at())), ir.eq(ir.ref(c), ir.num(2)), List.of(),
+        new Stmt.MultisetRemovePred(rp, ir.ref(m), ir.bool(true), ir.at()),
+        new Stmt.MultisetRemove(ir.useValue(ri), ir.ref(m), ir.at()));
     Local pc = ir.local("q", Kind.MULTISET_INDEX, Ir.range(0, 2));
     ir.property(PropertyKind.ASSERTION, "small", List.of(new Choose(pc, ir.ref(m), ir.at())),
         ir.lt(ir.elem(ir.ref(m), ir.useValue(pc)), ir.num(3)));
     Differential.Log log = Differential.assertSame(ir.model(), 5000, options());
     assertTrue(log.states() > 30, "states: " + log.states());
     assertTrue(logHas(log, "multiset is full"));
+    assertTrue(logHas(log, "multisetremove of an element that is not in the multiset"));
   }
 
   @Test
