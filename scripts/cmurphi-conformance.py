@@ -102,7 +102,7 @@ def cmurphi_run(tmp, name, flag, timeout, memory_mb):
         return Outcome("holds", states=states)
     for pattern, kind in ((r'Invariant "([^"]*)" failed', "invariant"), (r"Deadlocked state found", "deadlock"),
                           (r'Assertion "([^"]*)" failed', "assertion"), (r"Assertion failed: (.*)", "assertion"),
-                          (r"Error: (.*)", "error"), (r"^\s*(-?\d+ not in range for .*)$", "error"),
+                          (r"Error:+ *(.*)", "error"), (r"^\s*(-?\d+ not in range for .*)$", "error"),
                           (r"^\s*(The undefined value at .* is referenced)", "error"),
                           (r"^\s*(.*) failed\.", "error")):
         e = re.search(pattern, out, re.M)
