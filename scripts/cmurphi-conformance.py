@@ -104,6 +104,7 @@ def cmurphi_run(tmp, name, flag, timeout, memory_mb):
                           (r'Assertion "([^"]*)" failed', "assertion"), (r"Assertion failed: (.*)", "assertion"),
                           (r"Error:+ *(.*)", "error"), (r"^\s*(-?\d+ not in range for .*)$", "error"),
                           (r"^\s*(The undefined value at .* is referenced)", "error"),
+                          (r"^\s*(Maximum size of MultiSet .* exceeded)", "error"),
                           (r"^\s*(.*) failed\.", "error")):
         e = re.search(pattern, out, re.M)
         if e:

@@ -575,7 +575,10 @@ class Gen:
             add = f"multisetadd({v}, {name});"
             return [f"if {cond} then {add} end;"] if cond else [add]
         i = self.fresh("e")
-        pred = self.bool_expr(scope + [(i, Elem(name, t.elem))], None, 1)
+        # not the element a choose rule holds: removed in the loop, it would be read after (an error that depends
+        # on the slots' order, which multiset reduction changes)
+        others = [(n, x) for n, x in scope if not (isinstance(x, Elem) and x.var == name)]
+        pred = self.bool_expr(others + [(i, Elem(name, t.elem))], None, 1)
         return [f"multisetremovepred({i}: {name}, {pred});"]
 
     # -------------------------------------------------------------------------------------------- start states
