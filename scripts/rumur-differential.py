@@ -286,7 +286,22 @@ def leaf_range(t):
 # The generator
 # --------------------------------------------------------------------------------------------
 
-class Gen:
+class SeededChoices:
+    """A generator's draws: self.r (random.Random), self.n (names made so far), self.risk (per model)."""
+
+    def fresh(self, prefix):
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+    def chance(self, p):
+        return self.r.random() < p
+
+    def unsafe(self):
+        """Whether to leave a store, divisor or read unguarded this time (the model's risk)."""
+        return self.risk > 0 and self.r.random() < self.risk
+
+
+class Gen(SeededChoices):
     MAX_STATES = 60000   # bound on the product of the global variables' value counts
 
     def __init__(self, seed, temporal=False):
@@ -303,16 +318,6 @@ class Gen:
         self.funcs, self.procs = [], []     # (name, [(pname, type, is_var)], rettype|None, reads globals)
         self.in_init = False                # generating a start state's initial values
         self.out = []
-
-    def fresh(self, prefix):
-        self.n += 1
-        return f"{prefix}{self.n}"
-
-    def chance(self, p):
-        return self.r.random() < p
-
-    def unsafe(self):
-        return self.risk > 0 and self.r.random() < self.risk
 
     # ---------------------------------------------------------------- declarations
 

@@ -183,7 +183,7 @@ def values(t):
 
 # ------------------------------------------------------------------------------------------------ generator
 
-class Gen:
+class Gen(rd.SeededChoices):
     MAX_STATES = 200000  # bound on the product of the variables' value counts (symmetry off)
 
     def __init__(self, seed, rich=False):
@@ -192,16 +192,6 @@ class Gen:
         self.risk = self.r.choice([0.0, 0.0, 0.0, 0.03, 0.08])
         self.n = 0
         self.out = []
-
-    def fresh(self, prefix):
-        self.n += 1
-        return f"{prefix}{self.n}"
-
-    def chance(self, p):
-        return self.r.random() < p
-
-    def unsafe(self):
-        return self.risk > 0 and self.r.random() < self.risk
 
     def unsafe_compare(self):
         """Whether to compare a stored scalarset or union value without testing it defined first: CMurphi compares
