@@ -2,10 +2,12 @@ package io.ballot.dsl;
 
 import io.ballot.dsl.conversion.MurphiValueConverters;
 import io.ballot.dsl.linking.MurphiLinkingMessages;
+import io.ballot.dsl.parsing.StopAtHintResource;
 import io.ballot.dsl.parsing.SyntaxHints;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.resource.XtextResource;
 
 /** Guice bindings of the Murphi language: Ballot's own services over Xtext's defaults. */
 public class MurphiRuntimeModule extends AbstractMurphiRuntimeModule {
@@ -21,5 +23,10 @@ public class MurphiRuntimeModule extends AbstractMurphiRuntimeModule {
 
   public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
     return SyntaxHints.class;
+  }
+
+  @Override
+  public Class<? extends XtextResource> bindXtextResource() {
+    return StopAtHintResource.class;
   }
 }

@@ -4,7 +4,6 @@ import com.google.inject.Injector;
 import io.ballot.dsl.MurphiStandaloneSetup;
 import io.ballot.dsl.format.ModelFormatter;
 import io.ballot.dsl.lower.Lowering;
-import io.ballot.dsl.parsing.SyntaxHints;
 import io.ballot.dsl.settings.ConstOverrides;
 import io.ballot.dsl.source.LineBreaks;
 import io.ballot.dsl.source.NestingDepth;
@@ -162,7 +161,9 @@ public final class FrontEnd {
     if (!syntaxErrors) {
       EcoreUtil.resolveAll(resource);
     }
-    diagnostics.addAll(syntaxErrors(fileName, resource.getErrors()));
+    for (Resource.Diagnostic d : resource.getErrors()) {
+      diagnostics.add(convert(fileName, d, Severity.ERROR));
+    }
     io.ballot.checker.ir.Model model = null;
     io.ballot.dsl.murphi.Model ast =
         resource.getContents().isEmpty() ? null : (io.ballot.dsl.murphi.Model) resource.getContents().get(0);
@@ -193,25 +194,6 @@ public final class FrontEnd {
       }
     }
     return false;
-  }
-
-  /**
-   * The parser's errors, less those that come after one naming the slip ({@link SyntaxHints#HINTED}): the parser's
-   * recovery from a slip it did not expect reports its consequences as errors of their own (an "unexpected 'end'"
-   * two lines on), which would only mislead; the next run shows any independent error left.
-   */
-  private static List<Diagnostic> syntaxErrors(String file, List<Resource.Diagnostic> errors) {
-    List<Resource.Diagnostic> inOrder = new ArrayList<>(errors);
-    inOrder.sort(Comparator.comparingInt(Resource.Diagnostic::getLine).thenComparingInt(Resource.Diagnostic::getColumn));
-    List<Diagnostic> out = new ArrayList<>();
-    for (Resource.Diagnostic d : inOrder) {
-      out.add(convert(file, d, Severity.ERROR));
-      if (d instanceof org.eclipse.xtext.diagnostics.AbstractDiagnostic ad
-          && SyntaxHints.HINTED.equals(ad.getCode())) {
-        break;
-      }
-    }
-    return out;
   }
 
   private static Diagnostic convert(String file, Resource.Diagnostic d, Severity severity) {

@@ -17,7 +17,7 @@ import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 public class SyntaxHints extends SyntaxErrorMessageProvider {
   /**
    * The issue code of a syntax error that names the slip. The parser's recovery after such a slip reports errors
-   * that are only its consequences ("unexpected 'end'"), so the front end reports none after it.
+   * that are only its consequences ("unexpected 'end'"), so none is reported after it ({@link StopAtHintResource}).
    */
   public static final String HINTED = "io.ballot.syntax.hinted";
 

@@ -6,7 +6,6 @@ import io.ballot.dsl.api.MessageWording;
 import io.ballot.dsl.ide.lowering.LoweredModels;
 import io.ballot.dsl.lower.Lowering;
 import io.ballot.dsl.murphi.Model;
-import io.ballot.dsl.parsing.SyntaxHints;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -31,16 +30,9 @@ public class FrontEndValidator extends ResourceValidatorImpl {
     List<Issue> issues = new ArrayList<>();
     boolean syntaxErrors = resource instanceof XtextResource x && x.getParseResult() != null
         && x.getParseResult().hasSyntaxErrors();
-    List<Issue> found = super.validate(resource, mode, indicator);
-    // as the command line: no syntax error after one that names the slip (SyntaxHints.HINTED)
-    int hinted = found.stream().filter(i -> i.isSyntaxError() && SyntaxHints.HINTED.equals(i.getCode()))
-        .mapToInt(i -> i.getOffset() == null ? Integer.MAX_VALUE : i.getOffset()).min().orElse(Integer.MAX_VALUE);
-    for (Issue issue : found) {
+    for (Issue issue : super.validate(resource, mode, indicator)) {
       if (syntaxErrors && !issue.isSyntaxError()) {
         continue; // as the command line: names are resolved (and reported) only in a model that parses
-      }
-      if (issue.isSyntaxError() && issue.getOffset() != null && issue.getOffset() > hinted) {
-        continue;
       }
       if (issue instanceof Issue.IssueImpl impl && impl.getMessage() != null) {
         impl.setMessage(MessageWording.reword(impl.getMessage()));
