@@ -61,8 +61,8 @@ class Outcome:
         return self.status + (": " + self.note if self.note else "")
 
 
-def cmurphi(model, home, timeout, memory_mb):
-    """The -nosym and -sym1 outcomes of CMurphi for one model."""
+def cmurphi(model, home, timeout, memory_mb, flags=("-nosym", "-sym1")):
+    """CMurphi's outcomes for one model, one per entry of flags (by default -nosym and -sym1)."""
     with tempfile.TemporaryDirectory(prefix="cmurphi-") as tmp:
         name = os.path.splitext(os.path.basename(model))[0]
         with open(model, "rb") as f, open(os.path.join(tmp, name + ".m"), "wb") as g:
@@ -71,14 +71,13 @@ def cmurphi(model, home, timeout, memory_mb):
         if code != 0:
             line = next((l.strip() for l in out.splitlines() if re.match(r"\S+\.m:\d+:(?! warning)", l)),
                         "mu exit %s" % code)
-            rejected = Outcome("rejected", note=line[:90])
-            return rejected, rejected
+            return tuple(Outcome("rejected", note=line[:90]) for _ in flags)
         code, out = run(["g++", "-O2", "-w", "-fpermissive", "-I", os.path.join(home, "include"), "-o", name,
                          name + ".cpp"], cwd=tmp, timeout=timeout)
         if code != 0:
             failed = Outcome("failed", note="g++: " + out.strip().splitlines()[0][:80] if out.strip() else "g++")
-            return failed, failed
-        return tuple(cmurphi_run(tmp, name, flag, timeout, memory_mb) for flag in ("-nosym", "-sym1"))
+            return tuple(failed for _ in flags)
+        return tuple(cmurphi_run(tmp, name, flag, timeout, memory_mb) for flag in flags)
 
 
 # CMurphi's own resource limits: not a verdict about the model

@@ -671,8 +671,7 @@ class Gen(rd.SeededChoices):
         return "\n".join(self.out) + "\n"
 
 
-def ind(lines):
-    return ["  " + line for line in lines]
+ind = rd.Gen.ind  # two spaces more
 
 
 def generate(seed, rich=False):
@@ -685,6 +684,18 @@ def rumur_flags(mode):
     return ["--threads", "1", "--symmetry-reduction", mode, "--deadlock-detection", "off", "--value-type", "int32_t"]
 
 
+def disagreement(peer_name, mode, peer, ba):
+    """What differs between the peer's and Ballot's outcome in one mode, or None: Ballot's status, the verdict, and
+    in off and exhaustive the count of a model that holds."""
+    if ba["status"] != "ok":
+        return f"{mode}: ballot {ba['status']}"
+    if ba["verdict"] != peer["verdict"]:
+        return f"{mode}: verdict {peer_name} {peer['verdict']}, ballot {ba['verdict']}"
+    if peer["verdict"] == "holds" and mode != "heuristic" and ba["states"] != peer["states"]:
+        return f"{mode}: states {peer_name} {peer['states']}, ballot {ba['states']}"
+    return None
+
+
 def compare(model, tmp, jar, timeout, extra):
     """(why | None, outcomes by mode) for one model; why says what disagrees."""
     seen = {}
@@ -694,16 +705,12 @@ def compare(model, tmp, jar, timeout, extra):
             return ("skip", f"rumur {mode} {ru['status']}: {ru['note']}"), seen
         ba = rd.ballot_check(jar, model, tmp, timeout, ["--symmetry-reduction", mode, *extra])
         seen[mode] = (ru, ba)
-        if ba["status"] != "ok":
-            return ("finding", f"{mode}: ballot {ba['status']}"), seen
-        if ba["verdict"] != ru["verdict"]:
-            return ("finding", f"{mode}: verdict rumur {ru['verdict']}, ballot {ba['verdict']}"), seen
-        if ru["verdict"] == "holds" and mode != "heuristic" and ba["states"] != ru["states"]:
-            return ("finding", f"{mode}: states rumur {ru['states']}, ballot {ba['states']}"), seen
-        if ru["verdict"] == "violated" and ru.get("kind") == ba.get("kind") == "invariant" \
+        why = disagreement("rumur", mode, ru, ba)
+        if why is None and ru["verdict"] == "violated" and ru.get("kind") == ba.get("kind") == "invariant" \
                 and ru.get("depth") != ba.get("depth"):
-            return ("finding", f"{mode}: shortest invariant trace rumur {ru.get('depth')} steps, "
-                               f"ballot {ba.get('depth')}"), seen
+            why = f"{mode}: shortest invariant trace rumur {ru.get('depth')} steps, ballot {ba.get('depth')}"
+        if why:
+            return ("finding", why), seen
     return check_ballot_modes(seen), seen
 
 
@@ -711,21 +718,11 @@ def compare(model, tmp, jar, timeout, extra):
 CMURPHI_FLAGS = {"off": "-ndl -nosym -nomultiset", "exhaustive": "-ndl -sym1"}
 
 
-def cmurphi_check(model, tmp, timeout, home):
+def cmurphi_check(model, timeout, home):
     """CMurphi's outcome for each mode it has an equal of, as rumur_check's dicts; or a skip reason."""
-    work = Path(tmp) / "cmurphi"
-    work.mkdir(exist_ok=True)
-    (work / "m.m").write_text(model.read_text(encoding="utf-8"), encoding="utf-8")
-    code, out = cc.run([str(Path(home) / "src" / "mu"), "m.m"], cwd=str(work), timeout=timeout)
-    if code != 0:
-        return f"mu: {rd.first_error_line(out)}"
-    code, out = cc.run(["g++", "-O2", "-w", "-fpermissive", "-I", str(Path(home) / "include"), "-o", "m", "m.cpp"],
-                       cwd=str(work), timeout=timeout)
-    if code != 0:
-        return f"g++: {rd.first_error_line(out)}"
     outcomes = {}
-    for mode, flags in CMURPHI_FLAGS.items():
-        o = cc.cmurphi_run(str(work), "m", flags, timeout, 64)
+    for (mode, flags), o in zip(CMURPHI_FLAGS.items(),
+                                cc.cmurphi(str(model), home, timeout, 64, tuple(CMURPHI_FLAGS.values()))):
         if o.status not in ("holds", "violated"):
             return f"cmurphi {flags}: {o.status} {o.note}"
         outcomes[mode] = {"status": "ok", "verdict": o.status, "states": o.states, "note": o.what}
@@ -734,7 +731,7 @@ def cmurphi_check(model, tmp, timeout, home):
 
 def compare_cmurphi(model, tmp, jar, timeout, extra, home):
     """As compare, against CMurphi: off and exhaustive counted alike, heuristic between them."""
-    cm = cmurphi_check(model, tmp, timeout, home)
+    cm = cmurphi_check(model, timeout, home)
     if isinstance(cm, str):
         return ("skip", cm), {}
     seen = {}
@@ -742,12 +739,9 @@ def compare_cmurphi(model, tmp, jar, timeout, extra, home):
         ba = rd.ballot_check(jar, model, tmp, timeout, ["--symmetry-reduction", mode, *extra])
         peer = cm.get(mode, cm["off"])
         seen[mode] = (peer, ba)
-        if ba["status"] != "ok":
-            return ("finding", f"{mode}: ballot {ba['status']}"), seen
-        if ba["verdict"] != peer["verdict"]:
-            return ("finding", f"{mode}: verdict cmurphi {peer['verdict']}, ballot {ba['verdict']}"), seen
-        if peer["verdict"] == "holds" and mode != "heuristic" and ba["states"] != peer["states"]:
-            return ("finding", f"{mode}: states cmurphi {peer['states']}, ballot {ba['states']}"), seen
+        why = disagreement("cmurphi", mode, peer, ba)
+        if why:
+            return ("finding", why), seen
     return check_ballot_modes(seen), seen
 
 
